@@ -1,0 +1,293 @@
+import { type Static, Type } from 'typebox';
+import { VENUE_KINDS } from '../venue.ts';
+import type { PolicyKindDef } from './types.ts';
+
+/**
+ * Policy kinds: every parameter that differs between jurisdictions (REQUIREMENTS §0), with a schema,
+ * a national default and the law behind that default (REQUIREMENTS §11). Regions override fields.
+ */
+const FIRE_LAW = '《中华人民共和国消防法》（2021年修正）';
+const INSPECTION_RULES = '《消防监督检查规定》（公安部令第120号）';
+const CIVIL_CODE = '《中华人民共和国民法典》';
+
+const VenueKind = Type.Enum(VENUE_KINDS);
+const Threshold = Type.Object(
+  {
+    metric: Type.Union([Type.Literal('floorArea'), Type.Literal('investment')]),
+    /** Chinese legal counting: 以下/以内 include the number (lte); 不足/低于 exclude it (lt). */
+    op: Type.Union([Type.Literal('lte'), Type.Literal('lt')]),
+    limit: Type.Number({ minimum: 0 }),
+    text: Type.String({ minLength: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const exemptionSchema = Type.Object(
+  {
+    rules: Type.Array(Threshold),
+    exceptVenueKinds: Type.Array(VenueKind),
+  },
+  { additionalProperties: false },
+);
+export type ExemptionPolicy = Static<typeof exemptionSchema>;
+
+export const commitmentSchema = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    scope: Type.Union([Type.Literal('none'), Type.Literal('all'), Type.Literal('trial'), Type.Literal('pilot'), Type.Literal('after_business_licence')]),
+    decisionWorkingDays: Type.Integer({ minimum: 0, maximum: 30 }),
+    verificationWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  },
+  { additionalProperties: false },
+);
+export type CommitmentPolicy = Static<typeof commitmentSchema>;
+
+export const inspectionPathSchema = Type.Object(
+  {
+    checkWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    decisionWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    rectificationNoticeWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    recheckWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+  },
+  { additionalProperties: false },
+);
+export type InspectionPathPolicy = Static<typeof inspectionPathSchema>;
+
+const AgencyLevel = Type.Union([Type.Literal('corps'), Type.Literal('detachment'), Type.Literal('brigade')]);
+export const approvalSchema = Type.Object(
+  {
+    authorityLevel: AgencyLevel,
+    decidedBy: Type.Union([Type.Literal('law'), Type.Literal('corps'), Type.Literal('city')]),
+    legalReviewRequired: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ApprovalPolicy = Static<typeof approvalSchema>;
+
+export const pendingDocumentsSchema = Type.Object(
+  {
+    mode: Type.Union([Type.Literal('none'), Type.Literal('listed'), Type.Literal('any')]),
+    documents: Type.Array(Type.String({ minLength: 1 })),
+    supplyBy: Type.Union([Type.Literal('onsite_check'), Type.Literal('before_decision')]),
+    networkChecks: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type PendingDocumentsPolicy = Static<typeof pendingDocumentsSchema>;
+
+export const COMPLAINT_CATEGORIES = ['locked_exit', 'blocked_escape_route', 'disabled_fire_system', 'other'] as const;
+export const complaintDeadlinesSchema = Type.Object(
+  {
+    deadlines: Type.Array(
+      Type.Object(
+        {
+          category: Type.Enum(COMPLAINT_CATEGORIES),
+          unit: Type.Union([Type.Literal('hours'), Type.Literal('working_days')]),
+          amount: Type.Integer({ minimum: 1, maximum: 30 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+    feedbackToReporter: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type ComplaintDeadlinesPolicy = Static<typeof complaintDeadlinesSchema>;
+
+export const publicationSchema = Type.Object(
+  {
+    publishPlan: Type.Boolean(),
+    publishResults: Type.Boolean(),
+    cadence: Type.Union([Type.Literal('per_plan'), Type.Literal('monthly'), Type.Literal('quarterly')]),
+  },
+  { additionalProperties: false },
+);
+export type PublicationPolicy = Static<typeof publicationSchema>;
+
+export const inspectionItemsSchema = Type.Object(
+  {
+    listName: Type.Union([Type.Literal('full'), Type.Literal('reduced')]),
+    items: Type.Array(
+      Type.Object(
+        { code: Type.String({ minLength: 1 }), name: Type.String({ minLength: 1 }), legalBasis: Type.String({ minLength: 1 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type InspectionItemsPolicy = Static<typeof inspectionItemsSchema>;
+
+export const randomQuotaSchema = Type.Object(
+  {
+    keyCrowdedUnitsPerYear: Type.Number({ minimum: 0, maximum: 1 }),
+    otherKeyUnitsPerYear: Type.Number({ minimum: 0, maximum: 1 }),
+    generalUnitsPerYear: Type.Number({ minimum: 0, maximum: 1 }),
+    maxDrawsPerUnitPerYear: Type.Integer({ minimum: 1, maximum: 12 }),
+    minMonthsBetweenDraws: Type.Integer({ minimum: 0, maximum: 12 }),
+  },
+  { additionalProperties: false },
+);
+export type RandomQuotaPolicy = Static<typeof randomQuotaSchema>;
+
+const FULL_ITEMS: InspectionItemsPolicy['items'] = [
+  { code: 'permit', name: '消防安全检查（许可）手续情况', legalBasis: `${FIRE_LAW}第十五条` },
+  { code: 'responsibility', name: '消防安全责任制落实情况', legalBasis: `${FIRE_LAW}第十六条、第十七条` },
+  { code: 'facilities', name: '消防设施、器材和消防安全标志配置及完好有效情况', legalBasis: `${FIRE_LAW}第十六条第一款第二项` },
+  { code: 'escape', name: '疏散通道、安全出口、消防车通道畅通情况', legalBasis: `${FIRE_LAW}第二十八条` },
+  { code: 'materials', name: '室内装修装饰材料防火性能情况', legalBasis: `${FIRE_LAW}第二十六条` },
+  { code: 'training', name: '消防安全培训、灭火和应急疏散演练情况', legalBasis: `${FIRE_LAW}第十六条、第十七条` },
+  { code: 'patrol', name: '防火检查、巡查和火灾隐患整改情况', legalBasis: `${FIRE_LAW}第十六条第一款第四项` },
+];
+
+export const POLICY_KINDS = {
+  'licensing.exemption': {
+    kind: 'licensing.exemption',
+    title: '投入使用、营业前消防安全检查免检范围',
+    description: '哪些公众聚集场所可以不申请办理投入使用、营业前消防安全检查（LIC-02）。',
+    schema: exemptionSchema,
+    nationalDefault: { rules: [], exceptVenueKinds: [] },
+    fields: {
+      rules: { label: '免检条件（满足任一即免检）', help: '“以下”“以内”含本数', legalBasis: { document: FIRE_LAW, clause: '第十五条（国家层面未设免检范围）' } },
+      exceptVenueKinds: { label: '不适用免检的场所类别', legalBasis: { document: FIRE_LAW, clause: '第十五条' } },
+    },
+  } satisfies PolicyKindDef<ExemptionPolicy>,
+  'licensing.commitment': {
+    kind: 'licensing.commitment',
+    title: '告知承诺制',
+    description: '申请人书面承诺后当场许可、事后核查（LIC-03）。',
+    schema: commitmentSchema,
+    nationalDefault: { enabled: false, scope: 'none', decisionWorkingDays: 1, verificationWorkingDays: 20 },
+    fields: {
+      enabled: { label: '是否实行告知承诺', legalBasis: { document: FIRE_LAW, clause: '第十五条第二款' } },
+      scope: { label: '适用范围', legalBasis: { document: FIRE_LAW, clause: '第十五条第二款' } },
+      decisionWorkingDays: { label: '承诺后作出许可的时限（工作日）', legalBasis: { document: '公众聚集场所投入使用、营业前消防安全检查服务指南', clause: '办理时限' } },
+      verificationWorkingDays: { label: '许可后核查时限（工作日）', legalBasis: { document: FIRE_LAW, clause: '第十五条第三款' } },
+    },
+  } satisfies PolicyKindDef<CommitmentPolicy>,
+  'licensing.inspection': {
+    kind: 'licensing.inspection',
+    title: '一般程序（现场检查）时限',
+    description: '受理后现场检查、作出决定、整改通知与复查的时限（LIC-04）。',
+    schema: inspectionPathSchema,
+    nationalDefault: { checkWorkingDays: 10, decisionWorkingDays: 3, rectificationNoticeWorkingDays: 3, recheckWorkingDays: 3 },
+    fields: {
+      checkWorkingDays: { label: '现场检查时限（工作日）', legalBasis: { document: FIRE_LAW, clause: '第十五条第四款' } },
+      decisionWorkingDays: { label: '检查后作出决定时限（工作日）', legalBasis: { document: '公众聚集场所投入使用、营业前消防安全检查服务指南', clause: '办理时限' } },
+      rectificationNoticeWorkingDays: { label: '检查不合格后送达整改通知时限（工作日）', legalBasis: { document: INSPECTION_RULES, clause: '第二十条' } },
+      recheckWorkingDays: { label: '整改完毕后复查时限（工作日）', legalBasis: { document: INSPECTION_RULES, clause: '第二十条' } },
+    },
+  } satisfies PolicyKindDef<InspectionPathPolicy>,
+  'licensing.approval': {
+    kind: 'licensing.approval',
+    title: '审批权限层级',
+    description: '由哪一级消防救援机构作出许可决定，以及是否须经法制审核。',
+    schema: approvalSchema,
+    nationalDefault: { authorityLevel: 'brigade', decidedBy: 'law', legalReviewRequired: false },
+    fields: {
+      authorityLevel: { label: '审批机构层级', legalBasis: { document: FIRE_LAW, clause: '第十五条（县级以上地方人民政府消防救援机构）' } },
+      decidedBy: { label: '层级由谁确定', legalBasis: { document: FIRE_LAW, clause: '第十五条' } },
+      legalReviewRequired: { label: '作出决定前是否须经法制审核', legalBasis: { document: '国办发〔2018〕118号', clause: '重大执法决定法制审核制度' } },
+    },
+  } satisfies PolicyKindDef<ApprovalPolicy>,
+  'licensing.pending_documents': {
+    kind: 'licensing.pending_documents',
+    title: '容缺受理',
+    description: '受理时可以暂缺、后补的材料（LIC-05）。',
+    schema: pendingDocumentsSchema,
+    nationalDefault: { mode: 'none', documents: [], supplyBy: 'onsite_check', networkChecks: false },
+    fields: {
+      mode: { label: '容缺方式', help: 'none 不容缺；listed 仅限所列材料；any 任一材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条（国家层面未设容缺）' } },
+      documents: { label: '可容缺的材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
+      supplyBy: { label: '补齐时点', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
+      networkChecks: { label: '是否以网络核验代替材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十一条' } },
+    },
+  } satisfies PolicyKindDef<PendingDocumentsPolicy>,
+  'complaints.deadlines': {
+    kind: 'complaints.deadlines',
+    title: '举报投诉核查时限',
+    description: '按举报类别确定的核查时限（CMP-02）。',
+    schema: complaintDeadlinesSchema,
+    nationalDefault: {
+      deadlines: [
+        { category: 'locked_exit', unit: 'hours', amount: 24 },
+        { category: 'blocked_escape_route', unit: 'hours', amount: 24 },
+        { category: 'disabled_fire_system', unit: 'hours', amount: 24 },
+        { category: 'other', unit: 'working_days', amount: 3 },
+      ],
+      feedbackToReporter: true,
+    },
+    fields: {
+      deadlines: { label: '核查时限', legalBasis: { document: INSPECTION_RULES, clause: '第三十条' } },
+      feedbackToReporter: { label: '核查结果告知举报人', legalBasis: { document: INSPECTION_RULES, clause: '第三十条' } },
+    },
+  } satisfies PolicyKindDef<ComplaintDeadlinesPolicy>,
+  'supervision.publication': {
+    kind: 'supervision.publication',
+    title: '“双随机、一公开”公示',
+    description: '抽查计划与结果的公示（SUP-08、ENF-07）。',
+    schema: publicationSchema,
+    nationalDefault: { publishPlan: true, publishResults: true, cadence: 'per_plan' },
+    fields: {
+      publishPlan: { label: '公示抽查计划', legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管' } },
+      publishResults: { label: '公示抽查结果', legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管' } },
+      cadence: { label: '公示频次', legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管' } },
+    },
+  } satisfies PolicyKindDef<PublicationPolicy>,
+  'supervision.inspection_items': {
+    kind: 'supervision.inspection_items',
+    title: '抽查事项清单',
+    description: '监督抽查可以检查的事项及其依据（SUP-02）。',
+    schema: inspectionItemsSchema,
+    nationalDefault: { listName: 'full', items: FULL_ITEMS },
+    fields: {
+      listName: { label: '清单类型', legalBasis: { document: INSPECTION_RULES, clause: '第十条' } },
+      items: { label: '检查事项', legalBasis: { document: INSPECTION_RULES, clause: '第十条' } },
+    },
+  } satisfies PolicyKindDef<InspectionItemsPolicy>,
+  'supervision.random_quota': {
+    kind: 'supervision.random_quota',
+    title: '随机抽查比例与频次',
+    description: '年度抽查比例与同一单位的抽查频次上限（SUP-03、SUP-04）。',
+    schema: randomQuotaSchema,
+    nationalDefault: { keyCrowdedUnitsPerYear: 1, otherKeyUnitsPerYear: 0.8, generalUnitsPerYear: 0.2, maxDrawsPerUnitPerYear: 2, minMonthsBetweenDraws: 6 },
+    fields: {
+      keyCrowdedUnitsPerYear: { label: '人员密集场所重点单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
+      otherKeyUnitsPerYear: { label: '其他重点单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
+      generalUnitsPerYear: { label: '一般单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
+      maxDrawsPerUnitPerYear: { label: '同一单位每年最多被抽取次数', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查频次' } },
+      minMonthsBetweenDraws: { label: '同一单位两次抽取最少间隔（月）', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查频次' } },
+    },
+  } satisfies PolicyKindDef<RandomQuotaPolicy>,
+} as const;
+
+export interface PolicyValueMap {
+  'licensing.exemption': ExemptionPolicy;
+  'licensing.commitment': CommitmentPolicy;
+  'licensing.inspection': InspectionPathPolicy;
+  'licensing.approval': ApprovalPolicy;
+  'licensing.pending_documents': PendingDocumentsPolicy;
+  'complaints.deadlines': ComplaintDeadlinesPolicy;
+  'supervision.publication': PublicationPolicy;
+  'supervision.inspection_items': InspectionItemsPolicy;
+  'supervision.random_quota': RandomQuotaPolicy;
+}
+export type PolicyKindId = keyof PolicyValueMap;
+export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];
+
+/** The typed definition of a known kind. */
+export function policyKind<K extends PolicyKindId>(kind: K): PolicyKindDef<PolicyValueMap[K]> {
+  return POLICY_KINDS[kind] as unknown as PolicyKindDef<PolicyValueMap[K]>;
+}
+
+export function getPolicyKind(kind: string): PolicyKindDef | undefined {
+  return (POLICY_KINDS as unknown as Record<string, PolicyKindDef>)[kind];
+}
+
+export function isPolicyKindId(kind: string): kind is PolicyKindId {
+  return kind in POLICY_KINDS;
+}
+
+export { CIVIL_CODE };

@@ -1,0 +1,143 @@
+import { ENTERTAINMENT_VENUE_KINDS } from '../venue.ts';
+import type { LegalBasis } from './types.ts';
+
+/**
+ * The five source jurisdictions of REQUIREMENTS §0 as policy overrides. Where a source says "law" or is
+ * silent the agency inherits the national default (no row). Where a source restates the national rule
+ * in its own words (e.g. Liaoyang's complaint deadlines) the row is kept so that the provenance cites
+ * the local document.
+ */
+export interface PolicyPreset {
+  regionCode: string;
+  kind: string;
+  effectiveFrom: string;
+  values: Record<string, unknown>;
+  legalBasis: LegalBasis;
+  note: string;
+}
+
+const JX = '《关于进一步优化消防执法营商环境的意见》（江西省消防救援支队印发）';
+const GD = '《广东省关于深化消防执法改革的实施意见》（征求意见稿）';
+const NM = '内蒙古消防救援总队《深化“放管服”改革 打造“亲民利民”执法环境》九项措施';
+const LY = '辽阳市消防救援支队便民服务20项措施';
+const BX = '《本溪市人民政府办公室关于深化消防执法改革的实施意见》（本政办〔2020〕10号）';
+
+/** Preset rows take effect from the first day the product applies them; the sources give no date. */
+const FROM = '2025-01-01';
+
+export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
+  // Jiangxi (000)
+  {
+    regionCode: '360000', kind: 'licensing.exemption', effectiveFrom: FROM,
+    values: { rules: [{ metric: 'floorArea', op: 'lte', limit: 300, text: '建筑面积300平方米以下' }], exceptVenueKinds: [...ENTERTAINMENT_VENUE_KINDS] },
+    legalBasis: { document: JX, clause: '（四）' }, note: '除公共娱乐场所外，建筑面积300平方米以下（含300）的公众聚集场所可不申请消防安全检查',
+  },
+  {
+    regionCode: '360000', kind: 'licensing.commitment', effectiveFrom: FROM,
+    values: { enabled: true, scope: 'trial' }, legalBasis: { document: JX, clause: '（四）' }, note: '在全省范围内试行告知承诺管理',
+  },
+  {
+    regionCode: '360000', kind: 'licensing.approval', effectiveFrom: FROM,
+    values: { decidedBy: 'city' }, legalBasis: { document: JX, clause: '（四）' }, note: '审批权限下放由设区市级消防救援机构结合实际确定',
+  },
+  {
+    regionCode: '360100', kind: 'licensing.pending_documents', effectiveFrom: FROM,
+    values: { mode: 'listed', documents: ['消防安全制度', '灭火和应急疏散预案', '员工岗前消防安全教育培训记录', '消防行业特有工种职业资格证书'], supplyBy: 'onsite_check' },
+    legalBasis: { document: JX, clause: '（五）' }, note: '容缺材料可在现场检查核查时补充提交',
+  },
+  {
+    regionCode: '360000', kind: 'supervision.publication', effectiveFrom: FROM,
+    values: { publishPlan: true, publishResults: true }, legalBasis: { document: JX, clause: '（十）' }, note: '“双随机、一公开”',
+  },
+  // Guangdong (001)
+  {
+    regionCode: '440000', kind: 'licensing.exemption', effectiveFrom: FROM,
+    values: {
+      rules: [
+        { metric: 'investment', op: 'lte', limit: 1_000_000, text: '工程投资额在100（含）万元以下' },
+        { metric: 'floorArea', op: 'lte', limit: 500, text: '建筑面积在500（含）平方米以下' },
+      ],
+      exceptVenueKinds: [],
+    },
+    legalBasis: { document: GD, clause: '一、（一）' }, note: '投资额或面积任一满足即可不申请消防安全检查',
+  },
+  {
+    regionCode: '440000', kind: 'licensing.commitment', effectiveFrom: FROM,
+    values: { enabled: true, scope: 'all' }, legalBasis: { document: GD, clause: '一、（一）' }, note: '全面实行告知承诺制审批',
+  },
+  {
+    regionCode: '440000', kind: 'licensing.inspection', effectiveFrom: FROM,
+    values: { checkWorkingDays: 5 }, legalBasis: { document: GD, clause: '一、（一）' }, note: '现场检查时限从十个工作日压减为五个工作日',
+  },
+  {
+    regionCode: '440000', kind: 'supervision.publication', effectiveFrom: FROM,
+    values: { publishPlan: true, publishResults: true }, legalBasis: { document: GD, clause: '一、（四）' }, note: '“双随机、一公开”',
+  },
+  // Inner Mongolia (002)
+  {
+    regionCode: '150000', kind: 'licensing.exemption', effectiveFrom: FROM,
+    values: { rules: [{ metric: 'floorArea', op: 'lte', limit: 200, text: '200平方米以下' }], exceptVenueKinds: [] },
+    legalBasis: { document: NM, clause: '优化消防许可审批制度' }, note: '取消200平方米以下的公众聚集场所检查要求',
+  },
+  {
+    regionCode: '150000', kind: 'licensing.commitment', effectiveFrom: FROM,
+    values: { enabled: true, scope: 'pilot' }, legalBasis: { document: NM, clause: '简化消防许可办事流程' }, note: '试点告知承诺',
+  },
+  {
+    regionCode: '150000', kind: 'licensing.inspection', effectiveFrom: FROM,
+    values: { checkWorkingDays: 5 }, legalBasis: { document: NM, clause: '简化消防许可办事流程' }, note: '办理时限压缩到5个工作日',
+  },
+  {
+    regionCode: '150000', kind: 'licensing.approval', effectiveFrom: FROM,
+    values: { authorityLevel: 'brigade', decidedBy: 'corps' }, legalBasis: { document: NM, clause: '解决消防审验遗留问题' }, note: '所有消防审批权限下放至旗县一级',
+  },
+  {
+    regionCode: '150000', kind: 'licensing.pending_documents', effectiveFrom: FROM,
+    values: { mode: 'any', supplyBy: 'before_decision', networkChecks: true }, legalBasis: { document: NM, clause: '解决消防审验遗留问题' }, note: '容缺受理、网络核查，先办后补',
+  },
+  {
+    regionCode: '150000', kind: 'supervision.publication', effectiveFrom: FROM,
+    values: { cadence: 'monthly' }, legalBasis: { document: NM, clause: '规范执法优化营商环境' }, note: '每月对抽查对象进行公示',
+  },
+  {
+    regionCode: '150000', kind: 'supervision.inspection_items', effectiveFrom: FROM,
+    values: {
+      listName: 'reduced',
+      items: [
+        { code: 'fire_cause', name: '查火因', legalBasis: '《中华人民共和国消防法》第五十一条' },
+        { code: 'responsibility', name: '查责任', legalBasis: '《中华人民共和国消防法》第十六条、第十七条' },
+      ],
+    },
+    legalBasis: { document: NM, clause: '分类监管' }, note: '将监督执法7大类63项检查内容压缩到“查火因”“查责任”两项',
+  },
+  // Liaoyang (003)
+  {
+    regionCode: '211000', kind: 'licensing.pending_documents', effectiveFrom: FROM,
+    values: { mode: 'any', supplyBy: 'before_decision' }, legalBasis: { document: LY, clause: '01 推行审批申报容缺受理' }, note: '先予以登记接收，一次性告知需要补正内容，在作出决定前补齐',
+  },
+  {
+    regionCode: '211000', kind: 'complaints.deadlines', effectiveFrom: FROM,
+    values: {
+      deadlines: [
+        { category: 'locked_exit', unit: 'hours', amount: 24 },
+        { category: 'blocked_escape_route', unit: 'hours', amount: 24 },
+        { category: 'disabled_fire_system', unit: 'hours', amount: 24 },
+        { category: 'other', unit: 'working_days', amount: 3 },
+      ],
+    },
+    legalBasis: { document: LY, clause: '19' }, note: '锁闭安全出口、堵塞疏散通道、擅自停用消防设施的举报24小时内核查，其他3个工作日内核查',
+  },
+  {
+    regionCode: '211000', kind: 'supervision.publication', effectiveFrom: FROM,
+    values: { cadence: 'monthly' }, legalBasis: { document: LY, clause: '04' }, note: '检查计划和检查结果每月向社会公开',
+  },
+  // Benxi (004)
+  {
+    regionCode: '210500', kind: 'licensing.commitment', effectiveFrom: FROM,
+    values: { enabled: true, scope: 'after_business_licence' }, legalBasis: { document: BX, clause: '二、（一）3' }, note: '取得营业执照或依法具备投入使用条件后作出承诺即可投入使用、营业（在法律法规调整或授权时实施）',
+  },
+  {
+    regionCode: '210500', kind: 'supervision.publication', effectiveFrom: FROM,
+    values: { publishPlan: true, publishResults: true }, legalBasis: { document: BX, clause: '二、（二）' }, note: '“双随机、一公开”',
+  },
+];
