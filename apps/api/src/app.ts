@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrations.ts';
+import { seedReferenceData } from './demo/reference.ts';
+import { seedDemoData } from './demo/seed.ts';
+import { serviceRoutes } from './features/services/services.routes.ts';
+import { unitRoutes } from './features/units/units.routes.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { loadAuditKey } from './platform/audit/keys.ts';
+import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
+import { clockRoutes } from './platform/clocks/clocks.routes.ts';
+import type { AppContext } from './platform/context.ts';
+import { fileRoutes } from './platform/files/files.routes.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installGuard } from './platform/http/guard.ts';
+import { authRoutes } from './platform/iam/auth.routes.ts';
+import { orgRoutes } from './platform/org/org.routes.ts';
+import { policyRoutes } from './platform/policy/policy.routes.ts';
+
+export interface ContextOptions {
+  pgSchema?: string;
+  now?: () => Date;
+  auditKey?: Buffer;
+}
+
+/** Opens the store, runs migrations on it, loads reference data and, in demo mode, the demo data. */
+export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext & { demoLoaded: boolean }> {
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
+  await migrateToLatest(database.db as never, database.dialect);
+  const ctx: AppContext = { database, config, auditKey: opts.auditKey ?? loadAuditKey(config.dataDir, config.auditKey), now: opts.now ?? (() => new Date()) };
+  await seedReferenceData(ctx);
+  const demoLoaded = config.demo ? await seedDemoData(ctx) : false;
+  return { ...ctx, demoLoaded };
+}
+
+export const WEB_DIST = join(new URL('.', import.meta.url).pathname, '../../web/dist');
+
+/** The HTTP application. Plugin order: external plugins → platform → features; one error handler. */
+export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: ctx.config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[已隐藏]' },
+    },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  });
+  app.decorate('ctx', ctx);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '消防执法服务平台 API', version: '1.0.0', description: '错误统一为 { code, message, details }；创建类 POST 接受 Idempotency-Key。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installGuard(app);
+  installErrorHandler(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    if (req.url.startsWith('/api/v1')) reply.header('cache-control', 'no-store');
+    else if (!req.url.startsWith('/api/docs')) {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'",
+      );
+    }
+  });
+
+  app.get('/api/health', { config: { permission: 'public' }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
+    await ctx.database.db.selectFrom('agencies').select('id').limit(1).execute();
+    return { status: 'ok' };
+  });
+
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
+  await app.register(policyRoutes);
+  await app.register(calendarRoutes);
+  await app.register(clockRoutes);
+  await app.register(fileRoutes);
+  await app.register(unitRoutes);
+  await app.register(serviceRoutes);
+
+  const webBuilt = opts.serveWeb !== false && existsSync(join(WEB_DIST, 'index.html'));
+  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/'))
+      return reply.code(404).send({ code: 'RESOURCE.NOT_FOUND', message: '接口不存在', details: { path: req.url.split('?')[0] } });
+    if (webBuilt && req.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).type('text/plain; charset=utf-8').send('页面不存在（网页端尚未构建：请运行 npm run build:web）');
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+/**
+ * Verifies enforcement record chains from the command line:
+ *   npm run audit:verify -- <target>     one target (id or type:id)
+ *   npm run audit:verify -- --all        every chain
+ * Exit code 1 when a chain is broken, naming its first broken link.
+ */
+import { chainsOfTarget, verifyChain } from '../platform/audit/chain.ts';
+import { loadAuditKey } from '../platform/audit/keys.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+
+const arg = process.argv[2];
+if (!arg) {
+  console.error('用法：npm run audit:verify -- <目标ID 或 类型:ID | --all>');
+  process.exit(2);
+}
+const config = loadConfig();
+const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+const key = loadAuditKey(config.dataDir, config.auditKey);
+try {
+  const chains =
+    arg === '--all'
+      ? (await database.db.selectFrom('audit_chain_heads').select('chain_id').orderBy('chain_id').execute()).map((r) => r.chain_id)
+      : await chainsOfTarget(database.db, arg);
+  if (chains.length === 0) {
+    console.error(`没有找到目标 ${arg} 的执法记录`);
+    process.exitCode = 2;
+  }
+  let broken = 0;
+  for (const c of chains) {
+    const r = await verifyChain(database.db, key, c);
+    if (!r) continue;
+    if (r.ok) console.log(`完整  ${c}  （${r.events} 条）`);
+    else {
+      broken++;
+      console.log(`断裂  ${c}  第 ${r.brokenAt} 条（${r.reason}${r.brokenEventId ? `，事件 ${r.brokenEventId}` : ''}）`);
+    }
+  }
+  console.log(`共核验 ${chains.length} 条记录链，${broken} 条断裂。`);
+  if (broken) process.exitCode = 1;
+} finally {
+  await database.close();
+}

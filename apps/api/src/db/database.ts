@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { type Kysely as KyselyType, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = KyselyType<DB>;
+/** Repositories take either the database or a transaction. */
+export type Executor = Db | Transaction<DB>;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+  /** A short description for logs: never the password. */
+  describe: string;
+}
+
+export interface DatabaseOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
+  pgSchema?: string | undefined;
+  /** SQLite file name inside dataDir. */
+  sqliteFile?: string | undefined;
+}
+
+export function openDatabase(opts: DatabaseOptions): Database {
+  if (opts.databaseUrl) {
+    const options = opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined;
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, ...(options ? { options } : {}) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const u = new URL(opts.databaseUrl);
+    return {
+      db,
+      dialect: 'postgres',
+      close: () => db.destroy(),
+      describe: `PostgreSQL ${u.host}${u.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,
+    };
+  }
+  mkdirSync(opts.dataDir, { recursive: true });
+  const file = join(opts.dataDir, opts.sqliteFile ?? 'fep.sqlite');
+  const sqlite = new SQLite(file);
+  // Durability and integrity settings (reliability notes B2): WAL, full fsync on commit, foreign keys,
+  // and freed pages overwritten so deleted personal data does not linger (等保 8.1.4.10).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('secure_delete = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}` };
+}
+
+/** Reads the durability settings back, so start-up and tests can assert them. */
+export async function sqlitePragmas(database: Database): Promise<Record<string, unknown>> {
+  if (database.dialect !== 'sqlite') return {};
+  const { sql } = await import('kysely');
+  const out: Record<string, unknown> = {};
+  for (const p of ['journal_mode', 'synchronous', 'foreign_keys', 'secure_delete']) {
+    const r = await sql.raw<Record<string, unknown>>(`PRAGMA ${p}`).execute(database.db);
+    out[p] = Object.values(r.rows[0] ?? {})[0];
+  }
+  return out;
+}

@@ -1,0 +1,289 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Dialect } from './database.ts';
+
+/**
+ * Migrations in code, written once for both dialects with Kysely's schema builder. Column types are the
+ * portable subset (text, integer, double precision); see docs/decisions.md "Storage conventions".
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_foundation': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('regions')
+          .addColumn('code', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('parent_code', 'text')
+          .addColumn('level', 'text', (c) => c.notNull())
+          .addColumn('development_zone', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+
+        await db.schema
+          .createTable('agencies')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('parent_id', 'text', (c) => c.references('agencies.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('short_name', 'text', (c) => c.notNull())
+          .addColumn('level', 'text', (c) => c.notNull())
+          .addColumn('region_code', 'text', (c) => c.notNull().unique())
+          .addColumn('path', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('display_name', 'text', (c) => c.notNull())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('agency_id', 'text', (c) => c.references('agencies.id'))
+          .addColumn('usci', 'text')
+          .addColumn('phone', 'text')
+          .addColumn('failed_count', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('locked_until', 'text')
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('national', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('password_changed_at', 'text', (c) => c.notNull())
+          .addColumn('last_login_at', 'text')
+          .execute();
+        await db.schema.createIndex('users_agency').on('users').column('agency_id').execute();
+
+        await db.schema
+          .createTable('user_roles')
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role'])
+          .execute();
+
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_seen_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('source_ip', 'text')
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+        await db.schema
+          .createTable('audit_events')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('chain_id', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('occurred_at', 'text', (c) => c.notNull())
+          .addColumn('actor_user_id', 'text')
+          .addColumn('actor_role', 'text')
+          .addColumn('actor_agency_id', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target_type', 'text', (c) => c.notNull())
+          .addColumn('target_id', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('source_ip', 'text')
+          .addColumn('request_id', 'text')
+          .addColumn('policy_version', 'text')
+          .addColumn('change_digest', 'text', (c) => c.notNull())
+          .addColumn('details', 'text', (c) => c.notNull())
+          .addColumn('prev_hash', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addUniqueConstraint('audit_events_chain_seq', ['chain_id', 'seq'])
+          .execute();
+        await db.schema.createIndex('audit_events_target').on('audit_events').column('target_id').execute();
+        await db.schema.createIndex('audit_events_actor_agency').on('audit_events').columns(['actor_agency_id', 'occurred_at']).execute();
+
+        await db.schema
+          .createTable('audit_chain_heads')
+          .addColumn('chain_id', 'text', (c) => c.primaryKey())
+          .addColumn('last_seq', 'integer', (c) => c.notNull())
+          .addColumn('last_hash', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+
+        // The enforcement record is append-only: the database itself refuses UPDATE and DELETE.
+        if (dialect === 'sqlite') {
+          await sql`CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`.execute(
+            db,
+          );
+          await sql`CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END`.execute(
+            db,
+          );
+        } else {
+          await sql`CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_events is append-only'; END $$`.execute(
+            db,
+          );
+          await sql`CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`.execute(db);
+          await sql`CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()`.execute(db);
+        }
+
+        await db.schema
+          .createTable('policy_versions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('effective_from', 'text', (c) => c.notNull())
+          .addColumn('effective_to', 'text')
+          .addColumn('values_json', 'text', (c) => c.notNull())
+          .addColumn('legal_document', 'text', (c) => c.notNull())
+          .addColumn('legal_clause', 'text')
+          .addColumn('note', 'text')
+          .addColumn('created_by', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addUniqueConstraint('policy_versions_kind_agency_version', ['kind', 'agency_id', 'version'])
+          .execute();
+
+        await db.schema
+          .createTable('calendar_days')
+          .addColumn('region_code', 'text', (c) => c.notNull())
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('calendar_days_pk', ['region_code', 'date'])
+          .execute();
+        await db.schema
+          .createTable('calendar_years')
+          .addColumn('region_code', 'text', (c) => c.notNull())
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('published', 'integer', (c) => c.notNull())
+          .addColumn('source_notice', 'text', (c) => c.notNull())
+          .addColumn('updated_by', 'text')
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('calendar_years_pk', ['region_code', 'year'])
+          .execute();
+
+        await db.schema
+          .createTable('clocks')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('target_type', 'text', (c) => c.notNull())
+          .addColumn('target_id', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', 'text', (c) => c.notNull())
+          .addColumn('region_code', 'text', (c) => c.notNull())
+          .addColumn('assignee_user_id', 'text', (c) => c.references('users.id'))
+          .addColumn('unit', 'text', (c) => c.notNull())
+          .addColumn('amount', 'integer', (c) => c.notNull())
+          .addColumn('warn_before', 'integer', (c) => c.notNull())
+          .addColumn('legal_document', 'text', (c) => c.notNull())
+          .addColumn('legal_clause', 'text')
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('due_date', 'text')
+          .addColumn('due_at', 'text')
+          .addColumn('due_soon_at', 'text')
+          .addColumn('provisional', 'integer', (c) => c.notNull())
+          .addColumn('alert_state', 'text', (c) => c.notNull())
+          .addColumn('policy_version', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('clocks_due').on('clocks').columns(['status', 'due_at']).execute();
+        await db.schema.createIndex('clocks_agency_path').on('clocks').column('agency_path').execute();
+        await db.schema.createIndex('clocks_target').on('clocks').columns(['target_type', 'target_id']).execute();
+
+        await db.schema
+          .createTable('clock_events')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('clock_id', 'text', (c) => c.notNull().references('clocks.id'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('amount', 'integer')
+          .addColumn('reason', 'text')
+          .addColumn('actor_user_id', 'text')
+          .addUniqueConstraint('clock_events_clock_seq', ['clock_id', 'seq'])
+          .execute();
+
+        // One row per clock and alert kind: the primary key is what makes the sweep raise an alert once,
+        // even if two processes race past the lease.
+        await db.schema
+          .createTable('clock_alerts')
+          .addColumn('clock_id', 'text', (c) => c.notNull().references('clocks.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('raised_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('clock_alerts_pk', ['clock_id', 'kind'])
+          .execute();
+
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('recipient_user_id', 'text')
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text')
+          .execute();
+
+        await db.schema
+          .createTable('job_leases')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('holder', 'text', (c) => c.notNull())
+          .addColumn('lease_until', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('idempotency_keys')
+          .addColumn('scope', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.notNull())
+          .addColumn('request_hash', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('response_status', 'integer')
+          .addColumn('response_body', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
+          .execute();
+
+        await db.schema
+          .createTable('files')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('content_type', 'text', (c) => c.notNull())
+          .addColumn('original_name', 'text', (c) => c.notNull())
+          .addColumn('uploaded_by', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('agency_id', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('units')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('usci', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('address', 'text', (c) => c.notNull())
+          .addColumn('region_code', 'text', (c) => c.notNull())
+          .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', 'text', (c) => c.notNull())
+          .addColumn('venue_kind', 'text')
+          .addColumn('floor_area', 'double precision')
+          .addColumn('key_unit', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('risk_level', 'text', (c) => c.notNull())
+          .addColumn('credit_level', 'text', (c) => c.notNull())
+          .addColumn('owner_user_id', 'text', (c) => c.references('users.id'))
+          .addColumn('contact_name', 'text')
+          .addColumn('contact_phone', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('units_agency_path').on('units').columns(['agency_path', 'id']).execute();
+      },
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

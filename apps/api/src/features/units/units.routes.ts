@@ -1,0 +1,172 @@
+import { checkUsci, maskPersonName, maskPhone, VENUE_KINDS } from '@fep/domain';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { UnitTable } from '../../db/schema.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { createIdempotent } from '../../platform/http/idempotency.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { findAgency } from '../../platform/org/agencies.repository.ts';
+import { inScope, readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+
+const USCI_PROBLEM: Record<string, string> = {
+  length: '统一社会信用代码应为 18 位',
+  charset: '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V）',
+  check_char: '统一社会信用代码校验位不正确，请核对',
+};
+
+function present(u: UnitTable, full: boolean) {
+  return {
+    id: u.id,
+    usci: u.usci,
+    name: u.name,
+    address: u.address,
+    regionCode: u.region_code,
+    agencyId: u.agency_id,
+    venueKind: u.venue_kind,
+    floorArea: u.floor_area,
+    keyUnit: u.key_unit === 1,
+    riskLevel: u.risk_level,
+    creditLevel: u.credit_level,
+    // Personal data is masked in lists (DESIGN §4); the record view shows it to those in scope.
+    contactName: full ? u.contact_name : maskPersonName(u.contact_name),
+    contactPhone: full ? u.contact_phone : maskPhone(u.contact_phone),
+  };
+}
+
+export async function unitRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.ctx.database;
+
+  app.get(
+    '/api/v1/units',
+    {
+      config: { permission: 'unit:unit:read' },
+      schema: {
+        tags: ['社会单位'],
+        summary: '辖区社会单位（按名称或统一社会信用代码查找，游标分页）',
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 60 })),
+          after: Type.Optional(Type.String({ maxLength: 64 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+      },
+    },
+    async (req) => {
+      const q = req.query as { q?: string; after?: string; limit?: number };
+      const limit = q.limit ?? 50;
+      let query = db
+        .selectFrom('units')
+        .selectAll()
+        .where(scopeFilter(scopeOf(req), { agencyPath: 'units.agency_path', ownerUserId: 'units.owner_user_id', usci: 'units.usci' }));
+      if (q.q) {
+        const term = q.q.trim();
+        query = query.where((eb) => eb.or([eb('name', 'like', `%${term.replace(/[%_\\]/g, '')}%`), eb('usci', '=', term.toUpperCase())]));
+      }
+      if (q.after) query = query.where('id', '>', q.after);
+      const rows = await query
+        .orderBy('id')
+        .limit(limit + 1)
+        .execute();
+      const page = rows.slice(0, limit);
+      return { items: page.map((u) => present(u, false)), next: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+    },
+  );
+
+  app.get(
+    '/api/v1/units/:id',
+    {
+      config: { permission: 'unit:unit:read' },
+      schema: { tags: ['社会单位'], summary: '一个社会单位', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+    },
+    async (req) => {
+      const id = (req.params as { id: string }).id;
+      const u = await readInScope(req, { type: 'unit', id, what: '单位' }, (scoped) => {
+        let q = db.selectFrom('units').selectAll().where('id', '=', id);
+        if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'units.agency_path', ownerUserId: 'units.owner_user_id', usci: 'units.usci' }));
+        return q.executeTakeFirst();
+      });
+      return present(u, true);
+    },
+  );
+
+  app.post(
+    '/api/v1/units',
+    {
+      config: { permission: 'unit:unit:create' },
+      schema: {
+        tags: ['社会单位'],
+        summary: '登记社会单位（统一社会信用代码须通过校验）',
+        body: Type.Object({
+          usci: Type.String({ minLength: 1, maxLength: 30 }),
+          name: Type.String({ minLength: 2, maxLength: 100 }),
+          address: Type.String({ minLength: 2, maxLength: 200 }),
+          regionCode: Type.String({ pattern: '^\\d{6}$' }),
+          venueKind: Type.Optional(Type.Enum([...VENUE_KINDS])),
+          floorArea: Type.Optional(Type.Number({ minimum: 0, maximum: 10_000_000 })),
+          keyUnit: Type.Optional(Type.Boolean()),
+          contactName: Type.Optional(Type.String({ maxLength: 40 })),
+          contactPhone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as {
+        usci: string;
+        name: string;
+        address: string;
+        regionCode: string;
+        venueKind?: string;
+        floorArea?: number;
+        keyUnit?: boolean;
+        contactName?: string;
+        contactPhone?: string;
+      };
+      const usci = checkUsci(b.usci);
+      if (!usci.ok) throw new AppError('UNIT.USCI_INVALID', USCI_PROBLEM[usci.problem] ?? '统一社会信用代码无效', { field: 'usci', problem: usci.problem });
+      const agency = await findAgency(db, b.regionCode);
+      if (!agency || !inScope(scopeOf(req), { agencyPath: agency.path }))
+        throw new AppError('UNIT.OUT_OF_AGENCY', '该行政区划不在本机构辖区内', { field: 'regionCode' });
+      const existing = await db.selectFrom('units').select('id').where('usci', '=', usci.code).executeTakeFirst();
+      if (existing) throw new AppError('UNIT.DUPLICATE', '该统一社会信用代码的单位已登记', { field: 'usci' });
+      return createIdempotent(req, reply, 201, async (trx, audit) => {
+        const now = app.ctx.now().toISOString();
+        const row: UnitTable = {
+          id: uuidv7(),
+          usci: usci.code,
+          name: b.name.trim(),
+          address: b.address.trim(),
+          region_code: b.regionCode,
+          agency_id: agency.id,
+          agency_path: agency.path,
+          venue_kind: b.venueKind ?? null,
+          floor_area: b.floorArea ?? null,
+          key_unit: b.keyUnit ? 1 : 0,
+          risk_level: 'medium',
+          credit_level: 'A',
+          owner_user_id: null,
+          contact_name: b.contactName ?? null,
+          contact_phone: b.contactPhone ?? null,
+          created_at: now,
+          updated_at: now,
+        };
+        await trx.insertInto('units').values(row).execute();
+        await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row });
+        return present(row, true);
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/portal/my-units',
+    { config: { permission: 'portal:self:read' }, schema: { tags: ['办事大厅'], summary: '申请人名下的单位' } },
+    async (req) => {
+      const rows = await db
+        .selectFrom('units')
+        .selectAll()
+        .where(scopeFilter(scopeOf(req), { ownerUserId: 'units.owner_user_id', usci: 'units.usci' }))
+        .orderBy('name')
+        .limit(50)
+        .execute();
+      return rows.map((u) => present(u, true));
+    },
+  );
+}

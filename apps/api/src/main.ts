@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Cron } from 'croner';
+import { buildApp, createContext } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { sweepClocks } from './platform/clocks/sweep.ts';
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(`启动失败：${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const ctx = await createContext(config);
+const app = await buildApp(ctx);
+await app.listen({ port: config.port, host: config.host });
+
+const holder = `api-${process.pid}-${randomUUID().slice(0, 8)}`;
+const sweep = config.sweepCron
+  ? new Cron(config.sweepCron, { timezone: 'Asia/Shanghai', protect: true }, async () => {
+      try {
+        const r = await sweepClocks(ctx, holder);
+        if (r.ran && (r.dueSoon || r.overdue)) app.log.info({ ...r }, 'clock sweep raised alerts');
+      } catch (err) {
+        app.log.error({ err }, 'clock sweep failed');
+      }
+    })
+  : null;
+// One sweep at start, so alerts are current before the first schedule tick.
+void sweepClocks(ctx, holder).catch((err: unknown) => app.log.error({ err }, 'clock sweep failed'));
+
+const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
+console.log(`\n消防执法服务平台已启动：${url}`);
+console.log(`  办事大厅：${url}/    工作台：${url}/admin    接口文档：${url}/api/docs`);
+console.log(`  数据：${ctx.database.describe}`);
+if (config.demo) {
+  console.log(
+    `  演示模式${ctx.demoLoaded ? '（已载入演示数据）' : ''}：用户名 <角色>.<行政区划代码>，如 clerk.211000、inspector.210500、admin.440000、applicant.360100`,
+  );
+  console.log(`  演示密码：${config.demoPassword}（仅演示模式有效；生产环境 NODE_ENV=production 禁止演示模式）\n`);
+}
+
+async function shutdown(signal: string) {
+  app.log.info(`${signal}: shutting down`);
+  sweep?.stop();
+  await app.close();
+  await ctx.database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,156 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { Dialect, Executor } from '../../db/database.ts';
+import type { AuditEventTable } from '../../db/schema.ts';
+import { uuidv7 } from '../ids.ts';
+
+/**
+ * The enforcement record (执法全过程记录): every mutation writes an event in the same transaction.
+ * Events of one target form a chain: hash = HMAC-SM3(key, prev_hash ‖ canonical event). A keyed hash
+ * means someone with write access to the database alone cannot forge a consistent chain; `verify`
+ * names the first broken link after any edit or deletion (等保 level 3, 8.1.4.3 audit integrity).
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface Actor {
+  userId: string | null;
+  role: string | null;
+  agencyId: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', agencyId: null, ip: null, requestId: null };
+
+export interface AuditInput {
+  action: string;
+  targetType: string;
+  targetId: string;
+  outcome?: 'success' | 'failure' | 'denied';
+  policyVersion?: string | null;
+  before?: unknown;
+  after?: unknown;
+  details?: Record<string, unknown>;
+}
+
+/** JSON with sorted keys, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+export function sm3Hex(data: string): string {
+  return createHash('sm3').update(data, 'utf8').digest('hex');
+}
+
+export function chainIdOf(targetType: string, targetId: string): string {
+  return `${targetType}:${targetId}`;
+}
+
+type HashedFields = Omit<AuditEventTable, 'hash'>;
+
+export function eventHash(key: Buffer, e: HashedFields): string {
+  const body = canonicalJson([
+    e.id,
+    e.chain_id,
+    e.seq,
+    e.occurred_at,
+    e.actor_user_id,
+    e.actor_role,
+    e.actor_agency_id,
+    e.action,
+    e.target_type,
+    e.target_id,
+    e.outcome,
+    e.source_ip,
+    e.request_id,
+    e.policy_version,
+    e.change_digest,
+    e.details,
+  ]);
+  return createHmac('sm3', key).update(e.prev_hash, 'utf8').update(body, 'utf8').digest('hex');
+}
+
+export async function appendEvent(trx: Executor, dialect: Dialect, key: Buffer, actor: Actor, input: AuditInput, now: Date): Promise<AuditEventTable> {
+  const chainId = chainIdOf(input.targetType, input.targetId);
+  const at = now.toISOString();
+  await trx
+    .insertInto('audit_chain_heads')
+    .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: at })
+    .onConflict((oc) => oc.column('chain_id').doNothing())
+    .execute();
+  // PostgreSQL: lock the head row so two transactions on the same case append one after the other.
+  // SQLite has a single writer, so the transaction itself serialises appends.
+  let q = trx.selectFrom('audit_chain_heads').selectAll().where('chain_id', '=', chainId);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const head = await q.executeTakeFirstOrThrow();
+  const fields: HashedFields = {
+    id: uuidv7(now.getTime()),
+    chain_id: chainId,
+    seq: head.last_seq + 1,
+    occurred_at: at,
+    actor_user_id: actor.userId,
+    actor_role: actor.role,
+    actor_agency_id: actor.agencyId,
+    action: input.action,
+    target_type: input.targetType,
+    target_id: input.targetId,
+    outcome: input.outcome ?? 'success',
+    source_ip: actor.ip,
+    request_id: actor.requestId,
+    policy_version: input.policyVersion ?? null,
+    change_digest: sm3Hex(canonicalJson({ before: input.before ?? null, after: input.after ?? null })),
+    details: canonicalJson(input.details ?? {}),
+    prev_hash: head.last_hash,
+  };
+  const row: AuditEventTable = { ...fields, hash: eventHash(key, fields) };
+  await trx.insertInto('audit_events').values(row).execute();
+  await trx.updateTable('audit_chain_heads').set({ last_seq: row.seq, last_hash: row.hash, updated_at: at }).where('chain_id', '=', chainId).execute();
+  return row;
+}
+
+export interface ChainReport {
+  chainId: string;
+  ok: boolean;
+  events: number;
+  /** Sequence number of the first broken link. */
+  brokenAt?: number;
+  brokenEventId?: string | null;
+  reason?: 'hash_mismatch' | 'link_mismatch' | 'missing_event' | 'truncated';
+}
+
+/** Recomputes one chain from its first event and compares it with the stored head. */
+export async function verifyChain(db: Executor, key: Buffer, chainId: string): Promise<ChainReport | null> {
+  const head = await db.selectFrom('audit_chain_heads').selectAll().where('chain_id', '=', chainId).executeTakeFirst();
+  const events = await db.selectFrom('audit_events').selectAll().where('chain_id', '=', chainId).orderBy('seq').execute();
+  if (!head && events.length === 0) return null;
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const e of events) {
+    if (e.seq !== expectedSeq) return { chainId, ok: false, events: events.length, brokenAt: expectedSeq, brokenEventId: null, reason: 'missing_event' };
+    const { hash, ...fields } = e;
+    if (e.prev_hash !== prev) return { chainId, ok: false, events: events.length, brokenAt: e.seq, brokenEventId: e.id, reason: 'link_mismatch' };
+    if (eventHash(key, fields) !== hash) return { chainId, ok: false, events: events.length, brokenAt: e.seq, brokenEventId: e.id, reason: 'hash_mismatch' };
+    prev = hash;
+    expectedSeq++;
+  }
+  if (!head || head.last_seq !== expectedSeq - 1 || head.last_hash !== prev) {
+    // Events after the last one present were deleted (or the head was tampered with).
+    return { chainId, ok: false, events: events.length, brokenAt: expectedSeq, brokenEventId: null, reason: 'truncated' };
+  }
+  return { chainId, ok: true, events: events.length };
+}
+
+/** Chains that concern one target: `type:id` exactly, or every chain whose target id is `id`. */
+export async function chainsOfTarget(db: Executor, target: string): Promise<string[]> {
+  const heads = await db
+    .selectFrom('audit_chain_heads')
+    .select('chain_id')
+    .where((eb) => eb.or([eb('chain_id', '=', target), eb('chain_id', 'like', `%:${target.replace(/[%_\\]/g, '')}`)]))
+    .orderBy('chain_id')
+    .execute();
+  return heads.map((h) => h.chain_id).filter((c) => c === target || c.slice(c.indexOf(':') + 1) === target);
+}

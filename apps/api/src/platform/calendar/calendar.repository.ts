@@ -1,0 +1,41 @@
+import { buildCalendar, type CalendarDay, type WorkCalendar } from '@fep/domain';
+import type { Executor } from '../../db/database.ts';
+
+/** The national schedule is stored under this region code; regions may lay their own rows over it. */
+export const NATIONAL_REGION = '000000';
+
+/** National → province → city → county codes that apply to a region code. */
+export function regionChain(regionCode: string): string[] {
+  if (regionCode === NATIONAL_REGION || !/^\d{6}$/.test(regionCode)) return [NATIONAL_REGION];
+  const chain = [NATIONAL_REGION, `${regionCode.slice(0, 2)}0000`, `${regionCode.slice(0, 4)}00`, regionCode];
+  return [...new Set(chain)];
+}
+
+const cache = new Map<string, { at: number; cal: WorkCalendar }>();
+const TTL_MS = 60_000;
+
+export function invalidateCalendars(): void {
+  cache.clear();
+}
+
+/**
+ * The working calendar of a region: national days with the region's own edits laid over them. A year
+ * counts as published when the national schedule or a region row of the chain says so. Cached for a
+ * minute per process; edits made in this process clear the cache at once.
+ */
+export async function loadCalendar(db: Executor, regionCode: string): Promise<WorkCalendar> {
+  const hit = cache.get(regionCode);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.cal;
+  const chain = regionChain(regionCode);
+  const [dayRows, yearRows] = await Promise.all([
+    db.selectFrom('calendar_days').selectAll().where('region_code', 'in', chain).execute(),
+    db.selectFrom('calendar_years').selectAll().where('region_code', 'in', chain).execute(),
+  ]);
+  const rank = (code: string) => chain.indexOf(code);
+  dayRows.sort((a, b) => rank(a.region_code) - rank(b.region_code));
+  const days: CalendarDay[] = dayRows.map((d) => ({ date: d.date, kind: d.kind, name: d.name }));
+  const published = yearRows.filter((y) => y.published === 1).map((y) => y.year);
+  const cal = buildCalendar(days, published);
+  cache.set(regionCode, { at: Date.now(), cal });
+  return cal;
+}

@@ -1,0 +1,50 @@
+import type { DataScope, Permission, Role } from '@fep/domain';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+
+/** Everything a request handler or job needs from the running process. */
+export interface AppContext {
+  database: Database;
+  config: Config;
+  auditKey: Buffer;
+  /** The current instant; tests replace it to move time forward. */
+  now(): Date;
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  kind: 'staff' | 'applicant';
+  agencyId: string | null;
+  agencyPath: string | null;
+  agencyName: string | null;
+  regionCode: string | null;
+  usci: string | null;
+  national: boolean;
+}
+
+export interface AuthInfo {
+  user: AuthUser;
+  roles: Role[];
+  permissions: Permission[];
+  scope: DataScope;
+  sessionId: string;
+}
+
+/** What a route requires: anyone, any signed-in user, or one permission. */
+export type RoutePermission = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    auth: AuthInfo | null;
+    /** The role under which the user acts for this route (recorded in the enforcement record). */
+    actingRole: string | null;
+  }
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+}

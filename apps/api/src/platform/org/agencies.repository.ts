@@ -1,0 +1,35 @@
+import type { AgencyRef } from '@fep/domain';
+import type { Executor } from '../../db/database.ts';
+import type { AgencyTable } from '../../db/schema.ts';
+
+export type Agency = AgencyTable;
+
+export async function agencyById(db: Executor, id: string): Promise<Agency | undefined> {
+  return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The agency responsible for an id or a region code. A region code with no agency of its own (a county
+ * without a brigade in the tree) resolves to the nearest agency above it: city, then province.
+ */
+export async function findAgency(db: Executor, idOrRegion: string): Promise<Agency | undefined> {
+  if (!/^\d{6}$/.test(idOrRegion)) return agencyById(db, idOrRegion);
+  const candidates = [idOrRegion, `${idOrRegion.slice(0, 4)}00`, `${idOrRegion.slice(0, 2)}0000`];
+  const rows = await db.selectFrom('agencies').selectAll().where('region_code', 'in', candidates).execute();
+  for (const c of candidates) {
+    const a = rows.find((r) => r.region_code === c);
+    if (a) return a;
+  }
+  return undefined;
+}
+
+/** The chain from the top of the tree down to the agency itself (materialised path order). */
+export async function agencyChain(db: Executor, agency: Agency): Promise<AgencyRef[]> {
+  const ids = agency.path.split('/').filter(Boolean);
+  const rows = await db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute();
+  return ids.map((id) => {
+    const r = rows.find((x) => x.id === id);
+    if (!r) throw new Error(`agency path ${agency.path} names a missing agency ${id}`);
+    return { id: r.id, name: r.name, level: r.level, regionCode: r.region_code };
+  });
+}

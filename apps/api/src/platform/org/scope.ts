@@ -1,0 +1,61 @@
+import { type DataScope, inScope } from '@fep/domain';
+import type { FastifyRequest } from 'fastify';
+import { type ExpressionBuilder, type ReferenceExpression, type SqlBool, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { recordRefusal } from '../audit/mutate.ts';
+import { notFound } from '../http/errors.ts';
+
+export interface ScopeColumns<TB extends keyof DB> {
+  agencyPath?: ReferenceExpression<DB, TB>;
+  ownerUserId?: ReferenceExpression<DB, TB>;
+  usci?: ReferenceExpression<DB, TB>;
+}
+
+/**
+ * The one query helper that applies a data scope (decided by `decideScope` in the domain package):
+ * `.where(scopeFilter(scope, { agencyPath: 'units.agency_path', ... }))`.
+ */
+export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeColumns<TB>) {
+  return (eb: ExpressionBuilder<DB, TB>) => {
+    const none = sql<SqlBool>`1 = 0`;
+    switch (scope.kind) {
+      case 'all':
+        return sql<SqlBool>`1 = 1`;
+      case 'agency_and_below':
+        return cols.agencyPath ? eb(cols.agencyPath, 'like', `${scope.agencyPath}%`) : none;
+      case 'own_agency':
+        return cols.agencyPath ? eb(cols.agencyPath, 'like', `%/${scope.agencyId}/`) : none;
+      case 'self': {
+        const ors = [];
+        if (cols.ownerUserId) ors.push(eb(cols.ownerUserId, '=', scope.userId));
+        if (cols.usci && scope.usci) ors.push(eb(cols.usci, '=', scope.usci));
+        return ors.length ? eb.or(ors) : none;
+      }
+      case 'none':
+        return none;
+    }
+  };
+}
+
+/** The scope of the request (anonymous callers see nothing scoped). */
+export function scopeOf(req: FastifyRequest): DataScope {
+  return req.auth?.scope ?? { kind: 'none' };
+}
+
+/**
+ * Reads one record in scope. When the record exists but lies outside the caller's scope the answer is
+ * the same 404 as for a missing record, and the attempt is written to the enforcement record.
+ */
+export async function readInScope<T>(
+  req: FastifyRequest,
+  target: { type: string; id: string; what?: string },
+  fetch: (scoped: boolean) => Promise<T | undefined>,
+): Promise<T> {
+  const row = await fetch(true);
+  if (row) return row;
+  const exists = await fetch(false);
+  if (exists) await recordRefusal(req, { action: `${target.type}.read`, targetType: target.type, targetId: target.id, details: { reason: 'out_of_scope' } });
+  throw notFound(target.what);
+}
+
+export { inScope };
