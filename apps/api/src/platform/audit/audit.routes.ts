@@ -24,6 +24,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       .distinct()
       .where('audit_events.chain_id', 'in', chains)
       .where('agencies.path', 'like', `${path}%`)
+      // Only successful acts make a record visible: a refused attempt by someone must not open it to them.
+      .where('audit_events.outcome', '=', 'success')
       .execute();
     if (visible.length === 0) {
       await recordRefusal(req, { action: 'audit.read', targetType: 'audit', targetId: target, details: { reason: 'out_of_scope' } });

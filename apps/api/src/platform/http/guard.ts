@@ -5,7 +5,7 @@ import { lookupSession, SESSION_COOKIE } from '../iam/sessions.ts';
 import { AppError } from './errors.ts';
 
 /** Every registered API route, with what it requires; the authorization matrix test walks this list. */
-export const routeRegistry: { method: string; url: string; permission: RoutePermission }[] = [];
+export const routeRegistry = new Map<string, { method: string; url: string; permission: RoutePermission }>();
 
 function tokenOf(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
@@ -27,7 +27,7 @@ export function installGuard(app: FastifyInstance): void {
     if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission (config.permission)`);
     for (const m of [route.method].flat()) {
       if (m === 'HEAD') continue;
-      routeRegistry.push({ method: m, url: route.url, permission });
+      routeRegistry.set(`${m} ${route.url}`, { method: m, url: route.url, permission });
     }
   });
 
