@@ -11,11 +11,24 @@ export function regionChain(regionCode: string): string[] {
   return [...new Set(chain)];
 }
 
-const cache = new Map<string, { at: number; cal: WorkCalendar }>();
+type Cache = Map<string, { at: number; cal: WorkCalendar }>;
+/** One cache per database; reads inside a transaction are never cached (they may see uncommitted edits). */
+const caches = new WeakMap<object, Cache>();
 const TTL_MS = 60_000;
+let generation = 0;
 
 export function invalidateCalendars(): void {
-  cache.clear();
+  generation++;
+}
+
+function cacheOf(db: Executor): Cache | null {
+  if (db.isTransaction) return null;
+  let c = caches.get(db);
+  if (!c) {
+    c = new Map();
+    caches.set(db, c);
+  }
+  return c;
 }
 
 /**
@@ -24,7 +37,9 @@ export function invalidateCalendars(): void {
  * minute per process; edits made in this process clear the cache at once.
  */
 export async function loadCalendar(db: Executor, regionCode: string): Promise<WorkCalendar> {
-  const hit = cache.get(regionCode);
+  const cache = cacheOf(db);
+  const key = `${generation}:${regionCode}`;
+  const hit = cache?.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.cal;
   const chain = regionChain(regionCode);
   const [dayRows, yearRows] = await Promise.all([
@@ -36,6 +51,6 @@ export async function loadCalendar(db: Executor, regionCode: string): Promise<Wo
   const days: CalendarDay[] = dayRows.map((d) => ({ date: d.date, kind: d.kind, name: d.name }));
   const published = yearRows.filter((y) => y.published === 1).map((y) => y.year);
   const cal = buildCalendar(days, published);
-  cache.set(regionCode, { at: Date.now(), cal });
+  cache?.set(key, { at: Date.now(), cal });
   return cal;
 }
