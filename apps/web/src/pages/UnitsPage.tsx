@@ -1,0 +1,103 @@
+import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { RISK_LABELS, VENUE_LABELS } from '../labels.ts';
+
+interface Unit {
+  id: string;
+  usci: string;
+  name: string;
+  address: string;
+  regionCode: string;
+  venueKind: string | null;
+  floorArea: number | null;
+  keyUnit: boolean;
+  riskLevel: string;
+  creditLevel: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+export function UnitsPage() {
+  const [q, setQ] = useState('');
+  const [pages, setPages] = useState<(string | null)[]>([null]);
+  const [items, setItems] = useState<Unit[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback((after: string | null, term: string) => {
+    setLoading(true);
+    const params = new URLSearchParams({ limit: '20' });
+    if (after) params.set('after', after);
+    if (term) params.set('q', term);
+    api<{ items: Unit[]; next: string | null }>(`/api/v1/units?${params}`)
+      .then((r) => {
+        setItems(r.items);
+        setNext(r.next);
+      })
+      .finally(() => setLoading(false));
+  }, []);
+  useEffect(() => load(null, ''), [load]);
+
+  return (
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          社会单位
+        </Typography.Title>
+      }
+    >
+      <Space style={{ marginBottom: 16 }}>
+        <Input.Search
+          placeholder="单位名称或统一社会信用代码"
+          allowClear
+          enterButton="查询"
+          style={{ width: 360 }}
+          onSearch={(v) => {
+            setQ(v);
+            setPages([null]);
+            load(null, v);
+          }}
+        />
+      </Space>
+      <Table<Unit>
+        rowKey="id"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        columns={[
+          { title: '单位名称', dataIndex: 'name' },
+          { title: '统一社会信用代码', dataIndex: 'usci', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: '场所类别', dataIndex: 'venueKind', render: (v: string | null) => (v ? VENUE_LABELS[v] : '—') },
+          { title: '建筑面积（㎡）', dataIndex: 'floorArea' },
+          { title: '风险', dataIndex: 'riskLevel', render: (v: string) => <Tag color={RISK_LABELS[v]?.color}>{RISK_LABELS[v]?.text ?? v}</Tag> },
+          { title: '信用', dataIndex: 'creditLevel', render: (v: string) => <Tag>{v} 级</Tag> },
+          { title: '重点单位', dataIndex: 'keyUnit', render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '否') },
+          { title: '联系人', render: (_, u) => `${u.contactName} ${u.contactPhone}` },
+        ]}
+      />
+      <Space style={{ marginTop: 16 }}>
+        <Button
+          disabled={pages.length <= 1}
+          onClick={() => {
+            const prev = pages.slice(0, -1);
+            setPages(prev);
+            load(prev.at(-1) ?? null, q);
+          }}
+        >
+          上一页
+        </Button>
+        <Button
+          disabled={!next}
+          onClick={() => {
+            setPages([...pages, next]);
+            load(next, q);
+          }}
+        >
+          下一页
+        </Button>
+        <Typography.Text type="secondary">第 {pages.length} 页 · 联系人信息已脱敏</Typography.Text>
+      </Space>
+    </Card>
+  );
+}
