@@ -41,18 +41,19 @@ export function renderPolicyValue(value: unknown): ReactNode {
     if (value.length === 0) return <span style={{ color: '#999' }}>（无）</span>;
     return (
       <div>
-        {value.map((v, i) => {
-          if (typeof v === 'string') return <Tag key={i}>{VENUE_LABELS[v] ?? v}</Tag>;
+        {value.map((v) => {
+          const key = JSON.stringify(v);
+          if (typeof v === 'string') return <Tag key={key}>{VENUE_LABELS[v] ?? v}</Tag>;
           const o = v as Record<string, unknown>;
-          if (typeof o.text === 'string') return <div key={i}>· {o.text}</div>;
-          if (typeof o.name === 'string') return <div key={i}>· {o.name}</div>;
+          if (typeof o.text === 'string') return <div key={key}>· {o.text}</div>;
+          if (typeof o.name === 'string') return <div key={key}>· {o.name}</div>;
           if (typeof o.category === 'string')
             return (
-              <div key={i}>
+              <div key={key}>
                 · {COMPLAINT_LABELS[o.category] ?? o.category}：{String(o.amount)} {ENUM_LABELS[String(o.unit)] ?? ''}内核查
               </div>
             );
-          return <div key={i}>{JSON.stringify(o)}</div>;
+          return <div key={key}>{JSON.stringify(o)}</div>;
         })}
       </div>
     );

@@ -1,0 +1,89 @@
+/**
+ * Benchmarks (`npm run bench`): not tests, nothing is asserted. Prints figures and writes them, with the
+ * command and machine, to docs/benchmarks.md.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { addWorkingDays, buildCalendar, policyKind, resolvePolicy } from '@fep/domain';
+import { buildApp, createContext } from '../apps/api/src/app.ts';
+import { loadConfig } from '../apps/api/src/config.ts';
+import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
+
+function rate(label: string, ms: number, fn: () => void): { label: string; perSecond: number } {
+  let n = 0;
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    fn();
+    n++;
+  }
+  return { label, perSecond: Math.round(n / (ms / 1000)) };
+}
+
+async function rateAsync(label: string, ms: number, fn: () => Promise<unknown>): Promise<{ label: string; perSecond: number }> {
+  let n = 0;
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    await fn();
+    n++;
+  }
+  return { label, perSecond: Math.round(n / (ms / 1000)) };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'fep-bench-'));
+const ctx = await createContext(loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' }));
+const app = await buildApp(ctx, { serveWeb: false });
+await app.ready();
+const cal = await loadCalendar(ctx.database.db, '211000');
+const plain = buildCalendar([], [2026]);
+const chain = [{ id: 'p', name: '省', level: 'corps' as const, regionCode: '440000' }];
+
+const results = [
+  rate('addWorkingDays(20) on the 2026 calendar', 1000, () => addWorkingDays(cal, '2026-09-25', 20)),
+  rate('addWorkingDays(20), no holidays', 1000, () => addWorkingDays(plain, '2026-03-02', 20)),
+  rate('resolvePolicy(licensing.inspection), 1 override', 1000, () =>
+    resolvePolicy(
+      policyKind('licensing.inspection'),
+      chain,
+      [
+        {
+          id: 'v',
+          kind: 'licensing.inspection',
+          agencyId: 'p',
+          version: 1,
+          effectiveFrom: '2025-01-01',
+          effectiveTo: null,
+          values: { checkWorkingDays: 7 },
+          legalBasis: { document: 'x' },
+        },
+      ],
+      '2026-11-23',
+    ),
+  ),
+  await rateAsync('HTTP (in-process) GET /api/v1/policies/resolved, all kinds', 2000, () =>
+    app.inject({ method: 'GET', url: '/api/v1/policies/resolved?agency=211002&at=2026-11-23' }),
+  ),
+  await rateAsync('HTTP (in-process) GET /api/v1/calendar/working-days/add', 2000, () =>
+    app.inject({ method: 'GET', url: '/api/v1/calendar/working-days/add?from=2026-09-30&days=5&region=211000' }),
+  ),
+];
+await app.close();
+await ctx.database.close();
+rmSync(dataDir, { recursive: true, force: true });
+
+for (const r of results) console.log(`${r.label.padEnd(64)} ${r.perSecond.toLocaleString('en-US')} /s`);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite`;
+const md = [
+  '# Benchmarks',
+  '',
+  'Produced by `npm run bench` (bench/run.ts); figures are single-process, sequential, on the machine below.',
+  'They are measurements, not tests: CI does not time anything.',
+  '',
+  `- Run: ${new Date().toISOString().slice(0, 10)} · ${machine}`,
+  '',
+  '| operation | per second |',
+  '|---|---:|',
+  ...results.map((r) => `| ${r.label} | ${r.perSecond.toLocaleString('en-US')} |`),
+  '',
+].join('\n');
+writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), md);
