@@ -108,6 +108,20 @@ describe('web shell in headless Chromium', () => {
     await page.close();
   });
 
+  test('the national administrator enters the 2027 holiday schedule when it is published', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await login(page, '/admin/login', 'admin.000000');
+    await page.getByRole('menu', { name: '工作台菜单' }).getByText('工作日历').click();
+    await page.getByLabel('年度').click();
+    await page.getByTitle('2027 年').click();
+    await page.getByText('2027 年的国务院节假日安排尚未录入').waitFor();
+    await page.getByRole('button', { name: /录入国务院安排/ }).click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText(/已保存 2027 年安排/).waitFor();
+    await page.getByText('2027 年的国务院节假日安排尚未录入').waitFor({ state: 'detached' });
+    await page.close();
+  });
+
   test('an applicant logs in at the portal, sees the own unit and no back office', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     await page.goto(base);

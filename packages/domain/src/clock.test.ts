@@ -48,7 +48,10 @@ describe('statutory clocks', () => {
     assert.equal(s.dueSoonAt, '2026-10-01T21:00:00.000Z');
     const p = computeClock(
       { unit: 'hours', amount: 24, startedAt: start, warnBefore: 4 },
-      [{ type: 'pause', at: '2026-10-01T11:00:00.000Z' }, { type: 'resume', at: '2026-10-03T11:00:00.000Z' }],
+      [
+        { type: 'pause', at: '2026-10-01T11:00:00.000Z' },
+        { type: 'resume', at: '2026-10-03T11:00:00.000Z' },
+      ],
       cal,
     );
     assert.equal(p.dueAt, '2026-10-04T01:00:00.000Z', '14 hours left after the pause');
@@ -75,8 +78,22 @@ describe('statutory clocks', () => {
   it('illegal transitions are refused', () => {
     const run = (events: ClockEvent[]) => computeClock({ unit: 'working_days', amount: 5, startedAt: START, warnBefore: 1 }, events, cal);
     assert.throws(() => run([{ type: 'resume', at: START }]), ClockTransitionError);
-    assert.throws(() => run([{ type: 'pause', at: START }, { type: 'pause', at: START }]), ClockTransitionError);
-    assert.throws(() => run([{ type: 'stop', at: START }, { type: 'extend', at: START, amount: 1 }]), ClockTransitionError);
+    assert.throws(
+      () =>
+        run([
+          { type: 'pause', at: START },
+          { type: 'pause', at: START },
+        ]),
+      ClockTransitionError,
+    );
+    assert.throws(
+      () =>
+        run([
+          { type: 'stop', at: START },
+          { type: 'extend', at: START, amount: 1 },
+        ]),
+      ClockTransitionError,
+    );
   });
 
   it('a stopped clock keeps what was left and never alerts', () => {

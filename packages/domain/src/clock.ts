@@ -127,8 +127,15 @@ export function computeClock(spec: ClockSpec, events: readonly ClockEvent[], cal
     const due = Date.parse(anchor) + remaining * HOUR;
     const soon = spec.warnBefore > 0 ? new Date(due - spec.warnBefore * HOUR).toISOString() : null;
     return {
-      status, remaining, totalAmount: total, dueDate: null, dueAt: new Date(due).toISOString(),
-      dueSoonAt: soon, provisional, stoppedAt, pausedSince,
+      status,
+      remaining,
+      totalAmount: total,
+      dueDate: null,
+      dueAt: new Date(due).toISOString(),
+      dueSoonAt: soon,
+      provisional,
+      stoppedAt,
+      pausedSince,
     };
   }
 

@@ -1,6 +1,8 @@
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 
 interface YearDays {
@@ -9,15 +11,60 @@ interface YearDays {
   days: { date: string; kind: 'holiday' | 'adjusted_workday'; name: string }[];
 }
 
+interface YearForm {
+  sourceNotice: string;
+  published: boolean;
+  days: { date: Dayjs; kind: 'holiday' | 'adjusted_workday'; name: string }[];
+}
+
 export function CalendarPage() {
-  const { me } = useAuth();
+  const { me, can } = useAuth();
+  const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
   const [data, setData] = useState<YearDays | null>(null);
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<YearForm>();
   const region = me?.agency?.regionCode ?? '000000';
-  useEffect(() => {
+  const load = useCallback(() => {
     setData(null);
     api<YearDays>(`/api/v1/calendar/days?year=${year}&region=${region}`).then(setData);
   }, [year, region]);
+  useEffect(load, [load]);
+
+  function edit() {
+    form.setFieldsValue({
+      sourceNotice: region === '000000' ? `国务院办公厅关于${year}年部分节假日安排的通知` : '',
+      published: true,
+      days: region === '000000' ? (data?.days ?? []).map((d) => ({ date: dayjs(d.date), kind: d.kind, name: d.name })) : [],
+    });
+    setError(null);
+    setOpen(true);
+  }
+
+  async function save() {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      const r = await api<{ recomputedClocks: number }>(`/api/v1/calendar/years/${year}`, {
+        method: 'PUT',
+        body: {
+          region,
+          sourceNotice: v.sourceNotice,
+          published: v.published,
+          days: (v.days ?? []).map((d) => ({ date: d.date.format('YYYY-MM-DD'), kind: d.kind, name: d.name })),
+        },
+      });
+      message.success(`已保存 ${year} 年安排，重算未结时限 ${r.recomputedClocks} 件`);
+      setOpen(false);
+      load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '保存失败，请稍后重试');
+    } finally {
+      setSaving(false);
+    }
+  }
   return (
     <Card
       title={
@@ -26,13 +73,20 @@ export function CalendarPage() {
         </Typography.Title>
       }
       extra={
-        <Select
-          value={year}
-          onChange={setYear}
-          style={{ width: 120 }}
-          options={[2025, 2026, 2027, 2028].map((y) => ({ value: y, label: `${y} 年` }))}
-          aria-label="年度"
-        />
+        <Space>
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 120 }}
+            options={[2025, 2026, 2027, 2028].map((y) => ({ value: y, label: `${y} 年` }))}
+            aria-label="年度"
+          />
+          {can('calendar:day:manage') && (
+            <Button type="primary" icon={<EditOutlined />} onClick={edit} disabled={!data}>
+              {region === '000000' ? '录入国务院安排' : '录入本辖区调整'}
+            </Button>
+          )}
+        </Space>
       }
     >
       {data && !data.published && (
@@ -57,6 +111,55 @@ export function CalendarPage() {
           { title: '说明', dataIndex: 'name' },
         ]}
       />
+      <Modal
+        title={`${year} 年节假日安排（${region === '000000' ? '全国' : region}）`}
+        open={open}
+        onCancel={() => setOpen(false)}
+        onOk={save}
+        confirmLoading={saving}
+        okText="保存"
+        width={680}
+        destroyOnHidden
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical">
+          <Form.Item name="sourceNotice" label="依据通知" rules={[{ required: true, message: '请填写通知名称或文号' }, { min: 4 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="published" label="已正式公布" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.List name="days">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline">
+                    <Form.Item name={[f.name, 'date']} rules={[{ required: true, message: '请选择日期' }]}>
+                      <DatePicker disabledDate={(d) => d.year() !== year} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]} initialValue="holiday">
+                      <Select
+                        style={{ width: 120 }}
+                        options={[
+                          { value: 'holiday', label: '放假' },
+                          { value: 'adjusted_workday', label: '调休上班' },
+                        ]}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写说明' }]}>
+                      <Input placeholder="如 春节" style={{ width: 180 }} />
+                    </Form.Item>
+                    <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除" />
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} block>
+                  添加日期
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
       <Space style={{ marginTop: 12 }}>
         <Typography.Text type="secondary">来源：国务院办公厅部分节假日安排通知；地方调整按辖区叠加。</Typography.Text>
       </Space>

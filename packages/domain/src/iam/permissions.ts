@@ -38,9 +38,7 @@ export const PERMISSIONS = {
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const STAFF_BASE: Permission[] = [
-  'org:agency:read', 'policy:policy:read', 'clock:clock:read', 'unit:unit:read', 'file:file:upload', 'file:file:read',
-];
+const STAFF_BASE: Permission[] = ['org:agency:read', 'policy:policy:read', 'clock:clock:read', 'unit:unit:read', 'file:file:upload', 'file:file:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   clerk: [...STAFF_BASE, 'unit:unit:create', 'clock:clock:create', 'clock:clock:pause'],
@@ -49,8 +47,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   approver: [...STAFF_BASE, 'clock:clock:extend', 'clock:clock:pause', 'audit:event:read'],
   leader: [...STAFF_BASE, 'clock:clock:extend', 'audit:event:read', 'audit:chain:verify', 'iam:user:read'],
   admin: [
-    'org:agency:read', 'policy:policy:read', 'policy:policy:manage', 'calendar:day:manage', 'iam:user:read', 'iam:user:manage',
-    'audit:event:read', 'audit:chain:verify', 'clock:clock:read', 'file:file:upload', 'file:file:read', 'unit:unit:read',
+    'org:agency:read',
+    'policy:policy:read',
+    'policy:policy:manage',
+    'calendar:day:manage',
+    'iam:user:read',
+    'iam:user:manage',
+    'audit:event:read',
+    'audit:chain:verify',
+    'clock:clock:read',
+    'file:file:upload',
+    'file:file:read',
+    'unit:unit:read',
   ],
   applicant: ['portal:self:read', 'file:file:upload', 'file:file:read'],
 };

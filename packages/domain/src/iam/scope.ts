@@ -38,7 +38,10 @@ export function decideScope(s: ScopeSubject): DataScope {
 }
 
 /** Whether a record with this agency path / owner falls inside a scope (same rule as the SQL helper). */
-export function inScope(scope: DataScope, record: { agencyPath?: string | null; agencyId?: string | null; ownerUserId?: string | null; usci?: string | null }): boolean {
+export function inScope(
+  scope: DataScope,
+  record: { agencyPath?: string | null; agencyId?: string | null; ownerUserId?: string | null; usci?: string | null },
+): boolean {
   switch (scope.kind) {
     case 'all':
       return true;

@@ -150,7 +150,11 @@ export const POLICY_KINDS = {
     schema: exemptionSchema,
     nationalDefault: { rules: [], exceptVenueKinds: [] },
     fields: {
-      rules: { label: '免检条件（满足任一即免检）', help: '“以下”“以内”含本数', legalBasis: { document: FIRE_LAW, clause: '第十五条（国家层面未设免检范围）' } },
+      rules: {
+        label: '免检条件（满足任一即免检）',
+        help: '“以下”“以内”含本数',
+        legalBasis: { document: FIRE_LAW, clause: '第十五条（国家层面未设免检范围）' },
+      },
       exceptVenueKinds: { label: '不适用免检的场所类别', legalBasis: { document: FIRE_LAW, clause: '第十五条' } },
     },
   } satisfies PolicyKindDef<ExemptionPolicy>,
@@ -163,7 +167,10 @@ export const POLICY_KINDS = {
     fields: {
       enabled: { label: '是否实行告知承诺', legalBasis: { document: FIRE_LAW, clause: '第十五条第二款' } },
       scope: { label: '适用范围', legalBasis: { document: FIRE_LAW, clause: '第十五条第二款' } },
-      decisionWorkingDays: { label: '承诺后作出许可的时限（工作日）', legalBasis: { document: '公众聚集场所投入使用、营业前消防安全检查服务指南', clause: '办理时限' } },
+      decisionWorkingDays: {
+        label: '承诺后作出许可的时限（工作日）',
+        legalBasis: { document: '公众聚集场所投入使用、营业前消防安全检查服务指南', clause: '办理时限' },
+      },
       verificationWorkingDays: { label: '许可后核查时限（工作日）', legalBasis: { document: FIRE_LAW, clause: '第十五条第三款' } },
     },
   } satisfies PolicyKindDef<CommitmentPolicy>,
@@ -175,7 +182,10 @@ export const POLICY_KINDS = {
     nationalDefault: { checkWorkingDays: 10, decisionWorkingDays: 3, rectificationNoticeWorkingDays: 3, recheckWorkingDays: 3 },
     fields: {
       checkWorkingDays: { label: '现场检查时限（工作日）', legalBasis: { document: FIRE_LAW, clause: '第十五条第四款' } },
-      decisionWorkingDays: { label: '检查后作出决定时限（工作日）', legalBasis: { document: '公众聚集场所投入使用、营业前消防安全检查服务指南', clause: '办理时限' } },
+      decisionWorkingDays: {
+        label: '检查后作出决定时限（工作日）',
+        legalBasis: { document: '公众聚集场所投入使用、营业前消防安全检查服务指南', clause: '办理时限' },
+      },
       rectificationNoticeWorkingDays: { label: '检查不合格后送达整改通知时限（工作日）', legalBasis: { document: INSPECTION_RULES, clause: '第二十条' } },
       recheckWorkingDays: { label: '整改完毕后复查时限（工作日）', legalBasis: { document: INSPECTION_RULES, clause: '第二十条' } },
     },
@@ -199,7 +209,11 @@ export const POLICY_KINDS = {
     schema: pendingDocumentsSchema,
     nationalDefault: { mode: 'none', documents: [], supplyBy: 'onsite_check', networkChecks: false },
     fields: {
-      mode: { label: '容缺方式', help: 'none 不容缺；listed 仅限所列材料；any 任一材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条（国家层面未设容缺）' } },
+      mode: {
+        label: '容缺方式',
+        help: 'none 不容缺；listed 仅限所列材料；any 任一材料',
+        legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条（国家层面未设容缺）' },
+      },
       documents: { label: '可容缺的材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
       supplyBy: { label: '补齐时点', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
       networkChecks: { label: '是否以网络核验代替材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十一条' } },
@@ -254,7 +268,10 @@ export const POLICY_KINDS = {
     schema: randomQuotaSchema,
     nationalDefault: { keyCrowdedUnitsPerYear: 1, otherKeyUnitsPerYear: 0.8, generalUnitsPerYear: 0.2, maxDrawsPerUnitPerYear: 2, minMonthsBetweenDraws: 6 },
     fields: {
-      keyCrowdedUnitsPerYear: { label: '人员密集场所重点单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
+      keyCrowdedUnitsPerYear: {
+        label: '人员密集场所重点单位年度抽查比例',
+        legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' },
+      },
       otherKeyUnitsPerYear: { label: '其他重点单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
       generalUnitsPerYear: { label: '一般单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
       maxDrawsPerUnitPerYear: { label: '同一单位每年最多被抽取次数', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查频次' } },

@@ -15,8 +15,15 @@ const CHAINS: Record<string, AgencyRef[]> = {
   '210502': [agency('210000', 'corps'), agency('210500', 'detachment'), agency('210502', 'brigade')],
 };
 const rows: PolicyVersion[] = JURISDICTION_PRESETS.map((p, i) => ({
-  id: `p${i}`, kind: p.kind, agencyId: `a${p.regionCode}`, version: 1, effectiveFrom: p.effectiveFrom, effectiveTo: null,
-  values: p.values, legalBasis: p.legalBasis, note: p.note,
+  id: `p${i}`,
+  kind: p.kind,
+  agencyId: `a${p.regionCode}`,
+  version: 1,
+  effectiveFrom: p.effectiveFrom,
+  effectiveTo: null,
+  values: p.values,
+  legalBasis: p.legalBasis,
+  note: p.note,
 }));
 const AT = '2026-11-23';
 const resolve = <K extends PolicyKindId>(kind: K, county: string, extra: PolicyVersion[] = [], at = AT) =>
@@ -27,10 +34,16 @@ describe('policy resolver: the five source jurisdictions (REQUIREMENTS §0)', ()
     // kind, county, field, expected, where it comes from ('national' or the region code)
     ['licensing.exemption', '360102', 'rules', [{ metric: 'floorArea', op: 'lte', limit: 300, text: '建筑面积300平方米以下' }], '360000'],
     ['licensing.exemption', '360102', 'exceptVenueKinds', [...ENTERTAINMENT_VENUE_KINDS], '360000'],
-    ['licensing.exemption', '440106', 'rules', [
-      { metric: 'investment', op: 'lte', limit: 1_000_000, text: '工程投资额在100（含）万元以下' },
-      { metric: 'floorArea', op: 'lte', limit: 500, text: '建筑面积在500（含）平方米以下' },
-    ], '440000'],
+    [
+      'licensing.exemption',
+      '440106',
+      'rules',
+      [
+        { metric: 'investment', op: 'lte', limit: 1_000_000, text: '工程投资额在100（含）万元以下' },
+        { metric: 'floorArea', op: 'lte', limit: 500, text: '建筑面积在500（含）平方米以下' },
+      ],
+      '440000',
+    ],
     ['licensing.exemption', '150102', 'rules', [{ metric: 'floorArea', op: 'lte', limit: 200, text: '200平方米以下' }], '150000'],
     ['licensing.exemption', '211002', 'rules', [], 'national'],
     ['licensing.exemption', '210502', 'rules', [], 'national'],
@@ -48,7 +61,13 @@ describe('policy resolver: the five source jurisdictions (REQUIREMENTS §0)', ()
     ['licensing.approval', '360102', 'decidedBy', 'city', '360000'],
     ['licensing.approval', '150102', 'authorityLevel', 'brigade', '150000'],
     ['licensing.approval', '440106', 'authorityLevel', 'brigade', 'national'],
-    ['licensing.pending_documents', '360102', 'documents', ['消防安全制度', '灭火和应急疏散预案', '员工岗前消防安全教育培训记录', '消防行业特有工种职业资格证书'], '360100'],
+    [
+      'licensing.pending_documents',
+      '360102',
+      'documents',
+      ['消防安全制度', '灭火和应急疏散预案', '员工岗前消防安全教育培训记录', '消防行业特有工种职业资格证书'],
+      '360100',
+    ],
     ['licensing.pending_documents', '150102', 'mode', 'any', '150000'],
     ['licensing.pending_documents', '150102', 'networkChecks', true, '150000'],
     ['licensing.pending_documents', '211002', 'supplyBy', 'before_decision', '211000'],
@@ -79,7 +98,10 @@ describe('policy resolver: the five source jurisdictions (REQUIREMENTS §0)', ()
 
   it('the reduced two-item list of Inner Mongolia is 查火因 and 查责任', () => {
     const r = resolve('supervision.inspection_items', '150102');
-    assert.deepEqual(r.values.items.map((i) => i.name), ['查火因', '查责任']);
+    assert.deepEqual(
+      r.values.items.map((i) => i.name),
+      ['查火因', '查责任'],
+    );
   });
 
   it('every preset row validates against its kind', () => {
@@ -93,8 +115,15 @@ describe('policy resolver: the five source jurisdictions (REQUIREMENTS §0)', ()
 
 describe('policy resolver: inheritance, effective dates, versions', () => {
   const v = (over: Partial<PolicyVersion>): PolicyVersion => ({
-    id: 'x', kind: 'licensing.inspection', agencyId: 'a440106', version: 1, effectiveFrom: '2026-01-01', effectiveTo: null,
-    values: {}, legalBasis: { document: '测试文件', clause: '第一条' }, ...over,
+    id: 'x',
+    kind: 'licensing.inspection',
+    agencyId: 'a440106',
+    version: 1,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    values: {},
+    legalBasis: { document: '测试文件', clause: '第一条' },
+    ...over,
   });
 
   it('a county override wins over its province; other fields still inherit', () => {

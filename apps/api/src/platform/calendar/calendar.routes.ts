@@ -1,3 +1,4 @@
+import { WorkingDaysAddResponse } from '@fep/contracts';
 import { addWorkingDays, isCivilDate, isWorkingDay } from '@fep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';

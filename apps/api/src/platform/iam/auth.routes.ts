@@ -1,21 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { LoginRequest, LoginResponse, Me as MeSchema } from '@fep/contracts';
 import { mutate, mutateAs } from '../audit/mutate.ts';
 import { AppError } from '../http/errors.ts';
 import { authenticate } from './authenticate.ts';
 import { createSession, lookupSession, SESSION_COOKIE } from './sessions.ts';
-
-const MeSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  kind: Type.Union([Type.Literal('staff'), Type.Literal('applicant')]),
-  roles: Type.Array(Type.String()),
-  permissions: Type.Array(Type.String()),
-  agency: Type.Union([Type.Null(), Type.Object({ id: Type.String(), name: Type.String(), regionCode: Type.String() })]),
-  usci: Type.Union([Type.Null(), Type.String()]),
-  scope: Type.String(),
-});
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post(
@@ -25,8 +13,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['认证'],
         summary: '登录（返回会话令牌，并设置 Cookie）',
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
-        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), user: MeSchema }) },
+        body: LoginRequest,
+        response: { 200: LoginResponse },
       },
     },
     async (req, reply) => {
