@@ -41,16 +41,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         tags: ['工作日历'],
         summary: '从某日起算 N 个工作日后的日期（起算日不计入）',
         querystring: Type.Object({ from: Type.String(), days: Type.Integer({ minimum: -3650, maximum: 3650 }), region: Type.Optional(RegionCode) }),
-        response: {
-          200: Type.Object({
-            date: Type.String(),
-            provisional: Type.Boolean(),
-            from: Type.String(),
-            days: Type.Integer(),
-            region: Type.String(),
-            note: Type.Optional(Type.String()),
-          }),
-        },
+        response: { 200: WorkingDaysAddResponse },
       },
     },
     async (req) => {
