@@ -38,6 +38,12 @@ export function chinaDateOf(instant: string | Date): string {
   return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** 'YYYY-MM-DD HH:mm' in Beijing time, for messages people read. */
+export function chinaDateTimeOf(instant: string | Date): string {
+  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The instant at which a civil date ends in Beijing time (start of the next day, +08:00). */
 export function endOfChinaDay(date: string): string {
   return new Date(Date.parse(`${addDays(date, 1)}T00:00:00+08:00`)).toISOString();

@@ -18,13 +18,13 @@ const DayEntry = Type.Object({
 function assertMayEditRegion(req: FastifyRequest, region: string): void {
   const u = req.auth!.user;
   if (u.national) return;
-  const own = u.regionCode ?? '';
-  const prefix = own.endsWith('0000') ? own.slice(0, 2) : own.endsWith('00') ? own.slice(0, 4) : own;
-  if (region === NATIONAL_REGION || !region.startsWith(prefix)) {
+  const prefix = regionPrefix(u.regionCode ?? NATIONAL_REGION);
+  if (region === NATIONAL_REGION || !prefix || !region.startsWith(prefix)) {
     throw new AppError('AUTH.FORBIDDEN', region === NATIONAL_REGION ? '全国节假日安排只能由国家级管理员维护' : '只能维护本辖区的工作日历', { region });
   }
 }
 
+/** The code prefix shared by a region and everything under it ('' for the whole country). */
 function regionPrefix(region: string): string {
   if (region === NATIONAL_REGION) return '';
   return region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region;

@@ -1,4 +1,4 @@
-import { chinaDateOf } from '@fep/domain';
+import { chinaDateTimeOf } from '@fep/domain';
 import { SYSTEM_ACTOR } from '../audit/chain.ts';
 import { mutateAs } from '../audit/mutate.ts';
 import type { AppContext } from '../context.ts';
@@ -50,8 +50,7 @@ export async function sweepClocks(ctx: AppContext, holder: string): Promise<Swee
           }
           const alertState = kind === 'overdue' ? 'overdue' : c.alert_state === 'overdue' ? 'overdue' : 'due_soon';
           await trx.updateTable('clocks').set({ alert_state: alertState, updated_at: nowIso }).where('id', '=', c.id).execute();
-          const due =
-            c.due_date ?? (c.due_at ? `${chinaDateOf(c.due_at)} ${new Date(new Date(c.due_at).getTime() + 8 * 3600_000).toISOString().slice(11, 16)}` : '');
+          const due = c.due_date ?? (c.due_at ? chinaDateTimeOf(c.due_at) : '');
           await trx
             .insertInto('outbox')
             .values({

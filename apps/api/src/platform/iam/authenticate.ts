@@ -1,3 +1,4 @@
+import { chinaDateTimeOf } from '@fep/domain';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -57,6 +58,6 @@ export async function authenticate(ctx: AppContext, username: string, password: 
 }
 
 function lockedResult(userId: string, agencyId: string | null, until: string | null): AuthResult {
-  const text = until ? new Date(new Date(until).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '稍后';
+  const text = until ? chinaDateTimeOf(until) : '稍后';
   return { ok: false, reason: 'locked', userId, agencyId, ...(until ? { lockedUntil: until } : {}), lockedUntilText: text };
 }
