@@ -280,7 +280,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider });
+  // Kysely looks for its own bookkeeping tables by name in *every* schema unless told which schema is
+  // ours; with a second schema in the same PostgreSQL database (another deployment, or parallel test
+  // runs) it would then skip creating them and fail. Name the current schema explicitly.
+  let migrationTableSchema: string | undefined;
+  if (dialect === 'postgres') {
+    const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = r.rows[0]?.schema;
+  }
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

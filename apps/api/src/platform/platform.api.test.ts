@@ -50,6 +50,19 @@ for (const database of DATABASES) {
       });
     }
 
+    if (database === 'postgres') {
+      test('migrations create their own bookkeeping in a schema even when another schema of the database already has it', async () => {
+        // This suite's app has migrated its schema already; a second store in another schema must still migrate.
+        const second = await startTestApp('postgres', { demo: false });
+        try {
+          const r = await sql<{ n: string }>`select count(*) as n from kysely_migration`.execute(second.ctx.database.db);
+          assert.ok(Number(r.rows[0]!.n) >= 1);
+        } finally {
+          await second.close();
+        }
+      });
+    }
+
     test('policy: resolved by region code without login, each value with its provenance (Guangdong preset)', async () => {
       const r = await t.app.inject({ method: 'GET', url: '/api/v1/policies/resolved?agency=440106&at=2026-11-23&kind=licensing.exemption' });
       assert.equal(r.statusCode, 200);
