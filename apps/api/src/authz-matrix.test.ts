@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { completeUsci, hasPermission, type Role, ROLES } from '@fep/domain';
+import { completeUsci, hasPermission, ROLES, type Role } from '@fep/domain';
 import Fastify from 'fastify';
 import { installGuard, routeRegistry } from './platform/http/guard.ts';
-import { agencyId, bearer, countEvents, DATABASES, multipartFile, startTestApp, TINY_PNG, type TestApp } from './test-support/harness.ts';
+import { agencyId, bearer, countEvents, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from './test-support/harness.ts';
 
 /**
  * Authorization matrix: every registered API route × every role (and anonymous) × a record of the

@@ -6,14 +6,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider } from './auth.tsx';
-import { AdminLayout } from './pages/AdminLayout.tsx';
 import { AdminHome } from './pages/AdminHome.tsx';
+import { AdminLayout } from './pages/AdminLayout.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
 import { ClocksPage } from './pages/ClocksPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PolicyPage } from './pages/PolicyPage.tsx';
 import { PortalHome } from './pages/PortalHome.tsx';
 import { UnitsPage } from './pages/UnitsPage.tsx';
-import { CalendarPage } from './pages/CalendarPage.tsx';
 import './styles.css';
 
 dayjs.locale('zh-cn');

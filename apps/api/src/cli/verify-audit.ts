@@ -4,10 +4,11 @@
  *   npm run audit:verify -- --all        every chain
  * Exit code 1 when a chain is broken, naming its first broken link.
  */
-import { chainsOfTarget, verifyChain } from '../platform/audit/chain.ts';
-import { loadAuditKey } from '../platform/audit/keys.ts';
+
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { chainsOfTarget, verifyChain } from '../platform/audit/chain.ts';
+import { loadAuditKey } from '../platform/audit/keys.ts';
 
 const arg = process.argv[2];
 if (!arg) {

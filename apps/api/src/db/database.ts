@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Kysely as KyselyType, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type Kysely as KyselyType, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { agencyId, bearer, DATABASES, multipartFile, startTestApp, TINY_PNG, type TestApp } from '../test-support/harness.ts';
 import { sqlitePragmas } from '../db/database.ts';
+import { agencyId, bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../test-support/harness.ts';
 import { sweepClocks } from './clocks/sweep.ts';
 
 /** Cross-cutting behaviour over HTTP: health, docs, error model, policy, calendar, clocks, idempotency, files. */

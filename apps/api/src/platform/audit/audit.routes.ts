@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { notFound } from '../http/errors.ts';
-import { recordRefusal } from './mutate.ts';
 import { type ChainReport, chainsOfTarget, verifyChain } from './chain.ts';
+import { recordRefusal } from './mutate.ts';
 
 const TargetQuery = Type.Object({ target: Type.String({ minLength: 1, maxLength: 200, description: '目标 ID，或 类型:ID' }) });
 

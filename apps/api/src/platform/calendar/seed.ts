@@ -1,5 +1,5 @@
-import chineseDays from 'chinese-days';
 import { addDays, dayOfWeek } from '@fep/domain';
+import chineseDays from 'chinese-days';
 import type { Executor } from '../../db/database.ts';
 import { NATIONAL_REGION } from './calendar.repository.ts';
 

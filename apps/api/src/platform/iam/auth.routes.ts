@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { LoginRequest, LoginResponse, Me as MeSchema } from '@fep/contracts';
+import type { FastifyInstance } from 'fastify';
 import { mutate, mutateAs } from '../audit/mutate.ts';
 import { AppError } from '../http/errors.ts';
 import { authenticate } from './authenticate.ts';

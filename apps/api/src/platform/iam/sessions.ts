@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { decideScope, permissionsOf, type Role, ROLES } from '@fep/domain';
+import { decideScope, permissionsOf, ROLES, type Role } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AppContext, AuthInfo } from '../context.ts';
 
