@@ -37,10 +37,51 @@ export const commitmentSchema = Type.Object(
     scope: Type.Union([Type.Literal('none'), Type.Literal('all'), Type.Literal('trial'), Type.Literal('pilot'), Type.Literal('after_business_licence')]),
     decisionWorkingDays: Type.Integer({ minimum: 0, maximum: 30 }),
     verificationWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    /** The commitment the applicant signs (告知承诺书): the region's template. */
+    template: Type.Object(
+      { title: Type.String({ minLength: 1 }), clauses: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }) },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
 export type CommitmentPolicy = Static<typeof commitmentSchema>;
+
+/** A material of the opening permit (办事指南 申请材料). `source: data` = obtained by data sharing, never uploaded (LIC-01). */
+const Material = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z_]{2,40}$' }),
+    name: Type.String({ minLength: 1 }),
+    source: Type.Union([Type.Literal('upload'), Type.Literal('data'), Type.Literal('signed_online')]),
+    paths: Type.Array(Type.Union([Type.Literal('commitment'), Type.Literal('inspection')]), { minItems: 1 }),
+    required: Type.Boolean(),
+    sampleForm: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export const materialsSchema = Type.Object(
+  {
+    materials: Type.Array(Material, { minItems: 1 }),
+    conditions: Type.Array(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type MaterialsPolicy = Static<typeof materialsSchema>;
+export type MaterialDef = MaterialsPolicy['materials'][number];
+
+export const checkItemsSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        { code: Type.String({ minLength: 1 }), name: Type.String({ minLength: 1 }), legalBasis: Type.String({ minLength: 1 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CheckItemsPolicy = Static<typeof checkItemsSchema>;
 
 export const inspectionPathSchema = Type.Object(
   {
@@ -132,6 +173,60 @@ export const randomQuotaSchema = Type.Object(
 );
 export type RandomQuotaPolicy = Static<typeof randomQuotaSchema>;
 
+const CHECK_RULES = '《公众聚集场所投入使用、营业消防安全检查规则》';
+
+/** National default materials (消防法 art. 15; 行政许可法 art. 31: nothing obtainable by data sharing is demanded). */
+const NATIONAL_MATERIALS: MaterialsPolicy['materials'] = [
+  {
+    code: 'application_form',
+    name: '公众聚集场所投入使用、营业前消防安全检查申报表',
+    source: 'signed_online',
+    paths: ['commitment', 'inspection'],
+    required: true,
+  },
+  { code: 'commitment', name: '消防安全告知承诺书', source: 'signed_online', paths: ['commitment'], required: true },
+  { code: 'business_licence', name: '营业执照（按统一社会信用代码网络核验，无需上传）', source: 'data', paths: ['commitment', 'inspection'], required: true },
+  { code: 'safety_rules', name: '消防安全制度', source: 'upload', paths: ['commitment', 'inspection'], required: true, sampleForm: '消防安全制度（示范文本）' },
+  {
+    code: 'evacuation_plan',
+    name: '灭火和应急疏散预案',
+    source: 'upload',
+    paths: ['commitment', 'inspection'],
+    required: true,
+    sampleForm: '灭火和应急疏散预案（示范文本）',
+  },
+  { code: 'floor_plan', name: '场所平面布置图、场所消防设施平面图', source: 'upload', paths: ['commitment', 'inspection'], required: true },
+  { code: 'training_records', name: '员工岗前消防安全教育培训记录', source: 'upload', paths: ['commitment', 'inspection'], required: true },
+  {
+    code: 'special_trade_certificates',
+    name: '自动消防系统操作人员消防行业特有工种职业资格证书',
+    source: 'upload',
+    paths: ['commitment', 'inspection'],
+    required: false,
+  },
+];
+
+const NATIONAL_COMMITMENT_TEMPLATE: CommitmentPolicy['template'] = {
+  title: '公众聚集场所投入使用、营业消防安全告知承诺书',
+  clauses: [
+    '本单位已知晓消防安全责任和公众聚集场所投入使用、营业应当具备的消防安全条件。',
+    '本场所符合消防技术标准和管理规定，消防设施、器材完好有效，疏散通道、安全出口畅通。',
+    '所提交的材料真实、有效，如有虚假承诺，愿意承担撤销许可、依法处罚和信用惩戒等法律责任。',
+    '本单位同意消防救援机构在作出许可后进行核查，并配合核查。',
+  ],
+};
+
+/** What an opening check covers (消防监督检查规定 art. 11). */
+const OPENING_CHECK_ITEMS: CheckItemsPolicy['items'] = [
+  { code: 'permit_docs', name: '建筑物或者场所依法通过消防验收或者进行竣工验收消防备案', legalBasis: `${INSPECTION_RULES}第十一条第一项` },
+  { code: 'rules_and_plan', name: '消防安全制度、灭火和应急疏散预案是否制定', legalBasis: `${INSPECTION_RULES}第十一条第二项` },
+  { code: 'facilities', name: '自动消防系统操作人员是否持证上岗，消防设施、器材是否完好有效', legalBasis: `${INSPECTION_RULES}第十一条第三项` },
+  { code: 'training', name: '员工是否经过岗前消防安全培训', legalBasis: `${INSPECTION_RULES}第十一条第四项` },
+  { code: 'escape', name: '疏散通道、安全出口、消防车通道是否畅通，疏散指示标志、应急照明是否完好', legalBasis: `${INSPECTION_RULES}第十一条第五项` },
+  { code: 'materials', name: '室内装修材料是否符合消防技术标准', legalBasis: `${INSPECTION_RULES}第十一条第六项` },
+  { code: 'windows', name: '外墙门窗上是否设置影响逃生和灭火救援的障碍物', legalBasis: `${INSPECTION_RULES}第十一条第七项` },
+];
+
 const FULL_ITEMS: InspectionItemsPolicy['items'] = [
   { code: 'permit', name: '消防安全检查（许可）手续情况', legalBasis: `${FIRE_LAW}第十五条` },
   { code: 'responsibility', name: '消防安全责任制落实情况', legalBasis: `${FIRE_LAW}第十六条、第十七条` },
@@ -163,7 +258,7 @@ export const POLICY_KINDS = {
     title: '告知承诺制',
     description: '申请人书面承诺后当场许可、事后核查（LIC-03）。',
     schema: commitmentSchema,
-    nationalDefault: { enabled: false, scope: 'none', decisionWorkingDays: 1, verificationWorkingDays: 20 },
+    nationalDefault: { enabled: false, scope: 'none', decisionWorkingDays: 1, verificationWorkingDays: 20, template: NATIONAL_COMMITMENT_TEMPLATE },
     fields: {
       enabled: { label: '是否实行告知承诺', legalBasis: { document: FIRE_LAW, clause: '第十五条第二款' } },
       scope: { label: '适用范围', legalBasis: { document: FIRE_LAW, clause: '第十五条第二款' } },
@@ -172,8 +267,31 @@ export const POLICY_KINDS = {
         legalBasis: { document: '公众聚集场所投入使用、营业前消防安全检查服务指南', clause: '办理时限' },
       },
       verificationWorkingDays: { label: '许可后核查时限（工作日）', legalBasis: { document: FIRE_LAW, clause: '第十五条第三款' } },
+      template: { label: '告知承诺书文本', legalBasis: { document: CHECK_RULES, clause: '告知承诺书（示范文本）' } },
     },
   } satisfies PolicyKindDef<CommitmentPolicy>,
+  'licensing.materials': {
+    kind: 'licensing.materials',
+    title: '许可申请条件与材料',
+    description: '办事指南所列的申请条件和材料：申请只能要求这里列出的材料（SVC-01、LIC-01）。',
+    schema: materialsSchema,
+    nationalDefault: {
+      materials: NATIONAL_MATERIALS,
+      conditions: ['场所已依法取得营业执照', '依法需要进行消防验收或备案的，已通过验收或完成备案', '场所符合消防技术标准和管理规定'],
+    },
+    fields: {
+      materials: { label: '申请材料', legalBasis: { document: CHECK_RULES, clause: '申请材料' } },
+      conditions: { label: '申请条件', legalBasis: { document: FIRE_LAW, clause: '第十五条' } },
+    },
+  } satisfies PolicyKindDef<MaterialsPolicy>,
+  'licensing.check_items': {
+    kind: 'licensing.check_items',
+    title: '营业前现场检查内容',
+    description: '投入使用、营业前现场检查的检查项目及依据（LIC-04）。',
+    schema: checkItemsSchema,
+    nationalDefault: { items: OPENING_CHECK_ITEMS },
+    fields: { items: { label: '检查项目', legalBasis: { document: INSPECTION_RULES, clause: '第十一条' } } },
+  } satisfies PolicyKindDef<CheckItemsPolicy>,
   'licensing.inspection': {
     kind: 'licensing.inspection',
     title: '一般程序（现场检查）时限',
@@ -214,7 +332,7 @@ export const POLICY_KINDS = {
         help: 'none 不容缺；listed 仅限所列材料；any 任一材料',
         legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条（国家层面未设容缺）' },
       },
-      documents: { label: '可容缺的材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
+      documents: { label: '可容缺的材料（材料代码，见“许可申请条件与材料”）', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
       supplyBy: { label: '补齐时点', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
       networkChecks: { label: '是否以网络核验代替材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十一条' } },
     },
@@ -284,6 +402,8 @@ export interface PolicyValueMap {
   'licensing.exemption': ExemptionPolicy;
   'licensing.commitment': CommitmentPolicy;
   'licensing.inspection': InspectionPathPolicy;
+  'licensing.materials': MaterialsPolicy;
+  'licensing.check_items': CheckItemsPolicy;
   'licensing.approval': ApprovalPolicy;
   'licensing.pending_documents': PendingDocumentsPolicy;
   'complaints.deadlines': ComplaintDeadlinesPolicy;

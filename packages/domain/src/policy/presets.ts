@@ -57,7 +57,7 @@ export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
     effectiveFrom: FROM,
     values: {
       mode: 'listed',
-      documents: ['消防安全制度', '灭火和应急疏散预案', '员工岗前消防安全教育培训记录', '消防行业特有工种职业资格证书'],
+      documents: ['safety_rules', 'evacuation_plan', 'training_records', 'special_trade_certificates'],
       supplyBy: 'onsite_check',
     },
     legalBasis: { document: JX, clause: '（五）' },

@@ -4,30 +4,13 @@ import { ENTERTAINMENT_VENUE_KINDS } from '../venue.ts';
 import { getPolicyKind, POLICY_KINDS, type PolicyKindId, policyKind } from './kinds.ts';
 import { JURISDICTION_PRESETS } from './presets.ts';
 import { resolvePolicy, validateOverride, versionInForce } from './resolver.ts';
+import { PRESET_CHAINS, PRESET_ROWS, resolvePreset } from './testing.ts';
 import type { AgencyRef, PolicyVersion } from './types.ts';
 
-const agency = (regionCode: string, level: AgencyRef['level']): AgencyRef => ({ id: `a${regionCode}`, name: `机构${regionCode}`, level, regionCode });
-const CHAINS: Record<string, AgencyRef[]> = {
-  '360102': [agency('360000', 'corps'), agency('360100', 'detachment'), agency('360102', 'brigade')],
-  '440106': [agency('440000', 'corps'), agency('440100', 'detachment'), agency('440106', 'brigade')],
-  '150102': [agency('150000', 'corps'), agency('150100', 'detachment'), agency('150102', 'brigade')],
-  '211002': [agency('210000', 'corps'), agency('211000', 'detachment'), agency('211002', 'brigade')],
-  '210502': [agency('210000', 'corps'), agency('210500', 'detachment'), agency('210502', 'brigade')],
-};
-const rows: PolicyVersion[] = JURISDICTION_PRESETS.map((p, i) => ({
-  id: `p${i}`,
-  kind: p.kind,
-  agencyId: `a${p.regionCode}`,
-  version: 1,
-  effectiveFrom: p.effectiveFrom,
-  effectiveTo: null,
-  values: p.values,
-  legalBasis: p.legalBasis,
-  note: p.note,
-}));
 const AT = '2026-11-23';
-const resolve = <K extends PolicyKindId>(kind: K, county: string, extra: PolicyVersion[] = [], at = AT) =>
-  resolvePolicy(policyKind(kind), CHAINS[county]!, [...rows, ...extra], at);
+const CHAINS = PRESET_CHAINS;
+const rows = PRESET_ROWS;
+const resolve = <K extends PolicyKindId>(kind: K, county: string, extra: PolicyVersion[] = [], at = AT) => resolvePreset(kind, county, extra, at);
 
 describe('policy resolver: the five source jurisdictions (REQUIREMENTS §0)', () => {
   const table: Array<[PolicyKindId, string, string, unknown, string]> = [
@@ -61,13 +44,7 @@ describe('policy resolver: the five source jurisdictions (REQUIREMENTS §0)', ()
     ['licensing.approval', '360102', 'decidedBy', 'city', '360000'],
     ['licensing.approval', '150102', 'authorityLevel', 'brigade', '150000'],
     ['licensing.approval', '440106', 'authorityLevel', 'brigade', 'national'],
-    [
-      'licensing.pending_documents',
-      '360102',
-      'documents',
-      ['消防安全制度', '灭火和应急疏散预案', '员工岗前消防安全教育培训记录', '消防行业特有工种职业资格证书'],
-      '360100',
-    ],
+    ['licensing.pending_documents', '360102', 'documents', ['safety_rules', 'evacuation_plan', 'training_records', 'special_trade_certificates'], '360100'],
     ['licensing.pending_documents', '150102', 'mode', 'any', '150000'],
     ['licensing.pending_documents', '150102', 'networkChecks', true, '150000'],
     ['licensing.pending_documents', '211002', 'supplyBy', 'before_decision', '211000'],
