@@ -11,6 +11,9 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations.ts';
 import { seedReferenceData } from './demo/reference.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { applicationRoutes } from './features/licensing/applications.routes.ts';
+import { licenceRoutes } from './features/licensing/licences.routes.ts';
+import { taskRoutes } from './features/licensing/tasks.routes.ts';
 import { serviceRoutes } from './features/services/services.routes.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -18,6 +21,7 @@ import { loadAuditKey } from './platform/audit/keys.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { clockRoutes } from './platform/clocks/clocks.routes.ts';
 import type { AppContext } from './platform/context.ts';
+import { loadSealMasterKey } from './platform/documents/seal.ts';
 import { fileRoutes } from './platform/files/files.routes.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installGuard } from './platform/http/guard.ts';
@@ -29,13 +33,20 @@ export interface ContextOptions {
   pgSchema?: string;
   now?: () => Date;
   auditKey?: Buffer;
+  sealMasterKey?: Buffer;
 }
 
 /** Opens the store, runs migrations on it, loads reference data and, in demo mode, the demo data. */
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext & { demoLoaded: boolean }> {
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
   await migrateToLatest(database.db as never, database.dialect);
-  const ctx: AppContext = { database, config, auditKey: opts.auditKey ?? loadAuditKey(config.dataDir, config.auditKey), now: opts.now ?? (() => new Date()) };
+  const ctx: AppContext = {
+    database,
+    config,
+    auditKey: opts.auditKey ?? loadAuditKey(config.dataDir, config.auditKey),
+    sealMasterKey: opts.sealMasterKey ?? loadSealMasterKey(config.dataDir, config.sealMasterKey),
+    now: opts.now ?? (() => new Date()),
+  };
   await seedReferenceData(ctx);
   const demoLoaded = config.demo ? await seedDemoData(ctx) : false;
   return { ...ctx, demoLoaded };
@@ -96,6 +107,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   await app.register(fileRoutes);
   await app.register(unitRoutes);
   await app.register(serviceRoutes);
+  await app.register(applicationRoutes);
+  await app.register(licenceRoutes);
+  await app.register(taskRoutes);
 
   const webBuilt = opts.serveWeb !== false && existsSync(join(WEB_DIST, 'index.html'));
   if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: 'index.html' });

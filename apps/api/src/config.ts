@@ -24,6 +24,10 @@ export interface Config {
   sweepCron: string;
   /** HMAC key of the enforcement record chain; when absent one is generated under dataDir/keys. */
   auditKey: string | undefined;
+  /** Master key of the seal keys (hex); when absent one is generated under dataDir/keys. */
+  sealMasterKey: string | undefined;
+  /** Address printed in QR codes of documents (public verification page). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -53,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Number(env.FEP_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     sweepCron: env.FEP_SWEEP_CRON ?? '*/5 * * * *',
     auditKey: env.FEP_AUDIT_KEY || undefined,
+    sealMasterKey: env.FEP_SEAL_MASTER_KEY || undefined,
+    publicUrl: (env.FEP_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

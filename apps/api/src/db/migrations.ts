@@ -275,6 +275,231 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('units_agency_path').on('units').columns(['agency_path', 'id']).execute();
       },
     },
+    '0002_licensing': {
+      async up(db: Kysely<unknown>) {
+        const text = 'text' as const;
+        await db.schema
+          .createTable('seal_keys')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('public_key', text, (c) => c.notNull())
+          .addColumn('private_key_enc', text, (c) => c.notNull())
+          .addColumn('active', 'integer', (c) => c.notNull())
+          .addColumn('created_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('seal_keys_agency').on('seal_keys').columns(['agency_id', 'active']).execute();
+
+        await db.schema
+          .createTable('document_sequences')
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('kind', text, (c) => c.notNull())
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('last', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('document_sequences_pk', ['agency_id', 'kind', 'year'])
+          .execute();
+
+        await db.schema
+          .createTable('inspectors')
+          .addColumn('user_id', text, (c) => c.primaryKey().references('users.id'))
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('certificate_no', text, (c) => c.notNull())
+          .addColumn('certified_until', text, (c) => c.notNull())
+          .addColumn('active', 'integer', (c) => c.notNull())
+          .addColumn('created_at', text, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('applications')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('reference_no', text, (c) => c.notNull().unique())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('region_code', text, (c) => c.notNull())
+          .addColumn('applicant_user_id', text, (c) => c.notNull().references('users.id'))
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('company_name', text, (c) => c.notNull())
+          .addColumn('legal_representative', text, (c) => c.notNull())
+          .addColumn('contact_name', text, (c) => c.notNull())
+          .addColumn('contact_phone', text, (c) => c.notNull())
+          .addColumn('venue_name', text, (c) => c.notNull())
+          .addColumn('venue_address', text, (c) => c.notNull())
+          .addColumn('venue_kind', text, (c) => c.notNull())
+          .addColumn('floor_area', 'double precision', (c) => c.notNull())
+          .addColumn('investment', 'double precision')
+          .addColumn('path', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('materials_json', text, (c) => c.notNull())
+          .addColumn('pending_json', text, (c) => c.notNull())
+          .addColumn('commitment_json', text)
+          .addColumn('appointment_json', text)
+          .addColumn('exemption_json', text)
+          .addColumn('policy_json', text, (c) => c.notNull())
+          .addColumn('clock_id', text)
+          .addColumn('decision_json', text)
+          .addColumn('licence_id', text)
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('submitted_at', text)
+          .addColumn('accepted_at', text)
+          .addColumn('decided_at', text)
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('applications_agency_status').on('applications').columns(['agency_path', 'status']).execute();
+        await db.schema.createIndex('applications_applicant').on('applications').column('applicant_user_id').execute();
+
+        await db.schema
+          .createTable('application_notices')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('application_id', text, (c) => c.notNull().references('applications.id'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('items_json', text, (c) => c.notNull())
+          .addColumn('issued_by', text, (c) => c.notNull().references('users.id'))
+          .addColumn('issued_at', text, (c) => c.notNull())
+          .addColumn('resolved_at', text)
+          .addUniqueConstraint('application_notices_seq', ['application_id', 'seq'])
+          .execute();
+
+        await db.schema
+          .createTable('inspection_tasks')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('region_code', text, (c) => c.notNull())
+          .addColumn('purpose', text, (c) => c.notNull())
+          .addColumn('application_id', text)
+          .addColumn('licence_id', text)
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('subject_name', text, (c) => c.notNull())
+          .addColumn('venue_address', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('inspector_ids_json', text, (c) => c.notNull())
+          .addColumn('appointment_at', text)
+          .addColumn('off_hours', 'integer', (c) => c.notNull())
+          .addColumn('checklist_json', text)
+          .addColumn('result', text)
+          .addColumn('findings', text)
+          .addColumn('clock_id', text)
+          .addColumn('policy_version', text)
+          .addColumn('completed_at', text)
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('inspection_tasks_agency_status').on('inspection_tasks').columns(['agency_path', 'status']).execute();
+
+        await db.schema
+          .createTable('licences')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('number', text, (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('verify_code', text, (c) => c.notNull().unique())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('application_id', text, (c) => c.notNull().references('applications.id'))
+          .addColumn('applicant_user_id', text, (c) => c.notNull().references('users.id'))
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('holder_name', text, (c) => c.notNull())
+          .addColumn('legal_representative', text, (c) => c.notNull())
+          .addColumn('venue_name', text, (c) => c.notNull())
+          .addColumn('venue_address', text, (c) => c.notNull())
+          .addColumn('venue_kind', text, (c) => c.notNull())
+          .addColumn('floor_area', 'double precision', (c) => c.notNull())
+          .addColumn('path', text, (c) => c.notNull())
+          .addColumn('issued_on', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('superseded_by', text)
+          .addColumn('pdf_sha256', text, (c) => c.notNull())
+          .addColumn('seal_key_id', text, (c) => c.notNull().references('seal_keys.id'))
+          .addColumn('seal_digest', text, (c) => c.notNull())
+          .addColumn('qr_signature', text, (c) => c.notNull())
+          .addColumn('revoked_at', text)
+          .addColumn('revocation_json', text)
+          .addColumn('delivery_json', text)
+          .addColumn('policy_version', text)
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .addUniqueConstraint('licences_agency_number_revision', ['agency_id', 'number', 'revision'])
+          .execute();
+        await db.schema.createIndex('licences_agency_status').on('licences').columns(['agency_path', 'status']).execute();
+        await db.schema.createIndex('licences_usci').on('licences').column('usci').execute();
+
+        await db.schema
+          .createTable('licence_requests')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('licence_id', text, (c) => c.notNull().references('licences.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('kind', text, (c) => c.notNull())
+          .addColumn('changes_json', text, (c) => c.notNull())
+          .addColumn('reason', text, (c) => c.notNull())
+          .addColumn('materials_json', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('requested_by', text, (c) => c.notNull().references('users.id'))
+          .addColumn('requested_at', text, (c) => c.notNull())
+          .addColumn('decided_by', text)
+          .addColumn('decided_at', text)
+          .addColumn('decision_reason', text)
+          .addColumn('new_licence_id', text)
+          .execute();
+
+        await db.schema
+          .createTable('public_notices')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('kind', text, (c) => c.notNull())
+          .addColumn('title', text, (c) => c.notNull())
+          .addColumn('body', text, (c) => c.notNull())
+          .addColumn('target_type', text, (c) => c.notNull())
+          .addColumn('target_id', text, (c) => c.notNull())
+          .addColumn('published_at', text, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('enforcement_referrals')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('subject_name', text, (c) => c.notNull())
+          .addColumn('source_type', text, (c) => c.notNull())
+          .addColumn('source_id', text, (c) => c.notNull())
+          .addColumn('reason', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('created_at', text, (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('credit_events')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('kind', text, (c) => c.notNull())
+          .addColumn('points', 'integer', (c) => c.notNull())
+          .addColumn('reason', text, (c) => c.notNull())
+          .addColumn('source_type', text, (c) => c.notNull())
+          .addColumn('source_id', text, (c) => c.notNull())
+          .addColumn('occurred_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('credit_events_usci').on('credit_events').column('usci').execute();
+
+        await db.schema
+          .createTable('rectification_orders')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('subject_name', text, (c) => c.notNull())
+          .addColumn('source_type', text, (c) => c.notNull())
+          .addColumn('source_id', text, (c) => c.notNull())
+          .addColumn('items_json', text, (c) => c.notNull())
+          .addColumn('deadline_date', text, (c) => c.notNull())
+          .addColumn('clock_id', text)
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('rectification_orders_usci').on('rectification_orders').column('usci').execute();
+      },
+    },
   };
 }
 

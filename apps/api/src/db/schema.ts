@@ -201,6 +201,196 @@ export interface UnitTable {
   updated_at: string;
 }
 
+export interface SealKeyTable {
+  id: string;
+  agency_id: string;
+  public_key: string;
+  private_key_enc: string;
+  active: number;
+  created_at: string;
+}
+export interface DocumentSequenceTable {
+  agency_id: string;
+  kind: string;
+  year: number;
+  last: number;
+}
+export interface InspectorTable {
+  user_id: string;
+  agency_id: string;
+  certificate_no: string;
+  certified_until: string;
+  active: number;
+  created_at: string;
+}
+export interface ApplicationTable {
+  id: string;
+  reference_no: string;
+  agency_id: string;
+  agency_path: string;
+  region_code: string;
+  applicant_user_id: string;
+  usci: string;
+  company_name: string;
+  legal_representative: string;
+  contact_name: string;
+  contact_phone: string;
+  venue_name: string;
+  venue_address: string;
+  venue_kind: string;
+  floor_area: number;
+  investment: number | null;
+  path: 'commitment' | 'inspection';
+  status: string;
+  /** { materialCode: fileId[] } */
+  materials_json: string;
+  /** material codes still owed after an acceptance with pending documents */
+  pending_json: string;
+  commitment_json: string | null;
+  appointment_json: string | null;
+  exemption_json: string | null;
+  /** { policyKind: versionKey } used by this application's decisions */
+  policy_json: string;
+  clock_id: string | null;
+  decision_json: string | null;
+  licence_id: string | null;
+  version: number;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface ApplicationNoticeTable {
+  id: string;
+  application_id: string;
+  seq: number;
+  items_json: string;
+  issued_by: string;
+  issued_at: string;
+  resolved_at: string | null;
+}
+export interface InspectionTaskTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  region_code: string;
+  purpose: 'opening_check' | 'commitment_verification';
+  application_id: string | null;
+  licence_id: string | null;
+  usci: string;
+  subject_name: string;
+  venue_address: string;
+  status: 'unassigned' | 'assigned' | 'done' | 'cancelled';
+  inspector_ids_json: string;
+  appointment_at: string | null;
+  off_hours: number;
+  checklist_json: string | null;
+  result: string | null;
+  findings: string | null;
+  clock_id: string | null;
+  policy_version: string | null;
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface LicenceTable {
+  id: string;
+  number: string;
+  revision: number;
+  verify_code: string;
+  agency_id: string;
+  agency_path: string;
+  application_id: string;
+  applicant_user_id: string;
+  usci: string;
+  holder_name: string;
+  legal_representative: string;
+  venue_name: string;
+  venue_address: string;
+  venue_kind: string;
+  floor_area: number;
+  path: 'commitment' | 'inspection';
+  issued_on: string;
+  status: 'valid' | 'amended' | 'reissued' | 'revoked';
+  superseded_by: string | null;
+  pdf_sha256: string;
+  seal_key_id: string;
+  seal_digest: string;
+  qr_signature: string;
+  revoked_at: string | null;
+  revocation_json: string | null;
+  delivery_json: string | null;
+  policy_version: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface LicenceRequestTable {
+  id: string;
+  licence_id: string;
+  agency_path: string;
+  kind: 'amend' | 'reissue';
+  changes_json: string;
+  reason: string;
+  materials_json: string;
+  status: 'pending' | 'approved' | 'rejected';
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  new_licence_id: string | null;
+}
+export interface PublicNoticeTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  kind: string;
+  title: string;
+  body: string;
+  target_type: string;
+  target_id: string;
+  published_at: string;
+}
+export interface EnforcementReferralTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  usci: string;
+  subject_name: string;
+  source_type: string;
+  source_id: string;
+  reason: string;
+  status: 'open' | 'taken' | 'closed';
+  created_at: string;
+}
+export interface CreditEventTable {
+  id: string;
+  usci: string;
+  agency_id: string;
+  kind: string;
+  points: number;
+  reason: string;
+  source_type: string;
+  source_id: string;
+  occurred_at: string;
+}
+export interface RectificationOrderTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  usci: string;
+  subject_name: string;
+  source_type: string;
+  source_id: string;
+  items_json: string;
+  deadline_date: string;
+  clock_id: string | null;
+  status: 'open' | 'rectified' | 'overdue' | 'escalated';
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   agencies: AgencyTable;
   regions: RegionTable;
@@ -220,4 +410,16 @@ export interface DB {
   idempotency_keys: IdempotencyKeyTable;
   files: FileTable;
   units: UnitTable;
+  seal_keys: SealKeyTable;
+  document_sequences: DocumentSequenceTable;
+  inspectors: InspectorTable;
+  applications: ApplicationTable;
+  application_notices: ApplicationNoticeTable;
+  inspection_tasks: InspectionTaskTable;
+  licences: LicenceTable;
+  licence_requests: LicenceRequestTable;
+  public_notices: PublicNoticeTable;
+  enforcement_referrals: EnforcementReferralTable;
+  credit_events: CreditEventTable;
+  rectification_orders: RectificationOrderTable;
 }

@@ -201,6 +201,29 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
     }
     await addUser('admin.000000', 'staff', null, ['admin'], { national: true, displayName: '国家级系统管理员' });
 
+    // Inspector directory: every agency has two certified inspectors (双人执法): inspector.<region> and
+    // inspector2.<region>, with law-enforcement certificates valid until the end of 2028.
+    for (const a of DEMO_AGENCIES) {
+      const agency = ids.get(a.region)!;
+      const rnd = prng(Number(a.region) + 97);
+      const person = SURNAMES[Math.floor(rnd() * SURNAMES.length)]! + GIVEN[Math.floor(rnd() * GIVEN.length)]!;
+      const second = await addUser(`inspector2.${a.region}`, 'staff', agency.id, ['inspector'], { displayName: `${person}（${a.short}检查员）` });
+      users.set(`inspector2.${a.region}`, second);
+      for (const [k, username] of [`inspector.${a.region}`, `inspector2.${a.region}`].entries()) {
+        await trx
+          .insertInto('inspectors')
+          .values({
+            user_id: users.get(username)!,
+            agency_id: agency.id,
+            certificate_no: `${a.region}${String(k + 1).padStart(4, '0')}`,
+            certified_until: '2028-12-31',
+            active: 1,
+            created_at: nowIso,
+          })
+          .execute();
+      }
+    }
+
     // Units: a few hundred per city, split between the detachment and its brigade.
     for (const city of DEMO_CITIES) {
       const detachment = ids.get(city)!;

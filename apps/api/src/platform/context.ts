@@ -7,6 +7,8 @@ export interface AppContext {
   database: Database;
   config: Config;
   auditKey: Buffer;
+  /** Master key under which the agencies' seal keys are stored encrypted. */
+  sealMasterKey: Buffer;
   /** The current instant; tests replace it to move time forward. */
   now(): Date;
 }

@@ -35,17 +35,44 @@ export const PERMISSIONS = {
   'file:file:upload': '上传文件',
   'file:file:read': '查看文件',
   'portal:self:read': '查看本单位信息',
+  'licensing:application:submit': '申请营业前消防安全检查',
+  'licensing:application:read': '查看许可申请',
+  'licensing:application:intake': '受理许可申请（受理、一次性告知、不予受理）',
+  'licensing:inspection:assign': '指派检查人员、预约检查',
+  'licensing:inspection:record': '录入现场检查和核查结果',
+  'licensing:application:review': '法制审核',
+  'licensing:application:decide': '作出许可决定',
+  'licensing:licence:read': '查看许可证',
+  'licensing:licence:manage': '办理变更、补发、送达',
+  'licensing:licence:revoke': '撤销许可',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const STAFF_BASE: Permission[] = ['org:agency:read', 'policy:policy:read', 'clock:clock:read', 'unit:unit:read', 'file:file:upload', 'file:file:read'];
+const STAFF_BASE: Permission[] = [
+  'org:agency:read',
+  'policy:policy:read',
+  'clock:clock:read',
+  'unit:unit:read',
+  'file:file:upload',
+  'file:file:read',
+  'licensing:application:read',
+  'licensing:licence:read',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  clerk: [...STAFF_BASE, 'unit:unit:create', 'clock:clock:create', 'clock:clock:pause'],
-  inspector: [...STAFF_BASE, 'unit:unit:create', 'clock:clock:create'],
-  legal_reviewer: [...STAFF_BASE, 'audit:event:read'],
-  approver: [...STAFF_BASE, 'clock:clock:extend', 'clock:clock:pause', 'audit:event:read'],
-  leader: [...STAFF_BASE, 'clock:clock:extend', 'audit:event:read', 'audit:chain:verify', 'iam:user:read'],
+  clerk: [
+    ...STAFF_BASE,
+    'unit:unit:create',
+    'clock:clock:create',
+    'clock:clock:pause',
+    'licensing:application:intake',
+    'licensing:inspection:assign',
+    'licensing:licence:manage',
+  ],
+  inspector: [...STAFF_BASE, 'unit:unit:create', 'clock:clock:create', 'licensing:inspection:record'],
+  legal_reviewer: [...STAFF_BASE, 'audit:event:read', 'licensing:application:review'],
+  approver: [...STAFF_BASE, 'clock:clock:extend', 'clock:clock:pause', 'audit:event:read', 'licensing:application:decide', 'licensing:licence:revoke'],
+  leader: [...STAFF_BASE, 'clock:clock:extend', 'audit:event:read', 'audit:chain:verify', 'iam:user:read', 'licensing:inspection:assign'],
   admin: [
     'org:agency:read',
     'policy:policy:read',
@@ -60,7 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'file:file:read',
     'unit:unit:read',
   ],
-  applicant: ['portal:self:read', 'file:file:upload', 'file:file:read'],
+  applicant: ['portal:self:read', 'file:file:upload', 'file:file:read', 'licensing:application:submit', 'licensing:application:read', 'licensing:licence:read'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

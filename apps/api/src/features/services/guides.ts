@@ -1,4 +1,12 @@
-import type { CommitmentPolicy, ComplaintDeadlinesPolicy, ExemptionPolicy, InspectionPathPolicy, PendingDocumentsPolicy, ResolvedPolicy } from '@fep/domain';
+import type {
+  CommitmentPolicy,
+  ComplaintDeadlinesPolicy,
+  ExemptionPolicy,
+  InspectionPathPolicy,
+  MaterialsPolicy,
+  PendingDocumentsPolicy,
+  ResolvedPolicy,
+} from '@fep/domain';
 
 /**
  * Service guides (办事指南, SVC-01): what each service requires, with time limits taken from the policy in
@@ -31,15 +39,13 @@ export function buildGuides(resolved: ResolvedPolicy[]): ServiceGuide[] {
   const inspection = valuesOf<InspectionPathPolicy>(resolved, 'licensing.inspection');
   const pending = valuesOf<PendingDocumentsPolicy>(resolved, 'licensing.pending_documents');
   const complaints = valuesOf<ComplaintDeadlinesPolicy>(resolved, 'complaints.deadlines');
+  const guide = valuesOf<MaterialsPolicy>(resolved, 'licensing.materials');
   const later = new Set(pending.values.mode === 'listed' ? pending.values.documents : []);
-  const permitMaterials = [
-    '消防安全检查申报表',
-    '营业执照（可网络核验）',
-    '场所平面布置图、疏散示意图',
-    '消防安全制度、灭火和应急疏散预案',
-    '员工岗前消防安全教育培训记录',
-    '室内装修装饰材料防火性能证明',
-  ].map((name) => ({ name, mayComeLater: pending.values.mode === 'any' || later.has(name) }));
+  // The guide lists exactly the materials of the policy in force: the intake form can ask for nothing else.
+  const permitMaterials = guide.values.materials.map((m) => ({
+    name: `${m.name}${m.paths.length === 1 ? (m.paths[0] === 'commitment' ? '（告知承诺方式）' : '（现场检查方式）') : ''}${m.required ? '' : '（如有）'}`,
+    mayComeLater: m.source === 'upload' && (pending.values.mode === 'any' || later.has(m.code)),
+  }));
   const exemptText = exemption.values.rules.length ? `本地免检范围：${exemption.values.rules.map((r) => r.text).join('；或')}` : '本地未设免检范围';
   const hours = complaints.values.deadlines.filter((d) => d.unit === 'hours');
   const days = complaints.values.deadlines.filter((d) => d.unit === 'working_days');
@@ -49,16 +55,16 @@ export function buildGuides(resolved: ResolvedPolicy[]): ServiceGuide[] {
       name: '公众聚集场所投入使用、营业前消防安全检查',
       category: '行政许可',
       summary: `${commitment.values.enabled ? '可选择告知承诺方式（承诺后当场或限时作出许可，事后核查），也可选择现场检查方式办理' : '经现场检查合格后作出许可'}。${exemptText}。`,
-      conditions: ['场所已依法取得营业执照', '建设工程消防验收或备案手续已完成（依法需要的）', '场所符合消防技术标准和管理规定'],
+      conditions: guide.values.conditions,
       materials: permitMaterials,
       timeLimit: commitment.values.enabled
         ? `告知承诺：${commitment.values.decisionWorkingDays === 0 ? '当场' : `${commitment.values.decisionWorkingDays} 个工作日内`}作出许可；现场检查：受理后 ${inspection.values.checkWorkingDays} 个工作日内检查，检查后 ${inspection.values.decisionWorkingDays} 个工作日内决定`
         : `受理后 ${inspection.values.checkWorkingDays} 个工作日内现场检查，检查后 ${inspection.values.decisionWorkingDays} 个工作日内作出决定`,
       fee: '不收费',
       visits: '最多跑一次（网上申报、邮寄送达可零跑动）',
-      online: false,
+      online: true,
       legalBasis: ['《中华人民共和国消防法》第十五条', '《中华人民共和国行政许可法》'],
-      policyVersions: [exemption.versionKey, commitment.versionKey, inspection.versionKey, pending.versionKey],
+      policyVersions: [exemption.versionKey, commitment.versionKey, inspection.versionKey, pending.versionKey, guide.versionKey],
     },
     {
       code: 'licensing.exemption_query',
@@ -70,7 +76,7 @@ export function buildGuides(resolved: ResolvedPolicy[]): ServiceGuide[] {
       timeLimit: '即时',
       fee: '不收费',
       visits: '零跑动',
-      online: false,
+      online: true,
       legalBasis: ['《中华人民共和国消防法》第十五条'],
       policyVersions: [exemption.versionKey],
     },

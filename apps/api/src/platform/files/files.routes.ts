@@ -1,7 +1,3 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../http/errors.ts';
@@ -9,11 +5,7 @@ import { createIdempotent } from '../http/idempotency.ts';
 import { uuidv7 } from '../ids.ts';
 import { readInScope, scopeFilter, scopeOf } from '../org/scope.ts';
 import { sniffContentType, stripJpegMetadata } from './sniff.ts';
-
-/** Content-addressed storage: DATA_DIR/files/ab/cd/<sha256>. The same bytes are stored once. */
-function blobPath(dataDir: string, sha: string): string {
-  return join(dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha);
-}
+import { readBlob, storeBlob } from './storage.ts';
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.ctx.database;
@@ -41,14 +33,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
       const type = sniffContentType(data);
       if (!type) throw new AppError('FILE.TYPE_NOT_ALLOWED', '只接受 JPEG、PNG、WEBP 图片或 PDF 文件（按文件内容识别）', { declared: part.mimetype });
       if (type === 'image/jpeg') data = stripJpegMetadata(data);
-      const sha = createHash('sha256').update(data).digest('hex');
-      const path = blobPath(dataDir, sha);
-      if (!existsSync(path)) {
-        await mkdir(join(path, '..'), { recursive: true });
-        const tmp = `${path}.${process.pid}.tmp`;
-        await writeFile(tmp, data, { mode: 0o600 });
-        await rename(tmp, path);
-      }
+      const sha = await storeBlob(dataDir, data);
       const name = part.filename.slice(0, 200) || 'file';
       return createIdempotent(req, reply, 201, async (trx, audit) => {
         const row = {
@@ -78,7 +63,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
         if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'agencies.path', ownerUserId: 'files.uploaded_by' }));
         return q.executeTakeFirst();
       });
-      const data = await readFile(blobPath(dataDir, f.sha256));
+      const data = await readBlob(dataDir, f.sha256);
       return reply
         .header('content-type', f.content_type)
         .header('x-content-type-options', 'nosniff')

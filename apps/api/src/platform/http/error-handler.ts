@@ -42,7 +42,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       const first = problems[0];
       return reply.code(400).send({
         code: 'REQUEST.VALIDATION',
-        message: first ? `请求参数不符合要求：${first.field || fe.validationContext} ${first.problem}` : '请求参数不符合要求',
+        message: first
+          ? `请求参数不符合要求：${first.field || fe.validationContext} ${first.problem}${first.allowed ? `（可选：${first.allowed.join('、')}）` : ''}`
+          : '请求参数不符合要求',
         details: { in: fe.validationContext, problems },
       });
     }

@@ -1,0 +1,295 @@
+import { LICENCE_STATUS_LABELS, type LicenceStatus } from '@fep/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { sealPublicKey, sm2Verify, verifySealedPdf } from '../../platform/documents/seal.ts';
+import { readBlob } from '../../platform/files/storage.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { presentLicence } from './licensing.presenter.ts';
+import { ChangeRequestBody, DecideRequestBody, DeliveryBody, IdParams, RevokeBody } from './licensing.schemas.ts';
+import { qrPayload } from './use-cases/issue-licence.ts';
+import {
+  type ChangeRequestInput,
+  type DeliveryInput,
+  decideLicenceChange,
+  licenceScope,
+  loadLicence,
+  recordDelivery,
+  requestLicenceChange,
+  revokeLicence,
+} from './use-cases/licence-changes.ts';
+
+const TAGS = ['电子证照'];
+
+/** E-licences (LIC-07 … LIC-10) and the public register (ENF-07, licensing half). */
+export async function licenceRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.ctx.database;
+
+  async function publicStatus(code: string, qrSig?: string) {
+    const l = await db.selectFrom('licences').selectAll().where('verify_code', '=', code.toUpperCase()).executeTakeFirst();
+    if (!l) throw new AppError('RESOURCE.NOT_FOUND', '未找到该核验码对应的许可证，请核对或谨防伪造');
+    const agency = await db.selectFrom('agencies').select(['name']).where('id', '=', l.agency_id).executeTakeFirstOrThrow();
+    const current = l.superseded_by
+      ? await db.selectFrom('licences').select(['verify_code', 'number', 'revision']).where('id', '=', l.superseded_by).executeTakeFirst()
+      : undefined;
+    let qrSignatureValid: boolean | null = null;
+    if (qrSig) {
+      const key = await sealPublicKey(db, l.seal_key_id);
+      const hex = /^[A-Za-z0-9_-]{80,100}$/.test(qrSig) ? Buffer.from(qrSig, 'base64url').toString('hex') : '';
+      qrSignatureValid = !!key && sm2Verify(key.publicKey, qrPayload(l), hex);
+    }
+    const p = presentLicence(l, { masked: true });
+    return {
+      status: l.status,
+      statusLabel: LICENCE_STATUS_LABELS[l.status as LicenceStatus],
+      valid: l.status === 'valid',
+      number: l.number,
+      revision: l.revision,
+      holder: l.holder_name,
+      usci: l.usci,
+      legalRepresentative: p.legalRepresentative,
+      venue: l.venue_name,
+      venueAddress: l.venue_address,
+      venueKind: p.venueKindLabel,
+      floorArea: l.floor_area,
+      path: l.path,
+      issuedAt: l.issued_on,
+      issuer: agency.name,
+      revokedAt: l.revoked_at,
+      revocation: p.revocation,
+      current: current ? { verifyCode: current.verify_code, number: current.number, revision: current.revision } : null,
+      qrSignatureValid,
+      sealDigest: l.seal_digest,
+    };
+  }
+
+  app.get(
+    '/api/v1/licences/verify/:code',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: TAGS,
+        summary: '扫码核验许可证（公开）：有效 / 已变更 / 已补发 / 已撤销',
+        params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{12}$' }) }),
+        querystring: Type.Object({ s: Type.Optional(Type.String({ maxLength: 120 })) }),
+      },
+    },
+    async (req) => publicStatus((req.params as { code: string }).code, (req.query as { s?: string }).s),
+  );
+
+  app.post(
+    '/api/v1/licences/verify',
+    { config: { permission: 'public' }, schema: { tags: TAGS, summary: '上传许可证 PDF 离线核验电子印章（公开）', consumes: ['multipart/form-data'] } },
+    async (req) => {
+      const part = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+      if (!part) throw new AppError('FILE.MISSING', '请选择要核验的许可证 PDF 文件');
+      const data = await part.toBuffer().catch(() => {
+        throw new AppError('FILE.TOO_LARGE', '文件超过 5 MB 上限');
+      });
+      if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('FILE.TYPE_NOT_ALLOWED', '只能核验 PDF 格式的电子许可证');
+      const keys = new Map((await db.selectFrom('seal_keys').select(['id', 'public_key']).execute()).map((k) => [k.id, k.public_key]));
+      const check = verifySealedPdf(data, (id) => keys.get(id));
+      if (!check.ok) {
+        const why = {
+          no_seal: '文件中没有本平台的电子印章',
+          digest_mismatch: '文件内容与盖章时不一致（已被改动）',
+          bad_signature: '电子印章签名无效',
+          unknown_key: '印章不是本平台机构的印章',
+        }[check.reason];
+        return { sealValid: false, reason: check.reason, message: why, status: null, licence: null };
+      }
+      const l = await db.selectFrom('licences').select(['verify_code']).where('seal_digest', '=', check.digest).executeTakeFirst();
+      const status = l ? await publicStatus(l.verify_code) : null;
+      return { sealValid: true, reason: null, message: '电子印章有效，文件未被改动', status: status?.status ?? null, licence: status };
+    },
+  );
+
+  app.get(
+    '/api/v1/licences/register',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: TAGS,
+        summary: '许可公示（双公示 ENF-07）：准予和撤销的许可，个人信息已脱敏',
+        querystring: Type.Object({
+          agency: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+          q: Type.Optional(Type.String({ maxLength: 60 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+        }),
+      },
+    },
+    async (req) => {
+      const q = req.query as { agency?: string; q?: string; limit?: number };
+      let query = db.selectFrom('licences').selectAll().where('status', 'in', ['valid', 'revoked']);
+      if (q.agency) {
+        const a = await db.selectFrom('agencies').select('path').where('region_code', '=', q.agency).executeTakeFirst();
+        query = query.where('agency_path', 'like', `${a?.path ?? '/none/'}%`);
+      }
+      if (q.q) {
+        const term = `%${q.q.replace(/[%_\\]/g, '')}%`;
+        query = query.where((eb) => eb.or([eb('holder_name', 'like', term), eb('venue_name', 'like', term), eb('number', 'like', term)]));
+      }
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .limit(q.limit ?? 50)
+        .execute();
+      const notices = await db
+        .selectFrom('public_notices')
+        .selectAll()
+        .where('kind', '=', 'licence_revocation')
+        .orderBy('published_at', 'desc')
+        .limit(20)
+        .execute();
+      return {
+        items: rows.map((l) => {
+          const p = presentLicence(l, { masked: true });
+          return {
+            number: p.number,
+            status: p.status,
+            statusLabel: p.statusLabel,
+            holder: p.holder,
+            usci: p.usci,
+            legalRepresentative: p.legalRepresentative,
+            venue: p.venue,
+            venueAddress: p.venueAddress,
+            venueKind: p.venueKindLabel,
+            issuedAt: p.issuedAt,
+            revokedAt: p.revokedAt,
+            verifyCode: p.verifyCode,
+          };
+        }),
+        notices: notices.map((n) => ({ id: n.id, title: n.title, body: n.body, publishedAt: n.published_at })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/licences',
+    {
+      config: { permission: 'licensing:licence:read' },
+      schema: {
+        tags: TAGS,
+        summary: '许可证列表（工作人员：辖区内；申请人：本单位）',
+        querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 100 })) }),
+      },
+    },
+    async (req) => {
+      const q = req.query as { status?: string };
+      let query = db.selectFrom('licences').selectAll().where(licenceScope(req));
+      if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
+      const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
+      return rows.map((l) => presentLicence(l));
+    },
+  );
+
+  app.get(
+    '/api/v1/licences/:id',
+    { config: { permission: 'licensing:licence:read' }, schema: { tags: TAGS, summary: '一张许可证及其变更、补发申请', params: IdParams } },
+    async (req) => {
+      const l = await loadLicence(req, db, (req.params as { id: string }).id);
+      const requests = await db.selectFrom('licence_requests').selectAll().where('licence_id', '=', l.id).orderBy('requested_at').execute();
+      return {
+        ...presentLicence(l),
+        requests: requests.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          status: r.status,
+          changes: JSON.parse(r.changes_json) as unknown,
+          reason: r.reason,
+          requestedAt: r.requested_at,
+          decidedAt: r.decided_at,
+          decisionReason: r.decision_reason,
+          newLicenceId: r.new_licence_id,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/licences/:id/pdf',
+    { config: { permission: 'licensing:licence:read' }, schema: { tags: TAGS, summary: '下载电子许可证（PDF，带电子印章）', params: IdParams } },
+    async (req, reply) => {
+      const l = await loadLicence(req, db, (req.params as { id: string }).id);
+      const pdf = await readBlob(app.ctx.config.dataDir, l.pdf_sha256);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${l.number}.pdf`)}`)
+        .send(pdf);
+    },
+  );
+
+  app.post(
+    '/api/v1/licences/:id/requests',
+    {
+      config: { permission: 'licensing:application:submit' },
+      schema: { tags: TAGS, summary: '申请变更（名称、法定代表人，LIC-08）或补发（LIC-09）', params: IdParams, body: ChangeRequestBody },
+    },
+    async (req, reply) => {
+      const r = await requestLicenceChange(req, (req.params as { id: string }).id, req.body as ChangeRequestInput);
+      reply.code(201);
+      return { id: r.id, kind: r.kind, status: r.status };
+    },
+  );
+
+  app.get(
+    '/api/v1/licence-requests',
+    { config: { permission: 'licensing:licence:manage' }, schema: { tags: TAGS, summary: '待办的变更、补发申请' } },
+    async (req: FastifyRequest) => {
+      const rows = await db
+        .selectFrom('licence_requests')
+        .innerJoin('licences', 'licences.id', 'licence_requests.licence_id')
+        .select([
+          'licence_requests.id',
+          'licence_requests.kind',
+          'licence_requests.status',
+          'licence_requests.changes_json',
+          'licence_requests.reason',
+          'licence_requests.requested_at',
+          'licences.number',
+          'licences.venue_name',
+          'licences.holder_name',
+          'licences.id as licenceId',
+        ])
+        .where(scopeFilter(scopeOf(req), { agencyPath: 'licence_requests.agency_path' }))
+        .where('licence_requests.status', '=', 'pending')
+        .orderBy('licence_requests.requested_at')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        status: r.status,
+        changes: JSON.parse(r.changes_json) as unknown,
+        reason: r.reason,
+        requestedAt: r.requested_at,
+        number: r.number,
+        venue: r.venue_name,
+        holder: r.holder_name,
+        licenceId: r.licenceId,
+      }));
+    },
+  );
+
+  app.post(
+    '/api/v1/licence-requests/:id/decision',
+    {
+      config: { permission: 'licensing:licence:manage' },
+      schema: { tags: TAGS, summary: '办理变更、补发申请（即时换发，不作实质审查）', params: IdParams, body: DecideRequestBody },
+    },
+    async (req) => decideLicenceChange(req, (req.params as { id: string }).id, req.body as { approve: boolean; reason?: string }),
+  );
+
+  app.post(
+    '/api/v1/licences/:id/revoke',
+    { config: { permission: 'licensing:licence:revoke' }, schema: { tags: TAGS, summary: '撤销许可并公告（LIC-09）', params: IdParams, body: RevokeBody } },
+    async (req) => presentLicence(await revokeLicence(req, (req.params as { id: string }).id, req.body as { reason: string; legalBasis: string })),
+  );
+
+  app.post(
+    '/api/v1/licences/:id/delivery',
+    {
+      config: { permission: 'licensing:licence:manage' },
+      schema: { tags: TAGS, summary: '登记送达：直接送达或邮寄（快递单号，LIC-10）', params: IdParams, body: DeliveryBody },
+    },
+    async (req) => recordDelivery(req, (req.params as { id: string }).id, req.body as DeliveryInput),
+  );
+}

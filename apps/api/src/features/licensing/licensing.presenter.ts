@@ -1,0 +1,176 @@
+import {
+  APPLICATION_ACTION_LABELS,
+  APPLICATION_STATUS_LABELS,
+  type ApplicationAction,
+  type ApplicationStatus,
+  allowedActions,
+  clockAlert,
+  computeClock,
+  hasPermission,
+  LICENCE_STATUS_LABELS,
+  type LicenceStatus,
+  type LicensingPath,
+  maskPersonName,
+  maskPhone,
+  type Permission,
+  type Role,
+  VENUE_KIND_LABELS,
+  type VenueKind,
+} from '@fep/domain';
+import type { Executor } from '../../db/database.ts';
+import type { ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
+import { clockEvents, eventsOf, STATUS_LABEL, specOf } from '../../platform/clocks/clocks.service.ts';
+import { json } from './applications.repository.ts';
+
+/** Who may take each action (the same permissions the routes declare). */
+const ACTION_PERMISSION: Record<ApplicationAction, Permission> = {
+  submit: 'licensing:application:submit',
+  resubmit: 'licensing:application:submit',
+  withdraw: 'licensing:application:submit',
+  issue_notice: 'licensing:application:intake',
+  reject_at_intake: 'licensing:application:intake',
+  accept: 'licensing:application:intake',
+  assign_inspection: 'licensing:inspection:assign',
+  record_inspection: 'licensing:inspection:record',
+  legal_review_pass: 'licensing:application:review',
+  legal_review_return: 'licensing:application:review',
+  decide: 'licensing:application:decide',
+};
+
+export async function presentClock(db: Executor, c: ClockTable | undefined, nowIso: string) {
+  if (!c) return null;
+  const state = computeClock(specOf(c), eventsOf(await clockEvents(db, c.id)), await loadCalendar(db, c.region_code));
+  return {
+    id: c.id,
+    title: c.title,
+    unit: c.unit,
+    amount: state.totalAmount,
+    remaining: state.remaining,
+    status: state.status,
+    statusLabel: STATUS_LABEL[state.status],
+    startedAt: c.started_at,
+    dueDate: state.dueDate,
+    dueAt: state.dueAt,
+    provisional: state.provisional,
+    alert: state.status === 'running' ? clockAlert(state, nowIso) : 'ok',
+    legalBasis: { document: c.legal_document, clause: c.legal_clause },
+  };
+}
+
+export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {}) {
+  return {
+    id: l.id,
+    number: l.number,
+    revision: l.revision,
+    verifyCode: l.verify_code,
+    status: l.status,
+    statusLabel: LICENCE_STATUS_LABELS[l.status as LicenceStatus],
+    holder: l.holder_name,
+    usci: l.usci,
+    legalRepresentative: opts.masked ? maskPersonName(l.legal_representative) : l.legal_representative,
+    venue: l.venue_name,
+    venueAddress: l.venue_address,
+    venueKind: l.venue_kind,
+    venueKindLabel: VENUE_KIND_LABELS[l.venue_kind as VenueKind] ?? l.venue_kind,
+    floorArea: l.floor_area,
+    path: l.path,
+    issuedAt: l.issued_on,
+    supersededBy: l.superseded_by,
+    revokedAt: l.revoked_at,
+    revocation: opts.masked ? (json<{ reason: string; legalBasis: string }>(l.revocation_json) ?? null) : json(l.revocation_json),
+    delivery: opts.masked ? null : json(l.delivery_json),
+    applicationId: opts.masked ? undefined : l.application_id,
+    policyVersion: opts.masked ? undefined : l.policy_version,
+  };
+}
+
+export function presentTask(t: InspectionTaskTable, names: Map<string, string>) {
+  const ids = JSON.parse(t.inspector_ids_json) as string[];
+  return {
+    id: t.id,
+    purpose: t.purpose,
+    purposeLabel: t.purpose === 'opening_check' ? '营业前现场检查' : '告知承诺许可后核查',
+    applicationId: t.application_id,
+    licenceId: t.licence_id,
+    usci: t.usci,
+    subject: t.subject_name,
+    venueAddress: t.venue_address,
+    status: t.status,
+    statusLabel: { unassigned: '待指派', assigned: '待检查', done: '已完成', cancelled: '已取消' }[t.status],
+    inspectors: ids.map((id) => ({ id, name: names.get(id) ?? id })),
+    appointmentAt: t.appointment_at,
+    offHours: t.off_hours === 1,
+    checklist: json(t.checklist_json),
+    result: t.result,
+    findings: t.findings,
+    clockId: t.clock_id,
+    completedAt: t.completed_at,
+  };
+}
+
+export async function userNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** An application for the list (personal data masked). */
+export function presentApplicationSummary(a: ApplicationTable) {
+  return {
+    id: a.id,
+    referenceNo: a.reference_no,
+    status: a.status,
+    statusLabel: APPLICATION_STATUS_LABELS[a.status as ApplicationStatus],
+    path: a.path,
+    companyName: a.company_name,
+    usci: a.usci,
+    venueName: a.venue_name,
+    venueKind: a.venue_kind,
+    venueKindLabel: VENUE_KIND_LABELS[a.venue_kind as VenueKind] ?? a.venue_kind,
+    floorArea: a.floor_area,
+    regionCode: a.region_code,
+    contactName: maskPersonName(a.contact_name),
+    contactPhone: maskPhone(a.contact_phone),
+    submittedAt: a.submitted_at,
+    updatedAt: a.updated_at,
+    clockId: a.clock_id,
+    licenceId: a.licence_id,
+  };
+}
+
+/** The whole application with its clock, notices, tasks, licence and what the caller may do next. */
+export async function presentApplication(db: Executor, a: ApplicationTable, roles: readonly Role[], nowIso: string) {
+  const [clock, notices, tasks, licence] = await Promise.all([
+    a.clock_id ? db.selectFrom('clocks').selectAll().where('id', '=', a.clock_id).executeTakeFirst() : Promise.resolve(undefined),
+    db.selectFrom('application_notices').selectAll().where('application_id', '=', a.id).orderBy('seq').execute(),
+    db.selectFrom('inspection_tasks').selectAll().where('application_id', '=', a.id).orderBy('created_at').execute(),
+    a.licence_id ? db.selectFrom('licences').selectAll().where('id', '=', a.licence_id).executeTakeFirst() : Promise.resolve(undefined),
+  ]);
+  const names = await userNames(db, [...new Set(tasks.flatMap((t) => JSON.parse(t.inspector_ids_json) as string[]))]);
+  const actions = allowedActions(a.status as ApplicationStatus, a.path as LicensingPath).filter((act) => hasPermission(roles, ACTION_PERMISSION[act]));
+  return {
+    ...presentApplicationSummary(a),
+    legalRepresentative: a.legal_representative,
+    contactName: a.contact_name,
+    contactPhone: a.contact_phone,
+    venueAddress: a.venue_address,
+    investment: a.investment,
+    agencyId: a.agency_id,
+    materials: JSON.parse(a.materials_json) as Record<string, string[]>,
+    pendingDocuments: JSON.parse(a.pending_json) as string[],
+    commitment: json(a.commitment_json),
+    appointmentPreference: json(a.appointment_json),
+    exemption: json(a.exemption_json),
+    policyVersions: JSON.parse(a.policy_json) as Record<string, string>,
+    decision: json(a.decision_json),
+    acceptedAt: a.accepted_at,
+    decidedAt: a.decided_at,
+    version: a.version,
+    clock: await presentClock(db, clock, nowIso),
+    notices: notices.map((n) => ({ seq: n.seq, items: JSON.parse(n.items_json) as unknown[], issuedAt: n.issued_at, resolvedAt: n.resolved_at })),
+    tasks: tasks.map((t) => presentTask(t, names)),
+    licence: licence ? presentLicence(licence) : null,
+    allowedActions: actions.map((act) => ({ action: act, label: APPLICATION_ACTION_LABELS[act] })),
+  };
+}

@@ -1,0 +1,79 @@
+import { chinaDateOf } from '@fep/domain';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../platform/http/errors.ts';
+import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { presentClock, presentTask, userNames } from './licensing.presenter.ts';
+import { AssignBody, IdParams, VerificationBody } from './licensing.schemas.ts';
+import { assignTaskById, eligibleInspectors, loadTask } from './use-cases/inspection.ts';
+import { recordVerification, type VerificationInput } from './use-cases/verify-commitment.ts';
+
+const TAGS = ['检查任务'];
+
+/** Inspection tasks of licensing (opening checks, commitment verifications) and the inspector directory. */
+export async function taskRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.ctx.database;
+
+  app.get(
+    '/api/v1/inspectors',
+    { config: { permission: 'licensing:inspection:assign' }, schema: { tags: TAGS, summary: '可指派的持证检查人员（本机构及上级机构）' } },
+    async (req) => {
+      const u = req.auth!.user;
+      if (!u.agencyPath) throw new AppError('AUTH.FORBIDDEN', '只有机构工作人员可以查看');
+      return eligibleInspectors(db, u.agencyPath, chinaDateOf(app.ctx.now()));
+    },
+  );
+
+  app.get(
+    '/api/v1/inspection-tasks',
+    {
+      config: { permission: 'licensing:application:read' },
+      schema: {
+        tags: TAGS,
+        summary: '检查任务（mine=true 仅指派给本人的）',
+        querystring: Type.Object({ mine: Type.Optional(Type.Boolean()), status: Type.Optional(Type.String({ maxLength: 100 })) }),
+      },
+    },
+    async (req) => {
+      const q = req.query as { mine?: boolean; status?: string };
+      let query = db
+        .selectFrom('inspection_tasks')
+        .selectAll()
+        .where(scopeFilter(scopeOf(req), { agencyPath: 'inspection_tasks.agency_path' }));
+      if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
+      if (q.mine) query = query.where('inspector_ids_json', 'like', `%"${req.auth!.user.id}"%`);
+      const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
+      const names = await userNames(db, [...new Set(rows.flatMap((t) => JSON.parse(t.inspector_ids_json) as string[]))]);
+      return rows.map((t) => presentTask(t, names));
+    },
+  );
+
+  app.get(
+    '/api/v1/inspection-tasks/:id',
+    { config: { permission: 'licensing:application:read' }, schema: { tags: TAGS, summary: '一个检查任务及其时限', params: IdParams } },
+    async (req) => {
+      const t = await loadTask(req, db, (req.params as { id: string }).id);
+      const names = await userNames(db, JSON.parse(t.inspector_ids_json) as string[]);
+      const clock = t.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', t.clock_id).executeTakeFirst() : undefined;
+      return { ...presentTask(t, names), clock: await presentClock(db, clock, app.ctx.now().toISOString()) };
+    },
+  );
+
+  app.post(
+    '/api/v1/inspection-tasks/:id/assign',
+    { config: { permission: 'licensing:inspection:assign' }, schema: { tags: TAGS, summary: '指派核查人员并预约时间', params: IdParams, body: AssignBody } },
+    async (req) => {
+      const t = await assignTaskById(req, (req.params as { id: string }).id, req.body as { inspectorIds?: string[]; appointmentAt?: string | null });
+      return presentTask(t, await userNames(db, JSON.parse(t.inspector_ids_json) as string[]));
+    },
+  );
+
+  app.post(
+    '/api/v1/inspection-tasks/:id/verification',
+    {
+      config: { permission: 'licensing:inspection:record' },
+      schema: { tags: TAGS, summary: '录入告知承诺核查结果：属实 / 责令整改 / 虚假承诺（LIC-03）', params: IdParams, body: VerificationBody },
+    },
+    async (req) => recordVerification(req, (req.params as { id: string }).id, req.body as VerificationInput),
+  );
+}

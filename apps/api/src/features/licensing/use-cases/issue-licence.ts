@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { chinaDateOf, LICENCE_STATUS_LABELS, permitNumber, VENUE_KIND_LABELS, type VenueKind } from '@fep/domain';
+import type { Executor } from '../../../db/database.ts';
+import type { ApplicationTable, LicenceTable } from '../../../db/schema.ts';
+import type { AppContext } from '../../../platform/context.ts';
+import { renderDocumentPdf } from '../../../platform/documents/pdf.ts';
+import { agencySealKey, type SealKey, sealPdf, sm2Sign } from '../../../platform/documents/seal.ts';
+import { storeBlob } from '../../../platform/files/storage.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+
+/**
+ * Issues an e-licence (LIC-07): permit number unique per agency and year, PDF with the CJK font and a
+ * QR code to the public verification page, sealed with the agency's SM2 key. An amendment or a reissue
+ * keeps the permit number and raises the revision.
+ */
+const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newVerifyCode(): string {
+  const b = randomBytes(12);
+  return [...b].map((x) => CODE_CHARS[x % CODE_CHARS.length]).join('');
+}
+
+/** The next number of a document kind for an agency and year (one row per agency/kind/year, locked by the update). */
+export async function nextSequence(trx: Executor, agencyId: string, kind: string, year: number): Promise<number> {
+  await trx
+    .insertInto('document_sequences')
+    .values({ agency_id: agencyId, kind, year, last: 0 })
+    .onConflict((oc) => oc.columns(['agency_id', 'kind', 'year']).doNothing())
+    .execute();
+  const r = await trx
+    .updateTable('document_sequences')
+    .set((eb) => ({ last: eb('last', '+', 1) }))
+    .where('agency_id', '=', agencyId)
+    .where('kind', '=', kind)
+    .where('year', '=', year)
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(r.last);
+}
+
+/** What the QR signature covers: the facts printed on the permit, so they can be checked offline. */
+export function qrPayload(l: Pick<LicenceTable, 'verify_code' | 'number' | 'holder_name' | 'venue_name' | 'issued_on'>): string {
+  return [l.verify_code, l.number, l.holder_name, l.venue_name, l.issued_on].join('|');
+}
+
+export function verifyUrl(ctx: AppContext, code: string, qrSignature: string): string {
+  return `${ctx.config.publicUrl}/verify/${code}?s=${Buffer.from(qrSignature, 'hex').toString('base64url')}`;
+}
+
+export interface LicenceFacts {
+  holderName: string;
+  legalRepresentative: string;
+  venueName: string;
+}
+
+export async function renderLicence(
+  ctx: AppContext,
+  l: LicenceTable,
+  agencyName: string,
+  key: SealKey,
+  note?: string,
+): Promise<{ pdf: Buffer; digest: string }> {
+  const pdf = await renderDocumentPdf({
+    title: '公众聚集场所投入使用、营业前消防安全检查合格证',
+    number: l.revision > 1 ? `${l.number}（第${l.revision}版）` : l.number,
+    rows: [
+      ['单位名称', l.holder_name],
+      ['统一社会信用代码', l.usci],
+      ['法定代表人', l.legal_representative],
+      ['场所名称', l.venue_name],
+      ['场所地址', l.venue_address],
+      ['使用性质', VENUE_KIND_LABELS[l.venue_kind as VenueKind] ?? l.venue_kind],
+      ['建筑面积', `${l.floor_area.toLocaleString('zh-CN')} ㎡`],
+      ['许可方式', l.path === 'commitment' ? '告知承诺（许可后核查）' : '现场检查合格'],
+      ['核验码', l.verify_code],
+    ],
+    paragraphs: [
+      '经审查，该场所符合消防安全要求，准予投入使用、营业。',
+      ...(note ? [note] : []),
+      '场所的使用性质、建筑面积、内部装修或消防设施发生变化的，应当重新申请消防安全检查。',
+    ],
+    agencyName,
+    issuedOn: l.issued_on,
+    qrUrl: verifyUrl(ctx, l.verify_code, l.qr_signature),
+    footer: `本证照为电子证照，加盖电子印章（SM2/SM3），与纸质证照具有同等效力。状态：${LICENCE_STATUS_LABELS.valid}，以平台核验结果为准。`,
+    subject: `${l.number} ${l.venue_name}`,
+  });
+  const sealed = sealPdf(pdf, key);
+  return { pdf: sealed.pdf, digest: sealed.seal.digest };
+}
+
+export async function issueLicence(
+  trx: Executor,
+  ctx: AppContext,
+  app: ApplicationTable,
+  opts: { previous?: LicenceTable; facts?: LicenceFacts; note?: string; policyVersion?: string | null } = {},
+): Promise<LicenceTable> {
+  const now = ctx.now();
+  const agency = await trx.selectFrom('agencies').selectAll().where('id', '=', app.agency_id).executeTakeFirstOrThrow();
+  const key = await agencySealKey(trx, ctx.sealMasterKey, agency.id, now);
+  const issuedOn = chinaDateOf(now);
+  const number = opts.previous
+    ? opts.previous.number
+    : permitNumber(agency.short_name, Number(issuedOn.slice(0, 4)), await nextSequence(trx, agency.id, 'permit', Number(issuedOn.slice(0, 4))));
+  const base = opts.previous;
+  const row: LicenceTable = {
+    id: uuidv7(now.getTime()),
+    number,
+    revision: base ? base.revision + 1 : 1,
+    verify_code: newVerifyCode(),
+    agency_id: agency.id,
+    agency_path: agency.path,
+    application_id: app.id,
+    applicant_user_id: app.applicant_user_id,
+    usci: app.usci,
+    holder_name: opts.facts?.holderName ?? base?.holder_name ?? app.company_name,
+    legal_representative: opts.facts?.legalRepresentative ?? base?.legal_representative ?? app.legal_representative,
+    venue_name: opts.facts?.venueName ?? base?.venue_name ?? app.venue_name,
+    venue_address: base?.venue_address ?? app.venue_address,
+    venue_kind: base?.venue_kind ?? app.venue_kind,
+    floor_area: base?.floor_area ?? app.floor_area,
+    path: base?.path ?? app.path,
+    issued_on: issuedOn,
+    status: 'valid',
+    superseded_by: null,
+    pdf_sha256: '',
+    seal_key_id: key.id,
+    seal_digest: '',
+    qr_signature: '',
+    revoked_at: null,
+    revocation_json: null,
+    delivery_json: null,
+    policy_version: opts.policyVersion ?? null,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  row.qr_signature = sm2Sign(key, qrPayload(row));
+  const { pdf, digest } = await renderLicence(ctx, row, agency.name, key, opts.note);
+  row.pdf_sha256 = await storeBlob(ctx.config.dataDir, pdf);
+  row.seal_digest = digest;
+  await trx.insertInto('licences').values(row).execute();
+  return row;
+}
