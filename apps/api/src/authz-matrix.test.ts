@@ -17,6 +17,11 @@ interface Fixture {
   fileId: string;
   agencyId: string;
   region: string;
+  applicationId: string;
+  licenceId: string;
+  verifyCode: string;
+  taskId: string;
+  requestId: string;
 }
 interface Sample {
   url: (f: Fixture) => string;
@@ -26,10 +31,26 @@ interface Sample {
   otherAgency?: 404 | 403;
   /** Needs a session of its own (it ends it). */
   freshSession?: boolean;
+  /** A query sent as POST (a body, not a change): no enforcement record is expected. */
+  readOnly?: boolean;
 }
 
 const CANARY_NAME = '金丝雀测试单位（不得越权可见）';
 const CANARY_CLOCK = '金丝雀时限（不得越权可见）';
+const CANARY_VENUE = '金丝雀场所（不得越权可见）';
+const VENUE = (region: string, name: string) => ({
+  regionCode: region,
+  venueKind: 'hotel',
+  floorArea: 2600,
+  investment: 5_000_000,
+  companyName: '矩阵测试酒店管理有限公司',
+  legalRepresentative: '赵强',
+  contactName: '钱芳',
+  contactPhone: '13700137000',
+  venueName: name,
+  venueAddress: '矩阵路1号',
+  path: 'inspection',
+});
 
 const SAMPLES: Record<string, Sample> = {
   'GET /api/health': { url: () => '/api/health' },
@@ -92,11 +113,148 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/v1/portal/my-units': { url: () => '/api/v1/portal/my-units' },
   'GET /api/v1/services/guides': { url: (f) => `/api/v1/services/guides?agency=${f.region}` },
+  'POST /api/v1/licensing/exemption-check': {
+    url: () => '/api/v1/licensing/exemption-check',
+    body: (f) => ({ regionCode: f.region, venueKind: 'hotel', floorArea: 100 }),
+    readOnly: true,
+  },
+  'GET /api/v1/licensing/guide': { url: (f) => `/api/v1/licensing/guide?region=${f.region}` },
+  'POST /api/v1/licensing/applications': {
+    url: () => '/api/v1/licensing/applications',
+    body: (f, n) => ({ ...VENUE(f.region, `矩阵草稿${n}`), materials: {} }),
+  },
+  'PUT /api/v1/licensing/applications/:id': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}`,
+    body: (f) => ({ ...VENUE(f.region, '矩阵修改'), materials: {} }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/licensing/applications': { url: () => '/api/v1/licensing/applications' },
+  'GET /api/v1/licensing/applications/:id': { url: (f) => `/api/v1/licensing/applications/${f.applicationId}`, otherAgency: 404 },
+  'POST /api/v1/licensing/applications/:id/notice': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/notice`,
+    body: () => ({ items: [{ target: 'material:floor_plan', reason: '平面图不清晰' }] }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/reject': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/reject`,
+    body: () => ({ reasons: ['不属于本机构受理范围'] }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/accept': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/accept`,
+    body: () => ({}),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/documents': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/documents`,
+    body: (f) => ({ materials: { training_records: [f.fileId] } }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/assign': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/assign`,
+    body: () => ({}),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/inspection': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/inspection`,
+    body: () => ({ checklist: [{ code: 'escape', passed: true }], findings: '符合' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/legal-review': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/legal-review`,
+    body: () => ({ pass: true, opinion: '程序合法' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/decision': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/decision`,
+    body: () => ({ grant: false, reasons: ['现场检查不合格'] }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licensing/applications/:id/withdraw': {
+    url: (f) => `/api/v1/licensing/applications/${f.applicationId}/withdraw`,
+    body: () => ({ reason: '暂不营业' }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/inspectors': { url: () => '/api/v1/inspectors' },
+  'GET /api/v1/inspection-tasks': { url: () => '/api/v1/inspection-tasks' },
+  'GET /api/v1/inspection-tasks/:id': { url: (f) => `/api/v1/inspection-tasks/${f.taskId}`, otherAgency: 404 },
+  'POST /api/v1/inspection-tasks/:id/assign': { url: (f) => `/api/v1/inspection-tasks/${f.taskId}/assign`, body: () => ({}), otherAgency: 404 },
+  'POST /api/v1/inspection-tasks/:id/verification': {
+    url: (f) => `/api/v1/inspection-tasks/${f.taskId}/verification`,
+    body: () => ({ outcome: 'confirmed', checklist: [{ code: 'escape', passed: true }], findings: '核查属实' }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/licences/verify/:code': { url: (f) => `/api/v1/licences/verify/${f.verifyCode}` },
+  'POST /api/v1/licences/verify': { url: () => '/api/v1/licences/verify', multipart: true, readOnly: true },
+  'GET /api/v1/licences/register': { url: (f) => `/api/v1/licences/register?agency=${f.region}` },
+  'GET /api/v1/licences': { url: () => '/api/v1/licences' },
+  'GET /api/v1/licences/:id': { url: (f) => `/api/v1/licences/${f.licenceId}`, otherAgency: 404 },
+  'GET /api/v1/licences/:id/pdf': { url: (f) => `/api/v1/licences/${f.licenceId}/pdf`, otherAgency: 404 },
+  'POST /api/v1/licences/:id/requests': {
+    url: (f) => `/api/v1/licences/${f.licenceId}/requests`,
+    body: () => ({ kind: 'reissue', changes: {}, reason: '许可证遗失', materials: {} }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/licence-requests': { url: () => '/api/v1/licence-requests' },
+  'POST /api/v1/licence-requests/:id/decision': {
+    url: (f) => `/api/v1/licence-requests/${f.requestId}/decision`,
+    body: () => ({ approve: false, reason: '材料不全' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licences/:id/revoke': {
+    url: (f) => `/api/v1/licences/${f.licenceId}/revoke`,
+    body: () => ({ reason: '矩阵测试撤销', legalBasis: '《中华人民共和国消防法》第十五条' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/licences/:id/delivery': {
+    url: (f) => `/api/v1/licences/${f.licenceId}/delivery`,
+    body: () => ({ method: 'in_person', recipient: '钱芳' }),
+    otherAgency: 404,
+  },
 };
 
 const DENIAL_CODES = new Set(['AUTH.UNAUTHENTICATED', 'AUTH.FORBIDDEN', 'AUTH.SESSION_EXPIRED']);
 
-async function makeFixture(t: TestApp, region: string, names: { unit: string; clock: string }): Promise<Fixture> {
+/** An application taken through the inspection path to a permit, and a pending reissue request of it. */
+async function licensingFixture(t: TestApp, region: string, venueName: string) {
+  const applicant = await t.login(`applicant.${region}`);
+  const materials: Record<string, string[]> = {};
+  for (const code of ['safety_rules', 'evacuation_plan', 'floor_plan', 'training_records']) {
+    const mp = multipartFile(`${code}.png`, Buffer.concat([TINY_PNG, Buffer.from(`${region}-${code}`)]), 'image/png');
+    const f = await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(applicant), ...mp.headers }, payload: mp.payload });
+    materials[code] = [f.json().id];
+  }
+  const post = async (token: string, url: string, payload: unknown) => {
+    const r = await t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as string });
+    assert.ok(r.statusCode < 300, `${url}: ${r.body}`);
+    return r.json();
+  };
+  const app = await post(applicant, '/api/v1/licensing/applications', { ...VENUE(region, venueName), materials, submit: true });
+  const clerk = await t.login(`clerk.${region}`);
+  await post(clerk, `/api/v1/licensing/applications/${app.id}/accept`, {});
+  const inspectors = await t.ctx.database.db
+    .selectFrom('users')
+    .select(['id'])
+    .where('username', 'in', [`inspector.${region}`, `inspector2.${region}`])
+    .execute();
+  const assigned = await post(clerk, `/api/v1/licensing/applications/${app.id}/assign`, { inspectorIds: inspectors.map((i) => i.id) });
+  const task = assigned.tasks[0];
+  const inspector = await t.login(`inspector.${region}`);
+  await post(inspector, `/api/v1/licensing/applications/${app.id}/inspection`, {
+    checklist: (task.checklist as { code: string }[]).map((i) => ({ code: i.code, passed: true })),
+    findings: '符合要求',
+  });
+  const granted = await post(await t.login(`approver.${region}`), `/api/v1/licensing/applications/${app.id}/decision`, { grant: true, reasons: [] });
+  const request = await post(applicant, `/api/v1/licences/${granted.licence.id}/requests`, {
+    kind: 'reissue',
+    changes: {},
+    reason: '许可证遗失',
+    materials: {},
+  });
+  return { applicationId: app.id, licenceId: granted.licence.id, verifyCode: granted.licence.verifyCode, taskId: task.id, requestId: request.id };
+}
+
+async function makeFixture(t: TestApp, region: string, names: { unit: string; clock: string; venue: string }): Promise<Fixture> {
   const token = await t.login(`clerk.${region}`);
   const unit = await t.app.inject({
     method: 'POST',
@@ -122,7 +280,14 @@ async function makeFixture(t: TestApp, region: string, names: { unit: string; cl
   const mp = multipartFile('canary.png', Buffer.concat([TINY_PNG, Buffer.from(region)]), 'image/png');
   const file = await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(token), ...mp.headers }, payload: mp.payload });
   assert.equal(file.statusCode, 201, file.body);
-  return { unitId: unit.json().id, clockId: clock.json().id, fileId: file.json().id, agencyId: await agencyId(t, region), region };
+  return {
+    unitId: unit.json().id,
+    clockId: clock.json().id,
+    fileId: file.json().id,
+    agencyId: await agencyId(t, region),
+    region,
+    ...(await licensingFixture(t, region, names.venue)),
+  };
 }
 
 test('a route without a declared permission stops the start-up', async () => {
@@ -140,8 +305,8 @@ for (const database of DATABASES) {
     const tokens = new Map<Role, string>();
     before(async () => {
       t = await startTestApp(database);
-      own = await makeFixture(t, '211000', { unit: '辽阳矩阵测试单位', clock: '辽阳矩阵测试时限' });
-      other = await makeFixture(t, '440100', { unit: CANARY_NAME, clock: CANARY_CLOCK });
+      own = await makeFixture(t, '211000', { unit: '辽阳矩阵测试单位', clock: '辽阳矩阵测试时限', venue: '辽阳矩阵测试场所' });
+      other = await makeFixture(t, '440100', { unit: CANARY_NAME, clock: CANARY_CLOCK, venue: CANARY_VENUE });
       for (const role of ROLES) tokens.set(role, await t.login(`${role}.211000`));
     });
     after(() => t.close());
@@ -198,7 +363,7 @@ for (const database of DATABASES) {
             if (side === 'other' && sample.otherAgency && r.statusCode !== sample.otherAgency)
               failures.push(`${label}: expected ${sample.otherAgency} outside the agency`);
             if (r.statusCode >= 500) failures.push(`${label}: server error ${r.body}`);
-            if (route.method !== 'GET' && r.statusCode < 300 && (await countEvents(t)) <= eventsBefore)
+            if (route.method !== 'GET' && !sample.readOnly && r.statusCode < 300 && (await countEvents(t)) <= eventsBefore)
               failures.push(`${label}: write without an enforcement record event`);
           }
         }
@@ -208,7 +373,18 @@ for (const database of DATABASES) {
     });
 
     test('cross-agency canary records never appear in any response of another agency', async () => {
-      const canaries = [CANARY_NAME, CANARY_CLOCK, other.unitId, other.clockId, other.fileId];
+      const canaries = [
+        CANARY_NAME,
+        CANARY_CLOCK,
+        CANARY_VENUE,
+        other.unitId,
+        other.clockId,
+        other.fileId,
+        other.applicationId,
+        other.licenceId,
+        other.taskId,
+        other.verifyCode,
+      ];
       for (const role of ROLES) {
         for (const [key, route] of routeRegistry) {
           if (route.method !== 'GET') continue;

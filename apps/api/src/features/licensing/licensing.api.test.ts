@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 
 /** Full journeys of the opening permit over HTTP (LIC-01 … LIC-11), on SQLite and PostgreSQL. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely in journey tests
 type Json = Record<string, any>;
 
 async function call(t: TestApp, token: string | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
