@@ -8,11 +8,21 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider } from './auth.tsx';
 import { AdminHome } from './pages/AdminHome.tsx';
 import { AdminLayout } from './pages/AdminLayout.tsx';
+import { ApplicationDetail } from './pages/admin/ApplicationDetail.tsx';
+import { ApplicationsPage } from './pages/admin/ApplicationsPage.tsx';
+import { LicencesPage } from './pages/admin/LicencesPage.tsx';
+import { TasksPage } from './pages/admin/TasksPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { ClocksPage } from './pages/ClocksPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PolicyPage } from './pages/PolicyPage.tsx';
 import { PortalHome } from './pages/PortalHome.tsx';
+import { ApplicationDetailPage } from './pages/portal/ApplicationDetailPage.tsx';
+import { ApplicationFormPage } from './pages/portal/ApplicationFormPage.tsx';
+import { ExemptionCheckPage } from './pages/portal/ExemptionCheckPage.tsx';
+import { MyApplicationsPage } from './pages/portal/MyApplicationsPage.tsx';
+import { RegisterPage } from './pages/portal/RegisterPage.tsx';
+import { VerifyPage } from './pages/portal/VerifyPage.tsx';
 import { UnitsPage } from './pages/UnitsPage.tsx';
 import './styles.css';
 
@@ -31,6 +41,14 @@ createRoot(document.getElementById('root')!).render(
             <Routes>
               <Route path="/" element={<PortalHome />} />
               <Route path="/login" element={<LoginPage audience="applicant" />} />
+              <Route path="/check" element={<ExemptionCheckPage />} />
+              <Route path="/register" element={<RegisterPage />} />
+              <Route path="/verify" element={<VerifyPage />} />
+              <Route path="/verify/:code" element={<VerifyPage />} />
+              <Route path="/portal/applications" element={<MyApplicationsPage />} />
+              <Route path="/portal/applications/new" element={<ApplicationFormPage />} />
+              <Route path="/portal/applications/:id" element={<ApplicationDetailPage />} />
+              <Route path="/portal/applications/:id/edit" element={<ApplicationFormPage />} />
               <Route path="/admin/login" element={<LoginPage audience="staff" />} />
               <Route path="/admin" element={<AdminLayout />}>
                 <Route index element={<AdminHome />} />
@@ -38,6 +56,10 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="policies" element={<PolicyPage />} />
                 <Route path="units" element={<UnitsPage />} />
                 <Route path="calendar" element={<CalendarPage />} />
+                <Route path="applications" element={<ApplicationsPage />} />
+                <Route path="applications/:id" element={<ApplicationDetail />} />
+                <Route path="tasks" element={<TasksPage />} />
+                <Route path="licences" element={<LicencesPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -3,8 +3,11 @@ import {
   CalendarOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
   ShopOutlined,
   SlidersOutlined,
 } from '@ant-design/icons';
@@ -18,6 +21,9 @@ import { ROLE_LABELS } from '../labels.ts';
 const MENU: { key: string; label: string; icon: ReactNode; permission: string | null }[] = [
   { key: '/admin', label: '工作台首页', icon: <DashboardOutlined />, permission: null },
   { key: '/admin/clocks', label: '我的时限', icon: <ClockCircleOutlined />, permission: 'clock:clock:read' },
+  { key: '/admin/applications', label: '许可办件', icon: <FileProtectOutlined />, permission: 'licensing:application:read' },
+  { key: '/admin/tasks', label: '检查任务', icon: <ScheduleOutlined />, permission: 'licensing:application:read' },
+  { key: '/admin/licences', label: '许可证', icon: <SafetyCertificateOutlined />, permission: 'licensing:licence:read' },
   { key: '/admin/units', label: '社会单位', icon: <ShopOutlined />, permission: 'unit:unit:read' },
   { key: '/admin/policies', label: '政策参数', icon: <SlidersOutlined />, permission: 'policy:policy:read' },
   { key: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: null },

@@ -1,9 +1,10 @@
-import { BankOutlined, CheckCircleOutlined, ClockCircleOutlined, FileTextOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { BankOutlined, CheckCircleOutlined, ClockCircleOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Empty, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Agency, api, type ServiceGuide } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { PortalHeader } from '../components/PortalHeader.tsx';
 
 interface MyUnit {
   id: string;
@@ -16,7 +17,7 @@ interface MyUnit {
 }
 
 export function PortalHome() {
-  const { me, logout } = useAuth();
+  const { me } = useAuth();
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [agency, setAgency] = useState<string>('360100');
   const [guides, setGuides] = useState<{ agency: { name: string }; guides: ServiceGuide[] } | null>(null);
@@ -38,40 +39,7 @@ export function PortalHome() {
 
   return (
     <div>
-      <header className="portal-header">
-        <div className="inner">
-          <div className="brand">
-            <img src="/favicon.svg" alt="" />
-            <span>
-              消防执法服务平台 <small>办事大厅</small>
-            </span>
-          </div>
-          <Space>
-            {me ? (
-              <>
-                <span>您好，{me.displayName}</span>
-                {me.kind === 'staff' && (
-                  <Link to="/admin">
-                    <Button ghost>进入工作台</Button>
-                  </Link>
-                )}
-                <Button ghost icon={<LogoutOutlined />} onClick={() => void logout()}>
-                  退出
-                </Button>
-              </>
-            ) : (
-              <>
-                <Link to="/login">
-                  <Button ghost>企业登录</Button>
-                </Link>
-                <Link to="/admin/login" style={{ color: '#fff' }}>
-                  工作人员入口
-                </Link>
-              </>
-            )}
-          </Space>
-        </div>
-      </header>
+      <PortalHeader />
       <div className="portal-banner">
         <div className="inner">
           <div style={{ flex: 1 }}>
@@ -100,12 +68,19 @@ export function PortalHome() {
               ) : units.length === 0 ? (
                 <Empty description="名下暂无登记的单位" />
               ) : (
-                units.map((u) => (
-                  <Descriptions key={u.id} column={1} size="small" title={u.name}>
-                    <Descriptions.Item label="统一社会信用代码">{u.usci}</Descriptions.Item>
-                    <Descriptions.Item label="地址">{u.address}</Descriptions.Item>
-                  </Descriptions>
-                ))
+                <>
+                  {units.map((u) => (
+                    <Descriptions key={u.id} column={1} size="small" title={u.name}>
+                      <Descriptions.Item label="统一社会信用代码">{u.usci}</Descriptions.Item>
+                      <Descriptions.Item label="地址">{u.address}</Descriptions.Item>
+                    </Descriptions>
+                  ))}
+                  <Link to="/portal/applications">
+                    <Button type="primary" block>
+                      我的办件 · 在线申请
+                    </Button>
+                  </Link>
+                </>
               )
             ) : (
               <>
@@ -168,6 +143,18 @@ export function PortalHome() {
                       {g.online ? <Tag color="success">可网上办理</Tag> : <Tag>窗口办理（网上申报即将开通）</Tag>}
                     </Descriptions.Item>
                   </Descriptions>
+                  {g.code === 'licensing.opening_check' && (
+                    <Link to={me?.kind === 'applicant' ? '/portal/applications/new' : '/login'}>
+                      <Button type="primary" style={{ marginTop: 12 }}>
+                        在线申请
+                      </Button>
+                    </Link>
+                  )}
+                  {g.code === 'licensing.exemption_query' && (
+                    <Link to="/check">
+                      <Button style={{ marginTop: 12 }}>免检查询</Button>
+                    </Link>
+                  )}
                 </Card>
               </Col>
             ))}

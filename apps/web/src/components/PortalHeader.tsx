@@ -1,0 +1,61 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { Link } from 'react-router-dom';
+import { useAuth } from '../auth.tsx';
+
+/** The public portal's header: brand, the main services, and the signed-in business. */
+export function PortalHeader() {
+  const { me, logout } = useAuth();
+  return (
+    <header className="portal-header">
+      <div className="inner">
+        <Link to="/" className="brand">
+          <img src="/favicon.svg" alt="" />
+          <span>
+            消防执法服务平台 <small>办事大厅</small>
+          </span>
+        </Link>
+        <nav className="portal-nav" aria-label="办事大厅导航">
+          <Link to="/check">免检查询</Link>
+          {me?.kind === 'applicant' && <Link to="/portal/applications">我的办件</Link>}
+          <Link to="/register">许可公示</Link>
+          <Link to="/verify">证照核验</Link>
+        </nav>
+        <Space>
+          {me ? (
+            <>
+              <span>您好，{me.displayName}</span>
+              {me.kind === 'staff' && (
+                <Link to="/admin">
+                  <Button ghost>进入工作台</Button>
+                </Link>
+              )}
+              <Button ghost icon={<LogoutOutlined />} onClick={() => void logout()}>
+                退出
+              </Button>
+            </>
+          ) : (
+            <>
+              <Link to="/login">
+                <Button ghost>企业登录</Button>
+              </Link>
+              <Link to="/admin/login" style={{ color: '#fff' }}>
+                工作人员入口
+              </Link>
+            </>
+          )}
+        </Space>
+      </div>
+    </header>
+  );
+}
+
+export function PortalPage({ children }: { children: React.ReactNode }) {
+  return (
+    <div>
+      <PortalHeader />
+      <main className="portal-main">{children}</main>
+      <div className="footer-note">消防执法服务平台 · 执法全过程记录 · 个人信息依法保护</div>
+    </div>
+  );
+}

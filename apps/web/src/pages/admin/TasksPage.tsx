@@ -1,0 +1,159 @@
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Segmented, Switch, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, api } from '../../api.ts';
+import { useAuth } from '../../auth.tsx';
+import { beijingDateTime, type TaskView } from '../../licensing.ts';
+
+/** Inspection tasks of licensing: opening checks and the post-issue verification of commitments (LIC-03). */
+export function TasksPage() {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [mine, setMine] = useState(can('licensing:inspection:record'));
+  const [rows, setRows] = useState<TaskView[] | null>(null);
+  const [verifying, setVerifying] = useState<TaskView | null>(null);
+  const load = useCallback(() => {
+    setRows(null);
+    api<TaskView[]>(`/api/v1/inspection-tasks${mine ? '?mine=true' : ''}`).then(setRows);
+  }, [mine]);
+  useEffect(load, [load]);
+  async function assign(t: TaskView) {
+    try {
+      await api(`/api/v1/inspection-tasks/${t.id}/assign`, { method: 'POST', body: {} });
+      message.success('已随机指派两名持证检查人员');
+      load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '指派失败');
+    }
+  }
+  return (
+    <div>
+      <Typography.Title level={4}>检查任务</Typography.Title>
+      <Segmented
+        value={mine ? 'mine' : 'all'}
+        onChange={(v) => setMine(v === 'mine')}
+        options={[
+          { value: 'mine', label: '指派给我的' },
+          { value: 'all', label: '辖区全部' },
+        ]}
+        style={{ marginBottom: 16 }}
+      />
+      <Card>
+        <Table<TaskView>
+          rowKey="id"
+          loading={rows === null}
+          dataSource={rows ?? []}
+          locale={{ emptyText: '暂无检查任务' }}
+          columns={[
+            { title: '类型', dataIndex: 'purposeLabel', render: (v: string, t) => <Tag color={t.purpose === 'opening_check' ? 'blue' : 'gold'}>{v}</Tag> },
+            {
+              title: '对象',
+              dataIndex: 'subject',
+              render: (v: string, t) => (t.applicationId ? <Link to={`/admin/applications/${t.applicationId}`}>{v}</Link> : v),
+            },
+            { title: '地址', dataIndex: 'venueAddress' },
+            { title: '检查人员', render: (_, t) => t.inspectors.map((i) => i.name).join('、') || '—' },
+            { title: '预约', render: (_, t) => (t.appointmentAt ? `${beijingDateTime(t.appointmentAt)}${t.offHours ? '（错时）' : ''}` : '—') },
+            {
+              title: '状态',
+              dataIndex: 'statusLabel',
+              render: (v: string, t) => (
+                <Tag color={t.status === 'done' ? 'success' : 'processing'}>
+                  {v}
+                  {t.result
+                    ? ` · ${{ pass: '合格', fail: '不合格', confirmed: '承诺属实', rectification: '责令整改', false_commitment: '虚假承诺' }[t.result] ?? t.result}`
+                    : ''}
+                </Tag>
+              ),
+            },
+            {
+              title: '操作',
+              render: (_, t) => (
+                <>
+                  {t.status === 'unassigned' && can('licensing:inspection:assign') && (
+                    <Button size="small" onClick={() => void assign(t)}>
+                      随机指派
+                    </Button>
+                  )}
+                  {t.purpose === 'commitment_verification' && t.status === 'assigned' && can('licensing:inspection:record') && (
+                    <Button size="small" type="primary" onClick={() => setVerifying(t)}>
+                      录入核查结果
+                    </Button>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <VerificationModal task={verifying} onClose={() => setVerifying(null)} onDone={load} />
+    </div>
+  );
+}
+
+function VerificationModal({ task, onClose, onDone }: { task: TaskView | null; onClose(): void; onDone(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const outcome = Form.useWatch('outcome', form);
+  async function submit() {
+    const v = (await form.validateFields()) as { outcome: string; findings: string; serious?: boolean; items?: string; days?: number; failed?: string[] };
+    setError(null);
+    try {
+      await api(`/api/v1/inspection-tasks/${task!.id}/verification`, {
+        method: 'POST',
+        body: {
+          outcome: v.outcome,
+          findings: v.findings,
+          serious: !!v.serious,
+          checklist: (task!.checklist ?? []).map((i) => ({ code: i.code, passed: v.outcome === 'confirmed' })),
+          ...(v.outcome === 'rectification'
+            ? { rectification: { items: (v.items ?? '').split('\n').filter((x) => x.trim().length >= 2), deadlineWorkingDays: v.days ?? 10 } }
+            : {}),
+        },
+      });
+      message.success('核查结果已记录');
+      onClose();
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '提交失败');
+    }
+  }
+  return (
+    <Modal open={!!task} title={`告知承诺核查：${task?.subject ?? ''}`} onCancel={onClose} onOk={() => void submit()} okText="提交" destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ outcome: 'confirmed', days: 10 }}>
+        <Form.Item name="outcome" label="核查结论">
+          <Radio.Group
+            options={[
+              { value: 'confirmed', label: '承诺属实' },
+              { value: 'rectification', label: '责令限期整改' },
+              { value: 'false_commitment', label: '虚假承诺' },
+            ]}
+          />
+        </Form.Item>
+        {outcome === 'rectification' && (
+          <>
+            <Form.Item name="items" label="整改事项（每行一项）" rules={[{ required: true, message: '请列明整改事项' }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="days" label="整改期限（工作日）">
+              <InputNumber min={1} max={60} />
+            </Form.Item>
+          </>
+        )}
+        {outcome === 'false_commitment' && (
+          <>
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="将移送执法办案并记入信用；情节严重的撤销许可并公告" />
+            <Form.Item name="serious" label="情节严重（撤销许可）" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item name="findings" label="核查情况" rules={[{ required: true, min: 2, message: '请填写核查情况' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} />}
+      </Form>
+    </Modal>
+  );
+}

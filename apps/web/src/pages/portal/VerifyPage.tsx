@@ -1,0 +1,140 @@
+import { CheckCircleTwoTone, CloseCircleTwoTone, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Input, Result, Space, Tag, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, api } from '../../api.ts';
+import { PortalPage } from '../../components/PortalHeader.tsx';
+import { LICENCE_COLORS } from '../../licensing.ts';
+
+interface PublicStatus {
+  status: string;
+  statusLabel: string;
+  valid: boolean;
+  number: string;
+  revision: number;
+  holder: string;
+  usci: string;
+  legalRepresentative: string;
+  venue: string;
+  venueAddress: string;
+  venueKind: string;
+  floorArea: number;
+  issuedAt: string;
+  issuer: string;
+  revokedAt: string | null;
+  revocation: { reason: string; legalBasis: string } | null;
+  current: { verifyCode: string; number: string; revision: number } | null;
+  qrSignatureValid: boolean | null;
+}
+
+/** LIC-07: the public verification page a permit's QR code opens, and the offline check of a PDF file. */
+export function VerifyPage() {
+  const { code } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const [data, setData] = useState<PublicStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fileResult, setFileResult] = useState<{ sealValid: boolean; message: string; status: string | null; licence: PublicStatus | null } | null>(null);
+  const [input, setInput] = useState(code ?? '');
+  useEffect(() => {
+    setData(null);
+    setError(null);
+    if (!code) return;
+    const s = search.get('s');
+    api<PublicStatus>(`/api/v1/licences/verify/${code}${s ? `?s=${encodeURIComponent(s)}` : ''}`)
+      .then(setData)
+      .catch((e) => setError(e instanceof ApiError ? e.message : '核验失败'));
+  }, [code, search]);
+
+  return (
+    <PortalPage>
+      <div className="verify-result">
+        <Typography.Title level={3}>电子许可证核验</Typography.Title>
+        <Space.Compact style={{ width: '100%', marginBottom: 16 }}>
+          <Input placeholder="输入许可证上的 12 位核验码" value={input} onChange={(e) => setInput(e.target.value.trim().toUpperCase())} aria-label="核验码" />
+          <Button type="primary" onClick={() => navigate(`/verify/${input}`)} disabled={!/^[A-Z0-9]{12}$/.test(input)}>
+            核验
+          </Button>
+        </Space.Compact>
+        {error && <Alert type="error" showIcon message={error} />}
+        {data && (
+          <Card>
+            <Result
+              style={{ padding: 16 }}
+              icon={data.valid ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}
+              title={data.valid ? '许可证有效' : `许可证${data.statusLabel}`}
+              subTitle={
+                <>
+                  <Tag color={LICENCE_COLORS[data.status]}>{data.statusLabel}</Tag>
+                  {data.qrSignatureValid === true && <Tag color="success">二维码签名有效（SM2）</Tag>}
+                  {data.qrSignatureValid === false && <Tag color="error">二维码签名无效，谨防伪造</Tag>}
+                </>
+              }
+            />
+            {data.current && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message={
+                  <span>
+                    本证已换发第 {data.current.revision} 版，请以新证为准：<Link to={`/verify/${data.current.verifyCode}`}>{data.current.verifyCode}</Link>
+                  </span>
+                }
+              />
+            )}
+            {data.revocation && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message={`撤销理由：${data.revocation.reason}`}
+                description={`依据：${data.revocation.legalBasis}`}
+              />
+            )}
+            <Descriptions bordered size="small" column={1}>
+              <Descriptions.Item label="许可证号">{data.number}</Descriptions.Item>
+              <Descriptions.Item label="单位名称">{data.holder}</Descriptions.Item>
+              <Descriptions.Item label="统一社会信用代码">{data.usci}</Descriptions.Item>
+              <Descriptions.Item label="法定代表人">{data.legalRepresentative}</Descriptions.Item>
+              <Descriptions.Item label="场所">{data.venue}</Descriptions.Item>
+              <Descriptions.Item label="地址">{data.venueAddress}</Descriptions.Item>
+              <Descriptions.Item label="使用性质">{data.venueKind}</Descriptions.Item>
+              <Descriptions.Item label="建筑面积">{data.floorArea} ㎡</Descriptions.Item>
+              <Descriptions.Item label="发证机关">{data.issuer}</Descriptions.Item>
+              <Descriptions.Item label="发证日期">{data.issuedAt}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        )}
+        <Card title="上传 PDF 核验电子印章" style={{ marginTop: 16 }}>
+          <Typography.Paragraph type="secondary">在本机核对文件的 SM3 摘要和 SM2 电子印章签名，任何改动都会导致核验失败。</Typography.Paragraph>
+          <Upload
+            accept="application/pdf"
+            showUploadList={false}
+            customRequest={async ({ file, onSuccess }) => {
+              const form = new FormData();
+              form.append('file', file as File);
+              const res = await fetch('/api/v1/licences/verify', { method: 'POST', body: form });
+              setFileResult(await res.json());
+              onSuccess?.({});
+            }}
+          >
+            <Button icon={<UploadOutlined />}>选择许可证 PDF</Button>
+          </Upload>
+          {fileResult && (
+            <Alert
+              style={{ marginTop: 12 }}
+              type={fileResult.sealValid ? (fileResult.status === 'valid' ? 'success' : 'warning') : 'error'}
+              showIcon
+              message={
+                fileResult.sealValid
+                  ? `电子印章有效${fileResult.licence ? `；许可证当前状态：${fileResult.licence.statusLabel}` : ''}`
+                  : `核验不通过：${fileResult.message}`
+              }
+            />
+          )}
+        </Card>
+      </div>
+    </PortalPage>
+  );
+}
