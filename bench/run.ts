@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { addWorkingDays, buildCalendar, policyKind, resolvePolicy } from '@fep/domain';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
+import type { LicenceTable } from '../apps/api/src/db/schema.ts';
+import { renderLicence } from '../apps/api/src/features/licensing/use-cases/issue-licence.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
+import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
 
 function rate(label: string, ms: number, fn: () => void): { label: string; perSecond: number } {
   let n = 0;
@@ -38,7 +41,47 @@ const cal = await loadCalendar(ctx.database.db, '211000');
 const plain = buildCalendar([], [2026]);
 const chain = [{ id: 'p', name: '省', level: 'corps' as const, regionCode: '440000' }];
 
+// LIC-07: a permit rendered (CJK font, QR), sealed (SM3 digest, SM2 signature) and verified from the file.
+const agency = await ctx.database.db.selectFrom('agencies').selectAll().where('region_code', '=', '211002').executeTakeFirstOrThrow();
+const sealKey = await agencySealKey(ctx.database.db, ctx.sealMasterKey, agency.id, new Date());
+const permit: LicenceTable = {
+  id: 'bench',
+  number: '白塔消安许字〔2026〕第0001号',
+  revision: 1,
+  verify_code: 'ABCDEFGHJKLM',
+  agency_id: agency.id,
+  agency_path: agency.path,
+  application_id: 'bench',
+  applicant_user_id: 'bench',
+  usci: '91211002MA0000000X',
+  holder_name: '辽阳星光娱乐有限公司',
+  legal_representative: '赵刚',
+  venue_name: '星光KTV',
+  venue_address: '白塔区新运大街8号',
+  venue_kind: 'ktv',
+  floor_area: 860,
+  path: 'inspection',
+  issued_on: '2026-11-26',
+  status: 'valid',
+  superseded_by: null,
+  pdf_sha256: '',
+  seal_key_id: sealKey.id,
+  seal_digest: '',
+  qr_signature: '0'.repeat(128),
+  revoked_at: null,
+  revocation_json: null,
+  delivery_json: null,
+  policy_version: null,
+  created_at: '',
+  updated_at: '',
+};
+const keyOf = () => sealKey.publicKey;
+
 const results = [
+  await rateAsync('permit PDF render + SM2 seal + verify (LIC-07; target ≥ 50/s)', 5000, async () => {
+    const { pdf } = await renderLicence(ctx, permit, agency.name, sealKey);
+    if (!verifySealedPdf(pdf, keyOf).ok) throw new Error('seal does not verify');
+  }),
   rate('addWorkingDays(20) on the 2026 calendar', 1000, () => addWorkingDays(cal, '2026-09-25', 20)),
   rate('addWorkingDays(20), no holidays', 1000, () => addWorkingDays(plain, '2026-03-02', 20)),
   rate('resolvePolicy(licensing.inspection), 1 override', 1000, () =>

@@ -68,7 +68,7 @@ const TABLE: Record<ApplicationStatus, Partial<Record<ApplicationAction, Applica
   accepted: { assign_inspection: 'inspecting', withdraw: 'withdrawn' },
   inspecting: { assign_inspection: 'inspecting', record_inspection: 'awaiting_decision', withdraw: 'withdrawn' },
   legal_review: { legal_review_pass: 'awaiting_decision', legal_review_return: 'inspecting' },
-  awaiting_decision: { decide: 'granted', legal_review_return: 'inspecting' },
+  awaiting_decision: { decide: 'granted' },
   rejected: {},
   granted: {},
   refused: {},
@@ -113,6 +113,10 @@ export function applicationStateDiagram(): string {
   for (const [from, actions] of Object.entries(TABLE)) {
     for (const [action, to] of Object.entries(actions)) lines.push(`  ${from} --> ${to}: ${action}`);
   }
-  lines.push('  submitted --> granted: accept (commitment path)', '  legal_review --> awaiting_decision', '  awaiting_decision --> refused: decide (refuse)');
+  lines.push(
+    '  submitted --> granted: accept (commitment path)',
+    '  inspecting --> legal_review: record_inspection (legal review required)',
+    '  awaiting_decision --> refused: decide (refuse)',
+  );
   return lines.join('\n');
 }
