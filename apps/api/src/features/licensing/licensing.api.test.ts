@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { chinaDateOf } from '@fep/domain';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 
 /** Full journeys of the opening permit over HTTP (LIC-01 … LIC-11), on SQLite and PostgreSQL. */
@@ -362,6 +363,72 @@ for (const database of DATABASES) {
       assert.equal(posted.status, 200, JSON.stringify(posted.body));
       const mine = await call(t, applicant, 'GET', `/api/v1/licences/${reissued.body.licenceId}`);
       assert.equal(mine.body.delivery.trackingNo, 'EMS1234567890');
+    });
+
+    test('LIC-03/04 per source jurisdiction: which paths are offered and the check limit of each', async () => {
+      const table: Array<[string, boolean, number]> = [
+        // county, commitment path offered, on-site check limit (working days)
+        ['360102', true, 10],
+        ['440106', true, 5],
+        ['150102', true, 5],
+        ['211002', false, 10],
+        ['210502', true, 10],
+      ];
+      for (const [region, offered, days] of table) {
+        const g = await call(t, null, 'GET', `/api/v1/licensing/guide?region=${region}`);
+        assert.equal(g.body.commitmentOffered, offered, region);
+        assert.equal(g.body.inspection.checkWorkingDays, days, region);
+      }
+      const applicant = await t.login('applicant.211002');
+      const r = await call(t, applicant, 'POST', '/api/v1/licensing/applications', {
+        ...venue('211002', 'commitment', {}, { commitment: { signerName: '王建华', accepted: true } }),
+        submit: true,
+      });
+      assert.equal(r.status, 422);
+      assert.equal(r.body.code, 'LICENSING.PATH_NOT_OFFERED');
+    });
+
+    test('LIC-04 where the policy requires legal review, the file goes to the legal reviewer before the approver', async () => {
+      const admin = await t.login('admin.150100');
+      const agency = await t.ctx.database.db.selectFrom('agencies').select('id').where('region_code', '=', '150100').executeTakeFirstOrThrow();
+      const v = await call(t, admin, 'POST', '/api/v1/policies/versions', {
+        agencyId: agency.id,
+        kind: 'licensing.approval',
+        effectiveFrom: chinaDateOf(new Date(t.clock.now.getTime() + 24 * 3600_000)),
+        values: { legalReviewRequired: true },
+        legalBasis: { document: '呼和浩特市消防救援支队重大执法决定法制审核目录', clause: '第三条' },
+      });
+      assert.equal(v.status, 201, JSON.stringify(v.body));
+      t.clock.advance(24 * 3600_000); // the new version takes effect tomorrow
+      const applicant = await t.login('applicant.150102');
+      const files: Record<string, string[]> = {};
+      for (const c of ['safety_rules', 'evacuation_plan', 'floor_plan', 'training_records']) files[c] = [await upload(t, applicant)];
+      const created = await call(t, applicant, 'POST', '/api/v1/licensing/applications', { ...venue('150102', 'inspection', files), submit: true });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id;
+      const clerk = await t.login('clerk.150102');
+      await call(t, clerk, 'POST', `/api/v1/licensing/applications/${id}/accept`, {});
+      const inspectors = await t.ctx.database.db
+        .selectFrom('users')
+        .select(['id'])
+        .where('username', 'in', ['inspector.150102', 'inspector2.150102'])
+        .execute();
+      const assigned = await call(t, clerk, 'POST', `/api/v1/licensing/applications/${id}/assign`, { inspectorIds: inspectors.map((i) => i.id) });
+      const inspected = await call(t, await t.login('inspector.150102'), 'POST', `/api/v1/licensing/applications/${id}/inspection`, {
+        checklist: CHECKLIST_ALL_PASS(assigned.body.tasks[0].checklist),
+        findings: '符合要求',
+      });
+      assert.equal(inspected.body.status, 'legal_review');
+      const early = await call(t, await t.login('approver.150102'), 'POST', `/api/v1/licensing/applications/${id}/decision`, { grant: true, reasons: [] });
+      assert.equal(early.status, 409);
+      const reviewed = await call(t, await t.login('legal_reviewer.150102'), 'POST', `/api/v1/licensing/applications/${id}/legal-review`, {
+        pass: true,
+        opinion: '程序合法，证据充分',
+      });
+      assert.equal(reviewed.body.status, 'awaiting_decision');
+      const granted = await call(t, await t.login('approver.150102'), 'POST', `/api/v1/licensing/applications/${id}/decision`, { grant: true, reasons: [] });
+      assert.equal(granted.body.status, 'granted');
+      assert.match(granted.body.licence.number, /^新城消安许字/);
     });
 
     test('LIC-05 a document outside the region list cannot be accepted as pending (Nanchang), and illegal steps are 409', async () => {
