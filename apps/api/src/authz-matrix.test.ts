@@ -118,6 +118,7 @@ const SAMPLES: Record<string, Sample> = {
     body: (f) => ({ regionCode: f.region, venueKind: 'hotel', floorArea: 100 }),
     readOnly: true,
   },
+  'GET /api/v1/licensing/sample-forms/:code': { url: () => '/api/v1/licensing/sample-forms/evacuation_plan' },
   'GET /api/v1/licensing/guide': { url: (f) => `/api/v1/licensing/guide?region=${f.region}` },
   'POST /api/v1/licensing/applications': {
     url: () => '/api/v1/licensing/applications',

@@ -196,7 +196,14 @@ const NATIONAL_MATERIALS: MaterialsPolicy['materials'] = [
     sampleForm: '灭火和应急疏散预案（示范文本）',
   },
   { code: 'floor_plan', name: '场所平面布置图、场所消防设施平面图', source: 'upload', paths: ['commitment', 'inspection'], required: true },
-  { code: 'training_records', name: '员工岗前消防安全教育培训记录', source: 'upload', paths: ['commitment', 'inspection'], required: true },
+  {
+    code: 'training_records',
+    name: '员工岗前消防安全教育培训记录',
+    source: 'upload',
+    paths: ['commitment', 'inspection'],
+    required: true,
+    sampleForm: '员工岗前消防安全教育培训记录（示范文本）',
+  },
   {
     code: 'special_trade_certificates',
     name: '自动消防系统操作人员消防行业特有工种职业资格证书',

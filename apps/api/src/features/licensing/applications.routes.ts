@@ -2,6 +2,8 @@ import { checkExemption, chinaDateOf, type VENUE_KIND_LABELS } from '@fep/domain
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import type { RoutePermission } from '../../platform/context.ts';
+import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { applicationScope, loadApplication } from './applications.repository.ts';
 import { commitmentOffered, handlingAgency } from './licensing.policy.ts';
@@ -20,6 +22,7 @@ import {
   SupplyBody,
   WithdrawBody,
 } from './licensing.schemas.ts';
+import { SAMPLE_FORMS } from './sample-forms.ts';
 import type { ApplicationInput } from './use-cases/application-input.ts';
 import { decideApplication, legalReview } from './use-cases/decide.ts';
 import { editApplication, withdrawApplication } from './use-cases/edit-application.ts';
@@ -94,6 +97,29 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
         legalReviewRequired: policy.approval.legalReviewRequired,
         policyVersions: policy.versions,
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/licensing/sample-forms/:code',
+    {
+      config: { permission: 'public' },
+      schema: { tags: TAGS, summary: '下载申请材料示范文本（PDF）', params: Type.Object({ code: Type.String({ pattern: '^[a-z_]{2,40}$' }) }) },
+    },
+    async (req, reply) => {
+      const code = (req.params as { code: string }).code;
+      const form = SAMPLE_FORMS[code];
+      if (!form) throw new AppError('RESOURCE.NOT_FOUND', '该材料没有示范文本');
+      const pdf = await renderDocumentPdf({
+        ...form,
+        number: '示范文本 · 可根据本单位实际修改',
+        agencyName: '消防执法服务平台',
+        issuedOn: chinaDateOf(app.ctx.now()),
+      });
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${form.title}.pdf`)}`)
+        .send(pdf);
     },
   );
 

@@ -82,6 +82,10 @@ for (const database of DATABASES) {
         investment: 1_000_000,
       });
       assert.equal(gd.body.exempt, true);
+      const sample = await call(t, null, 'GET', '/api/v1/licensing/sample-forms/evacuation_plan');
+      assert.equal(sample.status, 200);
+      assert.equal(Buffer.from(sample.raw).subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.equal((await call(t, null, 'GET', '/api/v1/licensing/sample-forms/unknown_form')).status, 404);
       const bad = await call(t, null, 'POST', '/api/v1/licensing/exemption-check', { regionCode: '440106', venueKind: 'spaceport', floorArea: 10 });
       assert.equal(bad.status, 400);
       assert.equal(bad.body.code, 'REQUEST.VALIDATION');

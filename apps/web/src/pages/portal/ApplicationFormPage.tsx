@@ -269,6 +269,11 @@ export function ApplicationFormPage() {
                 {m.source === 'data' && <Tag color="blue">数据共享，无需提交</Tag>}
                 {m.source === 'signed_online' && <Tag color="blue">在线填写/签署</Tag>}
                 {listed.has(`material:${m.code}`) && <Tag color="orange">需补正</Tag>}
+                {m.sampleForm && (
+                  <a href={`/api/v1/licensing/sample-forms/${m.code}`} download>
+                    下载示范文本
+                  </a>
+                )}
                 <div>
                   {(materials[m.code] ?? []).map((f) => (
                     <Tag
