@@ -13,5 +13,6 @@ export * from './policy/kinds.ts';
 export * from './policy/presets.ts';
 export * from './policy/resolver.ts';
 export * from './policy/types.ts';
+export * from './supervision/draw.ts';
 export * from './usci.ts';
 export * from './venue.ts';

@@ -1,0 +1,210 @@
+/**
+ * Verifiable random inspection draws (双随机, SUP-03 … SUP-07).
+ *
+ * Everything that decides the outcome is an input that is published before the draw: the plan (scope,
+ * period, rates per stratum, caps, campaign overlay), the sorted list of eligible units and of certified
+ * inspectors with their declared conflicts, and a public value announced in advance (e.g. a lottery
+ * result of a stated date). The seed is SM3(publicValue ‖ planHash); the random stream is SM3 in counter
+ * mode over the seed; the algorithm below is a deterministic stratified sample. Anyone with the published
+ * inputs re-runs it and gets the same units and inspectors.
+ *
+ * Algorithm (documented in docs/ARCHITECTURE.md, "Random inspection draws"):
+ * 1. Units failing a cap (drawn ≥ maxDrawsPerYear times in the 12 months before the draw, or less than
+ *    minMonthsBetween months ago) or excluded (SUP-05 self-committed low-risk units; units already inspected
+ *    for the plan's purpose, SUP-07) are set aside with the reason.
+ * 2. The rest fall into strata `risk|credit|key|campaign`; each stratum's rate is the plan's rate for it
+ *    (a campaign overlay raises it for chosen venue kinds); n = round(N × rate), at least 1 when rate > 0
+ *    and N > 0.
+ * 3. Strata in sorted key order; inside a stratum units sorted by USCI; a partial Fisher–Yates shuffle with
+ *    the stream picks n.
+ * 4. For each drawn unit (in the order drawn), two distinct inspectors are drawn uniformly from those with
+ *    no declared conflict with that unit.
+ */
+export type Hash = (data: string) => string;
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+export type CreditLevel = 'A' | 'B' | 'C' | 'D';
+
+export interface DrawUnit {
+  usci: string;
+  riskLevel: RiskLevel;
+  creditLevel: CreditLevel;
+  keyUnit: boolean;
+  venueKind: string | null;
+  /** SUP-05: signed self-management commitment, and the date of the last fire, if any. */
+  selfCommitment: boolean;
+  lastFireOn: string | null;
+  /** Dates (YYYY-MM-DD) of earlier random draws of this unit. */
+  drawnOn: string[];
+  /** Already inspected for the plan's purpose in its period (SUP-07 merge with campaigns). */
+  inspectedForPurpose: boolean;
+}
+
+export interface DrawInspector {
+  userId: string;
+  /** USCIs of units the inspector must recuse from (relatives, former employer, declared). */
+  conflicts: string[];
+}
+
+export interface PlanRates {
+  /** Rate per stratum key `risk|credit|key` (key = 'key' | 'general'); missing keys use `defaultRate`. */
+  rates: Record<string, number>;
+  defaultRate: number;
+  maxDrawsPerYear: number;
+  minMonthsBetween: number;
+  /** SUP-05 exclusions on. */
+  excludeSelfCommitted: boolean;
+  /** Campaign overlay (SUP-07): raised rate for chosen venue kinds. */
+  campaign?: { venueKinds: string[]; rate: number } | null;
+}
+
+export interface DrawInput {
+  plan: PlanRates;
+  drawDate: string;
+  units: DrawUnit[];
+  inspectors: DrawInspector[];
+}
+
+export interface DrawnUnit {
+  usci: string;
+  stratum: string;
+  inspectors: [string, string];
+}
+
+export interface SetAside {
+  usci: string;
+  reason: 'cap_per_year' | 'cap_interval' | 'self_committed' | 'already_inspected';
+}
+
+export interface DrawResult {
+  seed: string;
+  inputsHash: string;
+  drawn: DrawnUnit[];
+  strata: { key: string; eligible: number; rate: number; drawn: number }[];
+  setAside: SetAside[];
+  /** Units drawn for which fewer than two conflict-free inspectors existed. */
+  unstaffed: string[];
+}
+
+/** Canonical JSON (sorted keys), so the same inputs always hash the same. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** The hash of everything the draw depends on except the public value; published before the draw. */
+export function drawInputsHash(input: DrawInput, hash: Hash): string {
+  const units = [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
+  const inspectors = [...input.inspectors].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map((i) => ({ ...i, conflicts: [...i.conflicts].sort() }));
+  return hash(canonical({ plan: input.plan, drawDate: input.drawDate, units, inspectors }));
+}
+
+export function drawSeed(publicValue: string, inputsHash: string, hash: Hash): string {
+  return hash(`${publicValue}|${inputsHash}`);
+}
+
+/** A deterministic stream of uniform integers: SM3(seed ‖ counter) blocks, rejection sampling for no bias. */
+export class DrawStream {
+  private counter = 0;
+  private buffer: number[] = [];
+  constructor(
+    private readonly seed: string,
+    private readonly hash: Hash,
+  ) {}
+
+  private next32(): number {
+    if (this.buffer.length === 0) {
+      const h = this.hash(`${this.seed}|${this.counter++}`);
+      for (let i = 0; i < 64; i += 8) this.buffer.push(Number.parseInt(h.slice(i, i + 8), 16));
+    }
+    return this.buffer.shift()!;
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    if (!(n > 0 && n <= 2 ** 32)) throw new RangeError('range must be 1 … 2^32');
+    const limit = 2 ** 32 - (2 ** 32 % n);
+    for (;;) {
+      const x = this.next32();
+      if (x < limit) return x % n;
+    }
+  }
+}
+
+function monthsBefore(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const yy = Math.floor(total / 12);
+  const mm = (total % 12) + 1;
+  const last = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  return `${yy}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function stratumOf(u: DrawUnit, plan: PlanRates): string {
+  const campaign = plan.campaign && u.venueKind && plan.campaign.venueKinds.includes(u.venueKind) ? '|campaign' : '';
+  return `${u.riskLevel}|${u.creditLevel}|${u.keyUnit ? 'key' : 'general'}${campaign}`;
+}
+
+export function rateOf(stratum: string, plan: PlanRates): number {
+  const base = stratum.replace(/\|campaign$/, '');
+  const r = plan.rates[base] ?? plan.defaultRate;
+  return stratum.endsWith('|campaign') && plan.campaign ? Math.max(r, plan.campaign.rate) : r;
+}
+
+export function runDraw(input: DrawInput, publicValue: string, hash: Hash): DrawResult {
+  const inputsHash = drawInputsHash(input, hash);
+  const seed = drawSeed(publicValue, inputsHash, hash);
+  const stream = new DrawStream(seed, hash);
+  const { plan, drawDate } = input;
+  const yearAgo = monthsBefore(drawDate, 12);
+  const intervalStart = monthsBefore(drawDate, plan.minMonthsBetween);
+  const twoYearsAgo = monthsBefore(drawDate, 24);
+
+  const setAside: SetAside[] = [];
+  const byStratum = new Map<string, DrawUnit[]>();
+  for (const u of [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1))) {
+    const recent = u.drawnOn.filter((d) => d > yearAgo && d <= drawDate);
+    if (recent.length >= plan.maxDrawsPerYear) setAside.push({ usci: u.usci, reason: 'cap_per_year' });
+    else if (plan.minMonthsBetween > 0 && u.drawnOn.some((d) => d > intervalStart && d <= drawDate)) setAside.push({ usci: u.usci, reason: 'cap_interval' });
+    else if (plan.excludeSelfCommitted && u.selfCommitment && u.riskLevel === 'low' && !(u.lastFireOn && u.lastFireOn > twoYearsAgo))
+      setAside.push({ usci: u.usci, reason: 'self_committed' });
+    else if (u.inspectedForPurpose) setAside.push({ usci: u.usci, reason: 'already_inspected' });
+    else {
+      const k = stratumOf(u, plan);
+      const list = byStratum.get(k) ?? [];
+      list.push(u);
+      byStratum.set(k, list);
+    }
+  }
+
+  const inspectors = [...input.inspectors].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  const drawn: DrawnUnit[] = [];
+  const strata: DrawResult['strata'] = [];
+  const unstaffed: string[] = [];
+  for (const key of [...byStratum.keys()].sort()) {
+    const units = byStratum.get(key)!;
+    const rate = rateOf(key, plan);
+    const n = rate <= 0 ? 0 : Math.min(units.length, Math.max(1, Math.round(units.length * rate)));
+    const pool = [...units];
+    for (let i = 0; i < n; i++) {
+      const j = i + stream.int(pool.length - i);
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    strata.push({ key, eligible: units.length, rate, drawn: n });
+    for (const u of pool.slice(0, n)) {
+      const free = inspectors.filter((i) => !i.conflicts.includes(u.usci));
+      if (free.length < 2) {
+        unstaffed.push(u.usci);
+        continue;
+      }
+      const a = stream.int(free.length);
+      let b = stream.int(free.length - 1);
+      if (b >= a) b++;
+      drawn.push({ usci: u.usci, stratum: key, inspectors: [free[a]!.userId, free[b]!.userId] });
+    }
+  }
+  return { seed, inputsHash, drawn, strata, setAside, unstaffed };
+}
