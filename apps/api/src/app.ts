@@ -15,6 +15,7 @@ import { applicationRoutes } from './features/licensing/applications.routes.ts';
 import { licenceRoutes } from './features/licensing/licences.routes.ts';
 import { taskRoutes } from './features/licensing/tasks.routes.ts';
 import { serviceRoutes } from './features/services/services.routes.ts';
+import { supervisionRoutes } from './features/supervision/supervision.routes.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { loadAuditKey } from './platform/audit/keys.ts';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   await app.register(applicationRoutes);
   await app.register(licenceRoutes);
   await app.register(taskRoutes);
+  await app.register(supervisionRoutes);
 
   const webBuilt = opts.serveWeb !== false && existsSync(join(WEB_DIST, 'index.html'));
   if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: 'index.html' });

@@ -22,6 +22,13 @@ interface Fixture {
   verifyCode: string;
   taskId: string;
   requestId: string;
+  planId: string;
+  orderId: string;
+  extensionId: string;
+  reinspectionTaskId: string;
+  fieldTaskId: string;
+  usci: string;
+  inspectorIds: string[];
 }
 interface Sample {
   url: (f: Fixture) => string;
@@ -207,6 +214,71 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ reason: '矩阵测试撤销', legalBasis: '《中华人民共和国消防法》第十五条' }),
     otherAgency: 404,
   },
+  'POST /api/v1/supervision/plans': {
+    url: () => '/api/v1/supervision/plans',
+    body: (_f, n) => ({ title: `矩阵计划${n}号`, purpose: '矩阵', periodStart: '2027-04-01', periodEnd: '2027-06-30' }),
+  },
+  'GET /api/v1/supervision/plans': { url: () => '/api/v1/supervision/plans' },
+  'GET /api/v1/supervision/plans/:id': { url: (f) => `/api/v1/supervision/plans/${f.planId}`, otherAgency: 404 },
+  'POST /api/v1/supervision/plans/:id/publish': {
+    url: (f) => `/api/v1/supervision/plans/${f.planId}/publish`,
+    body: () => ({ publicValueSource: '矩阵测试公开随机数' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/supervision/plans/:id/draw': { url: (f) => `/api/v1/supervision/plans/${f.planId}/draw`, body: () => ({ publicValue: '7' }), otherAgency: 404 },
+  'GET /api/v1/public/plans': { url: (f) => `/api/v1/public/plans?agency=${f.region}` },
+  'GET /api/v1/public/plans/:id/inputs': { url: (f) => `/api/v1/public/plans/${f.planId}/inputs` },
+  'GET /api/v1/public/plans/:id/replay': { url: (f) => `/api/v1/public/plans/${f.planId}/replay` },
+  'GET /api/v1/public/plans/:id/results': { url: (f) => `/api/v1/public/plans/${f.planId}/results` },
+  'POST /api/v1/inspection-tasks/:id/record': {
+    url: (f) => `/api/v1/inspection-tasks/${f.fieldTaskId}/record`,
+    body: () => ({ mode: 'remote', checklist: [{ code: 'x', passed: true }], hazards: [], findings: '', signatures: { inspectors: [] } }),
+    otherAgency: 404,
+  },
+  'PUT /api/v1/inspection-tasks/:id/draft': {
+    url: (f) => `/api/v1/inspection-tasks/${f.fieldTaskId}/draft`,
+    body: () => ({ draft: { step: 1 } }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/inspection-tasks/:id/reinspection': {
+    url: (f) => `/api/v1/inspection-tasks/${f.reinspectionTaskId}/reinspection`,
+    body: () => ({ fixed: true, findings: '已整改' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/supervision/tasks': {
+    url: () => '/api/v1/supervision/tasks',
+    body: (f) => ({ usci: f.usci, trigger: 'complaint', reason: '矩阵测试举报', inspectorIds: f.inspectorIds }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/inspector-conflicts': { url: () => '/api/v1/inspector-conflicts', body: (f) => ({ usci: f.usci, kind: 'declared' }) },
+  'GET /api/v1/rectification-orders': { url: () => '/api/v1/rectification-orders' },
+  'GET /api/v1/rectification-orders/:id': { url: (f) => `/api/v1/rectification-orders/${f.orderId}`, otherAgency: 404 },
+  'GET /api/v1/rectification-orders/:id/pdf': { url: (f) => `/api/v1/rectification-orders/${f.orderId}/pdf`, otherAgency: 404 },
+  'POST /api/v1/rectification-orders/:id/escalate': {
+    url: (f) => `/api/v1/rectification-orders/${f.orderId}/escalate`,
+    body: () => ({ reason: '逾期未改正' }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/order-extensions': { url: () => '/api/v1/order-extensions' },
+  'POST /api/v1/order-extensions/:id/decision': {
+    url: (f) => `/api/v1/order-extensions/${f.extensionId}/decision`,
+    body: () => ({ approve: false, reason: '理由不充分' }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/portal/orders': { url: () => '/api/v1/portal/orders' },
+  'GET /api/v1/portal/orders/:id/pdf': { url: (f) => `/api/v1/portal/orders/${f.orderId}/pdf`, otherAgency: 404 },
+  'POST /api/v1/portal/orders/:id/extension': {
+    url: (f) => `/api/v1/portal/orders/${f.orderId}/extension`,
+    body: () => ({ days: 3, reason: '材料采购中' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/portal/orders/:id/rectified': {
+    url: (f) => `/api/v1/portal/orders/${f.orderId}/rectified`,
+    body: () => ({ note: '已整改', photoIds: [] }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/supervision/listed': { url: () => '/api/v1/supervision/listed' },
+  'GET /api/v1/supervision/figures': { url: () => '/api/v1/supervision/figures' },
   'POST /api/v1/licences/:id/delivery': {
     url: (f) => `/api/v1/licences/${f.licenceId}/delivery`,
     body: () => ({ method: 'in_person', recipient: '钱芳' }),
@@ -215,6 +287,61 @@ const SAMPLES: Record<string, Sample> = {
 };
 
 const DENIAL_CODES = new Set(['AUTH.UNAUTHENTICATED', 'AUTH.FORBIDDEN', 'AUTH.SESSION_EXPIRED']);
+
+/** A drawn random plan; a complaint task with a hazard and its order (extension pending); a second order reported. */
+async function supervisionFixture(t: TestApp, region: string) {
+  const post = async (token: string, url: string, payload: unknown) => {
+    const r = await t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as string });
+    assert.ok(r.statusCode < 300, `${url}: ${r.body}`);
+    return r.json();
+  };
+  const leader = await t.login(`leader.${region}`);
+  const plan = await post(leader, '/api/v1/supervision/plans', {
+    title: `${region} 矩阵测试抽查计划`,
+    purpose: '矩阵测试',
+    periodStart: '2027-01-01',
+    periodEnd: '2027-03-31',
+    defaultRate: 0.05,
+  });
+  await post(leader, `/api/v1/supervision/plans/${plan.id}/publish`, { publicValueSource: '矩阵测试公开随机数' });
+  await post(leader, `/api/v1/supervision/plans/${plan.id}/draw`, { publicValue: '42' });
+  const inspectorIds = (
+    await t.ctx.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', 'in', [`inspector.${region}`, `inspector2.${region}`])
+      .orderBy('username')
+      .execute()
+  ).map((u) => u.id);
+  const usci = (await t.ctx.database.db.selectFrom('users').select('usci').where('username', '=', `applicant.${region}`).executeTakeFirstOrThrow()).usci!;
+  const clerk = await t.login(`clerk.${region}`);
+  const inspector = await t.login(`inspector.${region}`);
+  const applicant = await t.login(`applicant.${region}`);
+  const sig = async () => {
+    const mp = multipartFile('s.png', Buffer.concat([TINY_PNG, Buffer.from(`${region}-${Math.random()}`)]), 'image/png');
+    return (await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(inspector), ...mp.headers }, payload: mp.payload })).json()
+      .id as string;
+  };
+  const orderFor = async () => {
+    const task = await post(clerk, '/api/v1/supervision/tasks', { usci, trigger: 'complaint', reason: '矩阵测试举报', inspectorIds });
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/inspection-tasks/${task.id}`, headers: bearer(inspector) })).json();
+    const rec = await post(inspector, `/api/v1/inspection-tasks/${task.id}/record`, {
+      mode: 'remote',
+      checklist: (detail.checklist as { code: string }[]).map((i) => ({ code: i.code, passed: true })),
+      hazards: [{ description: '疏散指示标志损坏', major: false, photoIds: [] }],
+      findings: '矩阵测试',
+      signatures: { inspectors: [await sig(), await sig()], representative: null },
+      order: { deadlineWorkingDays: 5, guidance: '更换疏散指示标志' },
+    });
+    return rec.orderId as string;
+  };
+  const orderId = await orderFor();
+  const ext = await post(applicant, `/api/v1/portal/orders/${orderId}/extension`, { days: 3, reason: '配件采购中' });
+  const second = await orderFor();
+  const reported = await post(applicant, `/api/v1/portal/orders/${second}/rectified`, { note: '已更换', photoIds: [] });
+  const fieldTask = await post(clerk, '/api/v1/supervision/tasks', { usci, trigger: 'dishonest', reason: '严重失信单位', inspectorIds });
+  return { planId: plan.id, orderId, extensionId: ext.id, reinspectionTaskId: reported.reinspectionTaskId, fieldTaskId: fieldTask.id, usci, inspectorIds };
+}
 
 /** An application taken through the inspection path to a permit, and a pending reissue request of it. */
 async function licensingFixture(t: TestApp, region: string, venueName: string) {
@@ -288,6 +415,7 @@ async function makeFixture(t: TestApp, region: string, names: { unit: string; cl
     agencyId: await agencyId(t, region),
     region,
     ...(await licensingFixture(t, region, names.venue)),
+    ...(await supervisionFixture(t, region)),
   };
 }
 

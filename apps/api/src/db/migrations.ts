@@ -500,6 +500,109 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('rectification_orders_usci').on('rectification_orders').column('usci').execute();
       },
     },
+    '0003_supervision': {
+      async up(db: Kysely<unknown>) {
+        const text = 'text' as const;
+        await db.schema
+          .alterTable('units')
+          .addColumn('self_commitment', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.alterTable('units').addColumn('last_fire_on', text).execute();
+        await db.schema.createIndex('units_usci_lookup').on('units').column('usci').execute();
+        await db.schema.createIndex('units_name').on('units').columns(['agency_path', 'name']).execute();
+
+        await db.schema
+          .createTable('inspector_conflicts')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('inspector_user_id', text, (c) => c.notNull().references('users.id'))
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('kind', text, (c) => c.notNull())
+          .addColumn('note', text)
+          .addColumn('declared_at', text, (c) => c.notNull())
+          .addUniqueConstraint('inspector_conflicts_pair', ['inspector_user_id', 'usci'])
+          .execute();
+
+        await db.schema
+          .createTable('random_plans')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('title', text, (c) => c.notNull())
+          .addColumn('purpose', text, (c) => c.notNull())
+          .addColumn('period_start', text, (c) => c.notNull())
+          .addColumn('period_end', text, (c) => c.notNull())
+          .addColumn('rates_json', text, (c) => c.notNull())
+          .addColumn('items_json', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('inputs_hash', text)
+          .addColumn('inputs_sha256', text)
+          .addColumn('public_value_source', text)
+          .addColumn('public_value', text)
+          .addColumn('seed', text)
+          .addColumn('summary_json', text)
+          .addColumn('policy_version', text)
+          .addColumn('created_by', text, (c) => c.notNull())
+          .addColumn('published_at', text)
+          .addColumn('drawn_at', text)
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+
+        await db.schema.alterTable('inspection_tasks').addColumn('plan_id', text).execute();
+        await db.schema.alterTable('inspection_tasks').addColumn('unit_id', text).execute();
+        await db.schema.alterTable('inspection_tasks').addColumn('trigger_reason', text).execute();
+        await db.schema.alterTable('inspection_tasks').addColumn('mode', text).execute();
+        await db.schema.alterTable('inspection_tasks').addColumn('signatures_json', text).execute();
+        await db.schema.alterTable('inspection_tasks').addColumn('draft_json', text).execute();
+        await db.schema.alterTable('inspection_tasks').addColumn('order_id', text).execute();
+        await db.schema.createIndex('inspection_tasks_plan').on('inspection_tasks').column('plan_id').execute();
+        await db.schema.createIndex('inspection_tasks_usci').on('inspection_tasks').columns(['usci', 'purpose']).execute();
+
+        await db.schema
+          .createTable('hazards')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('task_id', text, (c) => c.notNull().references('inspection_tasks.id'))
+          .addColumn('usci', text, (c) => c.notNull())
+          .addColumn('subject_name', text, (c) => c.notNull())
+          .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('item_code', text)
+          .addColumn('description', text, (c) => c.notNull())
+          .addColumn('major', 'integer', (c) => c.notNull())
+          .addColumn('photo_ids_json', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('order_id', text)
+          .addColumn('created_at', text, (c) => c.notNull())
+          .addColumn('updated_at', text, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('hazards_agency_status').on('hazards').columns(['agency_path', 'status']).execute();
+
+        await db.schema.alterTable('rectification_orders').addColumn('number', text).execute();
+        await db.schema.alterTable('rectification_orders').addColumn('guidance', text).execute();
+        await db.schema.alterTable('rectification_orders').addColumn('pdf_sha256', text).execute();
+        await db.schema
+          .alterTable('rectification_orders')
+          .addColumn('listed', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema.alterTable('rectification_orders').addColumn('reinspection_task_id', text).execute();
+        await db.schema.alterTable('rectification_orders').addColumn('closed_at', text).execute();
+
+        await db.schema
+          .createTable('order_extensions')
+          .addColumn('id', text, (c) => c.primaryKey())
+          .addColumn('order_id', text, (c) => c.notNull().references('rectification_orders.id'))
+          .addColumn('agency_path', text, (c) => c.notNull())
+          .addColumn('requested_days', 'integer', (c) => c.notNull())
+          .addColumn('reason', text, (c) => c.notNull())
+          .addColumn('status', text, (c) => c.notNull())
+          .addColumn('requested_by', text, (c) => c.notNull())
+          .addColumn('requested_at', text, (c) => c.notNull())
+          .addColumn('decided_by', text)
+          .addColumn('decided_at', text)
+          .addColumn('decision_reason', text)
+          .execute();
+      },
+    },
   };
 }
 

@@ -199,6 +199,8 @@ export interface UnitTable {
   contact_phone: string | null;
   created_at: string;
   updated_at: string;
+  self_commitment: number;
+  last_fire_on: string | null;
 }
 
 export interface SealKeyTable {
@@ -275,7 +277,7 @@ export interface InspectionTaskTable {
   agency_id: string;
   agency_path: string;
   region_code: string;
-  purpose: 'opening_check' | 'commitment_verification';
+  purpose: 'opening_check' | 'commitment_verification' | 'random' | 'complaint' | 'superior_order' | 'dishonest' | 're_inspection';
   application_id: string | null;
   licence_id: string | null;
   usci: string;
@@ -293,6 +295,13 @@ export interface InspectionTaskTable {
   completed_at: string | null;
   created_at: string;
   updated_at: string;
+  plan_id: string | null;
+  unit_id: string | null;
+  trigger_reason: string | null;
+  mode: 'onsite' | 'remote' | null;
+  signatures_json: string | null;
+  draft_json: string | null;
+  order_id: string | null;
 }
 export interface LicenceTable {
   id: string;
@@ -386,9 +395,76 @@ export interface RectificationOrderTable {
   items_json: string;
   deadline_date: string;
   clock_id: string | null;
-  status: 'open' | 'rectified' | 'overdue' | 'escalated';
+  status: 'open' | 'reported' | 'closed' | 'escalated';
   created_at: string;
   updated_at: string;
+  number: string | null;
+  guidance: string | null;
+  pdf_sha256: string | null;
+  listed: number;
+  reinspection_task_id: string | null;
+  closed_at: string | null;
+}
+export interface InspectorConflictTable {
+  id: string;
+  inspector_user_id: string;
+  usci: string;
+  kind: 'relative' | 'former_employer' | 'declared';
+  note: string | null;
+  declared_at: string;
+}
+export interface RandomPlanTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  title: string;
+  purpose: string;
+  period_start: string;
+  period_end: string;
+  rates_json: string;
+  items_json: string;
+  status: 'draft' | 'published' | 'drawn';
+  inputs_hash: string | null;
+  inputs_sha256: string | null;
+  public_value_source: string | null;
+  public_value: string | null;
+  seed: string | null;
+  summary_json: string | null;
+  policy_version: string | null;
+  created_by: string;
+  published_at: string | null;
+  drawn_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface HazardTable {
+  id: string;
+  task_id: string;
+  usci: string;
+  subject_name: string;
+  agency_id: string;
+  agency_path: string;
+  item_code: string | null;
+  description: string;
+  major: number;
+  photo_ids_json: string;
+  status: 'ordered' | 'closed' | 'escalated';
+  order_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface OrderExtensionTable {
+  id: string;
+  order_id: string;
+  agency_path: string;
+  requested_days: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'denied';
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
 }
 
 export interface DB {
@@ -422,4 +498,8 @@ export interface DB {
   enforcement_referrals: EnforcementReferralTable;
   credit_events: CreditEventTable;
   rectification_orders: RectificationOrderTable;
+  inspector_conflicts: InspectorConflictTable;
+  random_plans: RandomPlanTable;
+  hazards: HazardTable;
+  order_extensions: OrderExtensionTable;
 }

@@ -256,6 +256,8 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
           contact_phone: `13${String(Math.floor(rnd() * 1e9)).padStart(9, '0')}`,
           created_at: nowIso,
           updated_at: nowIso,
+          self_commitment: risk < 0.6 && credit < 0.7 && rnd() < 0.5 ? 1 : 0,
+          last_fire_on: null,
         });
       }
       for (let i = 0; i < rows.length; i += 100)

@@ -45,6 +45,13 @@ export const PERMISSIONS = {
   'licensing:licence:read': '查看许可证',
   'licensing:licence:manage': '办理变更、补发、送达',
   'licensing:licence:revoke': '撤销许可',
+  'supervision:plan:read': '查看抽查计划',
+  'supervision:plan:manage': '制定、公布抽查计划并抽取',
+  'supervision:task:create': '登记非随机检查任务（举报、上级交办、严重失信）',
+  'supervision:inspection:record': '录入监督检查记录、隐患和整改通知',
+  'supervision:order:manage': '审批延期、复查结论、移送执法',
+  'supervision:conflict:declare': '申报回避事项',
+  'portal:order:respond': '申请整改延期、报告整改完成',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -57,6 +64,7 @@ const STAFF_BASE: Permission[] = [
   'file:file:read',
   'licensing:application:read',
   'licensing:licence:read',
+  'supervision:plan:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -68,11 +76,38 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'licensing:application:intake',
     'licensing:inspection:assign',
     'licensing:licence:manage',
+    'supervision:task:create',
   ],
-  inspector: [...STAFF_BASE, 'unit:unit:create', 'clock:clock:create', 'licensing:inspection:record'],
+  inspector: [
+    ...STAFF_BASE,
+    'unit:unit:create',
+    'clock:clock:create',
+    'licensing:inspection:record',
+    'supervision:task:create',
+    'supervision:inspection:record',
+    'supervision:conflict:declare',
+  ],
   legal_reviewer: [...STAFF_BASE, 'audit:event:read', 'licensing:application:review'],
-  approver: [...STAFF_BASE, 'clock:clock:extend', 'clock:clock:pause', 'audit:event:read', 'licensing:application:decide', 'licensing:licence:revoke'],
-  leader: [...STAFF_BASE, 'clock:clock:extend', 'audit:event:read', 'audit:chain:verify', 'iam:user:read', 'licensing:inspection:assign'],
+  approver: [
+    ...STAFF_BASE,
+    'clock:clock:extend',
+    'clock:clock:pause',
+    'audit:event:read',
+    'licensing:application:decide',
+    'licensing:licence:revoke',
+    'supervision:order:manage',
+  ],
+  leader: [
+    ...STAFF_BASE,
+    'clock:clock:extend',
+    'audit:event:read',
+    'audit:chain:verify',
+    'iam:user:read',
+    'licensing:inspection:assign',
+    'supervision:plan:manage',
+    'supervision:task:create',
+    'supervision:order:manage',
+  ],
   admin: [
     'org:agency:read',
     'policy:policy:read',
@@ -87,7 +122,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'file:file:read',
     'unit:unit:read',
   ],
-  applicant: ['portal:self:read', 'file:file:upload', 'file:file:read', 'licensing:application:submit', 'licensing:application:read', 'licensing:licence:read'],
+  applicant: [
+    'portal:self:read',
+    'file:file:upload',
+    'file:file:read',
+    'licensing:application:submit',
+    'licensing:application:read',
+    'licensing:licence:read',
+    'portal:order:respond',
+  ],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

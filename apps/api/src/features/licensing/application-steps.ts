@@ -109,6 +109,8 @@ export async function ensureUnit(trx: Executor, ctx: AppContext, app: Applicatio
     contact_phone: app.contact_phone,
     created_at: nowIso,
     updated_at: nowIso,
+    self_commitment: 0,
+    last_fire_on: null,
   };
   await trx.insertInto('units').values(row).execute();
   return row.id;

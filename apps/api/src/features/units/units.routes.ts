@@ -147,6 +147,8 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
           contact_phone: b.contactPhone ?? null,
           created_at: now,
           updated_at: now,
+          self_commitment: 0,
+          last_fire_on: null,
         };
         await trx.insertInto('units').values(row).execute();
         await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row });

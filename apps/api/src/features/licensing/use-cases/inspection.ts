@@ -129,6 +129,13 @@ export async function assignOpeningCheck(req: FastifyRequest, id: string, input:
         completed_at: null,
         created_at: nowIso,
         updated_at: nowIso,
+        plan_id: null,
+        unit_id: null,
+        trigger_reason: null,
+        mode: null,
+        signatures_json: null,
+        draft_json: null,
+        order_id: null,
       };
       await trx.insertInto('inspection_tasks').values(task).execute();
     }

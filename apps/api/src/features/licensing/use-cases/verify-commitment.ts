@@ -89,6 +89,7 @@ export async function recordVerification(req: FastifyRequest, taskId: string, in
           deadline_date: deadline.date,
           clock_id: clock.id,
           status: 'open',
+          listed: 0,
           created_at: nowIso,
           updated_at: nowIso,
         })

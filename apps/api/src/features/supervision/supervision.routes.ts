@@ -1,0 +1,517 @@
+import { chinaDateOf, maskPersonName } from '@fep/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { RectificationOrderTable } from '../../db/schema.ts';
+import { mutate } from '../../platform/audit/mutate.ts';
+import { readBlob } from '../../platform/files/storage.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { presentClock } from '../licensing/licensing.presenter.ts';
+import { createTriggeredTask, type RecordInput, recordFieldInspection, saveDraft } from './field.ts';
+import { decideExtension, escalateOrder, loadOrder, orderScope, recordReinspection, reportRectified, requestExtension } from './orders.ts';
+import { createPlan, drawPlan, loadPlan, type NewPlan, publishPlan, replayPlan } from './plans.ts';
+
+const TAGS = ['监督检查'];
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+/** Supervision (SUP-01 … SUP-13): random plans and their publication, field records, rectification orders, figures. */
+export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.ctx.database;
+  const nowIso = () => app.ctx.now().toISOString();
+
+  const presentPlan = (p: import('../../db/schema.ts').RandomPlanTable) => ({
+    id: p.id,
+    title: p.title,
+    purpose: p.purpose,
+    periodStart: p.period_start,
+    periodEnd: p.period_end,
+    status: p.status,
+    statusLabel: { draft: '草稿', published: '已公布，待抽取', drawn: '已抽取' }[p.status],
+    rates: JSON.parse(p.rates_json) as unknown,
+    items: JSON.parse(p.items_json) as unknown,
+    inputsHash: p.inputs_hash,
+    publicValueSource: p.public_value_source,
+    publicValue: p.public_value,
+    seed: p.seed,
+    summary: p.summary_json ? (JSON.parse(p.summary_json) as unknown) : null,
+    policyVersion: p.policy_version,
+    publishedAt: p.published_at,
+    drawnAt: p.drawn_at,
+  });
+
+  app.post(
+    '/api/v1/supervision/plans',
+    {
+      config: { permission: 'supervision:plan:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '制定“双随机”抽查计划（比例默认取自本地政策，可调整；可叠加专项治理）',
+        body: Type.Object({
+          title: Type.String({ minLength: 4, maxLength: 100 }),
+          purpose: Type.String({ minLength: 2, maxLength: 60 }),
+          periodStart: DateStr,
+          periodEnd: DateStr,
+          rates: Type.Optional(Type.Record(Type.String({ pattern: '^(low|medium|high)\\|[ABCD]\\|(key|general)$' }), Type.Number({ minimum: 0, maximum: 1 }))),
+          defaultRate: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+          campaign: Type.Optional(
+            Type.Union([
+              Type.Object({ venueKinds: Type.Array(Type.String({ maxLength: 40 }), { minItems: 1 }), rate: Type.Number({ minimum: 0, maximum: 1 }) }),
+              Type.Null(),
+            ]),
+          ),
+          excludeSelfCommitted: Type.Optional(Type.Boolean()),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const p = await createPlan(req, req.body as NewPlan);
+      reply.code(201);
+      return presentPlan(p);
+    },
+  );
+
+  app.get('/api/v1/supervision/plans', { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '抽查计划' } }, async (req) => {
+    const rows = await db
+      .selectFrom('random_plans')
+      .selectAll()
+      .where(scopeFilter(scopeOf(req), { agencyPath: 'random_plans.agency_path' }))
+      .orderBy('created_at', 'desc')
+      .limit(100)
+      .execute();
+    return rows.map(presentPlan);
+  });
+
+  app.get(
+    '/api/v1/supervision/plans/:id',
+    { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '一个抽查计划', params: IdParams } },
+    async (req) => presentPlan(await loadPlan(req, db, (req.params as { id: string }).id)),
+  );
+
+  app.post(
+    '/api/v1/supervision/plans/:id/publish',
+    {
+      config: { permission: 'supervision:plan:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '公布计划：冻结并公开抽取输入（单位名录、执法人员、回避、比例）及其摘要，并公告将采用的公开随机数来源',
+        params: IdParams,
+        body: Type.Object({ publicValueSource: Type.String({ minLength: 6, maxLength: 200 }) }),
+      },
+    },
+    async (req) =>
+      presentPlan((await publishPlan(req, (req.params as { id: string }).id, (req.body as { publicValueSource: string }).publicValueSource)) as never),
+  );
+
+  app.post(
+    '/api/v1/supervision/plans/:id/draw',
+    {
+      config: { permission: 'supervision:plan:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '抽取：录入事先公告的公开随机数，生成检查任务（每户两名检查人员）',
+        params: IdParams,
+        body: Type.Object({ publicValue: Type.String({ minLength: 1, maxLength: 200 }) }),
+      },
+    },
+    async (req) => drawPlan(req, (req.params as { id: string }).id, (req.body as { publicValue: string }).publicValue),
+  );
+
+  // ---- public (SUP-08) ----------------------------------------------------------------------
+  async function publicPlan(id: string) {
+    const p = await db.selectFrom('random_plans').selectAll().where('id', '=', id).where('status', '!=', 'draft').executeTakeFirst();
+    if (!p) throw new AppError('RESOURCE.NOT_FOUND', '未找到已公布的抽查计划');
+    return p;
+  }
+
+  app.get(
+    '/api/v1/public/plans',
+    {
+      config: { permission: 'public' },
+      schema: { tags: TAGS, summary: '公示的抽查计划（公开）', querystring: Type.Object({ agency: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }) },
+    },
+    async (req) => {
+      const q = req.query as { agency?: string };
+      let query = db
+        .selectFrom('random_plans')
+        .innerJoin('agencies', 'agencies.id', 'random_plans.agency_id')
+        .selectAll('random_plans')
+        .select('agencies.name as agencyName')
+        .where('random_plans.status', '!=', 'draft');
+      if (q.agency) {
+        const a = await db.selectFrom('agencies').select('path').where('region_code', '=', q.agency).executeTakeFirst();
+        query = query.where('random_plans.agency_path', 'like', `${a?.path ?? '/none/'}%`);
+      }
+      const rows = await query.orderBy('random_plans.published_at', 'desc').limit(50).execute();
+      return rows.map((p) => ({ ...presentPlan(p), agencyName: p.agencyName }));
+    },
+  );
+
+  app.get(
+    '/api/v1/public/plans/:id/inputs',
+    { config: { permission: 'public' }, schema: { tags: TAGS, summary: '下载抽取输入（复核用，公开）', params: IdParams } },
+    async (req, reply) => {
+      const p = await publicPlan((req.params as { id: string }).id);
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="plan-${p.id}-inputs.json"`)
+        .send(await readBlob(app.ctx.config.dataDir, p.inputs_sha256!));
+    },
+  );
+
+  app.get(
+    '/api/v1/public/plans/:id/replay',
+    { config: { permission: 'public' }, schema: { tags: TAGS, summary: '按公开输入和公开随机数重新运行抽取并比对（公开）', params: IdParams } },
+    async (req) => {
+      const p = await publicPlan((req.params as { id: string }).id);
+      const { identical, result } = await replayPlan(app.ctx, p);
+      return { identical, seed: result.seed, inputsHash: result.inputsHash, drawn: result.drawn.length };
+    },
+  );
+
+  app.get(
+    '/api/v1/public/plans/:id/results',
+    { config: { permission: 'public' }, schema: { tags: TAGS, summary: '抽取结果和检查结果公示（公开）', params: IdParams } },
+    async (req) => {
+      const p = await publicPlan((req.params as { id: string }).id);
+      const tasks = await db.selectFrom('inspection_tasks').selectAll().where('plan_id', '=', p.id).orderBy('usci').execute();
+      const ids = [...new Set(tasks.flatMap((t) => JSON.parse(t.inspector_ids_json) as string[]))];
+      const names = new Map(
+        (ids.length ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute() : []).map((u) => [
+          u.id,
+          u.display_name.replace(/（.*）$/, ''),
+        ]),
+      );
+      return {
+        plan: presentPlan(p),
+        items: tasks.map((t) => ({
+          usci: t.usci,
+          subject: t.subject_name,
+          inspectors: (JSON.parse(t.inspector_ids_json) as string[]).map((i) => maskPersonName(names.get(i) ?? '')),
+          status: t.status === 'done' ? '已检查' : '待检查',
+          result: t.result === 'pass' ? '未发现问题' : t.result === 'hazards' ? '发现问题，已责令改正' : null,
+        })),
+      };
+    },
+  );
+
+  // ---- field inspection (SUP-09, SUP-12) ------------------------------------------------------
+  const Record_ = Type.Object({
+    mode: Type.Union([Type.Literal('onsite'), Type.Literal('remote')]),
+    checklist: Type.Array(Type.Object({ code: Type.String({ maxLength: 40 }), passed: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 500 })) }), {
+      minItems: 1,
+      maxItems: 100,
+    }),
+    hazards: Type.Array(
+      Type.Object({
+        itemCode: Type.Optional(Type.String({ maxLength: 40 })),
+        description: Type.String({ minLength: 4, maxLength: 500 }),
+        major: Type.Boolean(),
+        photoIds: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 9 }),
+      }),
+      { maxItems: 50 },
+    ),
+    findings: Type.String({ maxLength: 2000 }),
+    signatures: Type.Object({
+      inspectors: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 2 }),
+      representative: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+      representativeName: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    }),
+    order: Type.Optional(
+      Type.Union([
+        Type.Object({ deadlineWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }), guidance: Type.String({ minLength: 4, maxLength: 1000 }) }),
+        Type.Null(),
+      ]),
+    ),
+  });
+  app.post(
+    '/api/v1/inspection-tasks/:id/record',
+    {
+      config: { permission: 'supervision:inspection:record' },
+      schema: { tags: TAGS, summary: '录入监督检查记录（检查项、隐患、照片、签名；现场或远程）', params: IdParams, body: Record_ },
+    },
+    async (req) => recordFieldInspection(req, (req.params as { id: string }).id, req.body as RecordInput),
+  );
+  app.put(
+    '/api/v1/inspection-tasks/:id/draft',
+    {
+      config: { permission: 'supervision:inspection:record' },
+      schema: { tags: TAGS, summary: '保存检查记录草稿', params: IdParams, body: Type.Object({ draft: Type.Unknown() }) },
+    },
+    async (req) => saveDraft(req, (req.params as { id: string }).id, (req.body as { draft: unknown }).draft),
+  );
+  app.post(
+    '/api/v1/inspection-tasks/:id/reinspection',
+    {
+      config: { permission: 'supervision:inspection:record' },
+      schema: {
+        tags: TAGS,
+        summary: '录入复查结论：已整改（销案）/ 未整改（移送执法）',
+        params: IdParams,
+        body: Type.Object({ fixed: Type.Boolean(), findings: Type.String({ minLength: 2, maxLength: 2000 }) }),
+      },
+    },
+    async (req) => recordReinspection(req, (req.params as { id: string }).id, req.body as { fixed: boolean; findings: string }),
+  );
+  app.post(
+    '/api/v1/supervision/tasks',
+    {
+      config: { permission: 'supervision:task:create' },
+      schema: {
+        tags: TAGS,
+        summary: '登记非随机检查任务：举报投诉、上级交办、严重失信（SUP-06）',
+        body: Type.Object({
+          usci: Type.String({ minLength: 18, maxLength: 18 }),
+          trigger: Type.Union([Type.Literal('complaint'), Type.Literal('superior_order'), Type.Literal('dishonest')]),
+          reason: Type.String({ minLength: 2, maxLength: 300 }),
+          inspectorIds: Type.Array(Type.String({ maxLength: 64 }), { minItems: 2, maxItems: 2 }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const t = await createTriggeredTask(
+        req,
+        req.body as { usci: string; trigger: 'complaint' | 'superior_order' | 'dishonest'; reason: string; inspectorIds: string[] },
+      );
+      reply.code(201);
+      return { id: t.id, purpose: t.purpose };
+    },
+  );
+  app.post(
+    '/api/v1/inspector-conflicts',
+    {
+      config: { permission: 'supervision:conflict:declare' },
+      schema: {
+        tags: TAGS,
+        summary: '申报回避事项（近亲属、原任职单位等）',
+        body: Type.Object({
+          usci: Type.String({ minLength: 18, maxLength: 18 }),
+          kind: Type.Union([Type.Literal('relative'), Type.Literal('former_employer'), Type.Literal('declared')]),
+          note: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const b = req.body as { usci: string; kind: 'relative' | 'former_employer' | 'declared'; note?: string };
+      const r = await mutate(req, async (trx, audit) => {
+        const row = {
+          id: uuidv7(),
+          inspector_user_id: req.auth!.user.id,
+          usci: b.usci.toUpperCase(),
+          kind: b.kind,
+          note: b.note ?? null,
+          declared_at: nowIso(),
+        };
+        await trx
+          .insertInto('inspector_conflicts')
+          .values(row)
+          .onConflict((oc) => oc.columns(['inspector_user_id', 'usci']).doNothing())
+          .execute();
+        await audit({ action: 'inspector_conflict.declare', targetType: 'user', targetId: req.auth!.user.id, after: row });
+        return row;
+      });
+      reply.code(201);
+      return { id: r.id, usci: r.usci, kind: r.kind };
+    },
+  );
+
+  // ---- rectification orders (SUP-10, SUP-11) -------------------------------------------------
+  const presentOrder = async (o: RectificationOrderTable) => {
+    const clock = o.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', o.clock_id).executeTakeFirst() : undefined;
+    const extensions = await db.selectFrom('order_extensions').selectAll().where('order_id', '=', o.id).orderBy('requested_at').execute();
+    return {
+      id: o.id,
+      number: o.number,
+      usci: o.usci,
+      subject: o.subject_name,
+      items: JSON.parse(o.items_json) as unknown,
+      guidance: o.guidance,
+      deadline: o.deadline_date,
+      status: o.status,
+      statusLabel: { open: '整改中', reported: '已报告整改，待复查', closed: '已销案', escalated: '已移送执法' }[o.status],
+      listed: o.listed === 1,
+      reinspectionTaskId: o.reinspection_task_id,
+      createdAt: o.created_at,
+      clock: await presentClock(db, clock, nowIso()),
+      extensions: extensions.map((e) => ({
+        id: e.id,
+        days: e.requested_days,
+        reason: e.reason,
+        status: e.status,
+        decisionReason: e.decision_reason,
+        requestedAt: e.requested_at,
+      })),
+    };
+  };
+  app.get(
+    '/api/v1/rectification-orders',
+    {
+      config: { permission: 'supervision:plan:read' },
+      schema: { tags: TAGS, summary: '责令改正通知（辖区）', querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 60 })) }) },
+    },
+    async (req) => {
+      const q = req.query as { status?: string };
+      let query = db.selectFrom('rectification_orders').selectAll().where(orderScope(req));
+      if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
+      return Promise.all((await query.orderBy('created_at', 'desc').limit(200).execute()).map(presentOrder));
+    },
+  );
+  app.get(
+    '/api/v1/rectification-orders/:id',
+    { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '一份责令改正通知', params: IdParams } },
+    async (req) => presentOrder(await loadOrder(req, db, (req.params as { id: string }).id)),
+  );
+  const pdf = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const o = await loadOrder(req, db, (req.params as { id: string }).id);
+    if (!o.pdf_sha256) throw new AppError('RESOURCE.NOT_FOUND', '该通知没有文书');
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${o.number ?? o.id}.pdf`)}`)
+      .send(await readBlob(app.ctx.config.dataDir, o.pdf_sha256));
+  };
+  app.get(
+    '/api/v1/rectification-orders/:id/pdf',
+    { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '下载责令改正通知书（PDF，带电子印章）', params: IdParams } },
+    pdf,
+  );
+  app.post(
+    '/api/v1/rectification-orders/:id/escalate',
+    {
+      config: { permission: 'supervision:order:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '逾期未改正，移送执法办案',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 4, maxLength: 500 }) }),
+      },
+    },
+    async (req) => escalateOrder(req, (req.params as { id: string }).id, (req.body as { reason: string }).reason),
+  );
+  app.get(
+    '/api/v1/order-extensions',
+    { config: { permission: 'supervision:order:manage' }, schema: { tags: TAGS, summary: '待审批的整改延期申请' } },
+    async (req) =>
+      db
+        .selectFrom('order_extensions')
+        .innerJoin('rectification_orders', 'rectification_orders.id', 'order_extensions.order_id')
+        .select([
+          'order_extensions.id',
+          'order_extensions.requested_days',
+          'order_extensions.reason',
+          'order_extensions.requested_at',
+          'rectification_orders.number',
+          'rectification_orders.subject_name',
+          'rectification_orders.deadline_date',
+        ])
+        .where(scopeFilter(scopeOf(req), { agencyPath: 'order_extensions.agency_path' }))
+        .where('order_extensions.status', '=', 'pending')
+        .execute(),
+  );
+  app.post(
+    '/api/v1/order-extensions/:id/decision',
+    {
+      config: { permission: 'supervision:order:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '审批整改延期申请',
+        params: IdParams,
+        body: Type.Object({ approve: Type.Boolean(), reason: Type.String({ minLength: 2, maxLength: 500 }) }),
+      },
+    },
+    async (req) => decideExtension(req, (req.params as { id: string }).id, req.body as { approve: boolean; reason: string }),
+  );
+
+  // ---- the unit's side in the portal ----------------------------------------------------------
+  app.get(
+    '/api/v1/portal/orders',
+    { config: { permission: 'portal:self:read' }, schema: { tags: ['办事大厅'], summary: '本单位的整改通知和期限' } },
+    async (req) =>
+      Promise.all(
+        (await db.selectFrom('rectification_orders').selectAll().where(orderScope(req)).orderBy('created_at', 'desc').limit(100).execute()).map(presentOrder),
+      ),
+  );
+  app.get(
+    '/api/v1/portal/orders/:id/pdf',
+    { config: { permission: 'portal:self:read' }, schema: { tags: ['办事大厅'], summary: '下载整改通知书', params: IdParams } },
+    pdf,
+  );
+  app.post(
+    '/api/v1/portal/orders/:id/extension',
+    {
+      config: { permission: 'portal:order:respond' },
+      schema: {
+        tags: ['办事大厅'],
+        summary: '申请延长整改期限',
+        params: IdParams,
+        body: Type.Object({ days: Type.Integer({ minimum: 1, maximum: 30 }), reason: Type.String({ minLength: 4, maxLength: 500 }) }),
+      },
+    },
+    async (req, reply) => {
+      const r = await requestExtension(req, (req.params as { id: string }).id, req.body as { days: number; reason: string });
+      reply.code(201);
+      return { id: r.id, status: r.status };
+    },
+  );
+  app.post(
+    '/api/v1/portal/orders/:id/rectified',
+    {
+      config: { permission: 'portal:order:respond' },
+      schema: {
+        tags: ['办事大厅'],
+        summary: '报告整改完毕（申请复查）',
+        params: IdParams,
+        body: Type.Object({ note: Type.String({ minLength: 2, maxLength: 1000 }), photoIds: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 9 }) }),
+      },
+    },
+    async (req) => reportRectified(req, (req.params as { id: string }).id, req.body as { note: string; photoIds: string[] }),
+  );
+
+  // ---- listed units and figures (SUP-11, SUP-13) ----------------------------------------------
+  app.get(
+    '/api/v1/supervision/listed',
+    { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '重大火灾隐患挂牌督办单位' } },
+    async (req) => {
+      const rows = await db
+        .selectFrom('rectification_orders')
+        .selectAll()
+        .where(orderScope(req))
+        .where('listed', '=', 1)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return Promise.all(rows.map(presentOrder));
+    },
+  );
+
+  app.get(
+    '/api/v1/supervision/figures',
+    { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '监管统计：由业务记录直接计算，不要求填报' } },
+    async (req) => {
+      const scope = scopeOf(req);
+      // biome-ignore lint/suspicious/noExplicitAny: one counting helper over four tables with the same scope column
+      const count = async <T extends 'random_plans' | 'inspection_tasks' | 'hazards' | 'rectification_orders'>(table: T, extra: (q: any) => any = (q) => q) => {
+        const q = extra(
+          db
+            .selectFrom(table as 'hazards')
+            .select(sql<number>`count(*)`.as('n'))
+            .where(scopeFilter(scope, { agencyPath: `${table}.agency_path` as 'hazards.agency_path' })),
+        );
+        return Number((await q.executeTakeFirst())?.n ?? 0);
+      };
+      const today = chinaDateOf(app.ctx.now());
+      return {
+        plans: await count('random_plans'),
+        randomTasks: await count('inspection_tasks', (q) => q.where('purpose', '=', 'random')),
+        randomTasksDone: await count('inspection_tasks', (q) => q.where('purpose', '=', 'random').where('status', '=', 'done')),
+        otherTasks: await count('inspection_tasks', (q) => q.where('purpose', 'in', ['complaint', 'superior_order', 'dishonest'])),
+        hazardsFound: await count('hazards'),
+        hazardsFixed: await count('hazards', (q) => q.where('status', '=', 'closed')),
+        majorHazardsOpen: await count('hazards', (q) => q.where('major', '=', 1).where('status', '=', 'ordered')),
+        ordersOpen: await count('rectification_orders', (q) => q.where('status', 'in', ['open', 'reported'])),
+        ordersOverdue: await count('rectification_orders', (q) => q.where('status', '=', 'open').where('deadline_date', '<', today)),
+        ordersEscalated: await count('rectification_orders', (q) => q.where('status', '=', 'escalated')),
+      };
+    },
+  );
+}
