@@ -118,6 +118,8 @@ const SAMPLES: Record<string, Sample> = {
       regionCode: f.region,
     }),
   },
+  'POST /api/v1/units/import': { url: () => '/api/v1/units/import', multipart: true },
+  'GET /api/v1/units/export': { url: () => '/api/v1/units/export' },
   'GET /api/v1/portal/my-units': { url: () => '/api/v1/portal/my-units' },
   'GET /api/v1/services/guides': { url: (f) => `/api/v1/services/guides?agency=${f.region}` },
   'POST /api/v1/licensing/exemption-check': {

@@ -20,6 +20,8 @@ export interface Config {
   lockoutMinutes: number;
   /** Upload limit for one file. */
   maxUploadBytes: number;
+  /** Limit of one unit-directory import file (streamed, never held in memory). */
+  maxImportBytes: number;
   /** Run the clock sweep on a schedule (cron, Beijing time). Empty disables it. */
   sweepCron: string;
   /** HMAC key of the enforcement record chain; when absent one is generated under dataDir/keys. */
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFailedLogins: 5,
     lockoutMinutes: 30,
     maxUploadBytes: Number(env.FEP_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
+    maxImportBytes: Number(env.FEP_MAX_IMPORT_BYTES ?? 512 * 1024 * 1024),
     sweepCron: env.FEP_SWEEP_CRON ?? '*/5 * * * *',
     auditKey: env.FEP_AUDIT_KEY || undefined,
     sealMasterKey: env.FEP_SEAL_MASTER_KEY || undefined,

@@ -16,3 +16,4 @@ export * from './policy/types.ts';
 export * from './supervision/draw.ts';
 export * from './usci.ts';
 export * from './venue.ts';
+export * from './supervision/unit-row.ts';

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'audit:chain:verify': '核验执法记录链',
   'unit:unit:read': '查看社会单位',
   'unit:unit:create': '登记社会单位',
+  'unit:unit:import': '批量导入社会单位',
   'file:file:upload': '上传文件',
   'file:file:read': '查看文件',
   'portal:self:read': '查看本单位信息',
@@ -77,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'licensing:inspection:assign',
     'licensing:licence:manage',
     'supervision:task:create',
+    'unit:unit:import',
   ],
   inspector: [
     ...STAFF_BASE,

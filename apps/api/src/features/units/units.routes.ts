@@ -1,12 +1,15 @@
+import { Readable } from 'node:stream';
 import { checkUsci, maskPersonName, maskPhone, VENUE_KINDS } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { UnitTable } from '../../db/schema.ts';
+import { actorOf } from '../../platform/audit/mutate.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { createIdempotent } from '../../platform/http/idempotency.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
 import { inScope, readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { importUnits } from './import-units.ts';
 
 const USCI_PROBLEM: Record<string, string> = {
   length: '统一社会信用代码应为 18 位',
@@ -45,13 +48,15 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         summary: '辖区社会单位（按名称或统一社会信用代码查找，游标分页）',
         querystring: Type.Object({
           q: Type.Optional(Type.String({ maxLength: 60 })),
+          region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+          risk: Type.Optional(Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')])),
           after: Type.Optional(Type.String({ maxLength: 64 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
         }),
       },
     },
     async (req) => {
-      const q = req.query as { q?: string; after?: string; limit?: number };
+      const q = req.query as { q?: string; region?: string; risk?: 'low' | 'medium' | 'high'; after?: string; limit?: number };
       const limit = q.limit ?? 50;
       let query = db
         .selectFrom('units')
@@ -61,6 +66,9 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         const term = q.q.trim();
         query = query.where((eb) => eb.or([eb('name', 'like', `%${term.replace(/[%_\\]/g, '')}%`), eb('usci', '=', term.toUpperCase())]));
       }
+      if (q.region) query = query.where('region_code', '=', q.region);
+      if (q.risk) query = query.where('risk_level', '=', q.risk);
+      // Keyset pagination: page 50 costs what page 1 costs (no OFFSET).
       if (q.after) query = query.where('id', '>', q.after);
       const rows = await query
         .orderBy('id')
@@ -154,6 +162,87 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row });
         return present(row, true);
       });
+    },
+  );
+
+  app.post(
+    '/api/v1/units/import',
+    {
+      config: { permission: 'unit:unit:import' },
+      schema: {
+        tags: ['社会单位'],
+        summary: '批量导入社会单位（CSV 或 XLSX，逐行校验，按统一社会信用代码合并，返回被拒行及原因）',
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (req) => {
+      const part = await req.file({ limits: { fileSize: app.ctx.config.maxImportBytes, files: 1 } });
+      if (!part) throw new AppError('FILE.MISSING', '请选择要导入的 CSV 或 XLSX 文件');
+      const name = part.filename.toLowerCase();
+      const format =
+        name.endsWith('.xlsx') || part.mimetype.includes('spreadsheetml') ? 'xlsx' : name.endsWith('.csv') || part.mimetype.startsWith('text/') ? 'csv' : null;
+      if (!format) throw new AppError('FILE.TYPE_NOT_ALLOWED', '只能导入 CSV 或 XLSX 文件');
+      const report = await importUnits(app.ctx, actorOf(req), scopeOf(req), part.file, format).catch((e: unknown) => {
+        if (e instanceof AppError) throw e;
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE.TOO_LARGE', '导入文件过大');
+        throw new AppError('UNIT.IMPORT_INVALID', `无法读取导入文件：${format === 'xlsx' ? '不是有效的 XLSX 文件' : '不是有效的 CSV 文件'}`);
+      });
+      if (part.file.truncated) throw new AppError('FILE.TOO_LARGE', '导入文件过大，已导入的批次见报告', { report });
+      return report;
+    },
+  );
+
+  app.get(
+    '/api/v1/units/export',
+    { config: { permission: 'unit:unit:read' }, schema: { tags: ['社会单位'], summary: '导出辖区社会单位（CSV，个人信息脱敏）' } },
+    async (req, reply) => {
+      const scope = scopeOf(req);
+      const cell = (v: unknown) => {
+        let s = v === null || v === undefined ? '' : String(v);
+        if (/^[=+\-@]/.test(s)) s = `'${s}`; // no formulas in spreadsheets opened from the export
+        return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+      };
+      async function* lines() {
+        yield '\uFEFF统一社会信用代码,单位名称,地址,行政区划代码,场所类别,建筑面积,重点单位,风险等级,信用等级,自我管理承诺,联系人,联系电话\n';
+        let after = '';
+        for (;;) {
+          const rows = await db
+            .selectFrom('units')
+            .selectAll()
+            .where(scopeFilter(scope, { agencyPath: 'units.agency_path' }))
+            .where('id', '>', after)
+            .orderBy('id')
+            .limit(2000)
+            .execute();
+          if (!rows.length) return;
+          yield rows
+            .map((u) =>
+              [
+                u.usci,
+                u.name,
+                u.address,
+                u.region_code,
+                u.venue_kind ?? '',
+                u.floor_area ?? '',
+                u.key_unit ? '是' : '否',
+                { low: '低', medium: '中', high: '高' }[u.risk_level],
+                u.credit_level,
+                u.self_commitment ? '是' : '否',
+                maskPersonName(u.contact_name),
+                maskPhone(u.contact_phone),
+              ]
+                .map(cell)
+                .join(','),
+            )
+            .join('\n')
+            .concat('\n');
+          after = rows.at(-1)!.id;
+        }
+      }
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('社会单位名录.csv')}`)
+        .send(Readable.from(lines()));
     },
   );
 
