@@ -14,6 +14,6 @@ export * from './policy/presets.ts';
 export * from './policy/resolver.ts';
 export * from './policy/types.ts';
 export * from './supervision/draw.ts';
+export * from './supervision/unit-row.ts';
 export * from './usci.ts';
 export * from './venue.ts';
-export * from './supervision/unit-row.ts';

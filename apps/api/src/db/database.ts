@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Kysely as KyselyType, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type Kysely as KyselyType, type LogEvent, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
@@ -31,7 +31,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.databaseUrl) {
     const options = opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined;
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, ...(options ? { options } : {}) });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: slowQueryLog() });
     const u = new URL(opts.databaseUrl);
     return {
       db,
@@ -50,8 +50,40 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: slowQueryLog() });
   return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}` };
+}
+
+/** FEP_SLOW_QUERY_MS: queries slower than this are written to stderr with their SQL (never the parameters). */
+function slowQueryLog() {
+  const limit = Number(process.env.FEP_SLOW_QUERY_MS ?? 0);
+  if (!limit) return undefined;
+  return (e: LogEvent) => {
+    if (e.queryDurationMillis >= limit) process.stderr.write(`slow query ${e.queryDurationMillis.toFixed(1)} ms: ${e.query.sql}\n`);
+  };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; preparing costs more than running a point read.
+ * Prepared statements are reusable in better-sqlite3, so they are kept in a small LRU keyed by SQL text.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = sqlite.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+      return stmt;
+    },
+  };
 }
 
 /** Reads the durability settings back, so start-up and tests can assert them. */

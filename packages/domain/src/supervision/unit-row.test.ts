@@ -4,7 +4,20 @@ import { completeUsci } from '../usci.ts';
 import { mapHeaders, parseUnitRow } from './unit-row.ts';
 
 describe('SUP-01 unit directory import rows', () => {
-  const { index, missing } = mapHeaders(['\uFEFF统一社会信用代码', '单位名称', '地址', '行政区划代码', '场所类别', '建筑面积', '重点单位', '风险等级', '信用等级', '自我管理承诺', '联系人', '联系电话']);
+  const { index, missing } = mapHeaders([
+    '\uFEFF统一社会信用代码',
+    '单位名称',
+    '地址',
+    '行政区划代码',
+    '场所类别',
+    '建筑面积',
+    '重点单位',
+    '风险等级',
+    '信用等级',
+    '自我管理承诺',
+    '联系人',
+    '联系电话',
+  ]);
   const good = completeUsci('91211002MA0AB1234');
   it('Chinese headers map to fields (a BOM is ignored)', () => assert.deepEqual(missing, []));
   it('a well-formed row parses, Chinese venue kind and yes/no included', () => {

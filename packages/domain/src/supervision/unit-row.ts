@@ -52,11 +52,17 @@ const YES = new Set(['是', 'Y', 'y', 'yes', 'true', '1', 'TRUE']);
 const NO = new Set(['否', 'N', 'n', 'no', 'false', '0', 'FALSE', '']);
 const RISK: Record<string, UnitRow['riskLevel']> = { 低: 'low', 中: 'medium', 高: 'high', low: 'low', medium: 'medium', high: 'high', '': 'medium' };
 
-export function parseUnitRow(cells: readonly (string | undefined)[], index: Partial<Record<keyof UnitRow, number>>): { ok: true; row: UnitRow } | { ok: false; reasons: string[] } {
+export function parseUnitRow(
+  cells: readonly (string | undefined)[],
+  index: Partial<Record<keyof UnitRow, number>>,
+): { ok: true; row: UnitRow } | { ok: false; reasons: string[] } {
   const get = (f: keyof UnitRow) => (index[f] === undefined ? '' : String(cells[index[f]!] ?? '').trim());
   const reasons: string[] = [];
   const u = checkUsci(get('usci'));
-  if (!u.ok) reasons.push(u.problem === 'check_char' ? '统一社会信用代码校验位不正确' : u.problem === 'length' ? '统一社会信用代码应为 18 位' : '统一社会信用代码含有不允许的字符');
+  if (!u.ok)
+    reasons.push(
+      u.problem === 'check_char' ? '统一社会信用代码校验位不正确' : u.problem === 'length' ? '统一社会信用代码应为 18 位' : '统一社会信用代码含有不允许的字符',
+    );
   const name = get('name');
   if (name.length < 2 || name.length > 100) reasons.push('单位名称应为 2–100 个字');
   const address = get('address');

@@ -64,7 +64,13 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         .where(scopeFilter(scopeOf(req), { agencyPath: 'units.agency_path', ownerUserId: 'units.owner_user_id', usci: 'units.usci' }));
       if (q.q) {
         const term = q.q.trim();
-        query = query.where((eb) => eb.or([eb('name', 'like', `%${term.replace(/[%_\\]/g, '')}%`), eb('usci', '=', term.toUpperCase())]));
+        // A USCI names at most one unit: looked up by its index alone, with no ordering for the planner to
+        // prefer over it.
+        if (/^[0-9A-HJ-NPQRTUW-Y]{18}$/i.test(term)) {
+          const u = await query.where('usci', '=', term.toUpperCase()).executeTakeFirst();
+          return { items: u ? [present(u, false)] : [], next: null };
+        }
+        query = query.where('name', 'like', `%${term.replace(/[%_\\]/g, '')}%`);
       }
       if (q.region) query = query.where('region_code', '=', q.region);
       if (q.risk) query = query.where('risk_level', '=', q.risk);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decideScope, permissionsOf, ROLES, type Role } from '@fep/domain';
-import type { Executor } from '../../db/database.ts';
+import type { CompiledQuery } from 'kysely';
+import type { Db, Executor } from '../../db/database.ts';
 import type { AppContext, AuthInfo } from '../context.ts';
 
 export const SESSION_COOKIE = 'fep_session';
@@ -38,7 +39,10 @@ export type SessionLookup = { ok: true; auth: AuthInfo } | { ok: false; reason: 
 export async function lookupSession(ctx: AppContext, token: string): Promise<SessionLookup> {
   const { db } = ctx.database;
   const id = tokenId(token);
-  const s = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  // Every request runs this: one query for session, user and agency, one for the roles, both compiled once
+  // per database and re-run with new parameters.
+  const q = hotQueries(db);
+  const s = (await db.executeQuery({ ...q.session, parameters: [id] } as typeof q.session)).rows[0];
   if (!s || s.revoked_at) return { ok: false, reason: 'unknown' };
   const now = ctx.now();
   const idleLimit = new Date(s.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000;
@@ -46,15 +50,9 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
     await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
     return { ok: false, reason: 'expired' };
   }
-  const user = await db
-    .selectFrom('users')
-    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.kind', 'users.agency_id', 'users.usci', 'users.national', 'users.disabled'])
-    .select(['agencies.path as agency_path', 'agencies.name as agency_name', 'agencies.region_code'])
-    .where('users.id', '=', s.user_id)
-    .executeTakeFirst();
+  const user = s.user_id ? s : undefined;
   if (!user || user.disabled) return { ok: false, reason: 'unknown' };
-  const roleRows = await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
+  const roleRows = (await db.executeQuery({ ...q.roles, parameters: [user.user_id] } as typeof q.roles)).rows;
   const roles = roleRows.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
   // Sliding idle window; written at most once a minute to keep reads cheap.
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
@@ -62,7 +60,7 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
   }
   const auth: AuthInfo = {
     user: {
-      id: user.id,
+      id: user.user_id,
       username: user.username,
       displayName: user.display_name,
       kind: user.kind,
@@ -76,7 +74,7 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
     roles,
     permissions: permissionsOf(roles),
     scope: decideScope({
-      userId: user.id,
+      userId: user.user_id,
       roles,
       agencyId: user.agency_id,
       agencyPath: user.agency_path ?? null,
@@ -86,4 +84,46 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
     sessionId: id,
   };
   return { ok: true, auth };
+}
+
+type HotQueries = {
+  session: CompiledQuery<{
+    id: string;
+    user_id: string;
+    revoked_at: string | null;
+    last_seen_at: string;
+    expires_at: string;
+    username: string;
+    display_name: string;
+    kind: 'staff' | 'applicant';
+    agency_id: string | null;
+    usci: string | null;
+    national: number;
+    disabled: number;
+    agency_path: string | null;
+    agency_name: string | null;
+    region_code: string | null;
+  }>;
+  roles: CompiledQuery<{ role: string }>;
+};
+const compiled = new WeakMap<object, HotQueries>();
+
+function hotQueries(db: Db): HotQueries {
+  let q = compiled.get(db);
+  if (!q) {
+    q = {
+      session: db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+        .select(['sessions.id', 'sessions.user_id', 'sessions.revoked_at', 'sessions.last_seen_at', 'sessions.expires_at'])
+        .select(['users.username', 'users.display_name', 'users.kind', 'users.agency_id', 'users.usci', 'users.national', 'users.disabled'])
+        .select(['agencies.path as agency_path', 'agencies.name as agency_name', 'agencies.region_code'])
+        .where('sessions.id', '=', '?')
+        .compile(),
+      roles: db.selectFrom('user_roles').select('role').where('user_id', '=', '?').compile(),
+    };
+    compiled.set(db, q);
+  }
+  return q;
 }
