@@ -31,7 +31,7 @@ export interface NoticeItem {
 
 export interface TaskView {
   id: string;
-  purpose: 'opening_check' | 'commitment_verification';
+  purpose: string;
   purposeLabel: string;
   applicationId: string | null;
   licenceId: string | null;

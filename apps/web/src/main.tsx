@@ -11,9 +11,12 @@ import { AdminLayout } from './pages/AdminLayout.tsx';
 import { ApplicationDetail } from './pages/admin/ApplicationDetail.tsx';
 import { ApplicationsPage } from './pages/admin/ApplicationsPage.tsx';
 import { LicencesPage } from './pages/admin/LicencesPage.tsx';
+import { OrdersPage } from './pages/admin/OrdersPage.tsx';
+import { PlansPage } from './pages/admin/PlansPage.tsx';
 import { TasksPage } from './pages/admin/TasksPage.tsx';
 import { CalendarPage } from './pages/CalendarPage.tsx';
 import { ClocksPage } from './pages/ClocksPage.tsx';
+import { FieldInspectionPage } from './pages/field/FieldInspectionPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PolicyPage } from './pages/PolicyPage.tsx';
 import { PortalHome } from './pages/PortalHome.tsx';
@@ -21,6 +24,8 @@ import { ApplicationDetailPage } from './pages/portal/ApplicationDetailPage.tsx'
 import { ApplicationFormPage } from './pages/portal/ApplicationFormPage.tsx';
 import { ExemptionCheckPage } from './pages/portal/ExemptionCheckPage.tsx';
 import { MyApplicationsPage } from './pages/portal/MyApplicationsPage.tsx';
+import { MyOrdersPage } from './pages/portal/MyOrdersPage.tsx';
+import { PublicPlansPage } from './pages/portal/PublicPlansPage.tsx';
 import { RegisterPage } from './pages/portal/RegisterPage.tsx';
 import { VerifyPage } from './pages/portal/VerifyPage.tsx';
 import { UnitsPage } from './pages/UnitsPage.tsx';
@@ -46,6 +51,10 @@ createRoot(document.getElementById('root')!).render(
               <Route path="/verify" element={<VerifyPage />} />
               <Route path="/verify/:code" element={<VerifyPage />} />
               <Route path="/portal/applications" element={<MyApplicationsPage />} />
+              <Route path="/portal/orders" element={<MyOrdersPage />} />
+              <Route path="/plans" element={<PublicPlansPage />} />
+              <Route path="/plans/:id" element={<PublicPlansPage />} />
+              <Route path="/field/tasks/:id" element={<FieldInspectionPage />} />
               <Route path="/portal/applications/new" element={<ApplicationFormPage />} />
               <Route path="/portal/applications/:id" element={<ApplicationDetailPage />} />
               <Route path="/portal/applications/:id/edit" element={<ApplicationFormPage />} />
@@ -60,6 +69,8 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="applications/:id" element={<ApplicationDetail />} />
                 <Route path="tasks" element={<TasksPage />} />
                 <Route path="licences" element={<LicencesPage />} />
+                <Route path="plans" element={<PlansPage />} />
+                <Route path="orders" element={<OrdersPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -18,6 +18,8 @@ export function PortalHeader() {
         <nav className="portal-nav" aria-label="办事大厅导航">
           <Link to="/check">免检查询</Link>
           {me?.kind === 'applicant' && <Link to="/portal/applications">我的办件</Link>}
+          {me?.kind === 'applicant' && <Link to="/portal/orders">整改通知</Link>}
+          <Link to="/plans">双随机公示</Link>
           <Link to="/register">许可公示</Link>
           <Link to="/verify">证照核验</Link>
         </nav>

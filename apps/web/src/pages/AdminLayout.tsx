@@ -1,7 +1,9 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   HomeOutlined,
@@ -24,6 +26,8 @@ const MENU: { key: string; label: string; icon: ReactNode; permission: string | 
   { key: '/admin/applications', label: '许可办件', icon: <FileProtectOutlined />, permission: 'licensing:application:read' },
   { key: '/admin/tasks', label: '检查任务', icon: <ScheduleOutlined />, permission: 'licensing:application:read' },
   { key: '/admin/licences', label: '许可证', icon: <SafetyCertificateOutlined />, permission: 'licensing:licence:read' },
+  { key: '/admin/plans', label: '双随机抽查', icon: <ClusterOutlined />, permission: 'supervision:plan:read' },
+  { key: '/admin/orders', label: '隐患整改', icon: <AlertOutlined />, permission: 'supervision:plan:read' },
   { key: '/admin/units', label: '社会单位', icon: <ShopOutlined />, permission: 'unit:unit:read' },
   { key: '/admin/policies', label: '政策参数', icon: <SlidersOutlined />, permission: 'policy:policy:read' },
   { key: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: null },

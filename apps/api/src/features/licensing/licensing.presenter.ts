@@ -85,12 +85,26 @@ export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {})
   };
 }
 
+const PURPOSE_LABELS: Record<string, string> = {
+  opening_check: '营业前现场检查',
+  commitment_verification: '告知承诺许可后核查',
+  random: '双随机抽查',
+  complaint: '举报投诉核查',
+  superior_order: '上级交办',
+  dishonest: '严重失信单位检查',
+  re_inspection: '整改复查',
+};
+
 export function presentTask(t: InspectionTaskTable, names: Map<string, string>) {
   const ids = JSON.parse(t.inspector_ids_json) as string[];
   return {
     id: t.id,
     purpose: t.purpose,
-    purposeLabel: t.purpose === 'opening_check' ? '营业前现场检查' : '告知承诺许可后核查',
+    purposeLabel: PURPOSE_LABELS[t.purpose] ?? t.purpose,
+    planId: t.plan_id,
+    orderId: t.order_id,
+    reason: t.trigger_reason,
+    mode: t.mode,
     applicationId: t.application_id,
     licenceId: t.licence_id,
     usci: t.usci,

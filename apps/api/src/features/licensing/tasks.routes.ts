@@ -55,7 +55,11 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const t = await loadTask(req, db, (req.params as { id: string }).id);
       const names = await userNames(db, JSON.parse(t.inspector_ids_json) as string[]);
       const clock = t.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', t.clock_id).executeTakeFirst() : undefined;
-      return { ...presentTask(t, names), clock: await presentClock(db, clock, app.ctx.now().toISOString()) };
+      return {
+        ...presentTask(t, names),
+        draft: t.draft_json ? (JSON.parse(t.draft_json) as unknown) : null,
+        clock: await presentClock(db, clock, app.ctx.now().toISOString()),
+      };
     },
   );
 

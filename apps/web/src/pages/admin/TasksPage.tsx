@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Segmented, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
@@ -26,6 +26,18 @@ export function TasksPage() {
       message.error(e instanceof ApiError ? e.message : '指派失败');
     }
   }
+  async function reinspect(t: TaskView, fixed: boolean) {
+    try {
+      await api(`/api/v1/inspection-tasks/${t.id}/reinspection`, {
+        method: 'POST',
+        body: { fixed, findings: fixed ? '经复查，隐患已整改' : '经复查，隐患未整改' },
+      });
+      message.success(fixed ? '已销案' : '已移送执法办案');
+      load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '提交失败');
+    }
+  }
   return (
     <div>
       <Typography.Title level={4}>检查任务</Typography.Title>
@@ -45,7 +57,15 @@ export function TasksPage() {
           dataSource={rows ?? []}
           locale={{ emptyText: '暂无检查任务' }}
           columns={[
-            { title: '类型', dataIndex: 'purposeLabel', render: (v: string, t) => <Tag color={t.purpose === 'opening_check' ? 'blue' : 'gold'}>{v}</Tag> },
+            {
+              title: '类型',
+              dataIndex: 'purposeLabel',
+              render: (v: string, t) => (
+                <Tag color={{ opening_check: 'blue', commitment_verification: 'gold', random: 'purple', re_inspection: 'cyan' }[t.purpose] ?? 'orange'}>
+                  {v}
+                </Tag>
+              ),
+            },
             {
               title: '对象',
               dataIndex: 'subject',
@@ -61,7 +81,7 @@ export function TasksPage() {
                 <Tag color={t.status === 'done' ? 'success' : 'processing'}>
                   {v}
                   {t.result
-                    ? ` · ${{ pass: '合格', fail: '不合格', confirmed: '承诺属实', rectification: '责令整改', false_commitment: '虚假承诺' }[t.result] ?? t.result}`
+                    ? ` · ${{ pass: '合格', fail: '不合格', confirmed: '承诺属实', rectification: '责令整改', false_commitment: '虚假承诺', hazards: '发现隐患', fixed: '已整改', not_fixed: '未整改' }[t.result] ?? t.result}`
                     : ''}
                 </Tag>
               ),
@@ -79,6 +99,25 @@ export function TasksPage() {
                     <Button size="small" type="primary" onClick={() => setVerifying(t)}>
                       录入核查结果
                     </Button>
+                  )}
+                  {['random', 'complaint', 'superior_order', 'dishonest'].includes(t.purpose) &&
+                    t.status === 'assigned' &&
+                    can('supervision:inspection:record') && (
+                      <Link to={`/field/tasks/${t.id}`}>
+                        <Button size="small" type="primary">
+                          现场检查
+                        </Button>
+                      </Link>
+                    )}
+                  {t.purpose === 're_inspection' && t.status === 'assigned' && can('supervision:inspection:record') && (
+                    <Space>
+                      <Button size="small" type="primary" onClick={() => void reinspect(t, true)}>
+                        已整改
+                      </Button>
+                      <Button size="small" danger onClick={() => void reinspect(t, false)}>
+                        未整改
+                      </Button>
+                    </Space>
                   )}
                 </>
               ),

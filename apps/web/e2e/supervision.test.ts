@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildApp, createContext } from '../../api/src/app.ts';
+import { loadConfig } from '../../api/src/config.ts';
+import type { AppContext } from '../../api/src/platform/context.ts';
+
+/**
+ * Browser test of supervision (SUP-03, SUP-09, SUP-10) in Debian's headless Chromium: a leader publishes
+ * and draws a plan; an inspector completes a task on a phone-sized screen (390×844) with a hazard and a
+ * photo, the draft surviving a reload; the unit sees its rectification order in the portal.
+ */
+const PASSWORD = 'E2e-Sup@2026';
+const SHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+describe('supervision in headless Chromium', () => {
+  let app: FastifyInstance;
+  let ctx: AppContext;
+  let browser: Browser;
+  let base: string;
+  let dataDir: string;
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'fep-e2e-sup-'));
+    ctx = await createContext(loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_DEMO_PASSWORD: PASSWORD, FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' }));
+    app = await buildApp(ctx);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await ctx?.database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function login(page: Page, path: string, username: string) {
+    await page.goto(`${base}${path}`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+  async function sign(page: Page, label: string) {
+    await page.getByLabel(label, { exact: true }).scrollIntoViewIfNeeded();
+    const box = (await page.getByLabel(label, { exact: true }).boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 120, box.y + 30, { steps: 5 });
+    await page.mouse.move(box.x + 220, box.y + 80, { steps: 5 });
+    await page.mouse.up();
+  }
+
+  test('SUP-03/08 a leader publishes and draws a plan; the public page replays it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await login(page, '/admin/login', 'leader.211000');
+    await page.getByRole('menu', { name: '工作台菜单' }).getByText('双随机抽查').click();
+    await page.getByRole('button', { name: '制定抽查计划' }).click();
+    await page.getByLabel('计划名称').fill('2027 年第一季度“双随机”消防监督抽查');
+    await page.getByLabel('检查事项').fill('日常监督抽查');
+    await page.getByPlaceholder('开始日期').click();
+    await page.getByPlaceholder('开始日期').fill('2027-01-01');
+    await page.getByPlaceholder('结束日期').fill('2027-03-31');
+    await page.keyboard.press('Enter');
+    // Enter in the range picker commits the dates; the form may submit with it, otherwise press 创建.
+    const created = page.getByText('计划已创建，公布后方可抽取');
+    await created.waitFor({ timeout: 3000 }).catch(async () => {
+      await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click({ force: true });
+      await created.waitFor();
+    });
+    await page
+      .getByRole('button', { name: /公\s*布/ })
+      .first()
+      .click();
+    await page.getByLabel('公开随机数来源').fill('2026-12-01 中国福利彩票3D开奖号码');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /公\s*布/ })
+      .click();
+    await page.getByText('已公布，输入摘要已公开').waitFor();
+    await page
+      .getByRole('button', { name: /抽\s*取/ })
+      .first()
+      .click();
+    await page.getByLabel('公开随机数', { exact: true }).fill('5 8 1');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /抽\s*取/ })
+      .click();
+    await page.getByText('已抽取并生成检查任务').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.screenshot({ path: `${SHOTS}backoffice-plans.png`, fullPage: true });
+    await page.getByRole('link', { name: '公示页' }).first().click();
+    await page.getByRole('button', { name: '按公开输入重新抽取并比对' }).click();
+    await page.getByText(/复核一致/).waitFor();
+    await page.screenshot({ path: `${SHOTS}portal-plan-public.png`, fullPage: false });
+    await page.close();
+  });
+
+  test('SUP-09/10 an inspector records a hazard with a photo on a phone; the unit sees the order in the portal', async () => {
+    // A complaint task for the demo business of Liaoyang, assigned to the detachment's two inspectors.
+    const tok = (u: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u, password: PASSWORD } }).then((r) => r.json().token as string);
+    const clerk = await tok('clerk.211000');
+    const ids = (
+      await ctx.database.db.selectFrom('users').select('id').where('username', 'in', ['inspector.211000', 'inspector2.211000']).orderBy('username').execute()
+    ).map((u) => u.id);
+    const usci = (await ctx.database.db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow()).usci!;
+    const task = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/supervision/tasks',
+        headers: { authorization: `Bearer ${clerk}` },
+        payload: { usci, trigger: 'complaint', reason: '群众举报安全出口被锁闭', inspectorIds: ids },
+      })
+    ).json();
+    assert.ok(task.id, JSON.stringify(task));
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await phone.newPage();
+    await login(page, '/admin/login', 'inspector.211000');
+    await page.waitForURL(/\/admin/);
+    await page.goto(`${base}/field/tasks/${task.id}`);
+    await page.getByText('监督检查记录').waitFor();
+    await page.getByRole('switch', { name: /疏散通道/ }).click();
+    await page.getByRole('button', { name: /添加隐患/ }).click();
+    await page.getByLabel('隐患1描述').fill('营业期间后门安全出口被锁闭');
+    await page.getByText('重大火灾隐患（GB 35181）').click();
+    await page.locator('input[type=file]').first().setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('img.thumb').waitFor();
+    await page.getByLabel('整改指导').fill('立即拆除锁具，保持安全出口畅通');
+    // The draft survives a reload.
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.getByLabel('隐患1描述').waitFor();
+    assert.equal(await page.getByLabel('隐患1描述').inputValue(), '营业期间后门安全出口被锁闭');
+    assert.ok(await page.getByText('照片已上传').isVisible());
+    await page.getByLabel('检查意见').fill('举报属实，已责令改正');
+    await page.getByLabel('单位代表姓名').fill('张店长');
+    const names = await page.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+    for (const n of names) await sign(page, n!);
+    await page.screenshot({ path: `${SHOTS}field-inspection-phone.png`, fullPage: true });
+    await page.waitForTimeout(500); // the last signature is uploaded when the stroke ends
+    await page.getByRole('button', { name: '提交检查记录' }).click();
+    await page.getByText(/检查记录已提交|提交失败|须/).first().waitFor();
+    assert.ok(await page.getByText('检查记录已提交').isVisible(), await page.locator('.ant-alert-message').allInnerTexts().then((x) => x.join('；')));
+    await phone.close();
+
+    const portal = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await login(portal, '/login', 'applicant.211000');
+    await portal.getByRole('link', { name: '整改通知' }).click();
+    await portal.getByText('营业期间后门安全出口被锁闭').waitFor();
+    assert.ok(
+      await portal
+        .getByText(/消责改字〔2026〕第\d{4}号/)
+        .first()
+        .isVisible(),
+    );
+    assert.ok(await portal.getByText('重大火灾隐患 挂牌督办').isVisible());
+    await portal.screenshot({ path: `${SHOTS}portal-orders.png`, fullPage: true });
+    await portal.close();
+  });
+});

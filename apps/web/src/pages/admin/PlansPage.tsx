@@ -1,0 +1,222 @@
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, api } from '../../api.ts';
+import { useAuth } from '../../auth.tsx';
+
+export interface PlanView {
+  id: string;
+  title: string;
+  purpose: string;
+  periodStart: string;
+  periodEnd: string;
+  status: 'draft' | 'published' | 'drawn';
+  statusLabel: string;
+  inputsHash: string | null;
+  publicValueSource: string | null;
+  publicValue: string | null;
+  seed: string | null;
+  summary: {
+    drawn: number;
+    strata: { key: string; eligible: number; rate: number; drawn: number }[];
+    setAside: Record<string, number>;
+    unstaffed: string[];
+  } | null;
+  agencyName?: string;
+}
+
+type Figures = Record<string, number>;
+
+/** SUP-03 … SUP-08, SUP-13: plans, their publication and draw, and the figures computed from the records. */
+export function PlansPage() {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [plans, setPlans] = useState<PlanView[] | null>(null);
+  const [figures, setFigures] = useState<Figures | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [acting, setActing] = useState<{ plan: PlanView; step: 'publish' | 'draw' } | null>(null);
+  const load = useCallback(() => {
+    api<PlanView[]>('/api/v1/supervision/plans').then(setPlans);
+    api<Figures>('/api/v1/supervision/figures').then(setFigures);
+  }, []);
+  useEffect(load, [load]);
+  async function post(url: string, body: unknown, ok: string) {
+    try {
+      await api(url, { method: 'POST', body });
+      message.success(ok);
+      setCreating(false);
+      setActing(null);
+      load();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '操作失败');
+    }
+  }
+  const F: [string, string][] = [
+    ['plans', '抽查计划'],
+    ['randomTasks', '随机抽查任务'],
+    ['randomTasksDone', '已完成随机检查'],
+    ['otherTasks', '非随机检查'],
+    ['hazardsFound', '发现隐患'],
+    ['hazardsFixed', '已整改隐患'],
+    ['majorHazardsOpen', '在办重大隐患'],
+    ['ordersOverdue', '逾期未改正'],
+  ];
+  return (
+    <div>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4}>“双随机、一公开”抽查</Typography.Title>
+        {can('supervision:plan:manage') && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            制定抽查计划
+          </Button>
+        )}
+      </Space>
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        {F.map(([k, label]) => (
+          <Col key={k} xs={12} md={6} lg={3}>
+            <Card size="small">
+              <Statistic
+                title={label}
+                value={figures?.[k] ?? '—'}
+                valueStyle={k === 'ordersOverdue' || k === 'majorHazardsOpen' ? { color: '#cf1322' } : undefined}
+              />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Typography.Paragraph type="secondary">以上数字由检查、隐患和整改记录直接计算，不需要基层或企业另行填报（SUP-13）。</Typography.Paragraph>
+      <Card>
+        <Table<PlanView>
+          rowKey="id"
+          loading={plans === null}
+          dataSource={plans ?? []}
+          locale={{ emptyText: '暂无抽查计划' }}
+          expandable={{
+            expandedRowRender: (p) => (
+              <Descriptions size="small" column={1} bordered>
+                <Descriptions.Item label="输入摘要（SM3）">{p.inputsHash ?? '公布后生成'}</Descriptions.Item>
+                <Descriptions.Item label="公开随机数来源">{p.publicValueSource ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="公开随机数 / 种子">{p.publicValue ? `${p.publicValue} / ${p.seed}` : '—'}</Descriptions.Item>
+                {p.summary && (
+                  <Descriptions.Item label="分层抽取">
+                    {p.summary.strata.map((s) => `${s.key}：${s.drawn}/${s.eligible}（${Math.round(s.rate * 100)}%）`).join('；')}
+                  </Descriptions.Item>
+                )}
+                {p.summary && (
+                  <Descriptions.Item label="依规排除">
+                    {Object.entries(p.summary.setAside)
+                      .map(
+                        ([k, v]) =>
+                          `${{ cap_per_year: '年度次数已满', cap_interval: '间隔不足', self_committed: '自我承诺低风险', already_inspected: '已因同一事项检查' }[k] ?? k} ${v}`,
+                      )
+                      .join('；') || '无'}
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+            ),
+          }}
+          columns={[
+            { title: '计划', dataIndex: 'title' },
+            { title: '事项', dataIndex: 'purpose' },
+            { title: '期间', render: (_, p) => `${p.periodStart} 至 ${p.periodEnd}` },
+            {
+              title: '状态',
+              dataIndex: 'statusLabel',
+              render: (v: string, p) => <Tag color={{ draft: 'default', published: 'processing', drawn: 'success' }[p.status]}>{v}</Tag>,
+            },
+            { title: '抽中', render: (_, p) => p.summary?.drawn ?? '—' },
+            {
+              title: '操作',
+              render: (_, p) => (
+                <Space>
+                  {p.status === 'draft' && can('supervision:plan:manage') && (
+                    <Button size="small" onClick={() => setActing({ plan: p, step: 'publish' })}>
+                      公布
+                    </Button>
+                  )}
+                  {p.status === 'published' && can('supervision:plan:manage') && (
+                    <Button size="small" type="primary" onClick={() => setActing({ plan: p, step: 'draw' })}>
+                      抽取
+                    </Button>
+                  )}
+                  {p.status !== 'draft' && <Link to={`/plans/${p.id}`}>公示页</Link>}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal open={creating} title="制定抽查计划" footer={null} onCancel={() => setCreating(false)} destroyOnHidden>
+        <Form
+          layout="vertical"
+          initialValues={{ defaultRate: 20 }}
+          onFinish={(v: { title: string; purpose: string; period: [Dayjs, Dayjs]; defaultRate: number; campaignKinds?: string; campaignRate?: number }) =>
+            void post(
+              '/api/v1/supervision/plans',
+              {
+                title: v.title,
+                purpose: v.purpose,
+                periodStart: v.period[0].format('YYYY-MM-DD'),
+                periodEnd: v.period[1].format('YYYY-MM-DD'),
+                defaultRate: v.defaultRate / 100,
+                campaign: v.campaignKinds ? { venueKinds: v.campaignKinds.split(/[,，\s]+/).filter(Boolean), rate: (v.campaignRate ?? 50) / 100 } : null,
+              },
+              '计划已创建，公布后方可抽取',
+            )
+          }
+        >
+          <Form.Item name="title" label="计划名称" rules={[{ required: true, min: 4 }]}>
+            <Input placeholder="如：2027 年第一季度“双随机”消防监督抽查" />
+          </Form.Item>
+          <Form.Item name="purpose" label="检查事项" rules={[{ required: true, min: 2 }]}>
+            <Input placeholder="如：日常监督抽查" />
+          </Form.Item>
+          <Form.Item name="period" label="计划期间" rules={[{ required: true, message: '请选择期间' }]}>
+            <DatePicker.RangePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="defaultRate" label="一般抽查比例（%，各风险、信用分层按本地政策自动调整）">
+            <InputNumber min={0} max={100} />
+          </Form.Item>
+          <Form.Item name="campaignKinds" label="专项治理：提高比例的场所类别（选填，如 ktv, internet_cafe）">
+            <Input />
+          </Form.Item>
+          <Form.Item name="campaignRate" label="专项治理比例（%）">
+            <InputNumber min={0} max={100} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            创建
+          </Button>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!acting}
+        title={acting?.step === 'publish' ? '公布计划并冻结抽取输入' : '录入公开随机数并抽取'}
+        footer={null}
+        onCancel={() => setActing(null)}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          onFinish={(v: { value: string }) =>
+            acting!.step === 'publish'
+              ? void post(`/api/v1/supervision/plans/${acting!.plan.id}/publish`, { publicValueSource: v.value }, '已公布，输入摘要已公开')
+              : void post(`/api/v1/supervision/plans/${acting!.plan.id}/draw`, { publicValue: v.value }, '已抽取并生成检查任务')
+          }
+        >
+          <Typography.Paragraph type="secondary">
+            {acting?.step === 'publish'
+              ? '公布后，单位名录、执法人员名录、回避事项和抽取比例被冻结并生成 SM3 摘要，向社会公开；同时公告抽取时将采用的公开随机数（例如某日福利彩票开奖号码）。'
+              : `请录入已公告来源的公开随机数：${acting?.plan.publicValueSource ?? ''}。抽取结果可由任何人依公开输入复核。`}
+          </Typography.Paragraph>
+          <Form.Item name="value" label={acting?.step === 'publish' ? '公开随机数来源' : '公开随机数'} rules={[{ required: true, min: 1 }]}>
+            <Input />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {acting?.step === 'publish' ? '公布' : '抽取'}
+          </Button>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
