@@ -11,8 +11,8 @@ import { loadConfig } from '../apps/api/src/config.ts';
 import type { LicenceTable } from '../apps/api/src/db/schema.ts';
 import { renderLicence } from '../apps/api/src/features/licensing/use-cases/issue-licence.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
-import { supervisionBench } from './supervision.ts';
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
+import { supervisionBench } from './supervision.ts';
 
 function rate(label: string, ms: number, fn: () => void): { label: string; perSecond: number } {
   let n = 0;

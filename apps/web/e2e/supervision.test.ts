@@ -80,7 +80,10 @@ describe('supervision in headless Chromium', () => {
     // Enter in the range picker commits the dates; the form may submit with it, otherwise press 创建.
     const created = page.getByText('计划已创建，公布后方可抽取');
     await created.waitFor({ timeout: 3000 }).catch(async () => {
-      await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click({ force: true });
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /创\s*建/ })
+        .click({ force: true });
       await created.waitFor();
     });
     await page
@@ -157,8 +160,17 @@ describe('supervision in headless Chromium', () => {
     await page.screenshot({ path: `${SHOTS}field-inspection-phone.png`, fullPage: true });
     await page.waitForTimeout(500); // the last signature is uploaded when the stroke ends
     await page.getByRole('button', { name: '提交检查记录' }).click();
-    await page.getByText(/检查记录已提交|提交失败|须/).first().waitFor();
-    assert.ok(await page.getByText('检查记录已提交').isVisible(), await page.locator('.ant-alert-message').allInnerTexts().then((x) => x.join('；')));
+    await page
+      .getByText(/检查记录已提交|提交失败|须/)
+      .first()
+      .waitFor();
+    assert.ok(
+      await page.getByText('检查记录已提交').isVisible(),
+      await page
+        .locator('.ant-alert-message')
+        .allInnerTexts()
+        .then((x) => x.join('；')),
+    );
     await phone.close();
 
     const portal = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { type DrawInput, DrawStream, type DrawUnit, drawInputsHash, runDraw } from './draw.ts';
+import { type DrawInput, DrawStream, type DrawUnit, drawInputLines, drawInputsHash, parseDrawInput, runDraw } from './draw.ts';
 
 const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
 
@@ -54,6 +54,20 @@ describe('SUP-03/04 verifiable stratified random draw', () => {
     assert.deepEqual(b, a, 'order of the inputs does not matter, only their content');
     assert.equal(a.inputsHash, drawInputsHash(input, sm3));
     assert.notDeepEqual(runDraw(input, 'public-2', sm3).drawn, a.drawn);
+  });
+
+  it('the published input file reads back to the same input, hash and draw', () => {
+    const input = {
+      plan: plan(),
+      drawDate: '2026-11-26',
+      units: Array.from({ length: 50 }, (_, i) => unit(i, { drawnOn: i % 7 ? [] : ['2026-03-01'] })),
+      inspectors: inspectors(5, { 1: [unit(3).usci] }),
+    };
+    const text = [...drawInputLines(input)].join('');
+    const back = parseDrawInput(text);
+    assert.equal(drawInputsHash(back, sm3), sm3(text));
+    assert.deepEqual(runDraw(back, 'p', sm3), runDraw(input, 'p', sm3));
+    assert.throws(() => parseDrawInput('something else'), /not a draw input/);
   });
 
   it('caps: at most twice a year and at least six months apart', () => {

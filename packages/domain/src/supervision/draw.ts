@@ -95,11 +95,77 @@ export function canonical(value: unknown): string {
   );
 }
 
+/**
+ * The published draw input, one line per fact, sorted: a plan line, the draw date, one line per unit
+ * (by USCI) and one per inspector (by id). The inputs hash is SM3 of exactly this text, so anyone can
+ * recompute it from the downloaded file; a province's million units stream through it line by line.
+ */
+export const DRAW_INPUT_HEADER = 'FEP-DRAW-INPUT v1';
+
+export function* drawInputLines(input: DrawInput, presorted = false): Generator<string> {
+  yield `${DRAW_INPUT_HEADER}\n`;
+  yield `plan\t${canonical(input.plan)}\n`;
+  yield `date\t${input.drawDate}\n`;
+  const units = presorted ? input.units : [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
+  let chunk = '';
+  for (const u of units) {
+    chunk += `unit\t${u.usci}\t${u.riskLevel}\t${u.creditLevel}\t${u.keyUnit ? 1 : 0}\t${u.venueKind ?? '-'}\t${u.selfCommitment ? 1 : 0}\t${u.lastFireOn ?? '-'}\t${u.drawnOn.length ? [...u.drawnOn].sort().join(',') : '-'}\t${u.inspectedForPurpose ? 1 : 0}\n`;
+    if (chunk.length > 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+  const inspectors = presorted ? input.inspectors : [...input.inspectors].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  for (const i of inspectors) yield `inspector\t${i.userId}\t${i.conflicts.length ? [...i.conflicts].sort().join(',') : '-'}\n`;
+}
+
+/** Reads the published text back (the replay path). */
+export function parseDrawInput(text: string): DrawInput {
+  const lines = text.split('\n');
+  if (lines[0] !== DRAW_INPUT_HEADER) throw new Error('not a draw input file');
+  let plan: PlanRates | null = null;
+  let drawDate = '';
+  const units: DrawUnit[] = [];
+  const inspectors: DrawInspector[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line) continue;
+    const f = line.split('\t');
+    switch (f[0]) {
+      case 'plan':
+        plan = JSON.parse(f[1]!) as PlanRates;
+        break;
+      case 'date':
+        drawDate = f[1]!;
+        break;
+      case 'unit':
+        units.push({
+          usci: f[1]!,
+          riskLevel: f[2] as RiskLevel,
+          creditLevel: f[3] as CreditLevel,
+          keyUnit: f[4] === '1',
+          venueKind: f[5] === '-' ? null : f[5]!,
+          selfCommitment: f[6] === '1',
+          lastFireOn: f[7] === '-' ? null : f[7]!,
+          drawnOn: f[8] === '-' ? [] : f[8]!.split(','),
+          inspectedForPurpose: f[9] === '1',
+        });
+        break;
+      case 'inspector':
+        inspectors.push({ userId: f[1]!, conflicts: f[2] === '-' ? [] : f[2]!.split(',') });
+        break;
+      default:
+        throw new Error(`draw input line ${i + 1}: unknown record ${f[0]}`);
+    }
+  }
+  if (!plan || !drawDate) throw new Error('draw input without plan or date');
+  return { plan, drawDate, units, inspectors };
+}
+
 /** The hash of everything the draw depends on except the public value; published before the draw. */
 export function drawInputsHash(input: DrawInput, hash: Hash): string {
-  const units = [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
-  const inspectors = [...input.inspectors].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map((i) => ({ ...i, conflicts: [...i.conflicts].sort() }));
-  return hash(canonical({ plan: input.plan, drawDate: input.drawDate, units, inspectors }));
+  return hash([...drawInputLines(input)].join(''));
 }
 
 export function drawSeed(publicValue: string, inputsHash: string, hash: Hash): string {
@@ -154,8 +220,11 @@ export function rateOf(stratum: string, plan: PlanRates): number {
   return stratum.endsWith('|campaign') && plan.campaign ? Math.max(r, plan.campaign.rate) : r;
 }
 
-export function runDraw(input: DrawInput, publicValue: string, hash: Hash): DrawResult {
-  const inputsHash = drawInputsHash(input, hash);
+/**
+ * Runs the draw. `inputsHash` is the published hash of the input (computed here when not given); units
+ * already sorted by USCI (as the published file is) are not sorted again.
+ */
+export function runDraw(input: DrawInput, publicValue: string, hash: Hash, inputsHash = drawInputsHash(input, hash)): DrawResult {
   const seed = drawSeed(publicValue, inputsHash, hash);
   const stream = new DrawStream(seed, hash);
   const { plan, drawDate } = input;
@@ -165,7 +234,8 @@ export function runDraw(input: DrawInput, publicValue: string, hash: Hash): Draw
 
   const setAside: SetAside[] = [];
   const byStratum = new Map<string, DrawUnit[]>();
-  for (const u of [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1))) {
+  const sorted = input.units.every((u, i, a) => i === 0 || a[i - 1]!.usci < u.usci) ? input.units : [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
+  for (const u of sorted) {
     const recent = u.drawnOn.filter((d) => d > yearAgo && d <= drawDate);
     if (recent.length >= plan.maxDrawsPerYear) setAside.push({ usci: u.usci, reason: 'cap_per_year' });
     else if (plan.minMonthsBetween > 0 && u.drawnOn.some((d) => d > intervalStart && d <= drawDate)) setAside.push({ usci: u.usci, reason: 'cap_interval' });

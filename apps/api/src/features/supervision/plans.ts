@@ -5,9 +5,10 @@ import {
   type DrawInspector,
   type DrawResult,
   type DrawUnit,
-  drawInputsHash,
+  drawInputLines,
   type InspectionItemsPolicy,
   type PlanRates,
+  parseDrawInput,
   type RandomQuotaPolicy,
   runDraw,
 } from '@fep/domain';
@@ -123,6 +124,7 @@ export async function collectDrawInput(db: Executor, plan: RandomPlanTable): Pro
     .selectFrom('units')
     .select(['usci', 'risk_level', 'credit_level', 'key_unit', 'venue_kind', 'self_commitment', 'last_fire_on'])
     .where('agency_path', 'like', `${plan.agency_path}%`)
+    .orderBy('usci')
     .execute();
   const history = await db
     .selectFrom('inspection_tasks')
@@ -150,6 +152,7 @@ export async function collectDrawInput(db: Executor, plan: RandomPlanTable): Pro
     .where('inspectors.active', '=', 1)
     .where('users.disabled', '=', 0)
     .where('inspectors.certified_until', '>=', plan.period_start)
+    .orderBy('inspectors.user_id')
     .execute();
   const conflicts = await db
     .selectFrom('inspector_conflicts')
@@ -181,8 +184,16 @@ export async function publishPlan(req: FastifyRequest, id: string, publicValueSo
   if (plan.status !== 'draft') throw new AppError('SUPERVISION.PLAN_STATE', '计划已公布，不能再次公布', { status: plan.status });
   const input = await collectDrawInput(db, plan);
   if (input.inspectors.length < 2) throw new AppError('SUPERVISION.PLAN_STATE', '辖区持证检查人员不足两名，不能公布计划');
-  const inputsHash = drawInputsHash(input, sm3);
-  const sha = await storeBlob(ctx.config.dataDir, Buffer.from(JSON.stringify(input)));
+  // The published file and its hash, line by line (a province's directory never becomes one JSON value).
+  const h = createHash('sm3');
+  const chunks: Buffer[] = [];
+  for (const line of drawInputLines(input, true)) {
+    const b = Buffer.from(line, 'utf8');
+    h.update(b);
+    chunks.push(b);
+  }
+  const inputsHash = h.digest('hex');
+  const sha = await storeBlob(ctx.config.dataDir, Buffer.concat(chunks));
   return mutate(req, async (trx, audit) => {
     const nowIso = ctx.now().toISOString();
     const r = await trx
@@ -209,9 +220,12 @@ export async function publishPlan(req: FastifyRequest, id: string, publicValueSo
   });
 }
 
+/** The frozen input as published; refuses a file that no longer matches its published hash. */
 export async function frozenInput(ctx: AppContext, plan: RandomPlanTable): Promise<DrawInput> {
   if (!plan.inputs_sha256) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未公布');
-  return JSON.parse((await readBlob(ctx.config.dataDir, plan.inputs_sha256)).toString('utf8')) as DrawInput;
+  const bytes = await readBlob(ctx.config.dataDir, plan.inputs_sha256);
+  if (createHash('sm3').update(bytes).digest('hex') !== plan.inputs_hash) throw new Error(`published draw input of plan ${plan.id} does not match its hash`);
+  return parseDrawInput(bytes.toString('utf8'));
 }
 
 /** The draw: seed = SM3(public value ‖ inputs hash); tasks with two inspectors each, in one transaction. */
@@ -222,8 +236,7 @@ export async function drawPlan(req: FastifyRequest, id: string, publicValue: str
   if (plan.status !== 'published')
     throw new AppError('SUPERVISION.PLAN_STATE', plan.status === 'drawn' ? '计划已抽取' : '请先公布计划及其输入，再抽取', { status: plan.status });
   const input = await frozenInput(ctx, plan);
-  const result = runDraw(input, publicValue, sm3);
-  if (result.inputsHash !== plan.inputs_hash) throw new Error('frozen draw input does not match its published hash');
+  const result = runDraw(input, publicValue, sm3, plan.inputs_hash!);
   const units = await unitsByUsci(
     db,
     result.drawn.map((d) => d.usci),
@@ -311,7 +324,7 @@ async function unitsByUsci(db: Executor, uscis: string[]) {
 export async function replayPlan(ctx: AppContext, plan: RandomPlanTable): Promise<{ identical: boolean; result: DrawResult }> {
   if (plan.status !== 'drawn' || !plan.public_value) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未抽取');
   const input = await frozenInput(ctx, plan);
-  const result = runDraw(input, plan.public_value, sm3);
+  const result = runDraw(input, plan.public_value, sm3, plan.inputs_hash!);
   const tasks = await ctx.database.db
     .selectFrom('inspection_tasks')
     .select(['usci', 'inspector_ids_json'])

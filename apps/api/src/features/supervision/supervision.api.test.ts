@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 
@@ -82,7 +82,9 @@ for (const database of DATABASES) {
       assert.equal(again.status, 409, 'a plan is drawn once');
       const inputs = await call(t, null, 'GET', `/api/v1/public/plans/${id}/inputs`);
       assert.equal(inputs.status, 200);
-      assert.ok(Array.isArray(inputs.body.units));
+      const text = Buffer.from(inputs.raw).toString('utf8');
+      assert.match(text, /^FEP-DRAW-INPUT v1\n/);
+      assert.equal(createHash('sm3').update(text).digest('hex'), published.body.inputsHash, 'anyone can recompute the published hash from the file');
 
       const tasks = await t.ctx.database.db.selectFrom('inspection_tasks').selectAll().where('plan_id', '=', id).execute();
       assert.equal(tasks.length, drawn.body.summary.drawn);
