@@ -72,6 +72,7 @@ async function rawImport(file: string, dbFile: string): Promise<number> {
   const db = new SQLite(dbFile);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('cache_size = -65536'); // the same settings as the product's store
   db.exec(`CREATE TABLE units (id TEXT PRIMARY KEY, usci TEXT NOT NULL UNIQUE, name TEXT NOT NULL, address TEXT NOT NULL, region_code TEXT NOT NULL,
     agency_id TEXT NOT NULL, agency_path TEXT NOT NULL, venue_kind TEXT, floor_area REAL, key_unit INTEGER, risk_level TEXT, credit_level TEXT,
     owner_user_id TEXT, contact_name TEXT, contact_phone TEXT, created_at TEXT, updated_at TEXT, self_commitment INTEGER, last_fire_on TEXT);

@@ -50,6 +50,8 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A 64 MB page cache instead of SQLite's 2 MB default: a province's directory and its indexes stay hot.
+  sqlite.pragma('cache_size = -65536');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: slowQueryLog() });
   return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}` };
 }

@@ -109,7 +109,7 @@ export function* drawInputLines(input: DrawInput, presorted = false): Generator<
   const units = presorted ? input.units : [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
   let chunk = '';
   for (const u of units) {
-    chunk += `unit\t${u.usci}\t${u.riskLevel}\t${u.creditLevel}\t${u.keyUnit ? 1 : 0}\t${u.venueKind ?? '-'}\t${u.selfCommitment ? 1 : 0}\t${u.lastFireOn ?? '-'}\t${u.drawnOn.length ? [...u.drawnOn].sort().join(',') : '-'}\t${u.inspectedForPurpose ? 1 : 0}\n`;
+    chunk += `unit\t${u.usci}\t${u.riskLevel}\t${u.creditLevel}\t${u.keyUnit ? 1 : 0}\t${u.venueKind ?? '-'}\t${u.selfCommitment ? 1 : 0}\t${u.lastFireOn ?? '-'}\t${u.drawnOn.length === 0 ? '-' : u.drawnOn.length === 1 ? u.drawnOn[0] : [...u.drawnOn].sort().join(',')}\t${u.inspectedForPurpose ? 1 : 0}\n`;
     if (chunk.length > 1 << 16) {
       yield chunk;
       chunk = '';
@@ -251,6 +251,9 @@ export function runDraw(input: DrawInput, publicValue: string, hash: Hash, input
   }
 
   const inspectors = [...input.inspectors].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  // Most units have no conflicted inspector: they draw from the whole list; the few that do, from the rest.
+  const conflictsOf = new Map<string, Set<string>>();
+  for (const i of inspectors) for (const usci of i.conflicts) conflictsOf.set(usci, (conflictsOf.get(usci) ?? new Set()).add(i.userId));
   const drawn: DrawnUnit[] = [];
   const strata: DrawResult['strata'] = [];
   const unstaffed: string[] = [];
@@ -265,7 +268,8 @@ export function runDraw(input: DrawInput, publicValue: string, hash: Hash, input
     }
     strata.push({ key, eligible: units.length, rate, drawn: n });
     for (const u of pool.slice(0, n)) {
-      const free = inspectors.filter((i) => !i.conflicts.includes(u.usci));
+      const conflicted = conflictsOf.get(u.usci);
+      const free = conflicted ? inspectors.filter((i) => !conflicted.has(i.userId)) : inspectors;
       if (free.length < 2) {
         unstaffed.push(u.usci);
         continue;
