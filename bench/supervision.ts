@@ -114,7 +114,7 @@ async function rawImport(file: string, dbFile: string): Promise<number> {
     }
     batch.push(rec as string[]);
     n++;
-    if (batch.length === 1000) {
+    if (batch.length === 5000) {
       write(batch);
       batch = [];
     }

@@ -15,6 +15,7 @@ import { findAgency } from '../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { type ChecklistEntry, checkChecklist, loadTask } from '../licensing/use-cases/inspection.ts';
 import { nextSequence } from '../licensing/use-cases/issue-licence.ts';
+import { withPlanChecklist } from './plans.ts';
 
 /**
  * Field inspection (SUP-09, SUP-12) and hazards to rectification (SUP-10, SUP-11): the two inspectors
@@ -63,7 +64,7 @@ export async function saveDraft(req: FastifyRequest, id: string, draft: unknown)
 export async function recordFieldInspection(req: FastifyRequest, id: string, input: RecordInput) {
   const ctx = req.server.ctx;
   const db = ctx.database.db;
-  const task = await loadTask(req, db, id);
+  const task = await withPlanChecklist(db, await loadTask(req, db, id));
   if (['opening_check', 'commitment_verification', 're_inspection'].includes(task.purpose)) {
     throw new AppError('SUPERVISION.TASK_STATE', '该任务请在许可办件或复查中录入');
   }

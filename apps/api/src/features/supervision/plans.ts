@@ -241,7 +241,6 @@ export async function drawPlan(req: FastifyRequest, id: string, publicValue: str
     db,
     result.drawn.map((d) => d.usci),
   );
-  const items = plan.items_json;
   return mutate(req, async (trx, audit) => {
     const nowIso = ctx.now().toISOString();
     const rows: InspectionTaskTable[] = result.drawn.map((d) => {
@@ -261,7 +260,8 @@ export async function drawPlan(req: FastifyRequest, id: string, publicValue: str
         inspector_ids_json: JSON.stringify(d.inspectors),
         appointment_at: null,
         off_hours: 0,
-        checklist_json: items,
+        // The plan's item list is stored once on the plan, not copied into each of its tasks.
+        checklist_json: null,
         result: null,
         findings: null,
         clock_id: null,
@@ -334,4 +334,11 @@ export async function replayPlan(ctx: AppContext, plan: RandomPlanTable): Promis
   const stored = tasks.map((t) => `${t.usci}:${t.inspector_ids_json}`).sort();
   const replayed = result.drawn.map((d) => `${d.usci}:${JSON.stringify(d.inspectors)}`).sort();
   return { identical: result.seed === plan.seed && JSON.stringify(stored) === JSON.stringify(replayed), result };
+}
+
+/** A task of a plan gets its checklist from the plan (stored once there). */
+export async function withPlanChecklist(db: Executor, task: InspectionTaskTable): Promise<InspectionTaskTable> {
+  if (task.checklist_json || !task.plan_id) return task;
+  const plan = await db.selectFrom('random_plans').select('items_json').where('id', '=', task.plan_id).executeTakeFirst();
+  return { ...task, checklist_json: plan?.items_json ?? null };
 }

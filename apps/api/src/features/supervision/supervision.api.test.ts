@@ -96,6 +96,26 @@ for (const database of DATABASES) {
       }
       const results = await call(t, null, 'GET', `/api/v1/public/plans/${id}/results`);
       assert.equal(results.body.items.length, tasks.length);
+
+      // A drawn task is inspected with the plan's item list (SUP-02) and its result is published (SUP-08).
+      const mine = tasks.find((x) => (JSON.parse(x.inspector_ids_json) as string[]).includes(inspectorId))!;
+      const detail = await call(t, inspector, 'GET', `/api/v1/inspection-tasks/${mine.id}`);
+      assert.ok(detail.body.checklist.length >= 2, 'the checklist comes from the plan');
+      const sig = async () => {
+        const mp = multipartFile('s.png', Buffer.concat([TINY_PNG, Buffer.from(randomUUID())]), 'image/png');
+        return (await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(inspector), ...mp.headers }, payload: mp.payload })).json()
+          .id as string;
+      };
+      const rec = await call(t, inspector, 'POST', `/api/v1/inspection-tasks/${mine.id}/record`, {
+        mode: 'remote',
+        checklist: (detail.body.checklist as { code: string }[]).map((i) => ({ code: i.code, passed: true })),
+        hazards: [],
+        findings: '未发现问题',
+        signatures: { inspectors: [await sig(), await sig()] },
+      });
+      assert.equal(rec.status, 200, JSON.stringify(rec.body));
+      const after = await call(t, null, 'GET', `/api/v1/public/plans/${id}/results`);
+      assert.equal(after.body.items.find((x: Json) => x.usci === mine.usci).result, '未发现问题');
     });
 
     test('SUP-09/10/11 field record with a major hazard → sealed order → extension → report → re-inspection; escalation when not fixed; figures', async () => {

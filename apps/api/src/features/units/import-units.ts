@@ -28,7 +28,9 @@ export interface ImportReport {
   batches: number;
 }
 
-const BATCH = 1000;
+/** Rows per transaction (one fsync each with synchronous=FULL); statements carry at most 1,000 rows. */
+const BATCH = 5000;
+const ROWS_PER_STATEMENT = 1000;
 const MAX_LISTED_REJECTIONS = 1000;
 
 async function* csvRows(input: Readable): AsyncGenerator<string[]> {
@@ -140,10 +142,10 @@ async function writeBatch(ctx: AppContext, actor: Actor, scope: DataScope, batch
       });
     }
     // SQLite allows 32,766 bound values per statement: 18 columns × 1,000 rows stays well under it.
-    if (values.length)
+    for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT)
       await trx
         .insertInto('units')
-        .values(values)
+        .values(values.slice(i, i + ROWS_PER_STATEMENT))
         .onConflict((oc) =>
           oc.column('usci').doUpdateSet((eb) => ({
             name: eb.ref('excluded.name'),

@@ -22,7 +22,9 @@ export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeCo
       case 'all':
         return sql<SqlBool>`1 = 1`;
       case 'agency_and_below':
-        return cols.agencyPath ? eb(cols.agencyPath, 'like', `${scope.agencyPath}%`) : none;
+        // A prefix test by substr: the same on SQLite and PostgreSQL, and cheaper than LIKE (no pattern to
+        // match; paths contain no wildcard characters to escape).
+        return cols.agencyPath ? sql<SqlBool>`substr(${eb.ref(cols.agencyPath as never)}, 1, ${scope.agencyPath.length}) = ${scope.agencyPath}` : none;
       case 'own_agency':
         return cols.agencyPath ? eb(cols.agencyPath, 'like', `%/${scope.agencyId}/`) : none;
       case 'self': {
