@@ -122,23 +122,22 @@ export function* drawInputLines(input: DrawInput, presorted = false): Generator<
 
 /** Reads the published text back (the replay path). */
 export function parseDrawInput(text: string): DrawInput {
-  const lines = text.split('\n');
-  if (lines[0] !== DRAW_INPUT_HEADER) throw new Error('not a draw input file');
+  let pos = text.indexOf('\n');
+  if (text.slice(0, pos) !== DRAW_INPUT_HEADER) throw new Error('not a draw input file');
   let plan: PlanRates | null = null;
   let drawDate = '';
   const units: DrawUnit[] = [];
   const inspectors: DrawInspector[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
+  const none: string[] = [];
+  let lineNo = 1;
+  while (pos < text.length - 1) {
+    const end = text.indexOf('\n', pos + 1);
+    const line = text.slice(pos + 1, end < 0 ? text.length : end);
+    pos = end < 0 ? text.length : end;
+    lineNo++;
     if (!line) continue;
     const f = line.split('\t');
     switch (f[0]) {
-      case 'plan':
-        plan = JSON.parse(f[1]!) as PlanRates;
-        break;
-      case 'date':
-        drawDate = f[1]!;
-        break;
       case 'unit':
         units.push({
           usci: f[1]!,
@@ -148,15 +147,21 @@ export function parseDrawInput(text: string): DrawInput {
           venueKind: f[5] === '-' ? null : f[5]!,
           selfCommitment: f[6] === '1',
           lastFireOn: f[7] === '-' ? null : f[7]!,
-          drawnOn: f[8] === '-' ? [] : f[8]!.split(','),
+          drawnOn: f[8] === '-' ? none : f[8]!.split(','),
           inspectedForPurpose: f[9] === '1',
         });
         break;
       case 'inspector':
         inspectors.push({ userId: f[1]!, conflicts: f[2] === '-' ? [] : f[2]!.split(',') });
         break;
+      case 'plan':
+        plan = JSON.parse(f[1]!) as PlanRates;
+        break;
+      case 'date':
+        drawDate = f[1]!;
+        break;
       default:
-        throw new Error(`draw input line ${i + 1}: unknown record ${f[0]}`);
+        throw new Error(`draw input line ${lineNo}: unknown record ${f[0]}`);
     }
   }
   if (!plan || !drawDate) throw new Error('draw input without plan or date');
