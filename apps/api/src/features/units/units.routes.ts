@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { checkUsci, maskPersonName, maskPhone, VENUE_KINDS } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
+import { type SqlBool, sql } from 'kysely';
 import { Type } from 'typebox';
 import type { UnitTable } from '../../db/schema.ts';
 import { actorOf } from '../../platform/audit/mutate.ts';
@@ -58,6 +59,8 @@ function present(u: UnitTable, full: boolean) {
 export async function unitRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.ctx.database;
 
+  const lookupByUsci = db.selectFrom('units').selectAll().where(sql<SqlBool>`substr(units.agency_path, 1, ${0}) = ${''}`).where('usci', '=', '').compile();
+
   app.get(
     '/api/v1/units',
     {
@@ -87,7 +90,13 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         // A USCI names at most one unit: looked up by its index alone, with no ordering for the planner to
         // prefer over it.
         if (/^[0-9A-HJ-NPQRTUW-Y]{18}$/i.test(term)) {
-          const u = await query.where('usci', '=', term.toUpperCase()).executeTakeFirst();
+          const scope = scopeOf(req);
+          // The common case (staff of an agency) runs one query compiled once; other scopes build theirs.
+          const u =
+            scope.kind === 'agency_and_below'
+              ? (await db.executeQuery({ ...lookupByUsci, parameters: [scope.agencyPath.length, scope.agencyPath, term.toUpperCase()] } as typeof lookupByUsci))
+                  .rows[0]
+              : await query.where('usci', '=', term.toUpperCase()).executeTakeFirst();
           return { items: u ? [present(u, false)] : [], next: null };
         }
         query = query.where('name', 'like', `%${term.replace(/[%_\\]/g, '')}%`);
