@@ -63,6 +63,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[已隐藏]' },
     },
     trustProxy: true,
+    // Access lines are written at info level; below it, skip building them for every request.
+    disableRequestLogging: !['trace', 'debug', 'info'].includes(ctx.config.logLevel),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
@@ -81,7 +83,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
 
   installGuard(app);
   installErrorHandler(app);
-  app.addHook('onSend', async (req, reply) => {
+  // A callback hook, not an async one: it runs on every response and needs no promise.
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
@@ -92,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'",
       );
     }
+    done(null, payload);
   });
 
   app.get('/api/health', { config: { permission: 'public' }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decideScope, permissionsOf, ROLES, type Role } from '@fep/domain';
-import type { CompiledQuery } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { AppContext, AuthInfo } from '../context.ts';
 
@@ -39,9 +39,9 @@ export type SessionLookup = { ok: true; auth: AuthInfo } | { ok: false; reason: 
 export async function lookupSession(ctx: AppContext, token: string): Promise<SessionLookup> {
   const { db } = ctx.database;
   const id = tokenId(token);
-  // Every request runs this: one query for session, user and agency, one for the roles, both compiled once
-  // per database and re-run with new parameters.
-  const q = hotQueries(db);
+  // Every request runs this: one query for session, user, agency and roles, compiled once per database and
+  // re-run with new parameters.
+  const q = hotQueries(db, ctx.database.dialect);
   const s = (await db.executeQuery({ ...q.session, parameters: [id] } as typeof q.session)).rows[0];
   if (!s || s.revoked_at) return { ok: false, reason: 'unknown' };
   const now = ctx.now();
@@ -52,8 +52,10 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
   }
   const user = s.user_id ? s : undefined;
   if (!user || user.disabled) return { ok: false, reason: 'unknown' };
-  const roleRows = (await db.executeQuery({ ...q.roles, parameters: [user.user_id] } as typeof q.roles)).rows;
-  const roles = roleRows.map((r) => r.role).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const roles = (user.roles ?? '')
+    .split(',')
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
+    .sort();
   // Sliding idle window; written at most once a minute to keep reads cheap.
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
@@ -103,12 +105,12 @@ type HotQueries = {
     agency_path: string | null;
     agency_name: string | null;
     region_code: string | null;
+    roles: string | null;
   }>;
-  roles: CompiledQuery<{ role: string }>;
 };
 const compiled = new WeakMap<object, HotQueries>();
 
-function hotQueries(db: Db): HotQueries {
+function hotQueries(db: Db, dialect: 'sqlite' | 'postgres'): HotQueries {
   let q = compiled.get(db);
   if (!q) {
     q = {
@@ -119,9 +121,14 @@ function hotQueries(db: Db): HotQueries {
         .select(['sessions.id', 'sessions.user_id', 'sessions.revoked_at', 'sessions.last_seen_at', 'sessions.expires_at'])
         .select(['users.username', 'users.display_name', 'users.kind', 'users.agency_id', 'users.usci', 'users.national', 'users.disabled'])
         .select(['agencies.path as agency_path', 'agencies.name as agency_name', 'agencies.region_code'])
+        .select(
+          (dialect === 'postgres'
+            ? sql<string | null>`(select string_agg(role, ',') from user_roles where user_roles.user_id = users.id)`
+            : sql<string | null>`(select group_concat(role, ',') from user_roles where user_roles.user_id = users.id)`
+          ).as('roles'),
+        )
         .where('sessions.id', '=', '?')
         .compile(),
-      roles: db.selectFrom('user_roles').select('role').where('user_id', '=', '?').compile(),
     };
     compiled.set(db, q);
   }
