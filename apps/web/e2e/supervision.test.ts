@@ -137,7 +137,7 @@ describe('supervision in headless Chromium', () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const page = await phone.newPage();
     await login(page, '/admin/login', 'inspector.211000');
-    await page.waitForURL(/\/admin/);
+    await page.waitForURL((u) => u.pathname === '/admin');
     await page.goto(`${base}/field/tasks/${task.id}`);
     await page.getByText('监督检查记录').waitFor();
     await page.getByRole('switch', { name: /疏散通道/ }).click();

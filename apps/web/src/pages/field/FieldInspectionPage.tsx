@@ -1,7 +1,7 @@
 import { CameraOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Result, Segmented, Skeleton, Space, Switch, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { type TaskView, uploadFile } from '../../licensing.ts';
@@ -38,7 +38,7 @@ function withoutDeadPreviews(d: Draft): Draft {
  */
 export function FieldInspectionPage() {
   const { id } = useParams();
-  const { me } = useAuth();
+  const { me, loading } = useAuth();
   const { message } = App.useApp();
   const [task, setTask] = useState<TaskView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -90,6 +90,7 @@ export function FieldInspectionPage() {
   }, [draft, id, done]);
 
   const mine = useMemo(() => task?.inspectors.findIndex((i) => i.id === me?.id) ?? -1, [task, me]);
+  if (!loading && !me) return <Navigate to="/admin/login" replace />;
   if (error) return <Result status="404" title={error} extra={<Link to="/admin/tasks">返回任务</Link>} />;
   if (!task || !draft) return <Skeleton active style={{ padding: 16 }} />;
   if (done)
