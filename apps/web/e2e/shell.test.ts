@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildApp, createContext } from '../../api/src/app.ts';
-import { loadConfig } from '../../api/src/config.ts';
-import type { AppContext } from '../../api/src/platform/context.ts';
+import type { Browser, Page } from 'playwright-core';
+import { type E2E, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of the web shell in Debian's headless Chromium (never a downloaded browser): a clerk in
@@ -15,47 +9,19 @@ import type { AppContext } from '../../api/src/platform/context.ts';
  * Screenshots go to docs/screenshots/.
  */
 const PASSWORD = 'E2e-Demo@2026';
-const SHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 describe('web shell in headless Chromium', () => {
-  let app: FastifyInstance;
-  let ctx: AppContext;
+  let e: E2E;
   let browser: Browser;
   let base: string;
-  let dataDir: string;
-
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'fep-e2e-'));
-    const config = loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_DEMO_PASSWORD: PASSWORD, FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' });
-    ctx = await createContext(config);
-    app = await buildApp(ctx);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    e = await startE2E(PASSWORD);
+    ({ browser, base } = e);
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await e?.close();
   });
-
-  async function login(page: Page, path: string, username: string) {
-    await page.goto(`${base}${path}`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
+  const login = (page: Page, path: string, username: string) => e.login(page, path, username);
 
   test('the public portal lists the service guides of the chosen place without login', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });

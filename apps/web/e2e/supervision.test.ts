@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildApp, createContext } from '../../api/src/app.ts';
-import { loadConfig } from '../../api/src/config.ts';
+import type { Browser, Page } from 'playwright-core';
 import type { AppContext } from '../../api/src/platform/context.ts';
+import { type E2E, PNG, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of supervision (SUP-03, SUP-09, SUP-10) in Debian's headless Chromium: a leader publishes
@@ -15,47 +11,22 @@ import type { AppContext } from '../../api/src/platform/context.ts';
  * photo, the draft surviving a reload; the unit sees its rectification order in the portal.
  */
 const PASSWORD = 'E2e-Sup@2026';
-const SHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 describe('supervision in headless Chromium', () => {
+  let e: E2E;
   let app: FastifyInstance;
   let ctx: AppContext;
   let browser: Browser;
   let base: string;
-  let dataDir: string;
-
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'fep-e2e-sup-'));
-    ctx = await createContext(loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_DEMO_PASSWORD: PASSWORD, FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' }));
-    app = await buildApp(ctx);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+    e = await startE2E(PASSWORD);
+    ({ app, ctx, browser, base } = e);
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
-    await ctx?.database.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await e?.close();
   });
+  const login = (page: Page, path: string, username: string) => e.login(page, path, username);
 
-  async function login(page: Page, path: string, username: string) {
-    await page.goto(`${base}${path}`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
   async function sign(page: Page, label: string) {
     await page.getByLabel(label, { exact: true }).scrollIntoViewIfNeeded();
     const box = (await page.getByLabel(label, { exact: true }).boundingBox())!;
