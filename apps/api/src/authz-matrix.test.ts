@@ -252,6 +252,7 @@ const SAMPLES: Record<string, Sample> = {
     body: (f) => ({ usci: f.usci, trigger: 'complaint', reason: '矩阵测试举报', inspectorIds: f.inspectorIds }),
     otherAgency: 404,
   },
+  'GET /api/v1/inspector-conflicts': { url: () => '/api/v1/inspector-conflicts' },
   'POST /api/v1/inspector-conflicts': { url: () => '/api/v1/inspector-conflicts', body: (f) => ({ usci: f.usci, kind: 'declared' }) },
   'GET /api/v1/rectification-orders': { url: () => '/api/v1/rectification-orders' },
   'GET /api/v1/rectification-orders/:id': { url: (f) => `/api/v1/rectification-orders/${f.orderId}`, otherAgency: 404 },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { completeUsci } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import type { AppContext } from '../../api/src/platform/context.ts';
@@ -157,5 +158,25 @@ describe('supervision in headless Chromium', () => {
     assert.ok(await portal.getByText('重大火灾隐患 挂牌督办').isVisible());
     await portal.screenshot({ path: `${SHOTS}portal-orders.png`, fullPage: true });
     await portal.close();
+  });
+
+  test('SUP-01 a clerk imports units from a CSV and sees the rejected rows with their reasons', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await login(page, '/admin/login', 'clerk.211000');
+    await page.getByRole('menu', { name: '工作台菜单' }).getByText('社会单位').click();
+    const good = completeUsci('91211002MA0E2E001');
+    const csv = [
+      '统一社会信用代码,单位名称,地址,行政区划代码,场所类别,建筑面积,重点单位,风险等级,信用等级,自我管理承诺,联系人,联系电话',
+      `${good},星海大酒店,白塔区中华大街1号,211002,宾馆、饭店,3200,是,中,A,否,赵敏,13700001111`,
+      `${good.slice(0, 17)}${good.at(-1) === '0' ? '1' : '0'},校验位错误的单位,某路1号,211002,,,,,,,,`,
+      `${completeUsci('91211002MA0E2E002')},外地单位,天河路1号,440106,,,,,,,,`,
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: '单位名录.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText(/共 3 行：新增 1/).waitFor();
+    assert.ok(await page.getByText('统一社会信用代码校验位不正确').isVisible());
+    assert.ok(await page.getByText('行政区划不在本机构辖区内').isVisible());
+    await page.waitForTimeout(500); // let the dialog finish opening before the screenshot
+    await page.screenshot({ path: `${SHOTS}backoffice-units-import.png` });
+    await page.close();
   });
 });

@@ -10,6 +10,7 @@ import { AdminHome } from './pages/AdminHome.tsx';
 import { AdminLayout } from './pages/AdminLayout.tsx';
 import { ApplicationDetail } from './pages/admin/ApplicationDetail.tsx';
 import { ApplicationsPage } from './pages/admin/ApplicationsPage.tsx';
+import { InspectorsPage } from './pages/admin/InspectorsPage.tsx';
 import { LicencesPage } from './pages/admin/LicencesPage.tsx';
 import { OrdersPage } from './pages/admin/OrdersPage.tsx';
 import { PlansPage } from './pages/admin/PlansPage.tsx';
@@ -71,6 +72,7 @@ createRoot(document.getElementById('root')!).render(
                 <Route path="licences" element={<LicencesPage />} />
                 <Route path="plans" element={<PlansPage />} />
                 <Route path="orders" element={<OrdersPage />} />
+                <Route path="inspectors" element={<InspectorsPage />} />
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -1,7 +1,10 @@
-import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
+import { useAuth } from '../auth.tsx';
 import { RISK_LABELS, VENUE_LABELS } from '../labels.ts';
+import { downloadWithAuth } from '../licensing.ts';
 
 interface Unit {
   id: string;
@@ -18,7 +21,19 @@ interface Unit {
   contactPhone: string;
 }
 
+interface ImportReport {
+  rows: number;
+  inserted: number;
+  updated: number;
+  rejected: number;
+  rejections: { line: number; usci: string; reasons: string[] }[];
+}
+
+/** SUP-01: the unit directory — search, import from CSV/XLSX with a report of rejected rows, export. */
 export function UnitsPage() {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [report, setReport] = useState<ImportReport | null>(null);
   const [q, setQ] = useState('');
   const [pages, setPages] = useState<(string | null)[]>([null]);
   const [items, setItems] = useState<Unit[]>([]);
@@ -47,7 +62,33 @@ export function UnitsPage() {
         </Typography.Title>
       }
     >
-      <Space style={{ marginBottom: 16 }}>
+      <Space style={{ marginBottom: 16 }} wrap>
+        {can('unit:unit:import') && (
+          <Upload
+            accept=".csv,.xlsx"
+            showUploadList={false}
+            customRequest={async ({ file, onSuccess, onError }) => {
+              const form = new FormData();
+              form.append('file', file as File);
+              const token = sessionStorage.getItem('fep.token');
+              const res = await fetch('/api/v1/units/import', { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+              const body = (await res.json()) as ImportReport & { message?: string };
+              if (!res.ok) {
+                message.error(body.message ?? '导入失败');
+                onError?.(new Error(body.message));
+                return;
+              }
+              setReport(body);
+              onSuccess?.({});
+              load(null, q);
+            }}
+          >
+            <Button icon={<UploadOutlined />}>导入（CSV / XLSX）</Button>
+          </Upload>
+        )}
+        <Button icon={<DownloadOutlined />} onClick={() => void downloadWithAuth('/api/v1/units/export', '社会单位名录.csv')}>
+          导出
+        </Button>
         <Input.Search
           placeholder="单位名称或统一社会信用代码"
           allowClear
@@ -98,6 +139,31 @@ export function UnitsPage() {
         </Button>
         <Typography.Text type="secondary">第 {pages.length} 页 · 联系人信息已脱敏</Typography.Text>
       </Space>
+      <Modal open={!!report} title="导入结果" footer={null} width={760} onCancel={() => setReport(null)}>
+        {report && (
+          <>
+            <Alert
+              type={report.rejected ? 'warning' : 'success'}
+              showIcon
+              message={`共 ${report.rows} 行：新增 ${report.inserted}，更新（按统一社会信用代码合并）${report.updated}，未导入 ${report.rejected}`}
+              style={{ marginBottom: 12 }}
+            />
+            {report.rejections.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(r) => `${r.line}-${r.usci}`}
+                dataSource={report.rejections}
+                pagination={{ pageSize: 10 }}
+                columns={[
+                  { title: '行号', dataIndex: 'line', width: 70 },
+                  { title: '统一社会信用代码', dataIndex: 'usci' },
+                  { title: '原因', dataIndex: 'reasons', render: (r: string[]) => r.join('；') },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </Modal>
     </Card>
   );
 }

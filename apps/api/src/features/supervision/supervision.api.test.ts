@@ -72,6 +72,7 @@ for (const database of DATABASES) {
       assert.match(published.body.inputsHash, /^[0-9a-f]{64}$/);
       const pub = await call(t, null, 'GET', '/api/v1/public/plans?agency=211000');
       assert.ok(pub.body.some((p: Json) => p.id === id && p.inputsHash === published.body.inputsHash && p.seed === null));
+      assert.equal(pub.body.find((p: Json) => p.id === id).publication, '每月公示', 'SUP-08 Liaoyang publishes monthly');
 
       const drawn = await call(t, leader, 'POST', `/api/v1/supervision/plans/${id}/draw`, { publicValue: '2026-12-01 3D 5 8 1' });
       assert.equal(drawn.status, 200, JSON.stringify(drawn.body));

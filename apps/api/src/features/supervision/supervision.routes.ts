@@ -7,7 +7,9 @@ import { mutate } from '../../platform/audit/mutate.ts';
 import { readBlob } from '../../platform/files/storage.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { agencyById } from '../../platform/org/agencies.repository.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { presentClock } from '../licensing/licensing.presenter.ts';
 import { createTriggeredTask, type RecordInput, recordFieldInspection, saveDraft } from './field.ts';
 import { decideExtension, escalateOrder, loadOrder, orderScope, recordReinspection, reportRectified, requestExtension } from './orders.ts';
@@ -145,7 +147,15 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         query = query.where('random_plans.agency_path', 'like', `${a?.path ?? '/none/'}%`);
       }
       const rows = await query.orderBy('random_plans.published_at', 'desc').limit(50).execute();
-      return rows.map((p) => ({ ...presentPlan(p), agencyName: p.agencyName }));
+      // SUP-08: how often the region publishes plans and results (e.g. monthly in Inner Mongolia and Liaoyang).
+      const cadence = new Map<string, string>();
+      for (const p of rows) {
+        if (cadence.has(p.agency_id)) continue;
+        const agency = (await agencyById(db, p.agency_id))!;
+        const [pub] = await resolveForAgency(db, agency, chinaDateOf(app.ctx.now()), ['supervision.publication']);
+        cadence.set(p.agency_id, { per_plan: '随计划公示', monthly: '每月公示', quarterly: '每季度公示' }[(pub!.values as { cadence: string }).cadence] ?? '');
+      }
+      return rows.map((p) => ({ ...presentPlan(p), agencyName: p.agencyName, publication: cadence.get(p.agency_id) }));
     },
   );
 
@@ -314,6 +324,41 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       });
       reply.code(201);
       return { id: r.id, usci: r.usci, kind: r.kind };
+    },
+  );
+
+  app.get(
+    '/api/v1/inspector-conflicts',
+    { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '执法人员回避事项（本机构及下级机构的执法人员）' } },
+    async (req) => {
+      const rows = await db
+        .selectFrom('inspector_conflicts')
+        .innerJoin('inspectors', 'inspectors.user_id', 'inspector_conflicts.inspector_user_id')
+        .innerJoin('agencies', 'agencies.id', 'inspectors.agency_id')
+        .innerJoin('users', 'users.id', 'inspector_conflicts.inspector_user_id')
+        .leftJoin('units', 'units.usci', 'inspector_conflicts.usci')
+        .select([
+          'inspector_conflicts.id',
+          'inspector_conflicts.usci',
+          'inspector_conflicts.kind',
+          'inspector_conflicts.note',
+          'inspector_conflicts.declared_at',
+        ])
+        .select(['users.display_name as inspector', 'units.name as unitName'])
+        .where(scopeFilter(scopeOf(req), { agencyPath: 'agencies.path' }))
+        .orderBy('inspector_conflicts.declared_at', 'desc')
+        .limit(500)
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        inspector: r.inspector,
+        usci: r.usci,
+        unit: r.unitName,
+        kind: r.kind,
+        kindLabel: { relative: '近亲属', former_employer: '原任职单位', declared: '其他应回避情形' }[r.kind],
+        note: r.note,
+        declaredAt: r.declared_at,
+      }));
     },
   );
 

@@ -24,6 +24,7 @@ export interface PlanView {
     unstaffed: string[];
   } | null;
   agencyName?: string;
+  publication?: string;
 }
 
 type Figures = Record<string, number>;

@@ -89,7 +89,7 @@ export function PublicPlansPage() {
           <List.Item extra={<Tag color={p.status === 'drawn' ? 'success' : 'processing'}>{p.statusLabel}</Tag>}>
             <List.Item.Meta
               title={<Link to={`/plans/${p.id}`}>{p.title}</Link>}
-              description={`${p.agencyName ?? ''} · ${p.periodStart} 至 ${p.periodEnd} · 输入摘要 ${p.inputsHash?.slice(0, 16)}…`}
+              description={`${p.agencyName ?? ''}${p.publication ? `（${p.publication}）` : ''} · ${p.periodStart} 至 ${p.periodEnd} · 输入摘要 ${p.inputsHash?.slice(0, 16)}…`}
             />
           </List.Item>
         )}
