@@ -15,6 +15,7 @@ import { findAgency } from '../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { type ChecklistEntry, checkChecklist, loadTask } from '../licensing/use-cases/inspection.ts';
 import { nextSequence } from '../licensing/use-cases/issue-licence.ts';
+import { newInspectionTask } from '../tasks.ts';
 import { withPlanChecklist } from './plans.ts';
 
 /**
@@ -228,7 +229,7 @@ export async function createTriggeredTask(
   const db = ctx.database.db;
   const unit = await db.selectFrom('units').selectAll().where('usci', '=', input.usci).executeTakeFirst();
   const scope = req.auth!.user.agencyPath ?? '\u0000';
-  if (!unit || !unit.agency_path.startsWith(scope)) throw new AppError('RESOURCE.NOT_FOUND', '辖区内没有该统一社会信用代码的单位');
+  if (!unit?.agency_path.startsWith(scope)) throw new AppError('RESOURCE.NOT_FOUND', '辖区内没有该统一社会信用代码的单位');
   const ids = [...new Set(input.inspectorIds)];
   const eligible = await db
     .selectFrom('inspectors')
@@ -250,37 +251,24 @@ export async function createTriggeredTask(
   const [items] = await resolveForAgency(db, agency, chinaDateOf(ctx.now()), ['supervision.inspection_items']);
   return mutate(req, async (trx, audit) => {
     const nowIso = ctx.now().toISOString();
-    const row: InspectionTaskTable = {
-      id: uuidv7(),
-      agency_id: unit.agency_id,
-      agency_path: unit.agency_path,
-      region_code: unit.region_code,
-      purpose: input.trigger,
-      application_id: null,
-      licence_id: null,
-      usci: unit.usci,
-      subject_name: unit.name,
-      venue_address: unit.address,
-      status: 'assigned',
-      inspector_ids_json: JSON.stringify(ids),
-      appointment_at: null,
-      off_hours: 0,
-      checklist_json: JSON.stringify((items!.values as { items: unknown[] }).items),
-      result: null,
-      findings: null,
-      clock_id: null,
-      policy_version: items!.versionKey,
-      completed_at: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-      plan_id: null,
-      unit_id: unit.id,
-      trigger_reason: input.reason,
-      mode: null,
-      signatures_json: null,
-      draft_json: null,
-      order_id: null,
-    };
+    const row = newInspectionTask(
+      {
+        agency_id: unit.agency_id,
+        agency_path: unit.agency_path,
+        region_code: unit.region_code,
+        purpose: input.trigger,
+        usci: unit.usci,
+        subject_name: unit.name,
+        venue_address: unit.address,
+        status: 'assigned',
+        inspector_ids_json: JSON.stringify(ids),
+        checklist_json: JSON.stringify((items!.values as { items: unknown[] }).items),
+        policy_version: items!.versionKey,
+        unit_id: unit.id,
+        trigger_reason: input.reason,
+      },
+      nowIso,
+    );
     await trx.insertInto('inspection_tasks').values(row).execute();
     await audit({ action: 'inspection_task.create', targetType: 'inspection_task', targetId: row.id, after: row });
     return row;

@@ -1,7 +1,7 @@
 import { addWorkingDays, chinaDateOf } from '@fep/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/database.ts';
-import type { InspectionTaskTable, RectificationOrderTable } from '../../db/schema.ts';
+import type { RectificationOrderTable } from '../../db/schema.ts';
 import { type Audit, mutate } from '../../platform/audit/mutate.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { newInspectionTask } from '../tasks.ts';
 import { recheckDays } from './field.ts';
 
 /**
@@ -130,37 +131,26 @@ export async function reportRectified(req: FastifyRequest, id: string, input: { 
       },
       now,
     );
-    const task: InspectionTaskTable = {
-      id: taskId,
-      agency_id: order.agency_id,
-      agency_path: order.agency_path,
-      region_code: source?.region_code ?? (await regionOf(trx, order.agency_id)),
-      purpose: 're_inspection',
-      application_id: null,
-      licence_id: null,
-      usci: order.usci,
-      subject_name: order.subject_name,
-      venue_address: source?.venue_address ?? '',
-      status: 'assigned',
-      inspector_ids_json: source?.inspector_ids_json ?? '[]',
-      appointment_at: null,
-      off_hours: 0,
-      checklist_json: null,
-      result: null,
-      findings: input.note,
-      clock_id: clock.id,
-      policy_version: null,
-      completed_at: null,
-      created_at: nowIso,
-      updated_at: nowIso,
-      plan_id: null,
-      unit_id: source?.unit_id ?? null,
-      trigger_reason: `复查：${order.number}`,
-      mode: null,
-      signatures_json: null,
-      draft_json: null,
-      order_id: order.id,
-    };
+    const task = newInspectionTask(
+      {
+        id: taskId,
+        agency_id: order.agency_id,
+        agency_path: order.agency_path,
+        region_code: source?.region_code ?? (await regionOf(trx, order.agency_id)),
+        purpose: 're_inspection',
+        usci: order.usci,
+        subject_name: order.subject_name,
+        venue_address: source?.venue_address ?? '',
+        status: 'assigned',
+        inspector_ids_json: source?.inspector_ids_json ?? '[]',
+        findings: input.note,
+        clock_id: clock.id,
+        unit_id: source?.unit_id ?? null,
+        trigger_reason: `复查：${order.number}`,
+        order_id: order.id,
+      },
+      nowIso,
+    );
     await trx.insertInto('inspection_tasks').values(task).execute();
     await trx.updateTable('rectification_orders').set({ status: 'reported', reinspection_task_id: taskId, updated_at: nowIso }).where('id', '=', id).execute();
     if (order.clock_id) {

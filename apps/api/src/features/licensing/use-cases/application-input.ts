@@ -67,3 +67,20 @@ export function checkSubmittable(input: ApplicationInput, policy: LicensingPolic
   }
   return { exemption };
 }
+
+/** The columns an applicant's input sets (trimmed), shared by creation and editing. */
+export function inputColumns(input: ApplicationInput) {
+  return {
+    company_name: input.companyName.trim(),
+    legal_representative: input.legalRepresentative.trim(),
+    contact_name: input.contactName.trim(),
+    contact_phone: input.contactPhone,
+    venue_name: input.venueName.trim(),
+    venue_address: input.venueAddress.trim(),
+    venue_kind: input.venueKind,
+    floor_area: input.floorArea,
+    investment: input.investment ?? null,
+    path: input.path,
+    materials_json: JSON.stringify(input.materials),
+  };
+}

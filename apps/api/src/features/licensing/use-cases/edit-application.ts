@@ -7,7 +7,7 @@ import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { clockStep, transition } from '../application-steps.ts';
 import { json, loadApplication, reload, updateApplication } from '../applications.repository.ts';
 import { licensingPolicy } from '../licensing.policy.ts';
-import { type ApplicationInput, checkInput, checkSubmittable } from './application-input.ts';
+import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from './application-input.ts';
 import { submitStep } from './submit-application.ts';
 
 export function inputOf(row: ApplicationTable): ApplicationInput {
@@ -91,17 +91,7 @@ export async function editApplication(req: FastifyRequest, id: string, input: Ap
     const current = await reload(trx, row.id);
     const nowIso = ctx.now().toISOString();
     const patch: Partial<ApplicationTable> = {
-      company_name: input.companyName.trim(),
-      legal_representative: input.legalRepresentative.trim(),
-      contact_name: input.contactName.trim(),
-      contact_phone: input.contactPhone,
-      venue_name: input.venueName.trim(),
-      venue_address: input.venueAddress.trim(),
-      venue_kind: input.venueKind,
-      floor_area: input.floorArea,
-      investment: input.investment ?? null,
-      path: input.path,
-      materials_json: JSON.stringify(input.materials),
+      ...inputColumns(input),
       commitment_json: input.commitment ? JSON.stringify(input.commitment) : current.commitment_json,
       appointment_json: input.appointmentPreference ? JSON.stringify(input.appointmentPreference) : current.appointment_json,
     };

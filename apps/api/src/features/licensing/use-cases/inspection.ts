@@ -6,9 +6,9 @@ import type { InspectionTaskTable } from '../../../db/schema.ts';
 import { mutate } from '../../../platform/audit/mutate.ts';
 import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { uuidv7 } from '../../../platform/ids.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../../platform/org/scope.ts';
+import { newInspectionTask } from '../../tasks.ts';
 import { clockStep, startApplicationClock, transition } from '../application-steps.ts';
 import { loadApplication, reload, updateApplication } from '../applications.repository.ts';
 import { licensingPolicy } from '../licensing.policy.ts';
@@ -106,37 +106,23 @@ export async function assignOpeningCheck(req: FastifyRequest, id: string, input:
     const nowIso = ctx.now().toISOString();
     let task = await trx.selectFrom('inspection_tasks').selectAll().where('application_id', '=', id).where('purpose', '=', 'opening_check').executeTakeFirst();
     if (!task) {
-      task = {
-        id: uuidv7(),
-        agency_id: current.agency_id,
-        agency_path: current.agency_path,
-        region_code: current.region_code,
-        purpose: 'opening_check',
-        application_id: id,
-        licence_id: null,
-        usci: current.usci,
-        subject_name: `${current.company_name}（${current.venue_name}）`,
-        venue_address: current.venue_address,
-        status: 'unassigned',
-        inspector_ids_json: '[]',
-        appointment_at: null,
-        off_hours: 0,
-        checklist_json: JSON.stringify(policy.checkItems.items),
-        result: null,
-        findings: null,
-        clock_id: current.clock_id,
-        policy_version: policy.versions['licensing.check_items'] ?? null,
-        completed_at: null,
-        created_at: nowIso,
-        updated_at: nowIso,
-        plan_id: null,
-        unit_id: null,
-        trigger_reason: null,
-        mode: null,
-        signatures_json: null,
-        draft_json: null,
-        order_id: null,
-      };
+      task = newInspectionTask(
+        {
+          agency_id: current.agency_id,
+          agency_path: current.agency_path,
+          region_code: current.region_code,
+          purpose: 'opening_check',
+          application_id: id,
+          usci: current.usci,
+          subject_name: `${current.company_name}（${current.venue_name}）`,
+          venue_address: current.venue_address,
+          status: 'unassigned',
+          checklist_json: JSON.stringify(policy.checkItems.items),
+          clock_id: current.clock_id,
+          policy_version: policy.versions['licensing.check_items'] ?? null,
+        },
+        nowIso,
+      );
       await trx.insertInto('inspection_tasks').values(task).execute();
     }
     const assigned = await assignTask(trx, req, task, input, current.region_code);

@@ -4,6 +4,7 @@ import { mutate } from '../../../platform/audit/mutate.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
+import { newInspectionTask } from '../../tasks.ts';
 import { clockStep, ensureUnit, startApplicationClock, transition } from '../application-steps.ts';
 import { loadApplication, reload, updateApplication } from '../applications.repository.ts';
 import { licensingPolicy } from '../licensing.policy.ts';
@@ -129,30 +130,27 @@ export async function acceptApplication(req: FastifyRequest, id: string, pending
       });
       await trx
         .insertInto('inspection_tasks')
-        .values({
-          id: taskId,
-          agency_id: current.agency_id,
-          agency_path: current.agency_path,
-          region_code: current.region_code,
-          purpose: 'commitment_verification',
-          application_id: current.id,
-          licence_id: licence.id,
-          usci: current.usci,
-          subject_name: `${current.company_name}（${current.venue_name}）`,
-          venue_address: current.venue_address,
-          status: 'unassigned',
-          inspector_ids_json: '[]',
-          appointment_at: null,
-          off_hours: 0,
-          checklist_json: JSON.stringify(policy.checkItems.items),
-          result: null,
-          findings: null,
-          clock_id: clock.id,
-          policy_version: policy.versions['licensing.check_items'] ?? null,
-          completed_at: null,
-          created_at: nowIso,
-          updated_at: nowIso,
-        })
+        .values(
+          newInspectionTask(
+            {
+              id: taskId,
+              agency_id: current.agency_id,
+              agency_path: current.agency_path,
+              region_code: current.region_code,
+              purpose: 'commitment_verification',
+              application_id: current.id,
+              licence_id: licence.id,
+              usci: current.usci,
+              subject_name: `${current.company_name}（${current.venue_name}）`,
+              venue_address: current.venue_address,
+              status: 'unassigned',
+              checklist_json: JSON.stringify(policy.checkItems.items),
+              clock_id: clock.id,
+              policy_version: policy.versions['licensing.check_items'] ?? null,
+            },
+            nowIso,
+          ),
+        )
         .execute();
       const next = await updateApplication(
         trx,

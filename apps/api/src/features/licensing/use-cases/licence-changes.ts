@@ -4,7 +4,7 @@ import type { Executor } from '../../../db/database.ts';
 import type { LicenceTable } from '../../../db/schema.ts';
 import { type Audit, mutate } from '../../../platform/audit/mutate.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { AppError, notFound } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/http/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../../platform/org/scope.ts';
 import { issueLicence } from './issue-licence.ts';
@@ -231,9 +231,4 @@ export async function recordDelivery(req: FastifyRequest, id: string, input: Del
     await audit({ action: 'licence.deliver', targetType: 'licence', targetId: id, before: licence, details: delivery });
     return delivery;
   });
-}
-
-export function assertFound<T>(v: T | undefined, what: string): T {
-  if (v === undefined) throw notFound(what);
-  return v;
 }

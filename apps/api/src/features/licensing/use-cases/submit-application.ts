@@ -9,7 +9,7 @@ import { createIdempotent } from '../../../platform/http/idempotency.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { startApplicationClock, transition } from '../application-steps.ts';
 import { handlingAgency, type LicensingPolicy } from '../licensing.policy.ts';
-import { type ApplicationInput, checkInput, checkSubmittable } from './application-input.ts';
+import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from './application-input.ts';
 import { nextSequence } from './issue-licence.ts';
 
 /**
@@ -37,18 +37,8 @@ export async function createApplication(req: FastifyRequest, reply: FastifyReply
       region_code: input.regionCode,
       applicant_user_id: user.id,
       usci: user.usci!,
-      company_name: input.companyName.trim(),
-      legal_representative: input.legalRepresentative.trim(),
-      contact_name: input.contactName.trim(),
-      contact_phone: input.contactPhone,
-      venue_name: input.venueName.trim(),
-      venue_address: input.venueAddress.trim(),
-      venue_kind: input.venueKind,
-      floor_area: input.floorArea,
-      investment: input.investment ?? null,
-      path: input.path,
+      ...inputColumns(input),
       status: 'draft',
-      materials_json: JSON.stringify(input.materials),
       pending_json: '[]',
       commitment_json: input.commitment ? JSON.stringify(input.commitment) : null,
       appointment_json: input.appointmentPreference ? JSON.stringify(input.appointmentPreference) : null,
