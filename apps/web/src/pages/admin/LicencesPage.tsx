@@ -1,8 +1,9 @@
-import { App, Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
+import { usePost } from '../../components/usePost.ts';
 import { LICENCE_COLORS, type LicenceView } from '../../licensing.ts';
 
 interface ChangeRequest {
@@ -19,7 +20,6 @@ interface ChangeRequest {
 /** Permits of the agency: change and reissue requests (LIC-08/09), delivery (LIC-10), revocation (LIC-09). */
 export function LicencesPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [rows, setRows] = useState<LicenceView[] | null>(null);
   const [requests, setRequests] = useState<ChangeRequest[]>([]);
   const [delivering, setDelivering] = useState<LicenceView | null>(null);
@@ -29,17 +29,13 @@ export function LicencesPage() {
     if (can('licensing:licence:manage')) api<ChangeRequest[]>('/api/v1/licence-requests').then(setRequests);
   }, [can]);
   useEffect(load, [load]);
-  async function post(url: string, body: unknown, ok: string) {
-    try {
-      await api(url, { method: 'POST', body });
-      message.success(ok);
+  const post = usePost(
+    useCallback(() => {
       setDelivering(null);
       setRevoking(null);
       load();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    }
-  }
+    }, [load]),
+  );
   const FIELD: Record<string, string> = { venueName: '场所名称', companyName: '单位名称', legalRepresentative: '法定代表人' };
   return (
     <div>

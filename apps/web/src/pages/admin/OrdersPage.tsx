@@ -1,8 +1,9 @@
-import { App, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { AlertTag } from '../../components/ClockTable.tsx';
+import { usePost } from '../../components/usePost.ts';
 import { downloadWithAuth } from '../../licensing.ts';
 import type { OrderView } from '../portal/MyOrdersPage.tsx';
 
@@ -18,7 +19,6 @@ interface Ext {
 /** SUP-10/11: rectification orders of the jurisdiction, extension requests, listed major hazards, escalation. */
 export function OrdersPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [orders, setOrders] = useState<OrderView[] | null>(null);
   const [exts, setExts] = useState<Ext[]>([]);
   const load = useCallback(() => {
@@ -26,15 +26,7 @@ export function OrdersPage() {
     if (can('supervision:order:manage')) api<Ext[]>('/api/v1/order-extensions').then(setExts);
   }, [can]);
   useEffect(load, [load]);
-  async function post(url: string, body: unknown, ok: string) {
-    try {
-      await api(url, { method: 'POST', body });
-      message.success(ok);
-      load();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    }
-  }
+  const post = usePost(load);
   return (
     <div>
       <Typography.Title level={4}>隐患整改</Typography.Title>

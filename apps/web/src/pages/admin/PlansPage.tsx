@@ -1,9 +1,10 @@
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
+import { usePost } from '../../components/usePost.ts';
 
 export interface PlanView {
   id: string;
@@ -32,7 +33,6 @@ type Figures = Record<string, number>;
 /** SUP-03 … SUP-08, SUP-13: plans, their publication and draw, and the figures computed from the records. */
 export function PlansPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [plans, setPlans] = useState<PlanView[] | null>(null);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [creating, setCreating] = useState(false);
@@ -42,17 +42,13 @@ export function PlansPage() {
     api<Figures>('/api/v1/supervision/figures').then(setFigures);
   }, []);
   useEffect(load, [load]);
-  async function post(url: string, body: unknown, ok: string) {
-    try {
-      await api(url, { method: 'POST', body });
-      message.success(ok);
+  const post = usePost(
+    useCallback(() => {
       setCreating(false);
       setActing(null);
       load();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '操作失败');
-    }
-  }
+    }, [load]),
+  );
   const F: [string, string][] = [
     ['plans', '抽查计划'],
     ['randomTasks', '随机抽查任务'],

@@ -114,6 +114,16 @@ export async function acceptApplication(req: FastifyRequest, id: string, pending
     const now = ctx.now();
     const nowIso = now.toISOString();
     const userId = req.auth!.user.id;
+    const auditAccept = (next: typeof current) =>
+      audit({
+        action: 'application.accept',
+        targetType: 'application',
+        targetId: id,
+        before: current,
+        after: next,
+        details: { pending },
+        policyVersion: JSON.stringify(policy.versions),
+      });
     if (current.path === 'commitment') {
       // LIC-03: the permit is issued on acceptance; the agency verifies afterwards.
       await clockStep(trx, ctx, current.clock_id, 'stop', '告知承诺，当场作出许可', userId);
@@ -165,15 +175,7 @@ export async function acceptApplication(req: FastifyRequest, id: string, pending
         },
         nowIso,
       );
-      await audit({
-        action: 'application.accept',
-        targetType: 'application',
-        targetId: id,
-        before: current,
-        after: next,
-        details: { pending },
-        policyVersion: JSON.stringify(policy.versions),
-      });
+      await auditAccept(next);
       await audit({ action: 'licence.issue', targetType: 'licence', targetId: licence.id, after: licence, policyVersion: licence.policy_version });
       await audit({
         action: 'inspection_task.create',
@@ -184,15 +186,7 @@ export async function acceptApplication(req: FastifyRequest, id: string, pending
       return next;
     }
     const next = await updateApplication(trx, current, { status, pending_json: JSON.stringify(pending), accepted_at: nowIso }, nowIso);
-    await audit({
-      action: 'application.accept',
-      targetType: 'application',
-      targetId: id,
-      before: current,
-      after: next,
-      details: { pending },
-      policyVersion: JSON.stringify(policy.versions),
-    });
+    await auditAccept(next);
     return next;
   });
 }
