@@ -20,6 +20,7 @@ import Fastify from 'fastify';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
 import { importUnits } from '../apps/api/src/features/units/import-units.ts';
+import { systemActor } from '../apps/api/src/platform/actor.ts';
 import { uuidv7 } from '../apps/api/src/platform/ids.ts';
 
 const run = promisify(execFile);
@@ -157,7 +158,7 @@ export async function supervisionBench(units: number): Promise<Row[]> {
     const t0 = performance.now();
     const report = await importUnits(
       ctx,
-      { userId: null, role: 'clerk', agencyId: agency.id, ip: null, requestId: 'bench' },
+      { ...systemActor('clerk'), agencyId: agency.id, requestId: 'bench' },
       { kind: 'agency_and_below', agencyPath: agency.path },
       createReadStream(csv),
       'csv',

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations.ts';
+import { demoRoutes } from './demo/demo.routes.ts';
 import { seedReferenceData } from './demo/reference.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { applicationRoutes } from './features/licensing/applications.routes.ts';
@@ -20,34 +21,48 @@ import { unitRoutes } from './features/units/units.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { loadAuditKey } from './platform/audit/keys.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
+import { createClock, type ProductClock } from './platform/clock.ts';
 import { clockRoutes } from './platform/clocks/clocks.routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { loadSealMasterKey } from './platform/documents/seal.ts';
+import { EventBus } from './platform/events/bus.ts';
+import { eventRoutes } from './platform/events/events.routes.ts';
 import { fileRoutes } from './platform/files/files.routes.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { installGuard } from './platform/http/guard.ts';
 import { authRoutes } from './platform/iam/auth.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policy/policy.routes.ts';
+import { registerSubscribers } from './subscribers.ts';
 
 export interface ContextOptions {
   pgSchema?: string;
-  now?: () => Date;
+  /** The product clock (tests pass one they move by hand); default: FEP_NOW or the machine's time. */
+  clock?: ProductClock;
   auditKey?: Buffer;
   sealMasterKey?: Buffer;
+  /** Dispatch domain events right after each commit (default); tests that drain by hand turn it off. */
+  autoDispatch?: boolean;
 }
 
 /** Opens the store, runs migrations on it, loads reference data and, in demo mode, the demo data. */
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext & { demoLoaded: boolean }> {
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
   await migrateToLatest(database.db as never, database.dialect);
+  const clock = opts.clock ?? createClock(config.startAt);
+  const events = new EventBus();
+  if (opts.autoDispatch === false) events.autoDispatch = false;
   const ctx: AppContext = {
     database,
     config,
     auditKey: opts.auditKey ?? loadAuditKey(config.dataDir, config.auditKey),
     sealMasterKey: opts.sealMasterKey ?? loadSealMasterKey(config.dataDir, config.sealMasterKey),
-    now: opts.now ?? (() => new Date()),
+    now: () => clock.now(),
+    clock,
+    events,
   };
+  registerSubscribers(events);
+  events.attach(ctx);
   await seedReferenceData(ctx);
   const demoLoaded = config.demo ? await seedDemoData(ctx) : false;
   return { ...ctx, demoLoaded };
@@ -69,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
   app.decorate('ctx', ctx);
+  ctx.log ??= (err, message) => app.log.error({ err }, message ?? 'background failure');
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 1 } });
@@ -110,6 +126,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   await app.register(calendarRoutes);
   await app.register(clockRoutes);
   await app.register(fileRoutes);
+  await app.register(eventRoutes);
+  await app.register(demoRoutes);
   await app.register(unitRoutes);
   await app.register(serviceRoutes);
   await app.register(applicationRoutes);

@@ -30,6 +30,8 @@ export interface Config {
   sealMasterKey: string | undefined;
   /** Address printed in QR codes of documents (public verification page). */
   publicUrl: string;
+  /** FEP_NOW: the instant the product's clock starts at (refused in production). */
+  startAt: Date | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +42,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = demoRaw === 'true' || demoRaw === '1';
   if (demo && production) {
     throw new ConfigError('演示模式不能在生产环境（NODE_ENV=production）中启用：请设置 FEP_DEMO=false。');
+  }
+  let startAt: Date | undefined;
+  if (env.FEP_NOW) {
+    if (production) throw new ConfigError('FEP_NOW 不能在生产环境（NODE_ENV=production）中使用。');
+    startAt = new Date(env.FEP_NOW);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(env.FEP_NOW) || Number.isNaN(startAt.getTime()))
+      throw new ConfigError(`FEP_NOW 须为 ISO 8601 时刻（如 2026-10-08T09:00:00+08:00）：${env.FEP_NOW}`);
   }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT 无效：${env.PORT}`);
@@ -61,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sweepCron: env.FEP_SWEEP_CRON ?? '*/5 * * * *',
     auditKey: env.FEP_AUDIT_KEY || undefined,
     sealMasterKey: env.FEP_SEAL_MASTER_KEY || undefined,
+    startAt,
     publicUrl: (env.FEP_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -18,6 +18,9 @@ try {
 const ctx = await createContext(config);
 const app = await buildApp(ctx);
 await app.listen({ port: config.port, host: config.host });
+// Domain events: dispatched right after each commit, and polled every second for due retries.
+ctx.events.start(1000);
+void ctx.events.drain().catch((err: unknown) => app.log.error({ err }, 'event dispatch failed'));
 
 const holder = `api-${process.pid}-${randomUUID().slice(0, 8)}`;
 const sweep = config.sweepCron
@@ -37,6 +40,7 @@ const url = `http://localhost:${(app.server.address() as { port: number }).port}
 console.log(`\n消防执法服务平台已启动：${url}`);
 console.log(`  办事大厅：${url}/    工作台：${url}/admin    接口文档：${url}/api/docs`);
 console.log(`  数据：${ctx.database.describe}`);
+if (config.startAt) console.log(`  系统时钟从 ${config.startAt.toISOString()} 起运行（FEP_NOW）`);
 if (config.demo) {
   console.log(
     `  演示模式${ctx.demoLoaded ? '（已载入演示数据）' : ''}：用户名 <角色>.<行政区划代码>，如 clerk.211000、inspector.210500、admin.440000、applicant.360100`,
@@ -47,6 +51,7 @@ if (config.demo) {
 async function shutdown(signal: string) {
   app.log.info(`${signal}: shutting down`);
   sweep?.stop();
+  await ctx.events.stop();
   await app.close();
   await ctx.database.close();
   process.exit(0);

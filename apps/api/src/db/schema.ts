@@ -467,7 +467,31 @@ export interface OrderExtensionTable {
   decision_reason: string | null;
 }
 
+/** Domain events (outbox): one row per fact, written in the transaction of the change (platform/events). */
+export interface DomainEventTable {
+  id: string;
+  type: string;
+  target_type: string | null;
+  target_id: string | null;
+  agency_id: string | null;
+  /** JSON object. */
+  payload: string;
+  actor_user_id: string | null;
+  occurred_at: string;
+}
+/** One delivery of an event to one subscriber: pending → done, or dead after the last retry. */
+export interface EventDeliveryTable {
+  event_id: string;
+  subscriber: string;
+  status: 'pending' | 'done' | 'dead';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  done_at: string | null;
+}
 export interface DB {
+  domain_events: DomainEventTable;
+  event_deliveries: EventDeliveryTable;
   agencies: AgencyTable;
   regions: RegionTable;
   users: UserTable;

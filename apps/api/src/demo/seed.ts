@@ -1,12 +1,12 @@
 import { addDays, chinaDateOf, completeUsci, JURISDICTION_PRESETS, STAFF_ROLES, startOfChinaDay, VENUE_KINDS } from '@fep/domain';
 import type { Transaction } from 'kysely';
 import type { DB, UnitTable } from '../db/schema.ts';
-import { SYSTEM_ACTOR } from '../platform/audit/chain.ts';
-import { type Audit, mutateAs } from '../platform/audit/mutate.ts';
+import { systemActor } from '../platform/actor.ts';
 import { startClock } from '../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../platform/context.ts';
 import { hashPassword } from '../platform/iam/passwords.ts';
 import { uuidv7 } from '../platform/ids.ts';
+import { type Audit, transact } from '../platform/transact.ts';
 
 /**
  * Demo data: the five source jurisdictions as agencies (corps → detachment → brigade), a user for every
@@ -113,7 +113,7 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
   // One hash for the one demo password (argon2 is deliberately slow); demo accounts only.
   const passwordHash = await hashPassword(ctx.config.demoPassword);
 
-  await mutateAs(ctx, SYSTEM_ACTOR, async (trx, audit) => {
+  await transact(ctx, systemActor(), async (trx, audit) => {
     const ids = new Map<string, { id: string; path: string; regionCode: string }>();
     for (const a of DEMO_AGENCIES) {
       const id = uuidv7();

@@ -1,6 +1,8 @@
 import type { DataScope, Permission, Role } from '@fep/domain';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { ProductClock } from './clock.ts';
+import type { EventBus } from './events/bus.ts';
 
 /** Everything a request handler or job needs from the running process. */
 export interface AppContext {
@@ -9,8 +11,14 @@ export interface AppContext {
   auditKey: Buffer;
   /** Master key under which the agencies' seal keys are stored encrypted. */
   sealMasterKey: Buffer;
-  /** The current instant; tests replace it to move time forward. */
+  /** The current instant: the one clock every use case reads (FEP_NOW starts it elsewhere; tests move it). */
   now(): Date;
+  /** Domain events: subscribers and the dispatcher of the outbox. */
+  events: EventBus;
+  /** The product clock behind `now` (FEP_NOW, demo moves). */
+  clock: ProductClock;
+  /** Where background failures are reported (the process logger once the HTTP app exists). */
+  log?: (err: unknown, message?: string) => void;
 }
 
 export interface AuthUser {

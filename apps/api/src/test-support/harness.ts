@@ -24,12 +24,17 @@ export interface TestApp {
   auditKeyHex: string;
   dataDir: string;
   login(username: string, password?: string): Promise<string>;
+  /** Dispatches every due domain event (tests dispatch by hand, so that effects are deterministic). */
+  drain(): Promise<number>;
   close(): Promise<void>;
 }
 
 export const DEMO_PASSWORD = 'Test-Demo@2026';
 
-export async function startTestApp(database: TestDatabase, opts: { demo?: boolean; now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  database: TestDatabase,
+  opts: { demo?: boolean; now?: Date; env?: Record<string, string>; autoDispatch?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fep-test-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -55,7 +60,20 @@ export async function startTestApp(database: TestDatabase, opts: { demo?: boolea
     },
   };
   const auditKey = randomBytes(32);
-  const ctx = await createContext(config, { ...(schema ? { pgSchema: schema } : {}), now: () => clock.now, auditKey });
+  const ctx = await createContext(config, {
+    ...(schema ? { pgSchema: schema } : {}),
+    clock: {
+      now: () => clock.now,
+      moveTo(to) {
+        if (to < clock.now) return false;
+        clock.now = to;
+        return true;
+      },
+      shifted: true,
+    },
+    auditKey,
+    autoDispatch: opts.autoDispatch ?? false,
+  });
   const app = await buildApp(ctx, { serveWeb: false });
   await app.ready();
   return {
@@ -70,7 +88,9 @@ export async function startTestApp(database: TestDatabase, opts: { demo?: boolea
       if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
       return (r.json() as { token: string }).token;
     },
+    drain: () => ctx.events.drain(),
     async close() {
+      await ctx.events.stop();
       await app.close();
       await ctx.database.close();
       if (schema) {

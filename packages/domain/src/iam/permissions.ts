@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   'supervision:order:manage': '审批延期、复查结论、移送执法',
   'supervision:conflict:declare': '申报回避事项',
   'portal:order:respond': '申请整改延期、报告整改完成',
+  'system:event:manage': '查看和重新投递跨模块事件',
+  'system:clock:manage': '调整演示时钟',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -120,6 +122,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:event:read',
     'audit:chain:verify',
     'clock:clock:read',
+    'system:event:manage',
+    'system:clock:manage',
     'file:file:upload',
     'file:file:read',
     'unit:unit:read',

@@ -11,7 +11,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, ClockTable, UnitTable } from '../../db/schema.ts';
 import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 
 /** Shared steps of the licensing use cases: transitions with Chinese refusals, the statutory clocks, the unit directory. */

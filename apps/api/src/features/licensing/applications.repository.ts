@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, DB } from '../../db/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
 
 /**
@@ -17,7 +18,7 @@ export const applicationScope = (req: FastifyRequest) => {
 
 /** One application in the caller's scope (404 and a logged refusal otherwise). */
 export async function loadApplication(req: FastifyRequest, db: Executor, id: string): Promise<ApplicationTable> {
-  return readInScope(req, { type: 'application', id, what: '许可申请' }, (scoped) => {
+  return readInScope(req.server.ctx, actorOf(req), { type: 'application', id, what: '许可申请' }, (scoped) => {
     let q = db.selectFrom('applications').selectAll().where('id', '=', id);
     if (scoped) q = q.where(applicationScope(req));
     return q.executeTakeFirst();

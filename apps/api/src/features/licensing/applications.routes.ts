@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import type { RoutePermission } from '../../platform/context.ts';
 import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { applicationScope, loadApplication } from './applications.repository.ts';
 import { commitmentOffered, handlingAgency } from './licensing.policy.ts';

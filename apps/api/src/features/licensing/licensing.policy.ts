@@ -9,7 +9,7 @@ import {
   type PendingDocumentsPolicy,
 } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { type Agency, findAgency } from '../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 

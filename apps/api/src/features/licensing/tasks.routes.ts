@@ -1,7 +1,7 @@
 import { chinaDateOf } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
 import { withPlanChecklist } from '../supervision/plans.ts';
 import { presentClock, presentTask, userNames } from './licensing.presenter.ts';

@@ -6,7 +6,8 @@ import { type Audit, mutate } from '../../platform/audit/mutate.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
 import { newInspectionTask } from '../tasks.ts';
@@ -21,7 +22,7 @@ export const orderScope = (req: FastifyRequest) =>
   scopeFilter<'rectification_orders'>(scopeOf(req), { agencyPath: 'rectification_orders.agency_path', usci: 'rectification_orders.usci' });
 
 export async function loadOrder(req: FastifyRequest, db: Executor, id: string): Promise<RectificationOrderTable> {
-  return readInScope(req, { type: 'rectification_order', id, what: '整改通知' }, (scoped) => {
+  return readInScope(req.server.ctx, actorOf(req), { type: 'rectification_order', id, what: '整改通知' }, (scoped) => {
     let q = db.selectFrom('rectification_orders').selectAll().where('id', '=', id);
     if (scoped) q = q.where(orderScope(req));
     return q.executeTakeFirst();
@@ -68,7 +69,7 @@ export async function requestExtension(req: FastifyRequest, id: string, input: {
 export async function decideExtension(req: FastifyRequest, extensionId: string, input: { approve: boolean; reason: string }) {
   const ctx = req.server.ctx;
   const db = ctx.database.db;
-  const ext = await readInScope(req, { type: 'order_extension', id: extensionId, what: '延期申请' }, (scoped) => {
+  const ext = await readInScope(req.server.ctx, actorOf(req), { type: 'order_extension', id: extensionId, what: '延期申请' }, (scoped) => {
     let q = db.selectFrom('order_extensions').selectAll().where('id', '=', extensionId);
     if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'order_extensions.agency_path' }));
     return q.executeTakeFirst();
@@ -172,7 +173,7 @@ export async function reportRectified(req: FastifyRequest, id: string, input: { 
 export async function recordReinspection(req: FastifyRequest, taskId: string, input: { fixed: boolean; findings: string }) {
   const ctx = req.server.ctx;
   const db = ctx.database.db;
-  const task = await readInScope(req, { type: 'inspection_task', id: taskId, what: '检查任务' }, (scoped) => {
+  const task = await readInScope(req.server.ctx, actorOf(req), { type: 'inspection_task', id: taskId, what: '检查任务' }, (scoped) => {
     let q = db.selectFrom('inspection_tasks').selectAll().where('id', '=', taskId);
     if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'inspection_tasks.agency_path' }));
     return q.executeTakeFirst();

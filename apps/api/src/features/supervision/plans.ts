@@ -18,8 +18,9 @@ import type { Executor } from '../../db/database.ts';
 import type { InspectionTaskTable, RandomPlanTable } from '../../db/schema.ts';
 import { mutate } from '../../platform/audit/mutate.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { readBlob, storeBlob } from '../../platform/files/storage.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { agencyById } from '../../platform/org/agencies.repository.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
@@ -32,7 +33,7 @@ import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 export const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
 
 export async function loadPlan(req: FastifyRequest, db: Executor, id: string): Promise<RandomPlanTable> {
-  return readInScope(req, { type: 'random_plan', id, what: '抽查计划' }, (scoped) => {
+  return readInScope(req.server.ctx, actorOf(req), { type: 'random_plan', id, what: '抽查计划' }, (scoped) => {
     let q = db.selectFrom('random_plans').selectAll().where('id', '=', id);
     if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'random_plans.agency_path' }));
     return q.executeTakeFirst();

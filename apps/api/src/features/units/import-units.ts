@@ -5,13 +5,13 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../../db/database.ts';
 import type { UnitTable } from '../../db/schema.ts';
-import type { Actor } from '../../platform/audit/chain.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { canonicalJson, sm3Hex } from '../../platform/audit/chain.ts';
-import { mutateAs } from '../../platform/audit/mutate.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { type Agency, findAgency } from '../../platform/org/agencies.repository.ts';
+import { transact } from '../../platform/transact.ts';
 
 /**
  * SUP-01: import of the unit directory from CSV or XLSX, streamed (a province's file is never held in
@@ -104,7 +104,7 @@ export async function importUnits(ctx: AppContext, actor: Actor, scope: DataScop
 
 async function writeBatch(ctx: AppContext, actor: Actor, scope: DataScope, batch: Map<string, { row: UnitRow; agency: Agency }>, report: ImportReport) {
   const nowIso = ctx.now().toISOString();
-  await mutateAs(ctx, actor, async (trx, audit) => {
+  await transact(ctx, actor, async (trx, audit) => {
     const uscis = [...batch.keys()];
     const existing = new Map((await existingUnits(trx, uscis)).map((e) => [e.usci, e]));
     const values: UnitTable[] = [];

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { type SqlBool, sql } from 'kysely';
 import { Type } from 'typebox';
 import type { UnitTable } from '../../db/schema.ts';
-import { actorOf } from '../../platform/audit/mutate.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 import { createIdempotent } from '../../platform/http/idempotency.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
@@ -122,7 +122,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const id = (req.params as { id: string }).id;
-      const u = await readInScope(req, { type: 'unit', id, what: '单位' }, (scoped) => {
+      const u = await readInScope(req.server.ctx, actorOf(req), { type: 'unit', id, what: '单位' }, (scoped) => {
         let q = db.selectFrom('units').selectAll().where('id', '=', id);
         if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'units.agency_path', ownerUserId: 'units.owner_user_id', usci: 'units.usci' }));
         return q.executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
+import { actorOf } from '../http/actor.ts';
 import { type ChainReport, chainsOfTarget, verifyChain } from './chain.ts';
 import { recordRefusal } from './mutate.ts';
 
@@ -28,7 +29,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       .where('audit_events.outcome', '=', 'success')
       .execute();
     if (visible.length === 0) {
-      await recordRefusal(req, { action: 'audit.read', targetType: 'audit', targetId: target, details: { reason: 'out_of_scope' } });
+      await recordRefusal(req.server.ctx, actorOf(req), { action: 'audit.read', targetType: 'audit', targetId: target, details: { reason: 'out_of_scope' } });
       throw notFound('执法记录');
     }
     return visible.map((v) => v.chain_id);

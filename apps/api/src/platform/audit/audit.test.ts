@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { bearer, DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
-import { SYSTEM_ACTOR, verifyChain } from './chain.ts';
-import { mutateAs } from './mutate.ts';
+import { systemActor } from '../actor.ts';
+import { transact } from '../transact.ts';
+import { verifyChain } from './chain.ts';
 
 const root = new URL('../../../../../', import.meta.url).pathname;
 
@@ -79,7 +80,7 @@ for (const database of DATABASES) {
     test('a write that records no event is rolled back', async () => {
       await assert.rejects(
         () =>
-          mutateAs(t.ctx, SYSTEM_ACTOR, async (trx) => {
+          transact(t.ctx, systemActor(), async (trx) => {
             await trx
               .insertInto('outbox')
               .values({ id: 'no-event', channel: 'log', recipient_user_id: null, subject: 's', body: 'b', created_at: new Date().toISOString(), sent_at: null })

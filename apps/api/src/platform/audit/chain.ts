@@ -11,15 +11,14 @@ import { uuidv7 } from '../ids.ts';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface Actor {
+/** What the record keeps of who acted (a subset of platform/actor.ts's Actor). */
+export interface AuditActor {
   userId: string | null;
   role: string | null;
   agencyId: string | null;
   ip: string | null;
   requestId: string | null;
 }
-
-export const SYSTEM_ACTOR: Actor = { userId: null, role: 'system', agencyId: null, ip: null, requestId: null };
 
 export interface AuditInput {
   action: string;
@@ -74,42 +73,98 @@ export function eventHash(key: Buffer, e: HashedFields): string {
   return createHmac('sm3', key).update(e.prev_hash, 'utf8').update(body, 'utf8').digest('hex');
 }
 
-export async function appendEvent(trx: Executor, dialect: Dialect, key: Buffer, actor: Actor, input: AuditInput, now: Date): Promise<AuditEventTable> {
-  const chainId = chainIdOf(input.targetType, input.targetId);
-  const at = now.toISOString();
-  await trx
-    .insertInto('audit_chain_heads')
-    .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: at })
-    .onConflict((oc) => oc.column('chain_id').doNothing())
-    .execute();
-  // PostgreSQL: lock the head row so two transactions on the same case append one after the other.
-  // SQLite has a single writer, so the transaction itself serialises appends.
-  let q = trx.selectFrom('audit_chain_heads').selectAll().where('chain_id', '=', chainId);
-  if (dialect === 'postgres') q = q.forUpdate();
-  const head = await q.executeTakeFirstOrThrow();
-  const fields: HashedFields = {
-    id: uuidv7(now.getTime()),
-    chain_id: chainId,
-    seq: head.last_seq + 1,
-    occurred_at: at,
-    actor_user_id: actor.userId,
-    actor_role: actor.role,
-    actor_agency_id: actor.agencyId,
-    action: input.action,
-    target_type: input.targetType,
-    target_id: input.targetId,
-    outcome: input.outcome ?? 'success',
-    source_ip: actor.ip,
-    request_id: actor.requestId,
-    policy_version: input.policyVersion ?? null,
-    change_digest: sm3Hex(canonicalJson({ before: input.before ?? null, after: input.after ?? null })),
-    details: canonicalJson(input.details ?? {}),
-    prev_hash: head.last_hash,
-  };
-  const row: AuditEventTable = { ...fields, hash: eventHash(key, fields) };
-  await trx.insertInto('audit_events').values(row).execute();
-  await trx.updateTable('audit_chain_heads').set({ last_seq: row.seq, last_hash: row.hash, updated_at: at }).where('chain_id', '=', chainId).execute();
+export async function appendEvent(trx: Executor, dialect: Dialect, key: Buffer, actor: AuditActor, input: AuditInput, now: Date): Promise<AuditEventTable> {
+  const writer = new AuditWriter(trx, dialect, key, actor, now);
+  const row = await writer.append(input);
+  await writer.flush();
   return row;
+}
+
+/**
+ * Appends the events of one transaction: each chain's head is read (and on PostgreSQL locked, so two
+ * transactions on the same case append one after the other; SQLite has a single writer) once, the events
+ * are inserted together and each head is written once, at the end.
+ */
+export class AuditWriter {
+  private readonly heads = new Map<string, { seq: number; hash: string }>();
+  private rows: AuditEventTable[] = [];
+  count = 0;
+
+  constructor(
+    private readonly trx: Executor,
+    private readonly dialect: Dialect,
+    private readonly key: Buffer,
+    private readonly actor: AuditActor,
+    private readonly now: Date,
+  ) {}
+
+  private async head(chainId: string): Promise<{ seq: number; hash: string }> {
+    const cached = this.heads.get(chainId);
+    if (cached) return cached;
+    const at = this.now.toISOString();
+    await this.trx
+      .insertInto('audit_chain_heads')
+      .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: at })
+      .onConflict((oc) => oc.column('chain_id').doNothing())
+      .execute();
+    let q = this.trx.selectFrom('audit_chain_heads').select(['last_seq', 'last_hash']).where('chain_id', '=', chainId);
+    if (this.dialect === 'postgres') q = q.forUpdate();
+    const h = await q.executeTakeFirstOrThrow();
+    const head = { seq: h.last_seq, hash: h.last_hash };
+    this.heads.set(chainId, head);
+    return head;
+  }
+
+  async append(input: AuditInput): Promise<AuditEventTable> {
+    const chainId = chainIdOf(input.targetType, input.targetId);
+    const head = await this.head(chainId);
+    const actor = this.actor;
+    const fields: HashedFields = {
+      id: uuidv7(this.now.getTime()),
+      chain_id: chainId,
+      seq: head.seq + 1,
+      occurred_at: this.now.toISOString(),
+      actor_user_id: actor.userId,
+      actor_role: actor.role,
+      actor_agency_id: actor.agencyId,
+      action: input.action,
+      target_type: input.targetType,
+      target_id: input.targetId,
+      outcome: input.outcome ?? 'success',
+      source_ip: actor.ip,
+      request_id: actor.requestId,
+      policy_version: input.policyVersion ?? null,
+      change_digest: sm3Hex(canonicalJson({ before: input.before ?? null, after: input.after ?? null })),
+      details: canonicalJson(input.details ?? {}),
+      prev_hash: head.hash,
+    };
+    const row: AuditEventTable = { ...fields, hash: eventHash(this.key, fields) };
+    head.seq = row.seq;
+    head.hash = row.hash;
+    this.rows.push(row);
+    this.count++;
+    return row;
+  }
+
+  /** Writes the pending events and moves each touched head; called once before the commit. */
+  async flush(): Promise<void> {
+    const rows = this.rows;
+    this.rows = [];
+    for (let i = 0; i < rows.length; i += 100)
+      await this.trx
+        .insertInto('audit_events')
+        .values(rows.slice(i, i + 100))
+        .execute();
+    const at = this.now.toISOString();
+    for (const [chainId, head] of this.heads) {
+      await this.trx
+        .updateTable('audit_chain_heads')
+        .set({ last_seq: head.seq, last_hash: head.hash, updated_at: at })
+        .where('chain_id', '=', chainId)
+        .execute();
+    }
+    this.heads.clear();
+  }
 }
 
 export interface ChainReport {

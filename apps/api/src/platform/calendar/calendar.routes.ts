@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { mutate } from '../audit/mutate.ts';
 import { recomputeOpenClocks } from '../clocks/clocks.service.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { invalidateCalendars, loadCalendar, NATIONAL_REGION } from './calendar.repository.ts';
 
 const RegionCode = Type.String({ pattern: '^\\d{6}$', description: '6 位行政区划代码（GB/T 2260），000000 表示全国' });

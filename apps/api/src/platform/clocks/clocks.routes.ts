@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import type { ClockTable } from '../../db/schema.ts';
 import { mutate } from '../audit/mutate.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
+import { actorOf } from '../http/actor.ts';
 import { createIdempotent } from '../http/idempotency.ts';
 import { readInScope, scopeFilter, scopeOf } from '../org/scope.ts';
 import { applyClockEvent, clockEvents, EVENT_LABEL, eventsOf, STATUS_LABEL, specOf, startClock } from './clocks.service.ts';
@@ -43,7 +44,7 @@ export async function clockRoutes(app: FastifyInstance): Promise<void> {
   }
 
   async function loadClock(req: FastifyRequest, id: string): Promise<ClockTable> {
-    return readInScope(req, { type: 'clock', id, what: '时限' }, (scoped) => {
+    return readInScope(req.server.ctx, actorOf(req), { type: 'clock', id, what: '时限' }, (scoped) => {
       let q = db.selectFrom('clocks').selectAll().where('id', '=', id);
       if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'clocks.agency_path', ownerUserId: 'clocks.assignee_user_id' }));
       return q.executeTakeFirst();

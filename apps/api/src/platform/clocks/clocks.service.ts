@@ -2,7 +2,7 @@ import { type ClockEvent, type ClockSpec, type ClockState, ClockTransitionError,
 import type { Executor } from '../../db/database.ts';
 import type { ClockEventTable, ClockTable } from '../../db/schema.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 
 export interface NewClock {

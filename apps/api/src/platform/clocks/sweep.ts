@@ -1,9 +1,9 @@
 import { chinaDateTimeOf } from '@fep/domain';
-import { SYSTEM_ACTOR } from '../audit/chain.ts';
-import { mutateAs } from '../audit/mutate.ts';
+import { systemActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { uuidv7 } from '../ids.ts';
 import { acquireLease, releaseLease } from '../jobs/lease.ts';
+import { transact } from '../transact.ts';
 
 export const SWEEP_JOB = 'clock-sweep';
 
@@ -38,7 +38,7 @@ export async function sweepClocks(ctx: AppContext, holder: string): Promise<Swee
         .limit(1000)
         .execute();
       for (const c of candidates) {
-        const raised = await mutateAs(ctx, SYSTEM_ACTOR, async (trx, audit) => {
+        const raised = await transact(ctx, systemActor(), async (trx, audit) => {
           const ins = await trx
             .insertInto('clock_alerts')
             .values({ clock_id: c.id, kind, raised_at: nowIso })

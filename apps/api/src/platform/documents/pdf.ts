@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { documentFont, unsupportedChars } from './font.ts';
 import { SEAL_PLACEHOLDER } from './seal.ts';
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
+import { actorOf } from '../http/actor.ts';
 import { createIdempotent } from '../http/idempotency.ts';
 import { uuidv7 } from '../ids.ts';
 import { readInScope, scopeFilter, scopeOf } from '../org/scope.ts';
@@ -58,7 +59,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'file:file:read' }, schema: { tags: ['文件'], summary: '下载文件', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
     async (req, reply) => {
       const id = (req.params as { id: string }).id;
-      const f = await readInScope(req, { type: 'file', id, what: '文件' }, (scoped) => {
+      const f = await readInScope(req.server.ctx, actorOf(req), { type: 'file', id, what: '文件' }, (scoped) => {
         let q = db.selectFrom('files').leftJoin('agencies', 'agencies.id', 'files.agency_id').selectAll('files').where('files.id', '=', id);
         if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'agencies.path', ownerUserId: 'files.uploaded_by' }));
         return q.executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 const FIELD_MESSAGES: Record<string, string> = {
   required: '缺少必填项',
@@ -48,6 +48,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         details: { in: fe.validationContext, problems },
       });
     }
+    const race = concurrencyConflict(err);
+    if (race) return reply.code(409).send({ code: 'REQUEST.CONFLICT', message: '该记录刚被另一笔操作修改，请刷新后重试', details: { reason: race } });
     const status = fe.statusCode ?? 500;
     if (status === 413) return reply.code(413).send({ code: 'REQUEST.TOO_LARGE', message: '请求内容过大', details: null });
     if (status === 415) return reply.code(415).send({ code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型', details: null });
@@ -56,4 +58,19 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试；如持续出现请联系管理员', details: { requestId: req.id } });
   });
+}
+
+/**
+ * The database refused a write because a concurrent one got there first (a unique key, or PostgreSQL
+ * aborting one of two transactions). Transitions are compare-and-set and answer their own 409; this is the
+ * safety net, so that the loser of a race is told to retry instead of seeing a 500.
+ */
+export function concurrencyConflict(err: unknown): string | null {
+  const e = err as { code?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (code === '23505') return 'unique';
+  if (code === '40001') return 'serialization';
+  if (code === '40P01') return 'deadlock';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique';
+  return null;
 }

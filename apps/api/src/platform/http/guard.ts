@@ -1,8 +1,8 @@
 import { hasPermission, ROLE_PERMISSIONS } from '@fep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RoutePermission } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { lookupSession, SESSION_COOKIE } from '../iam/sessions.ts';
-import { AppError } from './errors.ts';
 
 /** Every registered API route, with what it requires; the authorization matrix test walks this list. */
 export const routeRegistry = new Map<string, { method: string; url: string; permission: RoutePermission }>();

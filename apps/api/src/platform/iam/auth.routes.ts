@@ -1,7 +1,9 @@
 import { LoginRequest, LoginResponse, Me as MeSchema } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
-import { mutate, mutateAs } from '../audit/mutate.ts';
-import { AppError } from '../http/errors.ts';
+import { anonymousActor } from '../actor.ts';
+import { mutate } from '../audit/mutate.ts';
+import { AppError } from '../errors.ts';
+import { transact } from '../transact.ts';
 import { authenticate } from './authenticate.ts';
 import { createSession, lookupSession, SESSION_COOKIE } from './sessions.ts';
 
@@ -21,10 +23,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       const { username, password } = req.body as { username: string; password: string };
       const ctx = app.ctx;
       const result = await authenticate(ctx, username.trim(), password);
-      const actor = { userId: result.userId, role: null, agencyId: result.agencyId, ip: req.ip, requestId: req.id };
+      const actor = { ...anonymousActor(req.ip, req.id), userId: result.userId, role: null, agencyId: result.agencyId };
       if (!result.ok) {
         if (result.userId) {
-          await mutateAs(ctx, actor, (_t, audit) =>
+          await transact(ctx, actor, (_t, audit) =>
             audit({
               action: 'auth.login',
               targetType: 'user',
@@ -38,7 +40,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
           throw new AppError('AUTH.LOCKED', `连续登录失败次数过多，账号已锁定，请于 ${result.lockedUntilText} 后再试`, { lockedUntil: result.lockedUntil });
         throw new AppError('AUTH.INVALID_CREDENTIALS', '用户名或密码错误');
       }
-      const session = await mutateAs(ctx, actor, async (trx, audit) => {
+      const session = await transact(ctx, actor, async (trx, audit) => {
         const s = await createSession(trx, ctx, result.userId, req.ip);
         await trx.updateTable('users').set({ last_login_at: ctx.now().toISOString() }).where('id', '=', result.userId).execute();
         await audit({ action: 'auth.login', targetType: 'user', targetId: result.userId });

@@ -1,9 +1,10 @@
 import { type DataScope, inScope } from '@fep/domain';
-import type { FastifyRequest } from 'fastify';
 import { type ExpressionBuilder, type ReferenceExpression, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../actor.ts';
 import { recordRefusal } from '../audit/mutate.ts';
-import { notFound } from '../http/errors.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
 
 export interface ScopeColumns<TB extends keyof DB> {
   agencyPath?: ReferenceExpression<DB, TB>;
@@ -39,9 +40,10 @@ export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeCo
   };
 }
 
-/** The scope of the request (anonymous callers see nothing scoped). */
-export function scopeOf(req: FastifyRequest): DataScope {
-  return req.auth?.scope ?? { kind: 'none' };
+/** The data scope of an actor, or (route code) of a request's session; anonymous callers see nothing scoped. */
+export function scopeOf(who: Pick<Actor, 'scope'> | { auth: { scope: DataScope } | null }): DataScope {
+  if ('scope' in who) return who.scope;
+  return who.auth?.scope ?? { kind: 'none' };
 }
 
 /**
@@ -49,14 +51,16 @@ export function scopeOf(req: FastifyRequest): DataScope {
  * the same 404 as for a missing record, and the attempt is written to the enforcement record.
  */
 export async function readInScope<T>(
-  req: FastifyRequest,
+  deps: AppContext,
+  actor: Actor,
   target: { type: string; id: string; what?: string },
   fetch: (scoped: boolean) => Promise<T | undefined>,
 ): Promise<T> {
   const row = await fetch(true);
   if (row) return row;
   const exists = await fetch(false);
-  if (exists) await recordRefusal(req, { action: `${target.type}.read`, targetType: target.type, targetId: target.id, details: { reason: 'out_of_scope' } });
+  if (exists)
+    await recordRefusal(deps, actor, { action: `${target.type}.read`, targetType: target.type, targetId: target.id, details: { reason: 'out_of_scope' } });
   throw notFound(target.what);
 }
 

@@ -2,7 +2,7 @@ import { chinaDateOf, getPolicyKind, isCivilDate, POLICY_KIND_IDS, POLICY_KINDS,
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { createIdempotent } from '../http/idempotency.ts';
 import { uuidv7 } from '../ids.ts';
 import { findAgency } from '../org/agencies.repository.ts';

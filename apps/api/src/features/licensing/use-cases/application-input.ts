@@ -1,7 +1,7 @@
 import { checkExemption, checkMaterials, type LicensingPath, missingMaterials, refusedPending, type VenueKind } from '@fep/domain';
 import type { Executor } from '../../../db/database.ts';
 import { unsupportedChars } from '../../../platform/documents/font.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { commitmentOffered, type LicensingPolicy } from '../licensing.policy.ts';
 
 /** What an applicant fills in (LIC-01). The USCI is the account's own, never typed. */

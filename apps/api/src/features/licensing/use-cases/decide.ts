@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { mutate } from '../../../platform/audit/mutate.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { clockStep, ensureUnit, transition } from '../application-steps.ts';
 import { loadApplication, reload, updateApplication } from '../applications.repository.ts';

@@ -2,7 +2,7 @@ import { type NoticeItem, targetLabel } from '@fep/domain';
 import type { FastifyRequest } from 'fastify';
 import type { ApplicationTable } from '../../../db/schema.ts';
 import { mutate } from '../../../platform/audit/mutate.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { clockStep, transition } from '../application-steps.ts';
 import { json, loadApplication, reload, updateApplication } from '../applications.repository.ts';

@@ -5,7 +5,8 @@ import type { Executor } from '../../../db/database.ts';
 import type { InspectionTaskTable } from '../../../db/schema.ts';
 import { mutate } from '../../../platform/audit/mutate.ts';
 import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { actorOf } from '../../../platform/http/actor.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../../platform/org/scope.ts';
 import { newInspectionTask } from '../../tasks.ts';
@@ -18,7 +19,7 @@ import { licensingPolicy } from '../licensing.policy.ts';
  * agency above it, drawn at random or named, an appointment (also off-hours), a checklist from policy.
  */
 export async function loadTask(req: FastifyRequest, db: Executor, id: string): Promise<InspectionTaskTable> {
-  return readInScope(req, { type: 'inspection_task', id, what: '检查任务' }, (scoped) => {
+  return readInScope(req.server.ctx, actorOf(req), { type: 'inspection_task', id, what: '检查任务' }, (scoped) => {
     let q = db.selectFrom('inspection_tasks').selectAll().where('id', '=', id);
     if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'inspection_tasks.agency_path' }));
     return q.executeTakeFirst();

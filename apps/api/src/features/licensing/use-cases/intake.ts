@@ -1,7 +1,7 @@
 import { checkNotice, missingMaterials, type NoticeItem, refusedPending, targetLabel } from '@fep/domain';
 import type { FastifyRequest } from 'fastify';
 import { mutate } from '../../../platform/audit/mutate.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { newInspectionTask } from '../../tasks.ts';

@@ -4,7 +4,8 @@ import type { Executor } from '../../../db/database.ts';
 import type { LicenceTable } from '../../../db/schema.ts';
 import { type Audit, mutate } from '../../../platform/audit/mutate.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { actorOf } from '../../../platform/http/actor.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../../platform/org/scope.ts';
 import { issueLicence } from './issue-licence.ts';
@@ -14,7 +15,7 @@ export const licenceScope = (req: FastifyRequest) =>
   scopeFilter<'licences'>(scopeOf(req), { agencyPath: 'licences.agency_path', ownerUserId: 'licences.applicant_user_id' });
 
 export async function loadLicence(req: FastifyRequest, db: Executor, id: string): Promise<LicenceTable> {
-  return readInScope(req, { type: 'licence', id, what: '许可证' }, (scoped) => {
+  return readInScope(req.server.ctx, actorOf(req), { type: 'licence', id, what: '许可证' }, (scoped) => {
     let q = db.selectFrom('licences').selectAll().where('id', '=', id);
     if (scoped) q = q.where(licenceScope(req));
     return q.executeTakeFirst();
@@ -92,7 +93,7 @@ export async function requestLicenceChange(req: FastifyRequest, licenceId: strin
 export async function decideLicenceChange(req: FastifyRequest, requestId: string, input: { approve: boolean; reason?: string }) {
   const ctx = req.server.ctx;
   const db = ctx.database.db;
-  const request = await readInScope(req, { type: 'licence_request', id: requestId, what: '变更补发申请' }, (scoped) => {
+  const request = await readInScope(req.server.ctx, actorOf(req), { type: 'licence_request', id: requestId, what: '变更补发申请' }, (scoped) => {
     let q = db.selectFrom('licence_requests').selectAll().where('id', '=', requestId);
     if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'licence_requests.agency_path' }));
     return q.executeTakeFirst();

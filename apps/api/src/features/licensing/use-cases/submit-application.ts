@@ -4,7 +4,7 @@ import type { Executor } from '../../../db/database.ts';
 import type { ApplicationTable } from '../../../db/schema.ts';
 import type { Audit } from '../../../platform/audit/mutate.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { createIdempotent } from '../../../platform/http/idempotency.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { startApplicationClock, transition } from '../application-steps.ts';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { mutate } from '../../../platform/audit/mutate.ts';
 import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts';
 import { startClock } from '../../../platform/clocks/clocks.service.ts';
-import { AppError } from '../../../platform/http/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { clockStep } from '../application-steps.ts';
 import { assertAssigned, type ChecklistEntry, checkChecklist, loadTask } from './inspection.ts';

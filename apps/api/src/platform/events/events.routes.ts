@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { mutate } from '../audit/mutate.ts';
+import { AppError, notFound } from '../errors.ts';
+
+const TAGS = ['系统'];
+
+/** Dead letters of the event outbox, visible to an administrator, and a retry that puts one back in line. */
+export async function eventRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.ctx.database;
+
+  app.get(
+    '/api/v1/events/dead-letters',
+    {
+      config: { permission: 'system:event:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '投递失败的跨模块事件（死信）',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+      },
+    },
+    async (req) => {
+      const limit = (req.query as { limit?: number }).limit ?? 50;
+      const rows = await db
+        .selectFrom('event_deliveries')
+        .innerJoin('domain_events', 'domain_events.id', 'event_deliveries.event_id')
+        .select([
+          'domain_events.id as eventId',
+          'domain_events.type',
+          'domain_events.target_type as targetType',
+          'domain_events.target_id as targetId',
+          'domain_events.occurred_at as occurredAt',
+          'event_deliveries.subscriber',
+          'event_deliveries.attempts',
+          'event_deliveries.last_error as lastError',
+        ])
+        .where('event_deliveries.status', '=', 'dead')
+        .orderBy('domain_events.occurred_at', 'desc')
+        .limit(limit)
+        .execute();
+      return { items: rows };
+    },
+  );
+
+  app.post(
+    '/api/v1/events/dead-letters/:eventId/:subscriber/retry',
+    {
+      config: { permission: 'system:event:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '重新投递一条死信',
+        params: Type.Object({ eventId: Type.String({ maxLength: 64 }), subscriber: Type.String({ maxLength: 120 }) }),
+      },
+    },
+    async (req) => {
+      const { eventId, subscriber } = req.params as { eventId: string; subscriber: string };
+      const found = await db
+        .selectFrom('event_deliveries')
+        .select('status')
+        .where('event_id', '=', eventId)
+        .where('subscriber', '=', subscriber)
+        .executeTakeFirst();
+      if (!found) throw notFound('事件投递');
+      await mutate(req, async (trx, audit) => {
+        const r = await trx
+          .updateTable('event_deliveries')
+          .set({ status: 'pending', attempts: 0, next_attempt_at: app.ctx.now().toISOString() })
+          .where('event_id', '=', eventId)
+          .where('subscriber', '=', subscriber)
+          .where('status', '=', 'dead')
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw new AppError('EVENT.NOT_DEAD', '该事件投递不在死信中（可能已被重新投递）');
+        await audit({ action: 'event.retry', targetType: 'domain_event', targetId: eventId, details: { subscriber } });
+      });
+      app.ctx.events.kick();
+      return { status: 'pending' };
+    },
+  );
+}
