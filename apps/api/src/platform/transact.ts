@@ -25,8 +25,14 @@ export interface IdempotencyClaim {
   consumed?: boolean;
 }
 
-/** What every use case receives first: the running process's services, and per call an idempotency claim. */
-export type Deps = AppContext & { idempotency?: IdempotencyClaim };
+/** Runs a transaction body; the default opens a database transaction, tests of use cases pass a fake. */
+export type Transactor = <T>(actor: Actor, fn: TxFn<T>) => Promise<T>;
+
+/**
+ * What every use case receives first: the running process's services, per call an idempotency claim,
+ * and (in use-case tests) a fake transactor in place of the database.
+ */
+export type Deps = AppContext & { idempotency?: IdempotencyClaim; transactor?: Transactor };
 
 /** Thrown inside a claimed transaction when the key has already been answered: the caller replays it. */
 export class IdempotentReplay extends Error {
@@ -45,6 +51,7 @@ export class IdempotentReplay extends Error {
  * business write succeeds without its record (行政执法全过程记录).
  */
 export async function transact<T>(deps: Deps, actor: Actor, fn: TxFn<T>): Promise<T> {
+  if (deps.transactor) return deps.transactor(actor, fn);
   const { db, dialect } = deps.database;
   const claim = deps.idempotency && !deps.idempotency.consumed ? deps.idempotency : null;
   if (claim) claim.consumed = true;

@@ -13,9 +13,9 @@ import { storeBlob } from '../../platform/files/storage.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
+import { newInspectionTask } from '../inspections/index.ts';
 import { type ChecklistEntry, checkChecklist, loadTask } from '../licensing/use-cases/inspection.ts';
 import { nextSequence } from '../licensing/use-cases/issue-licence.ts';
-import { newInspectionTask } from '../tasks.ts';
 import { withPlanChecklist } from './plans.ts';
 
 /**

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
-import { newInspectionTask } from '../tasks.ts';
+import { newInspectionTask } from '../inspections/index.ts';
 import { recheckDays } from './field.ts';
 
 /**

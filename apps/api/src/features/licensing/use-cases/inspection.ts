@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { actorOf } from '../../../platform/http/actor.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../../platform/org/scope.ts';
-import { newInspectionTask } from '../../tasks.ts';
+import { newInspectionTask } from '../../inspections/index.ts';
 import { clockStep, startApplicationClock, transition } from '../application-steps.ts';
 import { loadApplication, reload, updateApplication } from '../applications.repository.ts';
 import { licensingPolicy } from '../licensing.policy.ts';

@@ -4,7 +4,7 @@ import { mutate } from '../../../platform/audit/mutate.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
-import { newInspectionTask } from '../../tasks.ts';
+import { newInspectionTask } from '../../inspections/index.ts';
 import { clockStep, ensureUnit, startApplicationClock, transition } from '../application-steps.ts';
 import { loadApplication, reload, updateApplication } from '../applications.repository.ts';
 import { licensingPolicy } from '../licensing.policy.ts';

@@ -1,5 +1,5 @@
-import type { InspectionTaskTable } from '../db/schema.ts';
-import { uuidv7 } from '../platform/ids.ts';
+import type { InspectionTaskTable } from '../../db/schema.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 
 /**
  * A new inspection task (opening check, commitment verification, random, complaint, superior order,
