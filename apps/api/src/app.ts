@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrations.ts';
+import { migrateToLatest } from './db/migrations/index.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 import { seedReferenceData } from './demo/reference.ts';
 import { seedDemoData } from './demo/seed.ts';

@@ -1,11 +1,15 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import type { Dialect } from './database.ts';
+import { type Kysely, type Migration, sql } from 'kysely';
+import type { Dialect } from '../database.ts';
 
 /**
- * Migrations in code, written once for both dialects with Kysely's schema builder. Column types are the
- * portable subset (text, integer, double precision); see docs/decisions.md "Storage conventions".
+ * TEST FIXTURE — NEVER CHANGE IT. This is the schema exactly as shipped before migrations were split per
+ * feature (apps/api/src/db/migrations/): three migrations under the names '0001_foundation',
+ * '0002_licensing' and '0003_supervision'. Stores created by that code exist; the migration test builds
+ * one with this file to prove they move forward to the per-feature migrations without re-running
+ * anything or losing data, and that a fresh store ends with the same schema. Editing it would make that
+ * test prove something about a store nobody has.
  */
-function migrations(dialect: Dialect): Record<string, Migration> {
+export function legacyMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_foundation': {
       async up(db: Kysely<unknown>) {
@@ -603,52 +607,5 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
-    '0004_platform_domain_events': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('domain_events')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('type', 'text', (c) => c.notNull())
-          .addColumn('target_type', 'text')
-          .addColumn('target_id', 'text')
-          .addColumn('agency_id', 'text')
-          .addColumn('payload', 'text', (c) => c.notNull())
-          .addColumn('actor_user_id', 'text')
-          .addColumn('occurred_at', 'text', (c) => c.notNull())
-          .execute();
-        await db.schema.createIndex('domain_events_target').on('domain_events').columns(['target_type', 'target_id']).execute();
-        await db.schema
-          .createTable('event_deliveries')
-          .addColumn('event_id', 'text', (c) => c.notNull().references('domain_events.id'))
-          .addColumn('subscriber', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-          .addColumn('last_error', 'text')
-          .addColumn('done_at', 'text')
-          .addPrimaryKeyConstraint('event_deliveries_pk', ['event_id', 'subscriber'])
-          .execute();
-        // The dispatcher's scan: pending deliveries in due order.
-        await db.schema.createIndex('event_deliveries_due').on('event_deliveries').columns(['status', 'next_attempt_at']).execute();
-      },
-    },
   };
-}
-
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  // Kysely looks for its own bookkeeping tables by name in *every* schema unless told which schema is
-  // ours; with a second schema in the same PostgreSQL database (another deployment, or parallel test
-  // runs) it would then skip creating them and fail. Name the current schema explicitly.
-  let migrationTableSchema: string | undefined;
-  if (dialect === 'postgres') {
-    const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    migrationTableSchema = r.rows[0]?.schema;
-  }
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }

@@ -1,0 +1,157 @@
+import { DEFAULT_MIGRATION_TABLE, type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Dialect } from '../database.ts';
+import { migration as orgRegionsAgencies } from './0001_org_regions_agencies.ts';
+import { migration as iamUsersSessions } from './0002_iam_users_sessions.ts';
+import { migration as auditEvents } from './0003_audit_events.ts';
+import { migration as policyVersions } from './0004_policy_versions.ts';
+import { migration as calendarDaysYears } from './0005_calendar_days_years.ts';
+import { migration as clocksEventsAlerts } from './0006_clocks_events_alerts.ts';
+import { migration as notificationsOutbox } from './0007_notifications_outbox.ts';
+import { migration as jobsLeases } from './0008_jobs_leases.ts';
+import { migration as idempotencyKeys } from './0009_idempotency_keys.ts';
+import { migration as filesMetadata } from './0010_files_metadata.ts';
+import { migration as unitsDirectory } from './0011_units_directory.ts';
+import { migration as documentsSealKeysSequences } from './0012_documents_seal_keys_sequences.ts';
+import { migration as supervisionInspectors } from './0013_supervision_inspectors.ts';
+import { migration as licensingApplicationsNotices } from './0014_licensing_applications_notices.ts';
+import { migration as licensingInspectionTasks } from './0015_licensing_inspection_tasks.ts';
+import { migration as licensingLicencesRequestsNotices } from './0016_licensing_licences_requests_notices.ts';
+import { migration as enforcementReferrals } from './0017_enforcement_referrals.ts';
+import { migration as creditEvents } from './0018_credit_events.ts';
+import { migration as supervisionRectificationOrders } from './0019_supervision_rectification_orders.ts';
+import { migration as unitsCommitmentLookups } from './0020_units_commitment_lookups.ts';
+import { migration as supervisionInspectorConflicts } from './0021_supervision_inspector_conflicts.ts';
+import { migration as supervisionPlansTasks } from './0022_supervision_plans_tasks.ts';
+import { migration as supervisionHazards } from './0023_supervision_hazards.ts';
+import { migration as supervisionOrderExtensions } from './0024_supervision_order_extensions.ts';
+import { migration as platformDomainEvents } from './0025_platform_domain_events.ts';
+
+/**
+ * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
+ * schema builder. Column types are the portable subset (text, integer, double precision); see
+ * docs/decisions.md "Storage conventions". Kysely runs them in the order of their names, so a new
+ * migration takes the next number; the name of each entry is its file name.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_org_regions_agencies': orgRegionsAgencies,
+    '0002_iam_users_sessions': iamUsersSessions,
+    '0003_audit_events': auditEvents(dialect),
+    '0004_policy_versions': policyVersions,
+    '0005_calendar_days_years': calendarDaysYears,
+    '0006_clocks_events_alerts': clocksEventsAlerts,
+    '0007_notifications_outbox': notificationsOutbox,
+    '0008_jobs_leases': jobsLeases,
+    '0009_idempotency_keys': idempotencyKeys,
+    '0010_files_metadata': filesMetadata,
+    '0011_units_directory': unitsDirectory,
+    '0012_documents_seal_keys_sequences': documentsSealKeysSequences,
+    '0013_supervision_inspectors': supervisionInspectors,
+    '0014_licensing_applications_notices': licensingApplicationsNotices,
+    '0015_licensing_inspection_tasks': licensingInspectionTasks,
+    '0016_licensing_licences_requests_notices': licensingLicencesRequestsNotices,
+    '0017_enforcement_referrals': enforcementReferrals,
+    '0018_credit_events': creditEvents,
+    '0019_supervision_rectification_orders': supervisionRectificationOrders,
+    '0020_units_commitment_lookups': unitsCommitmentLookups,
+    '0021_supervision_inspector_conflicts': supervisionInspectorConflicts,
+    '0022_supervision_plans_tasks': supervisionPlansTasks,
+    '0023_supervision_hazards': supervisionHazards,
+    '0024_supervision_order_extensions': supervisionOrderExtensions,
+    '0025_platform_domain_events': platformDomainEvents,
+  };
+}
+
+/**
+ * Before the per-feature split the schema shipped as three migrations. Each of them is exactly the
+ * statements, in the same order, of the consecutive per-feature migrations listed here, so a store that
+ * ran a legacy migration already has everything those migrations would create.
+ */
+export const LEGACY_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  '0001_foundation': [
+    '0001_org_regions_agencies',
+    '0002_iam_users_sessions',
+    '0003_audit_events',
+    '0004_policy_versions',
+    '0005_calendar_days_years',
+    '0006_clocks_events_alerts',
+    '0007_notifications_outbox',
+    '0008_jobs_leases',
+    '0009_idempotency_keys',
+    '0010_files_metadata',
+    '0011_units_directory',
+  ],
+  '0002_licensing': [
+    '0012_documents_seal_keys_sequences',
+    '0013_supervision_inspectors',
+    '0014_licensing_applications_notices',
+    '0015_licensing_inspection_tasks',
+    '0016_licensing_licences_requests_notices',
+    '0017_enforcement_referrals',
+    '0018_credit_events',
+    '0019_supervision_rectification_orders',
+  ],
+  '0003_supervision': [
+    '0020_units_commitment_lookups',
+    '0021_supervision_inspector_conflicts',
+    '0022_supervision_plans_tasks',
+    '0023_supervision_hazards',
+    '0024_supervision_order_extensions',
+  ],
+};
+
+interface MigrationBookkeeping {
+  [DEFAULT_MIGRATION_TABLE]: { name: string; timestamp: string };
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  // Kysely looks for its own bookkeeping tables by name in *every* schema unless told which schema is
+  // ours; with a second schema in the same PostgreSQL database (another deployment, or parallel test
+  // runs) it would then skip creating them and fail. Name the current schema explicitly.
+  let migrationTableSchema: string | undefined;
+  if (dialect === 'postgres') {
+    const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = r.rows[0]?.schema;
+  }
+  await translateLegacyNames(db, dialect, migrationTableSchema);
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * A store created before the per-feature split records '0001_foundation', '0002_licensing' and
+ * '0003_supervision' in Kysely's bookkeeping. Kysely would call those names missing and refuse to run,
+ * and re-running the new migrations would fail on tables that exist. So, before the migrator runs, each
+ * legacy row is replaced by the rows of the migrations that make it up, with the legacy row's timestamp
+ * (Kysely orders rows of equal timestamp by name, which is their order). All of it is one transaction, so
+ * a crash leaves either the legacy rows or all the new ones. The delete returns the row it
+ * removed: a second process starting at the same time deletes nothing and inserts nothing (on PostgreSQL
+ * it waits on the first one's row lock). A store with only the first one or two legacy migrations is
+ * translated as far as it went, and the migrator then runs the rest.
+ */
+async function translateLegacyNames(unknownDb: Kysely<unknown>, dialect: Dialect, schema: string | undefined): Promise<void> {
+  const exists =
+    dialect === 'postgres'
+      ? await sql`select 1 from information_schema.tables where table_schema = ${schema ?? 'public'} and table_name = ${DEFAULT_MIGRATION_TABLE}`.execute(
+          unknownDb,
+        )
+      : await sql`select 1 from sqlite_master where type = 'table' and name = ${DEFAULT_MIGRATION_TABLE}`.execute(unknownDb);
+  if (exists.rows.length === 0) return;
+  const db = unknownDb as Kysely<MigrationBookkeeping>;
+  await db.transaction().execute(async (trx) => {
+    const scoped = schema ? trx.withSchema(schema) : trx;
+    for (const [legacy, names] of Object.entries(LEGACY_MIGRATIONS)) {
+      const removed = await scoped.deleteFrom(DEFAULT_MIGRATION_TABLE).where('name', '=', legacy).returning('timestamp').executeTakeFirst();
+      if (!removed) continue;
+      await scoped
+        .insertInto(DEFAULT_MIGRATION_TABLE)
+        .values(names.map((name) => ({ name, timestamp: removed.timestamp })))
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,33 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// The directory of supervised units. Conventions: see ../schema.ts.
+
+/** Columns with a database default are `Generated`: optional on insert. */
+export interface UnitTable {
+  id: string;
+  usci: string;
+  name: string;
+  address: string;
+  region_code: string;
+  agency_id: string;
+  agency_path: string;
+  venue_kind: string | null;
+  floor_area: number | null;
+  key_unit: Generated<number>;
+  risk_level: 'low' | 'medium' | 'high';
+  credit_level: 'A' | 'B' | 'C' | 'D';
+  owner_user_id: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  created_at: string;
+  updated_at: string;
+  self_commitment: Generated<number>;
+  last_fire_on: string | null;
+}
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+
+export interface UnitsTables {
+  units: UnitTable;
+}
