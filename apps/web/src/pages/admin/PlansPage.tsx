@@ -1,3 +1,4 @@
+import type { PlanView } from '@fep/contracts';
 import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -5,28 +6,6 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { usePost } from '../../components/usePost.ts';
-
-export interface PlanView {
-  id: string;
-  title: string;
-  purpose: string;
-  periodStart: string;
-  periodEnd: string;
-  status: 'draft' | 'published' | 'drawn';
-  statusLabel: string;
-  inputsHash: string | null;
-  publicValueSource: string | null;
-  publicValue: string | null;
-  seed: string | null;
-  summary: {
-    drawn: number;
-    strata: { key: string; eligible: number; rate: number; drawn: number }[];
-    setAside: Record<string, number>;
-    unstaffed: string[];
-  } | null;
-  agencyName?: string;
-  publication?: string;
-}
 
 type Figures = Record<string, number>;
 

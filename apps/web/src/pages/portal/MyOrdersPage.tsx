@@ -1,3 +1,4 @@
+import type { OrderView } from '@fep/contracts';
 import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -6,20 +7,6 @@ import { useAuth } from '../../auth.tsx';
 import { ClockCard } from '../../components/ClockCard.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { type ClockView, downloadWithAuth } from '../../licensing.ts';
-
-export interface OrderView {
-  id: string;
-  number: string;
-  subject: string;
-  items: { description: string; major: boolean }[];
-  guidance: string | null;
-  deadline: string;
-  status: 'open' | 'reported' | 'closed' | 'escalated';
-  statusLabel: string;
-  listed: boolean;
-  clock: ClockView | null;
-  extensions: { id: string; days: number; reason: string; status: string; decisionReason: string | null }[];
-}
 
 /** The unit's rectification orders in the portal: what to fix, by when, and the online answers (SUP-10). */
 export function MyOrdersPage() {
