@@ -55,3 +55,29 @@ export const LICENCE_CHANGE_FIELD_LABELS: Record<'venueName' | 'companyName' | '
   companyName: '单位名称',
   legalRepresentative: '法定代表人',
 };
+
+/** The applicant's preferred time of the opening check. */
+export const APPOINTMENT_PERIOD_LABELS: Record<string, string> = { morning: '上午', afternoon: '下午', evening: '晚间', weekend: '周末' };
+
+/** Why units were set aside from a random draw (the draw's summary). */
+export const DRAW_SET_ASIDE_LABELS: Record<string, string> = {
+  cap_per_year: '年度次数已满',
+  cap_interval: '间隔不足',
+  self_committed: '自我承诺低风险',
+  already_inspected: '已因同一事项检查',
+};
+
+/** The result of an inspection task (opening check, verification, supervision, re-inspection). */
+export const INSPECTION_RESULT_LABELS: Record<string, string> = {
+  pass: '合格',
+  fail: '不合格',
+  confirmed: '承诺属实',
+  rectification: '责令整改',
+  false_commitment: '虚假承诺',
+  hazards: '发现隐患',
+  fixed: '已整改',
+  not_fixed: '未整改',
+};
+
+/** A request to extend a rectification deadline. */
+export const ORDER_EXTENSION_STATUS_LABELS: Record<string, string> = { pending: '审批中', approved: '已准予', denied: '未准予' };

@@ -1,4 +1,5 @@
 import type { OrderView } from '@fep/contracts';
+import { ORDER_EXTENSION_STATUS_LABELS } from '@fep/domain';
 import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -75,7 +76,7 @@ export function MyOrdersPage() {
               {o.status === 'open' && o.clock && <ClockCard clock={o.clock} />}
               {o.extensions.map((e) => (
                 <div key={e.id} style={{ marginTop: 8 }}>
-                  延期申请 {e.days} 个工作日：{{ pending: '审批中', approved: '已准予', denied: '未准予' }[e.status]}
+                  延期申请 {e.days} 个工作日：{ORDER_EXTENSION_STATUS_LABELS[e.status]}
                   {e.decisionReason ? `（${e.decisionReason}）` : ''}
                 </div>
               ))}
