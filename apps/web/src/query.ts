@@ -19,7 +19,13 @@ export const queryClient = new QueryClient({
 
 /** The query key of a GET: the API path split at `/` and `?` so a prefix invalidates a family of reads. */
 export function apiKey(path: string): string[] {
-  return ['api', ...path.replace(/^\/api\/v1\//, '').split(/[/?]/)];
+  return [
+    'api',
+    ...path
+      .replace(/^\/api\/v1\//, '')
+      .split(/[/?]/)
+      .filter(Boolean),
+  ];
 }
 
 /** A GET of the API as a query (`path: null` disables it until its inputs are known). */
