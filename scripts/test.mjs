@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['packages/domain/src', 'packages/contracts/src', 'apps/api/src', 'apps/web/e2e'];
+const roots = ['packages/domain/src', 'packages/contracts/src', 'apps/api/src', 'apps/web/src', 'apps/web/e2e'];
 const only = process.argv.slice(2);
 
 function walk(dir, out) {

@@ -49,74 +49,12 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  kind: 'staff' | 'applicant';
-  roles: string[];
-  permissions: string[];
-  agency: { id: string; name: string; regionCode: string } | null;
-  usci: string | null;
-  scope: string;
-}
-
-export interface Agency {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName: string;
-  level: 'corps' | 'detachment' | 'brigade';
-  regionCode: string;
-  path: string;
-}
-
-export interface Clock {
-  id: string;
-  title: string;
-  targetType: string;
-  targetId: string;
-  unit: 'working_days' | 'calendar_days' | 'hours';
-  amount: number;
-  remaining: number;
-  legalBasis: { document: string; clause: string | null };
-  startedAt: string;
-  status: 'running' | 'paused' | 'stopped';
-  statusLabel: string;
-  dueDate: string | null;
-  dueAt: string | null;
-  provisional: boolean;
-  alert: 'ok' | 'due_soon' | 'overdue';
-}
-
-export interface LegalBasis {
-  document: string;
-  clause?: string;
-}
-export type Provenance =
-  | { source: 'national'; legalBasis: LegalBasis }
-  | { source: 'agency'; agencyName: string; regionCode: string; version: number; effectiveFrom: string; legalBasis: LegalBasis };
-
-export interface ResolvedPolicy {
-  kind: string;
-  title: string;
-  description: string;
-  values: Record<string, unknown>;
-  provenance: Record<string, Provenance>;
-  versionKey: string;
-  fields: Record<string, { label: string; help?: string; legalBasis: LegalBasis }>;
-}
-
-export interface ServiceGuide {
-  code: string;
-  name: string;
-  category: string;
-  summary: string;
-  conditions: string[];
-  materials: { name: string; mayComeLater: boolean }[];
-  timeLimit: string;
-  fee: string;
-  visits: string;
-  online: boolean;
-  legalBasis: string[];
-}
+/** Response shapes come from @fep/contracts (the API's own schemas); these names are kept for the pages. */
+export type {
+  AgencyView as Agency,
+  ClockView as Clock,
+  Me,
+  ProvenanceView as Provenance,
+  ResolvedPolicyView as ResolvedPolicy,
+  ServiceGuideView as ServiceGuide,
+} from '@fep/contracts';

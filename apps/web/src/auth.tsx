@@ -1,36 +1,46 @@
+import type { Me } from '@fep/contracts';
+import type { Permission } from '@fep/domain';
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api, getToken, type Me, setToken } from './api.ts';
+import { api, getToken, setToken } from './api.ts';
+import { queryClient } from './query.ts';
 
 interface AuthState {
   me: Me | null;
   loading: boolean;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
-  can(permission: string): boolean;
+  can(permission: Permission): boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
+const ME_KEY = ['auth', 'me'];
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [signedIn, setSignedIn] = useState(() => !!getToken());
+  const meQuery = useQuery<Me | null>({
+    queryKey: ME_KEY,
+    queryFn: () => api<Me>('/api/v1/auth/me').catch(() => null),
+    enabled: signedIn,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const me = signedIn ? (meQuery.data ?? null) : null;
 
   useEffect(() => {
-    const onOut = () => setMe(null);
+    const onOut = () => {
+      setSignedIn(false);
+      queryClient.clear();
+    };
     window.addEventListener('fep:logged-out', onOut);
-    if (!getToken()) setLoading(false);
-    else
-      api<Me>('/api/v1/auth/me')
-        .then(setMe)
-        .catch(() => setMe(null))
-        .finally(() => setLoading(false));
     return () => window.removeEventListener('fep:logged-out', onOut);
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
     const r = await api<{ token: string; user: Me }>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
     setToken(r.token);
-    setMe(r.user);
+    queryClient.clear();
+    queryClient.setQueryData(ME_KEY, r.user);
+    setSignedIn(true);
     return r.user;
   }, []);
 
@@ -39,11 +49,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api('/api/v1/auth/logout', { method: 'POST' });
     } finally {
       setToken(null);
-      setMe(null);
+      setSignedIn(false);
+      queryClient.clear();
     }
   }, []);
 
-  const can = useCallback((p: string) => !!me?.permissions.includes(p), [me]);
+  const can = useCallback((p: Permission) => !!me?.permissions.includes(p), [me]);
+  const loading = signedIn && meQuery.isPending;
   return <AuthContext.Provider value={{ me, loading, login, logout, can }}>{children}</AuthContext.Provider>;
 }
 

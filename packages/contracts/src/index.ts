@@ -62,3 +62,11 @@ export const WorkingDaysAddResponse = Type.Object({
   region: Type.String(),
   note: Type.Optional(Type.String()),
 });
+
+export * from './common.ts';
+export * from './licensing.ts';
+export * from './org.ts';
+export * from './policy.ts';
+export * from './services.ts';
+export * from './supervision.ts';
+export * from './units.ts';

@@ -3,6 +3,7 @@ export * from './clock.ts';
 export * from './dates.ts';
 export * from './iam/permissions.ts';
 export * from './iam/scope.ts';
+export * from './labels.ts';
 export * from './licensing/application.ts';
 export * from './licensing/appointment.ts';
 export * from './licensing/exemption.ts';

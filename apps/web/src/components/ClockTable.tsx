@@ -1,5 +1,5 @@
+import type { ClockSummaryView as Clock } from '@fep/contracts';
 import { Table, Tag, Tooltip, Typography } from 'antd';
-import type { Clock } from '../api.ts';
 import { UNIT_LABELS } from '../labels.ts';
 
 function dueText(c: Clock): string {

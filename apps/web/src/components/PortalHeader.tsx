@@ -1,7 +1,9 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { Link } from 'react-router-dom';
+import { access } from '../access.ts';
 import { useAuth } from '../auth.tsx';
+import { menuOf } from '../routes.ts';
 
 /** The public portal's header: brand, the main services, and the signed-in business. */
 export function PortalHeader() {
@@ -16,12 +18,13 @@ export function PortalHeader() {
           </span>
         </Link>
         <nav className="portal-nav" aria-label="办事大厅导航">
-          <Link to="/check">免检查询</Link>
-          {me?.kind === 'applicant' && <Link to="/portal/applications">我的办件</Link>}
-          {me?.kind === 'applicant' && <Link to="/portal/orders">整改通知</Link>}
-          <Link to="/plans">双随机公示</Link>
-          <Link to="/register">许可公示</Link>
-          <Link to="/verify">证照核验</Link>
+          {menuOf('portal')
+            .filter((r) => access(me, r) === 'allow')
+            .map((r) => (
+              <Link key={r.path} to={r.path}>
+                {r.menu.label}
+              </Link>
+            ))}
         </nav>
         <Space>
           {me ? (

@@ -1,36 +1,10 @@
+import { COMPLAINT_CATEGORY_LABELS, POLICY_VALUE_LABELS, VENUE_KIND_LABELS } from '@fep/domain';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { VENUE_LABELS } from '../labels.ts';
 
-const ENUM_LABELS: Record<string, string> = {
-  none: '不适用',
-  all: '全部适用',
-  trial: '试行',
-  pilot: '试点',
-  after_business_licence: '取得营业执照后',
-  corps: '总队',
-  detachment: '支队',
-  brigade: '大队',
-  law: '依法律规定',
-  city: '由市级确定',
-  listed: '仅限所列材料',
-  any: '任一材料',
-  onsite_check: '现场检查时补齐',
-  before_decision: '作出决定前补齐',
-  per_plan: '每次计划',
-  monthly: '每月',
-  quarterly: '每季度',
-  full: '完整清单',
-  reduced: '精简清单',
-  hours: '小时',
-  working_days: '个工作日',
-};
-const COMPLAINT_LABELS: Record<string, string> = {
-  locked_exit: '锁闭安全出口',
-  blocked_escape_route: '占用堵塞疏散通道',
-  disabled_fire_system: '消防设施停用',
-  other: '其他',
-};
+const ENUM_LABELS: Record<string, string> = POLICY_VALUE_LABELS;
+const COMPLAINT_LABELS: Record<string, string> = COMPLAINT_CATEGORY_LABELS;
+const VENUE_LABELS: Record<string, string> = VENUE_KIND_LABELS;
 
 /** Renders one policy value for people: Chinese labels, lists as tags, rules by their legal wording. */
 export function renderPolicyValue(value: unknown): ReactNode {

@@ -1,16 +1,13 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type Clock } from '../api.ts';
+import type { Clock } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ClockTable } from '../components/ClockTable.tsx';
+import { useApi } from '../query.ts';
 
 export function AdminHome() {
   const { me, can } = useAuth();
-  const [clocks, setClocks] = useState<Clock[] | null>(null);
-  useEffect(() => {
-    if (can('clock:clock:read')) api<Clock[]>('/api/v1/clocks?mine=true').then(setClocks);
-  }, [can]);
+  const clocks = useApi<Clock[]>(can('clock:clock:read') ? '/api/v1/clocks?mine=true' : null).data ?? null;
   const overdue = clocks?.filter((c) => c.alert === 'overdue').length ?? 0;
   const dueSoon = clocks?.filter((c) => c.alert === 'due_soon').length ?? 0;
   return (

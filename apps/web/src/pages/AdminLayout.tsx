@@ -14,48 +14,38 @@ import {
   ShopOutlined,
   SlidersOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { ROLE_LABELS, type Role } from '@fep/domain';
+import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { access } from '../access.ts';
 import { useAuth } from '../auth.tsx';
-import { ROLE_LABELS } from '../labels.ts';
+import { type MenuIcon, menuOf } from '../routes.ts';
 
-/** Menu entries with the permission each needs: the same strings the API guard checks. */
-const MENU: { key: string; label: string; icon: ReactNode; permission: string | null }[] = [
-  { key: '/admin', label: '工作台首页', icon: <DashboardOutlined />, permission: null },
-  { key: '/admin/clocks', label: '我的时限', icon: <ClockCircleOutlined />, permission: 'clock:clock:read' },
-  { key: '/admin/applications', label: '许可办件', icon: <FileProtectOutlined />, permission: 'licensing:application:read' },
-  { key: '/admin/tasks', label: '检查任务', icon: <ScheduleOutlined />, permission: 'licensing:application:read' },
-  { key: '/admin/licences', label: '许可证', icon: <SafetyCertificateOutlined />, permission: 'licensing:licence:read' },
-  { key: '/admin/plans', label: '双随机抽查', icon: <ClusterOutlined />, permission: 'supervision:plan:read' },
-  { key: '/admin/orders', label: '隐患整改', icon: <AlertOutlined />, permission: 'supervision:plan:read' },
-  { key: '/admin/inspectors', label: '执法人员', icon: <IdcardOutlined />, permission: 'supervision:plan:read' },
-  { key: '/admin/units', label: '社会单位', icon: <ShopOutlined />, permission: 'unit:unit:read' },
-  { key: '/admin/policies', label: '政策参数', icon: <SlidersOutlined />, permission: 'policy:policy:read' },
-  { key: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined />, permission: null },
-];
+const ICONS: Record<MenuIcon, ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  clock: <ClockCircleOutlined />,
+  application: <FileProtectOutlined />,
+  task: <ScheduleOutlined />,
+  licence: <SafetyCertificateOutlined />,
+  plan: <ClusterOutlined />,
+  order: <AlertOutlined />,
+  inspector: <IdcardOutlined />,
+  unit: <ShopOutlined />,
+  policy: <SlidersOutlined />,
+  calendar: <CalendarOutlined />,
+};
 
+/** The back office's frame; its menu is the routes list filtered by `access` (the route guard's own rule). */
 export function AdminLayout() {
-  const { me, loading, logout, can } = useAuth();
+  const { me, logout, can } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  if (loading) return <Spin fullscreen />;
-  if (!me) return <Navigate to="/admin/login" replace />;
-  if (me.kind !== 'staff') {
-    return (
-      <Result
-        status="403"
-        title="工作台仅供消防救援机构工作人员使用"
-        extra={
-          <Link to="/">
-            <Button type="primary">返回办事大厅</Button>
-          </Link>
-        }
-      />
-    );
-  }
-  const items = MENU.filter((m) => !m.permission || can(m.permission)).map((m) => ({ key: m.key, icon: m.icon, label: m.label }));
-  const selected = MENU.map((m) => m.key)
+  if (!me) return null;
+  const menu = menuOf('admin').filter((r) => access(me, r) === 'allow');
+  const items = menu.map((r) => ({ key: r.path, icon: ICONS[r.menu.icon], label: r.menu.label }));
+  const selected = menu
+    .map((r) => r.path)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0];
 
@@ -97,7 +87,7 @@ export function AdminLayout() {
               <span>{me.displayName}</span>
               {me.roles.map((r) => (
                 <Tag key={r} color="red">
-                  {ROLE_LABELS[r] ?? r}
+                  {ROLE_LABELS[r as Role] ?? '其他角色'}
                 </Tag>
               ))}
             </Space>

@@ -1,20 +1,16 @@
 import { Card, Segmented, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, type Clock } from '../api.ts';
+import { useState } from 'react';
+import type { Clock } from '../api.ts';
 import { ClockTable } from '../components/ClockTable.tsx';
+import { useApi } from '../query.ts';
 
 type Filter = 'all' | 'due_soon' | 'overdue';
 
 export function ClocksPage() {
   const [filter, setFilter] = useState<Filter>('all');
-  const [clocks, setClocks] = useState<Clock[]>([]);
-  const [loading, setLoading] = useState(true);
-  useEffect(() => {
-    setLoading(true);
-    api<Clock[]>(`/api/v1/clocks?mine=true${filter === 'all' ? '' : `&alert=${filter}`}`)
-      .then(setClocks)
-      .finally(() => setLoading(false));
-  }, [filter]);
+  const q = useApi<Clock[]>(`/api/v1/clocks?mine=true${filter === 'all' ? '' : `&alert=${filter}`}`, { placeholderData: (prev) => prev });
+  const clocks = q.data ?? [];
+  const loading = q.isFetching;
   return (
     <Card
       title={

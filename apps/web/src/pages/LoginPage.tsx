@@ -67,3 +67,11 @@ export function LoginPage({ audience }: { audience: 'applicant' | 'staff' }) {
     </div>
   );
 }
+
+export function ApplicantLoginPage() {
+  return <LoginPage audience="applicant" />;
+}
+
+export function StaffLoginPage() {
+  return <LoginPage audience="staff" />;
+}

@@ -1,10 +1,12 @@
 import { BankOutlined, CheckCircleOutlined, ClockCircleOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { ServiceGuidesView } from '@fep/contracts';
 import { Button, Card, Col, Descriptions, Empty, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type Agency, api, type ServiceGuide } from '../api.ts';
+import type { Agency } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { PortalHeader } from '../components/PortalHeader.tsx';
+import { useApi } from '../query.ts';
 
 interface MyUnit {
   id: string;
@@ -18,22 +20,10 @@ interface MyUnit {
 
 export function PortalHome() {
   const { me } = useAuth();
-  const [agencies, setAgencies] = useState<Agency[]>([]);
   const [agency, setAgency] = useState<string>('360100');
-  const [guides, setGuides] = useState<{ agency: { name: string }; guides: ServiceGuide[] } | null>(null);
-  const [units, setUnits] = useState<MyUnit[] | null>(null);
-
-  useEffect(() => {
-    api<Agency[]>('/api/v1/agencies').then(setAgencies);
-  }, []);
-  useEffect(() => {
-    setGuides(null);
-    api<{ agency: { name: string }; guides: ServiceGuide[] }>(`/api/v1/services/guides?agency=${agency}`).then(setGuides);
-  }, [agency]);
-  useEffect(() => {
-    if (me?.kind === 'applicant') api<MyUnit[]>('/api/v1/portal/my-units').then(setUnits);
-    else setUnits(null);
-  }, [me]);
+  const agencies = useApi<Agency[]>('/api/v1/agencies').data ?? [];
+  const guides = useApi<ServiceGuidesView>(`/api/v1/services/guides?agency=${agency}`).data ?? null;
+  const units = useApi<MyUnit[]>(me?.kind === 'applicant' ? '/api/v1/portal/my-units' : null).data ?? null;
 
   const options = useMemo(() => agencies.filter((a) => a.level !== 'corps').map((a) => ({ value: a.regionCode, label: a.name })), [agencies]);
 

@@ -1,33 +1,15 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { UnitImportReport, UnitView } from '@fep/contracts';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { RISK_LABELS, VENUE_LABELS } from '../labels.ts';
+import { RISK_COLORS, RISK_LEVEL_LABELS, VENUE_LABELS } from '../labels.ts';
 import { downloadWithAuth } from '../licensing.ts';
 
-interface Unit {
-  id: string;
-  usci: string;
-  name: string;
-  address: string;
-  regionCode: string;
-  venueKind: string | null;
-  floorArea: number | null;
-  keyUnit: boolean;
-  riskLevel: string;
-  creditLevel: string;
-  contactName: string;
-  contactPhone: string;
-}
+type Unit = UnitView;
 
-interface ImportReport {
-  rows: number;
-  inserted: number;
-  updated: number;
-  rejected: number;
-  rejections: { line: number; usci: string; reasons: string[] }[];
-}
+type ImportReport = UnitImportReport;
 
 /** SUP-01: the unit directory — search, import from CSV/XLSX with a report of rejected rows, export. */
 export function UnitsPage() {
@@ -109,9 +91,13 @@ export function UnitsPage() {
         columns={[
           { title: '单位名称', dataIndex: 'name' },
           { title: '统一社会信用代码', dataIndex: 'usci', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: '场所类别', dataIndex: 'venueKind', render: (v: string | null) => (v ? VENUE_LABELS[v] : '—') },
+          { title: '场所类别', dataIndex: 'venueKind', render: (v: string | null) => (v ? (VENUE_LABELS[v as keyof typeof VENUE_LABELS] ?? v) : '—') },
           { title: '建筑面积（㎡）', dataIndex: 'floorArea' },
-          { title: '风险', dataIndex: 'riskLevel', render: (v: string) => <Tag color={RISK_LABELS[v]?.color}>{RISK_LABELS[v]?.text ?? v}</Tag> },
+          {
+            title: '风险',
+            dataIndex: 'riskLevel',
+            render: (v: string) => <Tag color={RISK_COLORS[v as keyof typeof RISK_COLORS]}>{RISK_LEVEL_LABELS[v as keyof typeof RISK_LEVEL_LABELS] ?? v}</Tag>,
+          },
           { title: '信用', dataIndex: 'creditLevel', render: (v: string) => <Tag>{v} 级</Tag> },
           { title: '重点单位', dataIndex: 'keyUnit', render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '否') },
           { title: '联系人', render: (_, u) => `${u.contactName} ${u.contactPhone}` },

@@ -1,3 +1,4 @@
+import { APPOINTMENT_PERIOD_LABELS } from '@fep/domain';
 import {
   Alert,
   App,
@@ -153,7 +154,7 @@ export function ApplicationDetail() {
               )}
               {a.appointmentPreference && (
                 <Descriptions.Item label="希望检查时间">
-                  {a.appointmentPreference.date} {{ morning: '上午', afternoon: '下午', evening: '晚间', weekend: '周末' }[a.appointmentPreference.period]}
+                  {a.appointmentPreference.date} {APPOINTMENT_PERIOD_LABELS[a.appointmentPreference.period]}
                 </Descriptions.Item>
               )}
             </Descriptions>

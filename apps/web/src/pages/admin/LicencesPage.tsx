@@ -1,3 +1,4 @@
+import { LICENCE_CHANGE_FIELD_LABELS } from '@fep/domain';
 import { Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -36,7 +37,7 @@ export function LicencesPage() {
       load();
     }, [load]),
   );
-  const FIELD: Record<string, string> = { venueName: '场所名称', companyName: '单位名称', legalRepresentative: '法定代表人' };
+  const FIELD: Record<string, string> = LICENCE_CHANGE_FIELD_LABELS;
   return (
     <div>
       <Typography.Title level={4}>许可证</Typography.Title>

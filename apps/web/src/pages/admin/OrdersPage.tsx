@@ -1,3 +1,4 @@
+import type { OrderView } from '@fep/contracts';
 import { Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api.ts';
@@ -5,7 +6,6 @@ import { useAuth } from '../../auth.tsx';
 import { AlertTag } from '../../components/ClockTable.tsx';
 import { usePost } from '../../components/usePost.ts';
 import { downloadWithAuth } from '../../licensing.ts';
-import type { OrderView } from '../portal/MyOrdersPage.tsx';
 
 interface Ext {
   id: string;

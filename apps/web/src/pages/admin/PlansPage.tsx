@@ -1,3 +1,5 @@
+import type { PlanView } from '@fep/contracts';
+import { DRAW_SET_ASIDE_LABELS } from '@fep/domain';
 import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -5,28 +7,6 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { usePost } from '../../components/usePost.ts';
-
-export interface PlanView {
-  id: string;
-  title: string;
-  purpose: string;
-  periodStart: string;
-  periodEnd: string;
-  status: 'draft' | 'published' | 'drawn';
-  statusLabel: string;
-  inputsHash: string | null;
-  publicValueSource: string | null;
-  publicValue: string | null;
-  seed: string | null;
-  summary: {
-    drawn: number;
-    strata: { key: string; eligible: number; rate: number; drawn: number }[];
-    setAside: Record<string, number>;
-    unstaffed: string[];
-  } | null;
-  agencyName?: string;
-  publication?: string;
-}
 
 type Figures = Record<string, number>;
 
@@ -103,10 +83,7 @@ export function PlansPage() {
                 {p.summary && (
                   <Descriptions.Item label="依规排除">
                     {Object.entries(p.summary.setAside)
-                      .map(
-                        ([k, v]) =>
-                          `${{ cap_per_year: '年度次数已满', cap_interval: '间隔不足', self_committed: '自我承诺低风险', already_inspected: '已因同一事项检查' }[k] ?? k} ${v}`,
-                      )
+                      .map(([k, v]) => `${DRAW_SET_ASIDE_LABELS[k] ?? k} ${v}`)
                       .join('；') || '无'}
                   </Descriptions.Item>
                 )}

@@ -1,3 +1,4 @@
+import { INSPECTION_RESULT_LABELS } from '@fep/domain';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -80,9 +81,7 @@ export function TasksPage() {
               render: (v: string, t) => (
                 <Tag color={t.status === 'done' ? 'success' : 'processing'}>
                   {v}
-                  {t.result
-                    ? ` · ${{ pass: '合格', fail: '不合格', confirmed: '承诺属实', rectification: '责令整改', false_commitment: '虚假承诺', hazards: '发现隐患', fixed: '已整改', not_fixed: '未整改' }[t.result] ?? t.result}`
-                    : ''}
+                  {t.result ? ` · ${INSPECTION_RESULT_LABELS[t.result] ?? t.result}` : ''}
                 </Tag>
               ),
             },

@@ -1,3 +1,5 @@
+import type { OrderView } from '@fep/contracts';
+import { ORDER_EXTENSION_STATUS_LABELS } from '@fep/domain';
 import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -6,20 +8,6 @@ import { useAuth } from '../../auth.tsx';
 import { ClockCard } from '../../components/ClockCard.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { type ClockView, downloadWithAuth } from '../../licensing.ts';
-
-export interface OrderView {
-  id: string;
-  number: string;
-  subject: string;
-  items: { description: string; major: boolean }[];
-  guidance: string | null;
-  deadline: string;
-  status: 'open' | 'reported' | 'closed' | 'escalated';
-  statusLabel: string;
-  listed: boolean;
-  clock: ClockView | null;
-  extensions: { id: string; days: number; reason: string; status: string; decisionReason: string | null }[];
-}
 
 /** The unit's rectification orders in the portal: what to fix, by when, and the online answers (SUP-10). */
 export function MyOrdersPage() {
@@ -88,7 +76,7 @@ export function MyOrdersPage() {
               {o.status === 'open' && o.clock && <ClockCard clock={o.clock} />}
               {o.extensions.map((e) => (
                 <div key={e.id} style={{ marginTop: 8 }}>
-                  延期申请 {e.days} 个工作日：{{ pending: '审批中', approved: '已准予', denied: '未准予' }[e.status]}
+                  延期申请 {e.days} 个工作日：{ORDER_EXTENSION_STATUS_LABELS[e.status]}
                   {e.decisionReason ? `（${e.decisionReason}）` : ''}
                 </div>
               ))}

@@ -1,9 +1,9 @@
+import type { PlanView } from '@fep/contracts';
 import { Alert, Button, Card, Descriptions, List, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api.ts';
 import { PortalPage } from '../../components/PortalHeader.tsx';
-import type { PlanView } from '../admin/PlansPage.tsx';
 
 /** SUP-08: plans, their inputs (downloadable), the draw and the results are public; anyone can replay the draw. */
 export function PublicPlansPage() {

@@ -1,0 +1,180 @@
+/**
+ * Responses of the licensing routes, as apps/api/src/features/licensing/licensing.presenter.ts and
+ * applications.routes.ts build them today. The policy values inside the guide are the domain's own schemas.
+ */
+import { checkItemsSchema, commitmentSchema, exemptionSchema, inspectionPathSchema, materialsSchema, pendingDocumentsSchema } from '@fep/domain';
+import { type Static, Type } from 'typebox';
+import { Nullable } from './common.ts';
+import { AgencyRef } from './org.ts';
+
+const Path = Type.Union([Type.Literal('commitment'), Type.Literal('inspection')]);
+
+/** A statutory clock as the presenters embed it in an application, task or order (`presentClock`). */
+export const ClockSummaryView = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  unit: Type.Union([Type.Literal('working_days'), Type.Literal('calendar_days'), Type.Literal('hours')]),
+  amount: Type.Number(),
+  remaining: Type.Number(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('paused'), Type.Literal('stopped')]),
+  statusLabel: Type.String(),
+  startedAt: Type.String(),
+  dueDate: Nullable(Type.String()),
+  dueAt: Nullable(Type.String()),
+  provisional: Type.Boolean(),
+  alert: Type.Union([Type.Literal('ok'), Type.Literal('due_soon'), Type.Literal('overdue')]),
+  legalBasis: Type.Object({ document: Type.String(), clause: Nullable(Type.String()) }),
+});
+export type ClockSummaryView = Static<typeof ClockSummaryView>;
+
+export const ChecklistItemView = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  legalBasis: Type.String(),
+  passed: Type.Optional(Type.Boolean()),
+  note: Type.Optional(Type.String()),
+});
+
+/** An inspection task (`presentTask`); GET /api/v1/inspection-tasks adds the task's clock. */
+export const TaskView = Type.Object({
+  id: Type.String(),
+  purpose: Type.String(),
+  purposeLabel: Type.String(),
+  planId: Nullable(Type.String()),
+  orderId: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
+  mode: Nullable(Type.String()),
+  applicationId: Nullable(Type.String()),
+  licenceId: Nullable(Type.String()),
+  usci: Type.String(),
+  subject: Type.String(),
+  venueAddress: Type.String(),
+  status: Type.Union([Type.Literal('unassigned'), Type.Literal('assigned'), Type.Literal('done'), Type.Literal('cancelled')]),
+  statusLabel: Type.String(),
+  inspectors: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  appointmentAt: Nullable(Type.String()),
+  offHours: Type.Boolean(),
+  checklist: Nullable(Type.Array(ChecklistItemView)),
+  result: Nullable(Type.String()),
+  findings: Nullable(Type.String()),
+  clockId: Nullable(Type.String()),
+  completedAt: Nullable(Type.String()),
+  clock: Type.Optional(Nullable(ClockSummaryView)),
+});
+export type TaskView = Static<typeof TaskView>;
+
+/** A permit (`presentLicence`); masked for the public register (no delivery, application or policy). */
+export const LicenceView = Type.Object({
+  id: Type.String(),
+  number: Type.String(),
+  revision: Type.Number(),
+  verifyCode: Type.String(),
+  status: Type.Union([Type.Literal('valid'), Type.Literal('amended'), Type.Literal('reissued'), Type.Literal('revoked')]),
+  statusLabel: Type.String(),
+  holder: Type.String(),
+  usci: Type.String(),
+  legalRepresentative: Type.String(),
+  venue: Type.String(),
+  venueAddress: Type.String(),
+  venueKind: Type.String(),
+  venueKindLabel: Type.String(),
+  floorArea: Type.Number(),
+  path: Path,
+  issuedAt: Type.String(),
+  supersededBy: Nullable(Type.String()),
+  revokedAt: Nullable(Type.String()),
+  revocation: Nullable(Type.Object({ reason: Type.String(), legalBasis: Type.String() })),
+  delivery: Nullable(
+    Type.Object({
+      method: Type.String(),
+      recipient: Type.String(),
+      address: Type.Optional(Type.String()),
+      trackingNo: Type.Optional(Type.String()),
+      carrier: Type.Optional(Type.String()),
+    }),
+  ),
+  applicationId: Type.Optional(Nullable(Type.String())),
+  policyVersion: Type.Optional(Nullable(Type.String())),
+});
+export type LicenceView = Static<typeof LicenceView>;
+
+/** An application in a list (`presentApplicationSummary`; contact masked). */
+export const ApplicationSummaryView = Type.Object({
+  id: Type.String(),
+  referenceNo: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  path: Path,
+  companyName: Type.String(),
+  usci: Type.String(),
+  venueName: Type.String(),
+  venueKind: Type.String(),
+  venueKindLabel: Type.String(),
+  floorArea: Type.Number(),
+  regionCode: Type.String(),
+  contactName: Type.String(),
+  contactPhone: Type.String(),
+  submittedAt: Nullable(Type.String()),
+  updatedAt: Type.String(),
+  clockId: Nullable(Type.String()),
+  licenceId: Nullable(Type.String()),
+});
+export type ApplicationSummaryView = Static<typeof ApplicationSummaryView>;
+
+/** GET /api/v1/licensing/applications. */
+export const ApplicationListView = Type.Object({ items: Type.Array(ApplicationSummaryView) });
+export type ApplicationListView = Static<typeof ApplicationListView>;
+
+export const NoticeItemView = Type.Object({ target: Type.String(), reason: Type.String() });
+export type NoticeItemView = Static<typeof NoticeItemView>;
+
+/** The whole application (`presentApplication`): clock, notices, tasks, licence and the caller's next actions. */
+export const ApplicationView = Type.Object({
+  ...ApplicationSummaryView.properties,
+  legalRepresentative: Type.String(),
+  venueAddress: Type.String(),
+  investment: Nullable(Type.Number()),
+  agencyId: Type.String(),
+  materials: Type.Record(Type.String(), Type.Array(Type.String())),
+  pendingDocuments: Type.Array(Type.String()),
+  commitment: Nullable(Type.Object({ signerName: Type.String(), accepted: Type.Boolean(), signedAt: Type.Optional(Type.String()) })),
+  appointmentPreference: Nullable(Type.Object({ date: Type.String(), period: Type.String(), note: Type.Optional(Type.String()) })),
+  exemption: Nullable(Type.Object({ exempt: Type.Boolean(), reasons: Type.Array(Type.String()) })),
+  policyVersions: Type.Record(Type.String(), Type.String()),
+  decision: Nullable(
+    Type.Object({
+      grant: Type.Optional(Type.Boolean()),
+      reasons: Type.Optional(Type.Array(Type.String())),
+      rejectedAtIntake: Type.Optional(Type.Boolean()),
+      withdrawn: Type.Optional(Type.Boolean()),
+      basis: Type.Optional(Type.String()),
+    }),
+  ),
+  acceptedAt: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  version: Type.Number(),
+  clock: Nullable(ClockSummaryView),
+  notices: Type.Array(Type.Object({ seq: Type.Number(), items: Type.Array(NoticeItemView), issuedAt: Type.String(), resolvedAt: Nullable(Type.String()) })),
+  tasks: Type.Array(TaskView),
+  licence: Nullable(LicenceView),
+  allowedActions: Type.Array(Type.Object({ action: Type.String(), label: Type.String() })),
+});
+export type ApplicationView = Static<typeof ApplicationView>;
+
+/** GET /api/v1/licensing/guide: the local rules an applicant reads before applying (SVC-01). */
+export const LicensingGuideView = Type.Object({
+  agency: AgencyRef,
+  at: Type.String(),
+  commitmentOffered: Type.Boolean(),
+  commitment: commitmentSchema,
+  inspection: inspectionPathSchema,
+  materials: materialsSchema.properties.materials,
+  conditions: materialsSchema.properties.conditions,
+  pending: pendingDocumentsSchema,
+  exemption: exemptionSchema,
+  checkItems: checkItemsSchema.properties.items,
+  legalReviewRequired: Type.Boolean(),
+  policyVersions: Type.Record(Type.String(), Type.String()),
+});
+export type LicensingGuideView = Static<typeof LicensingGuideView>;
+export type MaterialView = LicensingGuideView['materials'][number];

@@ -1,0 +1,17 @@
+import { type Static, Type } from 'typebox';
+
+/** GET /api/v1/agencies: one agency of the tree (org.routes.ts). */
+export const AgencyView = Type.Object({
+  id: Type.String(),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  name: Type.String(),
+  shortName: Type.String(),
+  level: Type.Union([Type.Literal('corps'), Type.Literal('detachment'), Type.Literal('brigade')]),
+  regionCode: Type.String(),
+  path: Type.String(),
+});
+export type AgencyView = Static<typeof AgencyView>;
+
+/** The agency a view was resolved for (guides, licensing guide). */
+export const AgencyRef = Type.Object({ id: Type.String(), name: Type.String(), regionCode: Type.String() });
+export type AgencyRef = Static<typeof AgencyRef>;
