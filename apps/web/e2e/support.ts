@@ -11,7 +11,12 @@ import type { AppContext } from '../../api/src/platform/context.ts';
  * What every browser test needs: the product with demo data on a free port, and Debian's Chromium
  * (never a downloaded browser) started with the flags that keep it off the network.
  */
-export const SHOTS = new URL('../../../docs/screenshots/', import.meta.url).pathname;
+/**
+ * Screenshots go to the ignored .tmp/screenshots/ so that a test run never rewrites tracked files;
+ * `npm run screenshots` (FEP_REFRESH_SCREENSHOTS=1) refreshes the ones kept in docs/screenshots/.
+ */
+export const SHOTS = new URL(process.env.FEP_REFRESH_SCREENSHOTS ? '../../../docs/screenshots/' : '../../../.tmp/screenshots/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
