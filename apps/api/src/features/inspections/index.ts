@@ -1,6 +1,24 @@
 /**
  * Inspection tasks (opening checks, commitment verifications, random and triggered supervision checks,
- * re-inspections): the one feature that writes `inspection_tasks`. Licensing and supervision create and
- * complete tasks through this surface.
+ * re-inspections): the one feature that writes `inspection_tasks`. Licensing and supervision create,
+ * assign and complete tasks through this surface.
  */
+export {
+  type ChecklistEntry,
+  checkChecklist,
+  eligibleInspectors,
+  isInspectorOf,
+  loadTask,
+  pickInspectors,
+} from './inspections.access.ts';
+export {
+  assignedTo,
+  findTask,
+  insertTask,
+  insertTasks,
+  inspectorIdsOf,
+  type TaskPatch,
+  type TaskStatus,
+  updateTaskIf,
+} from './inspections.repository.ts';
 export { newInspectionTask } from './new-task.ts';

@@ -20,7 +20,7 @@ import {
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
-import { clockEvents, eventsOf, STATUS_LABEL, specOf } from '../../platform/clocks/clocks.service.ts';
+import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
 import { json } from './applications.repository.ts';
 
 /** Who may take each action (the same permissions the routes declare). */
@@ -38,25 +38,7 @@ const ACTION_PERMISSION: Record<ApplicationAction, Permission> = {
   decide: 'licensing:application:decide',
 };
 
-export async function presentClock(db: Executor, c: ClockTable | undefined, nowIso: string) {
-  if (!c) return null;
-  const state = computeClock(specOf(c), eventsOf(await clockEvents(db, c.id)), await loadCalendar(db, c.region_code));
-  return {
-    id: c.id,
-    title: c.title,
-    unit: c.unit,
-    amount: state.totalAmount,
-    remaining: state.remaining,
-    status: state.status,
-    statusLabel: STATUS_LABEL[state.status],
-    startedAt: c.started_at,
-    dueDate: state.dueDate,
-    dueAt: state.dueAt,
-    provisional: state.provisional,
-    alert: state.status === 'running' ? clockAlert(state, nowIso) : 'ok',
-    legalBasis: { document: c.legal_document, clause: c.legal_clause },
-  };
-}
+export { presentClock };
 
 export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {}) {
   return {

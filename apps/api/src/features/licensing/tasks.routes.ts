@@ -2,11 +2,13 @@ import { chinaDateOf } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
-import { withPlanChecklist } from '../supervision/plans.ts';
+import { eligibleInspectors, loadTask } from '../inspections/index.ts';
+import { withPlanChecklist } from '../supervision/index.ts';
 import { presentClock, presentTask, userNames } from './licensing.presenter.ts';
 import { AssignBody, IdParams, VerificationBody } from './licensing.schemas.ts';
-import { assignTaskById, eligibleInspectors, loadTask } from './use-cases/inspection.ts';
+import { assignTaskById } from './use-cases/inspection.ts';
 import { recordVerification, type VerificationInput } from './use-cases/verify-commitment.ts';
 
 const TAGS = ['检查任务'];
@@ -53,7 +55,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/inspection-tasks/:id',
     { config: { permission: 'licensing:application:read' }, schema: { tags: TAGS, summary: '一个检查任务及其时限', params: IdParams } },
     async (req) => {
-      const t = await withPlanChecklist(db, await loadTask(req, db, (req.params as { id: string }).id));
+      const t = await withPlanChecklist(db, await loadTask(app.ctx, actorOf(req), db, (req.params as { id: string }).id));
       const names = await userNames(db, JSON.parse(t.inspector_ids_json) as string[]);
       const clock = t.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', t.clock_id).executeTakeFirst() : undefined;
       return {

@@ -8,14 +8,14 @@ import { startClock } from '../../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
 import { agencySealKey, sealPdf } from '../../platform/documents/seal.ts';
+import { nextSequence } from '../../platform/documents/sequences.ts';
 import { AppError } from '../../platform/errors.ts';
 import { storeBlob } from '../../platform/files/storage.ts';
+import { actorOf } from '../../platform/http/actor.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
-import { newInspectionTask } from '../inspections/index.ts';
-import { type ChecklistEntry, checkChecklist, loadTask } from '../licensing/use-cases/inspection.ts';
-import { nextSequence } from '../licensing/use-cases/issue-licence.ts';
+import { type ChecklistEntry, checkChecklist, loadTask, newInspectionTask } from '../inspections/index.ts';
 import { withPlanChecklist } from './plans.ts';
 
 /**
@@ -48,7 +48,7 @@ export function assertInspectorOf(req: FastifyRequest, task: InspectionTaskTable
 /** Drafts live on the server too, so an inspector's work survives a reload or a lost phone signal. */
 export async function saveDraft(req: FastifyRequest, id: string, draft: unknown) {
   const ctx = req.server.ctx;
-  const task = await loadTask(req, ctx.database.db, id);
+  const task = await loadTask(ctx, actorOf(req), ctx.database.db, id);
   assertInspectorOf(req, task);
   if (task.status === 'done') throw new AppError('SUPERVISION.TASK_STATE', '任务已完成，不能再保存草稿');
   return mutate(req, async (trx, audit) => {
@@ -65,7 +65,7 @@ export async function saveDraft(req: FastifyRequest, id: string, draft: unknown)
 export async function recordFieldInspection(req: FastifyRequest, id: string, input: RecordInput) {
   const ctx = req.server.ctx;
   const db = ctx.database.db;
-  const task = await withPlanChecklist(db, await loadTask(req, db, id));
+  const task = await withPlanChecklist(db, await loadTask(ctx, actorOf(req), db, id));
   if (['opening_check', 'commitment_verification', 're_inspection'].includes(task.purpose)) {
     throw new AppError('SUPERVISION.TASK_STATE', '该任务请在许可办件或复查中录入');
   }

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { chinaDateOf, isOffHours } from '@fep/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../../db/database.ts';
@@ -8,8 +7,7 @@ import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts'
 import { AppError } from '../../../platform/errors.ts';
 import { actorOf } from '../../../platform/http/actor.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
-import { readInScope, scopeFilter, scopeOf } from '../../../platform/org/scope.ts';
-import { newInspectionTask } from '../../inspections/index.ts';
+import { type ChecklistEntry, checkChecklist, loadTask, newInspectionTask, pickInspectors } from '../../inspections/index.ts';
 import { clockStep, startApplicationClock, transition } from '../application-steps.ts';
 import { loadApplication, reload, updateApplication } from '../applications.repository.ts';
 import { licensingPolicy } from '../licensing.policy.ts';
@@ -18,59 +16,6 @@ import { licensingPolicy } from '../licensing.policy.ts';
  * On-site checks (LIC-04, LIC-11): two certified inspectors (双人执法) of the handling agency or an
  * agency above it, drawn at random or named, an appointment (also off-hours), a checklist from policy.
  */
-export async function loadTask(req: FastifyRequest, db: Executor, id: string): Promise<InspectionTaskTable> {
-  return readInScope(req.server.ctx, actorOf(req), { type: 'inspection_task', id, what: '检查任务' }, (scoped) => {
-    let q = db.selectFrom('inspection_tasks').selectAll().where('id', '=', id);
-    if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'inspection_tasks.agency_path' }));
-    return q.executeTakeFirst();
-  });
-}
-
-/** Certified, active inspectors who may act for an agency: its own and those of the agencies above it. */
-export async function eligibleInspectors(db: Executor, agencyPath: string, onDate: string) {
-  const ids = agencyPath.split('/').filter(Boolean);
-  return db
-    .selectFrom('inspectors')
-    .innerJoin('users', 'users.id', 'inspectors.user_id')
-    .innerJoin('agencies', 'agencies.id', 'inspectors.agency_id')
-    .select([
-      'inspectors.user_id as userId',
-      'users.display_name as name',
-      'inspectors.certificate_no as certificateNo',
-      'inspectors.certified_until as certifiedUntil',
-      'agencies.name as agencyName',
-      'agencies.path as agencyPath',
-    ])
-    .where('inspectors.agency_id', 'in', ids)
-    .where('inspectors.active', '=', 1)
-    .where('users.disabled', '=', 0)
-    .where('inspectors.certified_until', '>=', onDate)
-    .orderBy('inspectors.user_id')
-    .execute();
-}
-
-async function pickInspectors(db: Executor, agencyPath: string, onDate: string, named: string[] | undefined): Promise<string[]> {
-  const pool = await eligibleInspectors(db, agencyPath, onDate);
-  if (named?.length) {
-    const unique = [...new Set(named)];
-    const bad = unique.filter((u) => !pool.some((p) => p.userId === u));
-    if (unique.length !== 2 || bad.length) {
-      throw new AppError('LICENSING.INSPECTORS_INVALID', '须指派两名持有有效执法证件的本辖区检查人员（双人执法）', { inspectors: named, notEligible: bad });
-    }
-    return unique;
-  }
-  // Nearest agency first: the handling agency's own inspectors, then those of the agencies above it.
-  const depth = (p: string) => p.split('/').filter(Boolean).length;
-  const byDepth = [...pool].sort((a, b) => depth(b.agencyPath) - depth(a.agencyPath));
-  const own = byDepth.filter((p) => p.agencyPath === agencyPath);
-  const candidates = own.length >= 2 ? own : byDepth;
-  if (candidates.length < 2) throw new AppError('LICENSING.INSPECTORS_INVALID', '本辖区持证检查人员不足两名，无法指派', { available: candidates.length });
-  const a = randomInt(candidates.length);
-  let b = randomInt(candidates.length - 1);
-  if (b >= a) b++;
-  return [candidates[a]!.userId, candidates[b]!.userId];
-}
-
 export interface AssignInput {
   inspectorIds?: string[];
   appointmentAt?: string | null;
@@ -78,7 +23,7 @@ export interface AssignInput {
 
 async function assignTask(trx: Executor, req: FastifyRequest, task: InspectionTaskTable, input: AssignInput, regionCode: string) {
   const ctx = req.server.ctx;
-  const inspectors = await pickInspectors(trx, task.agency_path, chinaDateOf(ctx.now()), input.inspectorIds);
+  const inspectors = await pickInspectors(trx, { agencyPath: task.agency_path, onDate: chinaDateOf(ctx.now()), named: input.inspectorIds, usci: task.usci });
   let offHours = 0;
   if (input.appointmentAt) {
     if (Date.parse(input.appointmentAt) < ctx.now().getTime()) throw new AppError('REQUEST.VALIDATION', '预约时间不能早于现在', { field: 'appointmentAt' });
@@ -137,37 +82,13 @@ export async function assignOpeningCheck(req: FastifyRequest, id: string, input:
 /** Assigns a verification task of a commitment-path permit (LIC-03). */
 export async function assignTaskById(req: FastifyRequest, id: string, input: AssignInput) {
   const ctx = req.server.ctx;
-  const task = await loadTask(req, ctx.database.db, id);
+  const task = await loadTask(ctx, actorOf(req), ctx.database.db, id);
   if (task.status === 'done' || task.status === 'cancelled') throw new AppError('LICENSING.TASK_NOT_OPEN', '该检查任务已办结');
   return mutate(req, async (trx, audit) => {
     const assigned = await assignTask(trx, req, task, input, task.region_code);
     await audit({ action: 'inspection_task.assign', targetType: 'inspection_task', targetId: id, before: task, after: assigned });
     return assigned;
   });
-}
-
-export interface ChecklistEntry {
-  code: string;
-  passed: boolean;
-  note?: string;
-}
-
-/** The checklist must answer every item the task was created with (policy at the time). */
-export function checkChecklist(task: InspectionTaskTable, entries: ChecklistEntry[]) {
-  const items = JSON.parse(task.checklist_json ?? '[]') as { code: string; name: string }[];
-  const missing = items.filter((i) => !entries.some((e) => e.code === i.code));
-  const unknown = entries.filter((e) => !items.some((i) => i.code === e.code));
-  if (missing.length || unknown.length) {
-    throw new AppError(
-      'LICENSING.CHECKLIST_INCOMPLETE',
-      missing.length ? `检查项目未填写完整：${missing.map((m) => m.name).join('、')}` : '检查记录含有不在检查清单中的项目',
-      {
-        missing: missing.map((m) => m.code),
-        unknown: unknown.map((u) => u.code),
-      },
-    );
-  }
-  return items.map((i) => ({ ...i, ...entries.find((e) => e.code === i.code)! }));
 }
 
 export function assertAssigned(req: FastifyRequest, task: InspectionTaskTable) {

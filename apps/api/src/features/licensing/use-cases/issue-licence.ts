@@ -5,6 +5,7 @@ import type { ApplicationTable, LicenceTable } from '../../../db/schema.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { renderDocumentPdf } from '../../../platform/documents/pdf.ts';
 import { agencySealKey, type SealKey, sealPdf, sm2Sign } from '../../../platform/documents/seal.ts';
+import { nextSequence } from '../../../platform/documents/sequences.ts';
 import { storeBlob } from '../../../platform/files/storage.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 
@@ -15,27 +16,11 @@ import { uuidv7 } from '../../../platform/ids.ts';
  */
 const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
+export { nextSequence };
+
 export function newVerifyCode(): string {
   const b = randomBytes(12);
   return [...b].map((x) => CODE_CHARS[x % CODE_CHARS.length]).join('');
-}
-
-/** The next number of a document kind for an agency and year (one row per agency/kind/year, locked by the update). */
-export async function nextSequence(trx: Executor, agencyId: string, kind: string, year: number): Promise<number> {
-  await trx
-    .insertInto('document_sequences')
-    .values({ agency_id: agencyId, kind, year, last: 0 })
-    .onConflict((oc) => oc.columns(['agency_id', 'kind', 'year']).doNothing())
-    .execute();
-  const r = await trx
-    .updateTable('document_sequences')
-    .set((eb) => ({ last: eb('last', '+', 1) }))
-    .where('agency_id', '=', agencyId)
-    .where('kind', '=', kind)
-    .where('year', '=', year)
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return Number(r.last);
 }
 
 /** What the QR signature covers: the facts printed on the permit, so they can be checked offline. */

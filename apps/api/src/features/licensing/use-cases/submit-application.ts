@@ -4,13 +4,13 @@ import type { Executor } from '../../../db/database.ts';
 import type { ApplicationTable } from '../../../db/schema.ts';
 import type { Audit } from '../../../platform/audit/mutate.ts';
 import type { AppContext } from '../../../platform/context.ts';
+import { nextSequence } from '../../../platform/documents/sequences.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { createIdempotent } from '../../../platform/http/idempotency.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { startApplicationClock, transition } from '../application-steps.ts';
 import { handlingAgency, type LicensingPolicy } from '../licensing.policy.ts';
 import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from './application-input.ts';
-import { nextSequence } from './issue-licence.ts';
 
 /**
  * LIC-01: an applicant creates an application (a draft, or submitted at once). On submission the

@@ -4,9 +4,11 @@ import { mutate } from '../../../platform/audit/mutate.ts';
 import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts';
 import { startClock } from '../../../platform/clocks/clocks.service.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { actorOf } from '../../../platform/http/actor.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import { type ChecklistEntry, checkChecklist, loadTask } from '../../inspections/index.ts';
 import { clockStep } from '../application-steps.ts';
-import { assertAssigned, type ChecklistEntry, checkChecklist, loadTask } from './inspection.ts';
+import { assertAssigned } from './inspection.ts';
 import { revokeLicenceStep } from './licence-changes.ts';
 
 /**
@@ -25,7 +27,7 @@ export interface VerificationInput {
 export async function recordVerification(req: FastifyRequest, taskId: string, input: VerificationInput) {
   const ctx = req.server.ctx;
   const db = ctx.database.db;
-  const task = await loadTask(req, db, taskId);
+  const task = await loadTask(req.server.ctx, actorOf(req), db, taskId);
   if (task.purpose !== 'commitment_verification') throw new AppError('LICENSING.TASK_NOT_OPEN', '该任务不是告知承诺核查任务');
   if (task.status === 'done' || task.status === 'cancelled') throw new AppError('LICENSING.TASK_NOT_OPEN', '该核查任务已办结');
   assertAssigned(req, task);

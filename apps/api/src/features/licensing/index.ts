@@ -1,0 +1,6 @@
+/**
+ * Licensing (LIC-01 … LIC-11): opening-permit applications, e-licences, commitment verification.
+ * The one feature that writes `applications`, `application_notices`, `licences`, `licence_requests`
+ * and `public_notices`.
+ */
+export {};
