@@ -16,6 +16,8 @@ export interface Database {
   close(): Promise<void>;
   /** A short description for logs: never the password. */
   describe: string;
+  /** Statements run, counted only with FEP_COUNT_STATEMENTS=1 (benchmarks report statements per request). */
+  stats: { statements: number; commits: number };
 }
 
 export interface DatabaseOptions {
@@ -31,13 +33,15 @@ export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.databaseUrl) {
     const options = opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined;
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, ...(options ? { options } : {}) });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: slowQueryLog() });
+    const stats = { statements: 0, commits: 0 };
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLog(stats) });
     const u = new URL(opts.databaseUrl);
     return {
       db,
       dialect: 'postgres',
       close: () => db.destroy(),
       describe: `PostgreSQL ${u.host}${u.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,
+      stats,
     };
   }
   mkdirSync(opts.dataDir, { recursive: true });
@@ -52,16 +56,25 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('busy_timeout = 5000');
   // A 64 MB page cache instead of SQLite's 2 MB default: a province's directory and its indexes stay hot.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: slowQueryLog() });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}` };
+  const stats = { statements: 0, commits: 0 };
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queryLog(stats) });
+  return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}`, stats };
 }
 
-/** FEP_SLOW_QUERY_MS: queries slower than this are written to stderr with their SQL (never the parameters). */
-function slowQueryLog() {
+/**
+ * FEP_SLOW_QUERY_MS: queries slower than this are written to stderr with their SQL (never the parameters).
+ * FEP_COUNT_STATEMENTS=1: statements and commits are counted in `stats` (no hook at all otherwise).
+ */
+function queryLog(stats: { statements: number; commits: number }) {
   const limit = Number(process.env.FEP_SLOW_QUERY_MS ?? 0);
-  if (!limit) return undefined;
+  const count = process.env.FEP_COUNT_STATEMENTS === '1';
+  if (!limit && !count) return undefined;
   return (e: LogEvent) => {
-    if (e.queryDurationMillis >= limit) process.stderr.write(`slow query ${e.queryDurationMillis.toFixed(1)} ms: ${e.query.sql}\n`);
+    if (count) {
+      stats.statements++;
+      if (/^\s*commit\b/i.test(e.query.sql)) stats.commits++;
+    }
+    if (limit && e.queryDurationMillis >= limit) process.stderr.write(`slow query ${e.queryDurationMillis.toFixed(1)} ms: ${e.query.sql}\n`);
   };
 }
 
