@@ -2,7 +2,16 @@
  * Responses of the licensing routes, as apps/api/src/features/licensing/licensing.presenter.ts and
  * applications.routes.ts build them today. The policy values inside the guide are the domain's own schemas.
  */
-import { checkItemsSchema, commitmentSchema, exemptionSchema, inspectionPathSchema, materialsSchema, pendingDocumentsSchema } from '@fep/domain';
+import {
+  checkItemsSchema,
+  commitmentSchema,
+  exemptionSchema,
+  inspectionPathSchema,
+  LICENSING_PATHS,
+  materialsSchema,
+  pendingDocumentsSchema,
+  VENUE_KINDS,
+} from '@fep/domain';
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
 import { AgencyRef } from './org.ts';
@@ -269,7 +278,7 @@ export type LicenceRegisterView = Static<typeof LicenceRegisterView>;
 /** POST /api/v1/licensing/exemption-check (LIC-02, public). */
 export const ExemptionCheckRequest = Type.Object({
   regionCode: Type.String({ pattern: '^\\d{6}$' }),
-  venueKind: Type.String(),
+  venueKind: Type.Enum([...VENUE_KINDS]),
   floorArea: Type.Number({ minimum: 0, maximum: 10_000_000 }),
   investment: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12 }))),
 });
@@ -289,3 +298,35 @@ export const ExemptionCheckView = Type.Object({
   at: Type.String(),
 });
 export type ExemptionCheckView = Static<typeof ExemptionCheckView>;
+
+/** POST /api/v1/licensing/applications (with an Idempotency-Key) and PUT /api/v1/licensing/applications/:id (LIC-01). */
+export const ApplicationRequest = Type.Object(
+  {
+    regionCode: Type.String({ pattern: '^\\d{6}$' }),
+    venueKind: Type.Enum([...VENUE_KINDS]),
+    floorArea: Type.Number({ exclusiveMinimum: 0, maximum: 10_000_000 }),
+    investment: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12 }))),
+    companyName: Type.String({ minLength: 2, maxLength: 100 }),
+    legalRepresentative: Type.String({ minLength: 2, maxLength: 40 }),
+    contactName: Type.String({ minLength: 2, maxLength: 40 }),
+    contactPhone: Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' }),
+    venueName: Type.String({ minLength: 2, maxLength: 100 }),
+    venueAddress: Type.String({ minLength: 4, maxLength: 200 }),
+    path: Type.Enum([...LICENSING_PATHS]),
+    materials: Materials,
+    commitment: Type.Optional(Nullable(Type.Object({ signerName: Type.String({ minLength: 2, maxLength: 40 }), accepted: Type.Boolean() }))),
+    appointmentPreference: Type.Optional(
+      Nullable(
+        Type.Object({
+          date: Type.String({ format: 'date' }),
+          period: Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('evening'), Type.Literal('weekend')]),
+          note: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+      ),
+    ),
+    applyDespiteExemption: Type.Optional(Type.Boolean()),
+    submit: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ApplicationRequest = Static<typeof ApplicationRequest>;

@@ -7,7 +7,7 @@ import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { ClockCard } from '../../components/ClockCard.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
-import { type ClockView, downloadWithAuth } from '../../licensing.ts';
+import { downloadWithAuth } from '../../licensing.ts';
 import { useApi, useApiMutation } from '../../query.ts';
 
 /** The unit's rectification orders in the portal: what to fix, by when, and the online answers (SUP-10). */
