@@ -3,7 +3,7 @@
  * mutations that invalidate the reads they change. `api()` (api.ts) stays the transport, so a failed
  * read or write is still an ApiError with the server's code and Chinese message.
  */
-import { QueryClient, type UseQueryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { QueryClient, type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import { ApiError, api } from './api.ts';
 
 export const queryClient = new QueryClient({
@@ -44,24 +44,4 @@ export function useApi<T>(path: string | null, options: Omit<UseQueryOptions<T, 
  */
 export function invalidateApi(...paths: string[]): Promise<void> {
   return Promise.all(paths.map((p) => queryClient.invalidateQueries({ queryKey: apiKey(p) }))).then(() => undefined);
-}
-
-/** A write to the API: `{ url, body, method = 'POST', headers }`. */
-export interface ApiWrite<B> {
-  url: string;
-  body?: B;
-  method?: 'POST' | 'PUT' | 'DELETE';
-  headers?: Record<string, string>;
-}
-
-/**
- * A write to the API as a mutation; on success the reads under `invalidates` are marked stale (by default
- * every API read: an action changes its record and the lists and counters it appears in).
- */
-export function useApiMutation<R = unknown, B = unknown>(...invalidates: string[]) {
-  const paths = invalidates.length ? invalidates : ['/api/v1/'];
-  return useMutation<R, ApiError, ApiWrite<B>>({
-    mutationFn: ({ url, body, method = 'POST', headers }) => api<R>(url, { method, body, headers }),
-    onSuccess: () => invalidateApi(...paths),
-  });
 }

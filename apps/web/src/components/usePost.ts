@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from '../api.ts';
-import { useApiMutation } from '../query.ts';
+import { useApiMutation } from '../mutation.ts';
 
 /**
  * A POST from a back-office action (a React Query mutation): success message, then the API reads it may

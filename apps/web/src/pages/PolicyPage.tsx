@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { type Agency, ApiError, newIdempotencyKey, type Provenance } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { renderPolicyValue } from '../components/policyValue.tsx';
-import { useApi, useApiMutation } from '../query.ts';
+import { useApiMutation } from '../mutation.ts';
+import { useApi } from '../query.ts';
 
 const NO_AGENCIES: Agency[] = [];
 

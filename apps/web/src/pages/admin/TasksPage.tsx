@@ -5,7 +5,8 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { beijingDateTime, type TaskView } from '../../licensing.ts';
-import { useApi, useApiMutation } from '../../query.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
 /** Inspection tasks of licensing: opening checks and the post-issue verification of commitments (LIC-03). */
 export function TasksPage() {

@@ -7,7 +7,8 @@ import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { uploadFile } from '../../licensing.ts';
-import { useApi, useApiMutation } from '../../query.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 import { SignaturePad } from './SignaturePad.tsx';
 
 const KEY = (id: string) => `fep.field.${id}`;

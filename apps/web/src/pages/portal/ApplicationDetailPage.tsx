@@ -17,7 +17,8 @@ import {
   targetLabel,
   uploadFile,
 } from '../../licensing.ts';
-import { useApi, useApiMutation } from '../../query.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
 const STEP_OF: Record<string, number> = {
   draft: 0,

@@ -9,7 +9,8 @@ import { useAuth } from '../../auth.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { VENUE_LABELS } from '../../labels.ts';
 import { type ApplicationView, type LicensingGuide, targetLabel, uploadFile } from '../../licensing.ts';
-import { useApi, useApiMutation } from '../../query.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
 const NO_AGENCIES: Agency[] = [];
 

@@ -8,7 +8,8 @@ import { useAuth } from '../../auth.tsx';
 import { ClockCard } from '../../components/ClockCard.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { downloadWithAuth } from '../../licensing.ts';
-import { useApi, useApiMutation } from '../../query.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
 /** The unit's rectification orders in the portal: what to fix, by when, and the online answers (SUP-10). */
 export function MyOrdersPage() {
