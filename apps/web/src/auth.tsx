@@ -26,6 +26,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   });
   const me = signedIn ? (meQuery.data ?? null) : null;
 
+  // Not data fetching: api.ts announces a rejected session with an event; forget the user and the cache.
   useEffect(() => {
     const onOut = () => {
       setSignedIn(false);

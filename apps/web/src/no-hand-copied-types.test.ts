@@ -1,11 +1,18 @@
 /**
  * Acceptance "apps/web has no hand-copied API type or label": the web takes response shapes from
  * @fep/contracts and Chinese labels of enum values from @fep/domain. This scans apps/web/src for
- * (a) an interface or object type alias named like a contracts schema or a domain type, and
- * (b) an object literal mapping enum-like keys to Chinese text (a label map), and names file and line.
+ * (a) an interface or object type alias named like a contracts schema or a domain type,
+ * (b) an object literal mapping enum-like keys to Chinese text (a label map), and
+ * (c) in pages/ and components/, a local shape of API data: an `interface` or object `type` whose name ends
+ *     in View, Row, Answer, Request, Response or Status, or that is the type argument of `useApi<…>`,
+ *     `api<…>` or `useApiMutation<…>` in the same file, and any inline object type given as such a type
+ *     argument (`api<{ … }>`). Component props (`…Props`) and UI state (form values, drafts of a dialog)
+ *     are not API data and pass: their names end otherwise and they are not handed to the API helpers.
+ *     The fix is a schema in packages/contracts (exported as `Static<typeof X>`) imported by the page.
+ * It names file and line of each finding.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
@@ -39,6 +46,23 @@ export interface Finding {
   what: string;
 }
 
+const API_SUFFIX = /(?:View|Row|Answer|Request|Response|Status)$/;
+const API_HELPER = /\b(?:useApi|api|useApiMutation)</g;
+
+/** The text between the `<` at `open` and its matching `>`. */
+function typeArguments(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<') depth++;
+    else if (c === '>' && text[i - 1] !== '=') {
+      depth--;
+      if (depth === 0) return text.slice(open + 1, i);
+    }
+  }
+  return '';
+}
+
 /** Scans one file's text. */
 export function scan(file: string, text: string, shared: Set<string>): Finding[] {
   const found: Finding[] = [];
@@ -48,6 +72,23 @@ export function scan(file: string, text: string, shared: Set<string>): Finding[]
     const name = (m[1] ?? m[2]) as string;
     if (shared.has(name))
       found.push({ file, line: lineOf(m.index + m[0].indexOf(name)), what: `declares ${name}, which @fep/contracts or @fep/domain already defines` });
+  }
+  // (c) local shapes of API data in pages/ and components/.
+  if (/^(?:pages|components)\//.test(file.replaceAll('\\', '/'))) {
+    const handed = new Set<string>();
+    for (const m of text.matchAll(API_HELPER)) {
+      const open = m.index + m[0].length - 1;
+      const args = typeArguments(text, open);
+      for (const id of args.matchAll(/\b[A-Z]\w*/g)) handed.add(id[0]);
+      if (/^\s*\{/.test(args) || /,\s*\{/.test(args))
+        found.push({ file, line: lineOf(m.index), what: 'gives an inline object type to an API helper: take the shape from @fep/contracts' });
+    }
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:export\s+)?(?:interface\s+([A-Z]\w*)|type\s+([A-Z]\w*)\s*(?:<[^=]*>)?\s*=\s*\{)/g)) {
+      const name = (m[1] ?? m[2]) as string;
+      if (shared.has(name) || name.endsWith('Props')) continue;
+      if (API_SUFFIX.test(name) || handed.has(name))
+        found.push({ file, line: lineOf(m.index + m[0].indexOf(name)), what: `declares ${name}, a shape of API data: add it to @fep/contracts and import it` });
+    }
   }
   // (b) an object literal of at least two `enum_value: '中文'` entries: a label map.
   for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
@@ -87,6 +128,22 @@ describe('apps/web has no hand-copied API type or label', () => {
   it('the scanner fails on a planted copy of a contract type and of a label map, naming file and line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fep-web-scan-'));
     try {
+      mkdirSync(join(dir, 'pages'));
+      writeFileSync(
+        join(dir, 'pages', 'PlantedPage.tsx'),
+        [
+          'interface PublicStatus {',
+          '  valid: boolean;',
+          '}',
+          'export interface RegisterRow { number: string }',
+          'interface CardProps { title: string }',
+          'interface FormValues { name: string }',
+          "const status = useApi<PublicStatus>('/api/v1/licences/verify/X');",
+          "const r = await api<{ orderId: string | null }>('/api/v1/x', { method: 'POST' });",
+          'const [v, setV] = useState<{ open: boolean }>({ open: false });',
+          '',
+        ].join('\n'),
+      );
       writeFileSync(
         join(dir, 'Planted.tsx'),
         [
@@ -105,10 +162,14 @@ describe('apps/web has no hand-copied API type or label', () => {
       const found = scanDir(dir);
       assert.deepEqual(
         found.map((f) => `${f.file}:${f.line}`),
-        ['Planted.tsx:2', 'Planted.tsx:5', 'Planted.tsx:6', 'Planted.tsx:7'],
+        // Outside pages/ and components/ only (a) and (b) apply; in pages/: the interface handed to useApi,
+        // the one named …Row and the inline type given to api<…>, not the props or the form values.
+        ['Planted.tsx:2', 'Planted.tsx:5', 'Planted.tsx:6', 'Planted.tsx:7', 'pages/PlantedPage.tsx:8', 'pages/PlantedPage.tsx:1', 'pages/PlantedPage.tsx:4'],
       );
       assert.match(found[0]?.what ?? '', /declares Me/);
       assert.match(found[2]?.what ?? '', /maps draft, submitted to Chinese text/);
+      assert.match(found[4]?.what ?? '', /inline object type/);
+      assert.match(found[5]?.what ?? '', /declares PublicStatus, a shape of API data/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -63,6 +63,7 @@ export const WorkingDaysAddResponse = Type.Object({
   note: Type.Optional(Type.String()),
 });
 
+export * from './calendar.ts';
 export * from './common.ts';
 export * from './licensing.ts';
 export * from './org.ts';

@@ -2,7 +2,16 @@
  * Responses of the licensing routes, as apps/api/src/features/licensing/licensing.presenter.ts and
  * applications.routes.ts build them today. The policy values inside the guide are the domain's own schemas.
  */
-import { checkItemsSchema, commitmentSchema, exemptionSchema, inspectionPathSchema, materialsSchema, pendingDocumentsSchema } from '@fep/domain';
+import {
+  checkItemsSchema,
+  commitmentSchema,
+  exemptionSchema,
+  inspectionPathSchema,
+  LICENSING_PATHS,
+  materialsSchema,
+  pendingDocumentsSchema,
+  VENUE_KINDS,
+} from '@fep/domain';
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
 import { AgencyRef } from './org.ts';
@@ -178,3 +187,146 @@ export const LicensingGuideView = Type.Object({
 });
 export type LicensingGuideView = Static<typeof LicensingGuideView>;
 export type MaterialView = LicensingGuideView['materials'][number];
+
+/** GET /api/v1/inspection-tasks/:id: the task with its clock and the saved field draft (stored as sent). */
+export const TaskDetailView = Type.Object({ ...TaskView.properties, draft: Nullable(Type.Unknown()), clock: Nullable(ClockSummaryView) });
+export type TaskDetailView = Static<typeof TaskDetailView>;
+
+const LicenceChanges = Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.String({ maxLength: 200 }), Type.Number()]));
+const Materials = Type.Record(Type.String({ pattern: '^[a-z_]{2,40}$' }), Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 }));
+/** POST /api/v1/licences/:id/requests: a change (LIC-08) or reissue (LIC-09) request. */
+export const LicenceChangeRequest = Type.Object({
+  kind: Type.Union([Type.Literal('amend'), Type.Literal('reissue')]),
+  changes: LicenceChanges,
+  reason: Type.String({ minLength: 2, maxLength: 500 }),
+  materials: Materials,
+});
+export type LicenceChangeRequest = Static<typeof LicenceChangeRequest>;
+/** GET /api/v1/licence-requests: a pending change or reissue request with its permit. */
+export const PendingLicenceRequestView = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('amend'), Type.Literal('reissue')]),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]),
+  changes: LicenceChanges,
+  reason: Type.String(),
+  requestedAt: Type.String(),
+  number: Type.String(),
+  venue: Type.String(),
+  holder: Type.String(),
+  licenceId: Type.String(),
+});
+export type PendingLicenceRequestView = Static<typeof PendingLicenceRequestView>;
+
+const LicenceStatus = Type.Union([Type.Literal('valid'), Type.Literal('amended'), Type.Literal('reissued'), Type.Literal('revoked')]);
+/** GET /api/v1/licences/verify/:code: what the public sees of a permit (LIC-07; personal data masked). */
+export const PublicLicenceStatusView = Type.Object({
+  status: LicenceStatus,
+  statusLabel: Type.String(),
+  valid: Type.Boolean(),
+  number: Type.String(),
+  revision: Type.Number(),
+  holder: Type.String(),
+  usci: Type.String(),
+  legalRepresentative: Type.String(),
+  venue: Type.String(),
+  venueAddress: Type.String(),
+  venueKind: Type.String(),
+  floorArea: Type.Number(),
+  path: Path,
+  issuedAt: Type.String(),
+  issuer: Type.String(),
+  revokedAt: Nullable(Type.String()),
+  revocation: Nullable(Type.Object({ reason: Type.String(), legalBasis: Type.String() })),
+  current: Nullable(Type.Object({ verifyCode: Type.String(), number: Type.String(), revision: Type.Number() })),
+  qrSignatureValid: Nullable(Type.Boolean()),
+  sealDigest: Type.String(),
+});
+export type PublicLicenceStatusView = Static<typeof PublicLicenceStatusView>;
+/** POST /api/v1/licences/verify: the offline check of an uploaded permit PDF's seal. */
+export const LicenceFileCheckView = Type.Object({
+  sealValid: Type.Boolean(),
+  reason: Nullable(Type.Union([Type.Literal('no_seal'), Type.Literal('digest_mismatch'), Type.Literal('bad_signature'), Type.Literal('unknown_key')])),
+  message: Type.String(),
+  status: Nullable(LicenceStatus),
+  licence: Nullable(PublicLicenceStatusView),
+});
+export type LicenceFileCheckView = Static<typeof LicenceFileCheckView>;
+
+/** One entry of the public register (ENF-07): granted or revoked permits, masked. */
+export const LicenceRegisterItemView = Type.Object({
+  number: Type.String(),
+  status: LicenceStatus,
+  statusLabel: Type.String(),
+  holder: Type.String(),
+  usci: Type.String(),
+  legalRepresentative: Type.String(),
+  venue: Type.String(),
+  venueAddress: Type.String(),
+  venueKind: Type.String(),
+  issuedAt: Type.String(),
+  revokedAt: Nullable(Type.String()),
+  verifyCode: Type.String(),
+});
+export type LicenceRegisterItemView = Static<typeof LicenceRegisterItemView>;
+/** GET /api/v1/licences/register: the register and the revocation notices. */
+export const LicenceRegisterView = Type.Object({
+  items: Type.Array(LicenceRegisterItemView),
+  notices: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), body: Type.String(), publishedAt: Type.String() })),
+});
+export type LicenceRegisterView = Static<typeof LicenceRegisterView>;
+
+/** POST /api/v1/licensing/exemption-check (LIC-02, public). */
+export const ExemptionCheckRequest = Type.Object({
+  regionCode: Type.String({ pattern: '^\\d{6}$' }),
+  venueKind: Type.Enum([...VENUE_KINDS]),
+  floorArea: Type.Number({ minimum: 0, maximum: 10_000_000 }),
+  investment: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12 }))),
+});
+export type ExemptionCheckRequest = Static<typeof ExemptionCheckRequest>;
+/** The answer of the exemption check: the rule in force, its legal basis and policy version. */
+export const ExemptionCheckView = Type.Object({
+  exempt: Type.Boolean(),
+  reasons: Type.Array(Type.String()),
+  rule: Type.Object({
+    text: Type.String(),
+    exceptVenueKinds: exemptionSchema.properties.exceptVenueKinds,
+    legalBasis: Type.String(),
+    policyVersion: Type.String(),
+  }),
+  agency: Type.Object({ id: Type.String(), name: Type.String() }),
+  commitmentOffered: Type.Boolean(),
+  at: Type.String(),
+});
+export type ExemptionCheckView = Static<typeof ExemptionCheckView>;
+
+/** POST /api/v1/licensing/applications (with an Idempotency-Key) and PUT /api/v1/licensing/applications/:id (LIC-01). */
+export const ApplicationRequest = Type.Object(
+  {
+    regionCode: Type.String({ pattern: '^\\d{6}$' }),
+    venueKind: Type.Enum([...VENUE_KINDS]),
+    floorArea: Type.Number({ exclusiveMinimum: 0, maximum: 10_000_000 }),
+    investment: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 1e12 }))),
+    companyName: Type.String({ minLength: 2, maxLength: 100 }),
+    legalRepresentative: Type.String({ minLength: 2, maxLength: 40 }),
+    contactName: Type.String({ minLength: 2, maxLength: 40 }),
+    contactPhone: Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' }),
+    venueName: Type.String({ minLength: 2, maxLength: 100 }),
+    venueAddress: Type.String({ minLength: 4, maxLength: 200 }),
+    path: Type.Enum([...LICENSING_PATHS]),
+    materials: Materials,
+    commitment: Type.Optional(Nullable(Type.Object({ signerName: Type.String({ minLength: 2, maxLength: 40 }), accepted: Type.Boolean() }))),
+    appointmentPreference: Type.Optional(
+      Nullable(
+        Type.Object({
+          date: Type.String({ format: 'date' }),
+          period: Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('evening'), Type.Literal('weekend')]),
+          note: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+      ),
+    ),
+    applyDespiteExemption: Type.Optional(Type.Boolean()),
+    submit: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type ApplicationRequest = Static<typeof ApplicationRequest>;

@@ -39,3 +39,14 @@ export const ResolvedPoliciesView = Type.Object({
   policies: Type.Array(ResolvedPolicyView),
 });
 export type ResolvedPoliciesView = Static<typeof ResolvedPoliciesView>;
+
+/** POST /api/v1/policies/versions: a new version of one policy kind for the agency or one below it. */
+export const PolicyVersionRequest = Type.Object({
+  agencyId: Type.String(),
+  kind: Type.String(),
+  effectiveFrom: Type.String(),
+  values: Type.Record(Type.String(), Type.Unknown()),
+  legalBasis: Type.Object({ document: Type.String({ minLength: 2, maxLength: 300 }), clause: Type.Optional(Type.String({ maxLength: 200 })) }),
+  note: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export type PolicyVersionRequest = Static<typeof PolicyVersionRequest>;

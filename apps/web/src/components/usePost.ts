@@ -1,8 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback } from 'react';
-import { ApiError, api } from '../api.ts';
-import { invalidateApi } from '../query.ts';
+import { ApiError } from '../api.ts';
+import { useApiMutation } from '../mutation.ts';
 
 /**
  * A POST from a back-office action (a React Query mutation): success message, then the API reads it may
@@ -10,11 +9,8 @@ import { invalidateApi } from '../query.ts';
  */
 export function usePost(after: () => void) {
   const { message } = App.useApp();
-  const { mutateAsync } = useMutation({
-    mutationFn: ({ url, body }: { url: string; body: unknown }) => api(url, { method: 'POST', body }),
-    // An action changes the record and the lists it appears in: mark every API read stale.
-    onSuccess: () => invalidateApi('/api/v1/'),
-  });
+  // An action changes the record and the lists it appears in: every API read is marked stale.
+  const { mutateAsync } = useApiMutation();
   return useCallback(
     async (url: string, body: unknown, ok: string) => {
       try {

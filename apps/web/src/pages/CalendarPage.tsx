@@ -1,37 +1,35 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { CalendarDayView, CalendarYearRequest, CalendarYearSavedView, CalendarYearView } from '@fep/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { invalidateApi, useApi } from '../query.ts';
 
-interface YearDays {
-  year: number;
-  published: boolean;
-  days: { date: string; kind: 'holiday' | 'adjusted_workday'; name: string }[];
-}
-
+/** The edit dialog's form: the request's fields, with the dates as DatePicker values. */
 interface YearForm {
   sourceNotice: string;
   published: boolean;
-  days: { date: Dayjs; kind: 'holiday' | 'adjusted_workday'; name: string }[];
+  days: (Omit<CalendarDayView, 'date'> & { date: Dayjs })[];
 }
 
 export function CalendarPage() {
   const { me, can } = useAuth();
   const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
-  const [data, setData] = useState<YearDays | null>(null);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<YearForm>();
   const region = me?.agency?.regionCode ?? '000000';
-  const load = useCallback(() => {
-    setData(null);
-    api<YearDays>(`/api/v1/calendar/days?year=${year}&region=${region}`).then(setData);
-  }, [year, region]);
-  useEffect(load, [load]);
+  const data = useApi<CalendarYearView>(`/api/v1/calendar/days?year=${year}&region=${region}`).data ?? null;
+  const saveYear = useMutation({
+    mutationFn: (body: CalendarYearRequest) => api<CalendarYearSavedView>(`/api/v1/calendar/years/${year}`, { method: 'PUT', body }),
+    // The year's days change, and so do the due dates of the open clocks recomputed on them.
+    onSuccess: () => invalidateApi('/api/v1/calendar', '/api/v1/clocks'),
+  });
 
   function edit() {
     form.setFieldsValue({
@@ -47,18 +45,14 @@ export function CalendarPage() {
     const v = await form.validateFields();
     setSaving(true);
     try {
-      const r = await api<{ recomputedClocks: number }>(`/api/v1/calendar/years/${year}`, {
-        method: 'PUT',
-        body: {
-          region,
-          sourceNotice: v.sourceNotice,
-          published: v.published,
-          days: (v.days ?? []).map((d) => ({ date: d.date.format('YYYY-MM-DD'), kind: d.kind, name: d.name })),
-        },
+      const r = await saveYear.mutateAsync({
+        region,
+        sourceNotice: v.sourceNotice,
+        published: v.published,
+        days: (v.days ?? []).map((d) => ({ date: d.date.format('YYYY-MM-DD'), kind: d.kind, name: d.name })),
       });
       message.success(`已保存 ${year} 年安排，重算未结时限 ${r.recomputedClocks} 件`);
       setOpen(false);
-      load();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '保存失败，请稍后重试');
     } finally {

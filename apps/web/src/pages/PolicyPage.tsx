@@ -1,10 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { PolicyVersionRequest, ResolvedPoliciesView } from '@fep/contracts';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type Agency, ApiError, api, newIdempotencyKey, type Provenance, type ResolvedPolicy } from '../api.ts';
+import { useMemo, useState } from 'react';
+import { type Agency, ApiError, newIdempotencyKey, type Provenance } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { renderPolicyValue } from '../components/policyValue.tsx';
+import { useApiMutation } from '../mutation.ts';
+import { useApi } from '../query.ts';
+
+const NO_AGENCIES: Agency[] = [];
 
 function ProvenanceTag({ p }: { p: Provenance }) {
   const basis = `${p.legalBasis.document}${p.legalBasis.clause ? ` ${p.legalBasis.clause}` : ''}`;
@@ -24,6 +29,7 @@ function ProvenanceTag({ p }: { p: Provenance }) {
   );
 }
 
+/** The new-version dialog's form (the values as JSON text, the date as a DatePicker value). */
 interface VersionForm {
   kind: string;
   effectiveFrom: Dayjs;
@@ -36,29 +42,21 @@ interface VersionForm {
 export function PolicyPage() {
   const { me, can } = useAuth();
   const { message } = App.useApp();
-  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const agencies = useApi<Agency[]>('/api/v1/agencies').data ?? NO_AGENCIES;
   const [agency, setAgency] = useState<string | undefined>(me?.agency?.id);
   const [at, setAt] = useState<Dayjs>(dayjs());
-  const [data, setData] = useState<{ agency: { name: string }; policies: ResolvedPolicy[] } | null>(null);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm<VersionForm>();
 
-  useEffect(() => {
-    api<Agency[]>('/api/v1/agencies').then(setAgencies);
-  }, []);
   const mine = useMemo(() => {
     const own = agencies.find((a) => a.id === me?.agency?.id);
     return own ? agencies.filter((a) => a.path.startsWith(own.path)) : [];
   }, [agencies, me]);
 
-  const load = useCallback(() => {
-    if (!agency) return;
-    setData(null);
-    api<{ agency: { name: string }; policies: ResolvedPolicy[] }>(`/api/v1/policies/resolved?agency=${agency}&at=${at.format('YYYY-MM-DD')}`).then(setData);
-  }, [agency, at]);
-  useEffect(load, [load]);
+  const data = useApi<ResolvedPoliciesView>(agency ? `/api/v1/policies/resolved?agency=${agency}&at=${at.format('YYYY-MM-DD')}` : null).data ?? null;
+  const addVersion = useApiMutation<unknown, PolicyVersionRequest>('/api/v1/policies', '/api/v1/licensing/guide', '/api/v1/services');
 
   function openForm() {
     const first = data?.policies[0];
@@ -78,21 +76,20 @@ export function PolicyPage() {
     }
     setSaving(true);
     try {
-      await api('/api/v1/policies/versions', {
-        method: 'POST',
+      await addVersion.mutateAsync({
+        url: '/api/v1/policies/versions',
         headers: { 'idempotency-key': newIdempotencyKey() },
         body: {
-          agencyId: agency,
+          agencyId: agency as string,
           kind: v.kind,
           effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
-          values,
+          values: values as Record<string, unknown>,
           legalBasis: { document: v.document, ...(v.clause ? { clause: v.clause } : {}) },
           ...(v.note ? { note: v.note } : {}),
         },
       });
       message.success('已新增政策参数版本');
       setOpen(false);
-      load();
     } catch (e) {
       if (e instanceof ApiError) {
         const problems = (e.details as { problems?: { path: string; message: string }[] } | null)?.problems;

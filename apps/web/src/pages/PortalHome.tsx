@@ -1,5 +1,5 @@
 import { BankOutlined, CheckCircleOutlined, ClockCircleOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { ServiceGuidesView } from '@fep/contracts';
+import type { UnitView as MyUnit, ServiceGuidesView } from '@fep/contracts';
 import { Button, Card, Col, Descriptions, Empty, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,16 +7,6 @@ import type { Agency } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { PortalHeader } from '../components/PortalHeader.tsx';
 import { useApi } from '../query.ts';
-
-interface MyUnit {
-  id: string;
-  usci: string;
-  name: string;
-  address: string;
-  venueKind: string | null;
-  riskLevel: string;
-  creditLevel: string;
-}
 
 export function PortalHome() {
   const { me } = useAuth();

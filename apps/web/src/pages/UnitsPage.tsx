@@ -1,15 +1,11 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { UnitImportReport, UnitView } from '@fep/contracts';
+import type { UnitImportReport as ImportReport, UnitView as Unit, UnitPageView } from '@fep/contracts';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { useState } from 'react';
 import { useAuth } from '../auth.tsx';
 import { RISK_COLORS, RISK_LEVEL_LABELS, VENUE_LABELS } from '../labels.ts';
 import { downloadWithAuth } from '../licensing.ts';
-
-type Unit = UnitView;
-
-type ImportReport = UnitImportReport;
+import { invalidateApi, useApi } from '../query.ts';
 
 /** SUP-01: the unit directory — search, import from CSV/XLSX with a report of rejected rows, export. */
 export function UnitsPage() {
@@ -18,23 +14,15 @@ export function UnitsPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [q, setQ] = useState('');
   const [pages, setPages] = useState<(string | null)[]>([null]);
-  const [items, setItems] = useState<Unit[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback((after: string | null, term: string) => {
-    setLoading(true);
-    const params = new URLSearchParams({ limit: '20' });
-    if (after) params.set('after', after);
-    if (term) params.set('q', term);
-    api<{ items: Unit[]; next: string | null }>(`/api/v1/units?${params}`)
-      .then((r) => {
-        setItems(r.items);
-        setNext(r.next);
-      })
-      .finally(() => setLoading(false));
-  }, []);
-  useEffect(() => load(null, ''), [load]);
+  // The page on screen: its keyset cursor (the last of `pages`) and the search term.
+  const params = new URLSearchParams({ limit: '20' });
+  const after = pages.at(-1) ?? null;
+  if (after) params.set('after', after);
+  if (q) params.set('q', q);
+  const page = useApi<UnitPageView>(`/api/v1/units?${params}`, { placeholderData: (prev) => prev });
+  const items: Unit[] = page.data?.items ?? [];
+  const next = page.data?.next ?? null;
+  const loading = page.isFetching;
 
   return (
     <Card
@@ -62,7 +50,8 @@ export function UnitsPage() {
               }
               setReport(body);
               onSuccess?.({});
-              load(null, q);
+              setPages([null]);
+              void invalidateApi('/api/v1/units');
             }}
           >
             <Button icon={<UploadOutlined />}>导入（CSV / XLSX）</Button>
@@ -79,7 +68,6 @@ export function UnitsPage() {
           onSearch={(v) => {
             setQ(v);
             setPages([null]);
-            load(null, v);
           }}
         />
       </Space>
@@ -107,9 +95,7 @@ export function UnitsPage() {
         <Button
           disabled={pages.length <= 1}
           onClick={() => {
-            const prev = pages.slice(0, -1);
-            setPages(prev);
-            load(prev.at(-1) ?? null, q);
+            setPages(pages.slice(0, -1));
           }}
         >
           上一页
@@ -118,7 +104,6 @@ export function UnitsPage() {
           disabled={!next}
           onClick={() => {
             setPages([...pages, next]);
-            load(next, q);
           }}
         >
           下一页

@@ -1,4 +1,6 @@
+import type { InspectorView as Inspector } from '@fep/contracts';
 import { APPOINTMENT_PERIOD_LABELS } from '@fep/domain';
+import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -23,7 +25,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
 import { ClockCard } from '../../components/ClockCard.tsx';
@@ -37,40 +39,30 @@ import {
   STATUS_COLORS,
   targetLabel,
 } from '../../licensing.ts';
-
-interface Inspector {
-  userId: string;
-  name: string;
-  certificateNo: string;
-  agencyName: string;
-}
+import { apiKey, invalidateApi, queryClient, useApi } from '../../query.ts';
 
 /** One application in the back office: the file, its clock, and the actions the user's role may take now. */
 export function ApplicationDetail() {
   const { id } = useParams();
   const { message } = App.useApp();
-  const [a, setA] = useState<ApplicationView | null>(null);
-  const [guide, setGuide] = useState<LicensingGuide | null>(null);
+  const self = `/api/v1/licensing/applications/${id}`;
+  const application = useApi<ApplicationView>(self);
+  const a = application.data ?? null;
+  const guide = useApi<LicensingGuide>(a ? `/api/v1/licensing/guide?region=${a.regionCode}` : null).data ?? null;
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      api<ApplicationView>(`/api/v1/licensing/applications/${id}`)
-        .then(setA)
-        .catch((e) => setError(e instanceof ApiError ? e.message : '加载失败')),
-    [id],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    if (a) api<LicensingGuide>(`/api/v1/licensing/guide?region=${a.regionCode}`).then(setGuide);
-  }, [a?.regionCode, a]);
+  const error = application.error ? (application.error instanceof ApiError ? application.error.message : '加载失败') : null;
+  const action = useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) => api<ApplicationView>(`${self}/${path}`, { method: 'POST', body }),
+    // The answer is the application as it now is; the queues, tasks and clocks it appears in are refetched.
+    onSuccess: (r) => {
+      queryClient.setQueryData(apiKey(self), r);
+      return invalidateApi('/api/v1/licensing/applications', '/api/v1/inspection-tasks', '/api/v1/clocks', '/api/v1/licences');
+    },
+  });
 
   async function act(path: string, body: unknown, done: string) {
     try {
-      const r = await api<ApplicationView>(`/api/v1/licensing/applications/${id}/${path}`, { method: 'POST', body });
-      setA(r);
+      await action.mutateAsync({ path, body });
       setOpen(null);
       message.success(done);
     } catch (e) {
@@ -474,13 +466,10 @@ function AssignModal({
   onClose(): void;
   onOk(body: { inspectorIds?: string[]; appointmentAt?: string | null }): Promise<void>;
 }) {
-  const [inspectors, setInspectors] = useState<Inspector[]>([]);
+  const inspectors = useApi<Inspector[]>(open ? '/api/v1/inspectors' : null).data ?? [];
   const [auto, setAuto] = useState(true);
   const [ids, setIds] = useState<string[]>([]);
   const [at, setAt] = useState<Dayjs | null>(null);
-  useEffect(() => {
-    if (open) api<Inspector[]>('/api/v1/inspectors').then(setInspectors);
-  }, [open]);
   return (
     <Modal
       open={open}

@@ -1,8 +1,9 @@
+import type { ApplicationListView } from '@fep/contracts';
 import { Card, Segmented, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api.ts';
 import { type ApplicationSummary, beijingDateTime, PATH_LABELS, STATUS_COLORS } from '../../licensing.ts';
+import { useApi } from '../../query.ts';
 
 const QUEUES: { label: string; value: string }[] = [
   { label: '待受理', value: 'submitted' },
@@ -17,13 +18,7 @@ const QUEUES: { label: string; value: string }[] = [
 /** Work queues of the opening-permit applications of the agency and the agencies below it. */
 export function ApplicationsPage() {
   const [queue, setQueue] = useState('submitted');
-  const [rows, setRows] = useState<ApplicationSummary[] | null>(null);
-  useEffect(() => {
-    setRows(null);
-    api<{ items: (ApplicationSummary & { contactName: string; contactPhone: string })[] }>(
-      `/api/v1/licensing/applications?limit=200${queue ? `&status=${queue}` : ''}`,
-    ).then((r) => setRows(r.items));
-  }, [queue]);
+  const rows = useApi<ApplicationListView>(`/api/v1/licensing/applications?limit=200${queue ? `&status=${queue}` : ''}`).data?.items ?? null;
   return (
     <div>
       <Typography.Title level={4}>许可办件</Typography.Title>

@@ -1,37 +1,22 @@
+import type { InspectorConflictView as Conflict, InspectorView as Inspector, InspectorConflictRequest } from '@fep/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-
-interface Inspector {
-  userId: string;
-  name: string;
-  certificateNo: string;
-  certifiedUntil: string;
-  agencyName: string;
-}
-interface Conflict {
-  id: string;
-  inspector: string;
-  usci: string;
-  unit: string | null;
-  kindLabel: string;
-  note: string | null;
-  declaredAt: string;
-}
+import { invalidateApi, useApi } from '../../query.ts';
 
 /** SUP-01/03: the inspector directory (certified law-enforcement officers) and the conflicts they declared. */
 export function InspectorsPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [inspectors, setInspectors] = useState<Inspector[] | null>(null);
-  const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
+  const inspectors = useApi<Inspector[]>(can('licensing:inspection:assign') ? '/api/v1/inspectors' : null).data ?? null;
+  const conflicts = useApi<Conflict[]>('/api/v1/inspector-conflicts').data ?? null;
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    if (can('licensing:inspection:assign')) api<Inspector[]>('/api/v1/inspectors').then(setInspectors);
-    api<Conflict[]>('/api/v1/inspector-conflicts').then(setConflicts);
-  }, [can]);
-  useEffect(load, [load]);
+  const declare = useMutation({
+    mutationFn: (body: InspectorConflictRequest) => api('/api/v1/inspector-conflicts', { method: 'POST', body }),
+    onSuccess: () => invalidateApi('/api/v1/inspector-conflicts'),
+  });
   return (
     <div>
       <Typography.Title level={4}>执法人员名录</Typography.Title>
@@ -54,12 +39,11 @@ export function InspectorsPage() {
         <Card title="申报回避事项" style={{ marginBottom: 16 }}>
           <Form
             layout="inline"
-            onFinish={async (v: { usci: string; kind: string; note?: string }) => {
+            onFinish={async (v: InspectorConflictRequest) => {
               setError(null);
               try {
-                await api('/api/v1/inspector-conflicts', { method: 'POST', body: v });
+                await declare.mutateAsync(v);
                 message.success('已申报：抽取和指派时将自动回避');
-                load();
               } catch (e) {
                 setError(e instanceof ApiError ? e.message : '申报失败');
               }

@@ -1,41 +1,25 @@
+import type { PendingLicenceRequestView as ChangeRequest } from '@fep/contracts';
 import { LICENCE_CHANGE_FIELD_LABELS } from '@fep/domain';
 import { Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { usePost } from '../../components/usePost.ts';
 import { LICENCE_COLORS, type LicenceView } from '../../licensing.ts';
-
-interface ChangeRequest {
-  id: string;
-  kind: 'amend' | 'reissue';
-  changes: Record<string, string>;
-  reason: string;
-  requestedAt: string;
-  number: string;
-  venue: string;
-  holder: string;
-}
+import { useApi } from '../../query.ts';
 
 /** Permits of the agency: change and reissue requests (LIC-08/09), delivery (LIC-10), revocation (LIC-09). */
 export function LicencesPage() {
   const { can } = useAuth();
-  const [rows, setRows] = useState<LicenceView[] | null>(null);
-  const [requests, setRequests] = useState<ChangeRequest[]>([]);
+  const rows = useApi<LicenceView[]>('/api/v1/licences').data ?? null;
+  const requests = useApi<ChangeRequest[]>(can('licensing:licence:manage') ? '/api/v1/licence-requests' : null).data ?? [];
   const [delivering, setDelivering] = useState<LicenceView | null>(null);
   const [revoking, setRevoking] = useState<LicenceView | null>(null);
-  const load = useCallback(() => {
-    api<LicenceView[]>('/api/v1/licences').then(setRows);
-    if (can('licensing:licence:manage')) api<ChangeRequest[]>('/api/v1/licence-requests').then(setRequests);
-  }, [can]);
-  useEffect(load, [load]);
   const post = usePost(
     useCallback(() => {
       setDelivering(null);
       setRevoking(null);
-      load();
-    }, [load]),
+    }, []),
   );
   const FIELD: Record<string, string> = LICENCE_CHANGE_FIELD_LABELS;
   return (

@@ -1,32 +1,20 @@
-import type { OrderView } from '@fep/contracts';
+import type { PendingExtensionView as Ext, OrderView } from '@fep/contracts';
 import { Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { AlertTag } from '../../components/ClockTable.tsx';
 import { usePost } from '../../components/usePost.ts';
 import { downloadWithAuth } from '../../licensing.ts';
+import { useApi } from '../../query.ts';
 
-interface Ext {
-  id: string;
-  requested_days: number;
-  reason: string;
-  number: string;
-  subject_name: string;
-  deadline_date: string;
-}
+/** The usePost invalidation refetches both lists; nothing else to do after an action. */
+const nothing = () => {};
 
 /** SUP-10/11: rectification orders of the jurisdiction, extension requests, listed major hazards, escalation. */
 export function OrdersPage() {
   const { can } = useAuth();
-  const [orders, setOrders] = useState<OrderView[] | null>(null);
-  const [exts, setExts] = useState<Ext[]>([]);
-  const load = useCallback(() => {
-    api<OrderView[]>('/api/v1/rectification-orders').then(setOrders);
-    if (can('supervision:order:manage')) api<Ext[]>('/api/v1/order-extensions').then(setExts);
-  }, [can]);
-  useEffect(load, [load]);
-  const post = usePost(load);
+  const orders = useApi<OrderView[]>('/api/v1/rectification-orders').data ?? null;
+  const exts = useApi<Ext[]>(can('supervision:order:manage') ? '/api/v1/order-extensions' : null).data ?? [];
+  const post = usePost(nothing);
   return (
     <div>
       <Typography.Title level={4}>隐患整改</Typography.Title>

@@ -1,35 +1,27 @@
-import type { PlanView } from '@fep/contracts';
+import type { PlanView, SupervisionFiguresView } from '@fep/contracts';
 import { DRAW_SET_ASIDE_LABELS } from '@fep/domain';
 import { Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { usePost } from '../../components/usePost.ts';
-
-type Figures = Record<string, number>;
+import { useApi } from '../../query.ts';
 
 /** SUP-03 … SUP-08, SUP-13: plans, their publication and draw, and the figures computed from the records. */
 export function PlansPage() {
   const { can } = useAuth();
-  const [plans, setPlans] = useState<PlanView[] | null>(null);
-  const [figures, setFigures] = useState<Figures | null>(null);
+  const plans = useApi<PlanView[]>('/api/v1/supervision/plans').data ?? null;
+  const figures = useApi<SupervisionFiguresView>('/api/v1/supervision/figures').data ?? null;
   const [creating, setCreating] = useState(false);
   const [acting, setActing] = useState<{ plan: PlanView; step: 'publish' | 'draw' } | null>(null);
-  const load = useCallback(() => {
-    api<PlanView[]>('/api/v1/supervision/plans').then(setPlans);
-    api<Figures>('/api/v1/supervision/figures').then(setFigures);
-  }, []);
-  useEffect(load, [load]);
   const post = usePost(
     useCallback(() => {
       setCreating(false);
       setActing(null);
-      load();
-    }, [load]),
+    }, []),
   );
-  const F: [string, string][] = [
+  const F: [keyof SupervisionFiguresView, string][] = [
     ['plans', '抽查计划'],
     ['randomTasks', '随机抽查任务'],
     ['randomTasksDone', '已完成随机检查'],

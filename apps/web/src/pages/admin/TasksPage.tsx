@@ -1,40 +1,36 @@
 import { INSPECTION_RESULT_LABELS } from '@fep/domain';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { beijingDateTime, type TaskView } from '../../licensing.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
 /** Inspection tasks of licensing: opening checks and the post-issue verification of commitments (LIC-03). */
 export function TasksPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [mine, setMine] = useState(can('licensing:inspection:record'));
-  const [rows, setRows] = useState<TaskView[] | null>(null);
+  const rows = useApi<TaskView[]>(`/api/v1/inspection-tasks${mine ? '?mine=true' : ''}`).data ?? null;
   const [verifying, setVerifying] = useState<TaskView | null>(null);
-  const load = useCallback(() => {
-    setRows(null);
-    api<TaskView[]>(`/api/v1/inspection-tasks${mine ? '?mine=true' : ''}`).then(setRows);
-  }, [mine]);
-  useEffect(load, [load]);
+  const write = useApiMutation();
   async function assign(t: TaskView) {
     try {
-      await api(`/api/v1/inspection-tasks/${t.id}/assign`, { method: 'POST', body: {} });
+      await write.mutateAsync({ url: `/api/v1/inspection-tasks/${t.id}/assign`, body: {} });
       message.success('已随机指派两名持证检查人员');
-      load();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '指派失败');
     }
   }
   async function reinspect(t: TaskView, fixed: boolean) {
     try {
-      await api(`/api/v1/inspection-tasks/${t.id}/reinspection`, {
-        method: 'POST',
+      await write.mutateAsync({
+        url: `/api/v1/inspection-tasks/${t.id}/reinspection`,
         body: { fixed, findings: fixed ? '经复查，隐患已整改' : '经复查，隐患未整改' },
       });
       message.success(fixed ? '已销案' : '已移送执法办案');
-      load();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : '提交失败');
     }
@@ -124,13 +120,14 @@ export function TasksPage() {
           ]}
         />
       </Card>
-      <VerificationModal task={verifying} onClose={() => setVerifying(null)} onDone={load} />
+      <VerificationModal task={verifying} onClose={() => setVerifying(null)} />
     </div>
   );
 }
 
-function VerificationModal({ task, onClose, onDone }: { task: TaskView | null; onClose(): void; onDone(): void }) {
+function VerificationModal({ task, onClose }: { task: TaskView | null; onClose(): void }) {
   const { message } = App.useApp();
+  const write = useApiMutation();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const outcome = Form.useWatch('outcome', form);
@@ -138,8 +135,8 @@ function VerificationModal({ task, onClose, onDone }: { task: TaskView | null; o
     const v = (await form.validateFields()) as { outcome: string; findings: string; serious?: boolean; items?: string; days?: number; failed?: string[] };
     setError(null);
     try {
-      await api(`/api/v1/inspection-tasks/${task!.id}/verification`, {
-        method: 'POST',
+      await write.mutateAsync({
+        url: `/api/v1/inspection-tasks/${task!.id}/verification`,
         body: {
           outcome: v.outcome,
           findings: v.findings,
@@ -152,7 +149,6 @@ function VerificationModal({ task, onClose, onDone }: { task: TaskView | null; o
       });
       message.success('核查结果已记录');
       onClose();
-      onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '提交失败');
     }

@@ -1,28 +1,15 @@
 import { CameraOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { FieldDraft as Draft, FieldRecordRequest, FieldRecordResponse, FieldHazardDraft as HazardDraft, TaskDetailView } from '@fep/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Result, Segmented, Skeleton, Space, Switch, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { type TaskView, uploadFile } from '../../licensing.ts';
+import { uploadFile } from '../../licensing.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 import { SignaturePad } from './SignaturePad.tsx';
-
-interface HazardDraft {
-  key: number;
-  itemCode?: string;
-  description: string;
-  major: boolean;
-  photos: { id: string; url: string }[];
-}
-interface Draft {
-  mode: 'onsite' | 'remote';
-  results: Record<string, boolean>;
-  hazards: HazardDraft[];
-  findings: string;
-  deadline: number;
-  guidance: string;
-  representativeName: string;
-}
 
 const KEY = (id: string) => `fep.field.${id}`;
 
@@ -40,37 +27,46 @@ export function FieldInspectionPage() {
   const { id } = useParams();
   const { me, loading } = useAuth();
   const { message } = App.useApp();
-  const [task, setTask] = useState<TaskView | null>(null);
+  // Read once: the page then works from its own draft, and a refetch must not reset what is being typed.
+  const taskQuery = useApi<TaskDetailView>(`/api/v1/inspection-tasks/${id}`, { staleTime: Number.POSITIVE_INFINITY, refetchOnReconnect: false });
+  const task = taskQuery.data ?? null;
   const [draft, setDraft] = useState<Draft | null>(null);
   const [sigs, setSigs] = useState<{ a?: string; b?: string; rep?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ orderId: string | null } | null>(null);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [done, setDone] = useState<FieldRecordResponse | null>(null);
   const [busy, setBusy] = useState(false);
+  const loadError = taskQuery.error ? (taskQuery.error instanceof ApiError ? taskQuery.error.message : '加载失败') : null;
+  const error = loadError ?? submitError;
+  const record = useApiMutation<FieldRecordResponse, FieldRecordRequest>('/api/v1/inspection-tasks', '/api/v1/rectification-orders', '/api/v1/clocks');
+  // The server copy of the draft: no read to invalidate (the page keeps its own).
+  const saveDraft = useMutation({ mutationFn: (d: Draft) => api(`/api/v1/inspection-tasks/${id}/draft`, { method: 'PUT', body: { draft: d } }) });
 
+  // Not data fetching: another task's page starts from that task's draft.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the task in the address changes
+  useEffect(() => setDraft(null), [id]);
+  // Not data fetching: when the task has arrived, the draft starts from the phone's copy, else the server's, else the checklist.
   useEffect(() => {
-    api<TaskView & { draft?: Draft | null }>(`/api/v1/inspection-tasks/${id}`)
-      .then((t) => {
-        setTask(t);
-        const saved = localStorage.getItem(KEY(id!));
-        const server = t.draft && typeof t.draft === 'object' && 'results' in t.draft ? t.draft : null;
-        setDraft(
-          saved
-            ? withoutDeadPreviews(JSON.parse(saved) as Draft)
-            : server
-              ? { ...server, hazards: server.hazards.map((h) => ({ ...h, photos: h.photos.map((p) => ({ ...p, url: '' })) })) }
-              : {
-                  mode: 'onsite',
-                  results: Object.fromEntries((t.checklist ?? []).map((i) => [i.code, true])),
-                  hazards: [],
-                  findings: '',
-                  deadline: 10,
-                  guidance: '',
-                  representativeName: '',
-                },
-        );
-      })
-      .catch((e) => setError(e instanceof ApiError ? e.message : '加载失败'));
-  }, [id]);
+    const t = task;
+    if (!t) return;
+    setDraft((current) => {
+      if (current) return current;
+      const saved = localStorage.getItem(KEY(id!));
+      const server = t.draft && typeof t.draft === 'object' && 'results' in t.draft ? (t.draft as Draft) : null;
+      return saved
+        ? withoutDeadPreviews(JSON.parse(saved) as Draft)
+        : server
+          ? { ...server, hazards: server.hazards.map((h) => ({ ...h, photos: h.photos.map((p) => ({ ...p, url: '' })) })) }
+          : {
+              mode: 'onsite',
+              results: Object.fromEntries((t.checklist ?? []).map((i) => [i.code, true])),
+              hazards: [],
+              findings: '',
+              deadline: 10,
+              guidance: '',
+              representativeName: '',
+            };
+    });
+  }, [task, id]);
 
   const update = useCallback(
     (patch: Partial<Draft>) => {
@@ -82,12 +78,13 @@ export function FieldInspectionPage() {
     },
     [id],
   );
-  // The server copy follows the phone's, a few seconds after the last change.
+  // A timer, not a read: the server copy follows the phone's, a few seconds after the last change.
+  const { mutate: putDraft } = saveDraft;
   useEffect(() => {
     if (!draft || done) return;
-    const t = setTimeout(() => void api(`/api/v1/inspection-tasks/${id}/draft`, { method: 'PUT', body: { draft } }).catch(() => undefined), 3000);
+    const t = setTimeout(() => putDraft(draft), 3000);
     return () => clearTimeout(t);
-  }, [draft, id, done]);
+  }, [draft, done, putDraft]);
 
   const mine = useMemo(() => task?.inspectors.findIndex((i) => i.id === me?.id) ?? -1, [task, me]);
   if (!loading && !me) return <Navigate to="/admin/login" replace />;
@@ -109,17 +106,21 @@ export function FieldInspectionPage() {
     setSigs((s) => ({ ...s, [slot]: fid }));
   };
   async function submit() {
-    setError(null);
+    setSubmitError(null);
     setBusy(true);
     try {
-      const r = await api<{ orderId: string | null }>(`/api/v1/inspection-tasks/${id}/record`, {
-        method: 'POST',
+      const r = await record.mutateAsync({
+        url: `/api/v1/inspection-tasks/${id}/record`,
         body: {
           mode: draft!.mode,
           checklist: (task!.checklist ?? []).map((i) => ({ code: i.code, passed: draft!.results[i.code] ?? true })),
           hazards: draft!.hazards.map((h) => ({ itemCode: h.itemCode, description: h.description, major: h.major, photoIds: h.photos.map((p) => p.id) })),
           findings: draft!.findings,
-          signatures: { inspectors: [sigs.a, sigs.b].filter(Boolean), representative: sigs.rep ?? null, representativeName: draft!.representativeName || null },
+          signatures: {
+            inspectors: [sigs.a, sigs.b].filter((x): x is string => !!x),
+            representative: sigs.rep ?? null,
+            representativeName: draft!.representativeName || null,
+          },
           order: draft!.hazards.length ? { deadlineWorkingDays: draft!.deadline, guidance: draft!.guidance } : null,
         },
       });
@@ -127,7 +128,7 @@ export function FieldInspectionPage() {
       setDone(r);
       message.success('已提交');
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '提交失败，草稿已保留');
+      setSubmitError(e instanceof ApiError ? e.message : '提交失败，草稿已保留');
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ export function SignaturePad({ label, onChange }: { label: string; onChange(png:
   const ref = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const dirty = useRef(false);
+  // Not data fetching: the canvas's pointer listeners, attached once the canvas exists.
   useEffect(() => {
     const c = ref.current!;
     const ctx = c.getContext('2d')!;

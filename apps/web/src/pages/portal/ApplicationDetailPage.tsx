@@ -1,8 +1,9 @@
 import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
+import type { LicenceChangeRequest } from '@fep/contracts';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Result, Skeleton, Space, Steps, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { ClockCard } from '../../components/ClockCard.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import {
@@ -16,6 +17,8 @@ import {
   targetLabel,
   uploadFile,
 } from '../../licensing.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
 const STEP_OF: Record<string, number> = {
   draft: 0,
@@ -36,23 +39,13 @@ export function ApplicationDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [a, setA] = useState<ApplicationView | null>(null);
-  const [guide, setGuide] = useState<LicensingGuide | null>(null);
+  const application = useApi<ApplicationView>(`/api/v1/licensing/applications/${id}`);
+  const a = application.data ?? null;
+  const guide = useApi<LicensingGuide>(a ? `/api/v1/licensing/guide?region=${a.regionCode}` : null).data ?? null;
   const [change, setChange] = useState<'amend' | 'reissue' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      api<ApplicationView>(`/api/v1/licensing/applications/${id}`)
-        .then(setA)
-        .catch((e) => setError(e instanceof ApiError ? e.message : '加载失败')),
-    [id],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    if (a) api<LicensingGuide>(`/api/v1/licensing/guide?region=${a.regionCode}`).then(setGuide);
-  }, [a?.regionCode, a]);
+  const error = application.error ? (application.error instanceof ApiError ? application.error.message : '加载失败') : null;
+  // Supplying documents, withdrawing and licence requests change the application, its licence and the lists.
+  const write = useApiMutation('/api/v1/licensing/applications', '/api/v1/licences');
 
   if (error)
     return (
@@ -133,10 +126,9 @@ export function ApplicationDetailPage() {
                     customRequest={async ({ file, onSuccess }) => {
                       try {
                         const fid = await uploadFile(file as File);
-                        await api(`/api/v1/licensing/applications/${a.id}/documents`, { method: 'POST', body: { materials: { [code]: [fid] } } });
+                        await write.mutateAsync({ url: `/api/v1/licensing/applications/${a.id}/documents`, body: { materials: { [code]: [fid] } } });
                         message.success('已补交');
                         onSuccess?.({});
-                        void load();
                       } catch (e) {
                         message.error(e instanceof Error ? e.message : '补交失败');
                       }
@@ -211,8 +203,7 @@ export function ApplicationDetailPage() {
                   title: '撤回申请？',
                   content: '撤回后本申请终止办理。',
                   onOk: async () => {
-                    await api(`/api/v1/licensing/applications/${a.id}/withdraw`, { method: 'POST', body: { reason: '申请人主动撤回' } });
-                    void load();
+                    await write.mutateAsync({ url: `/api/v1/licensing/applications/${a.id}/withdraw`, body: { reason: '申请人主动撤回' } });
                   },
                 })
               }
@@ -222,23 +213,14 @@ export function ApplicationDetailPage() {
           )}
         </Space>
       </Card>
-      <ChangeRequestModal kind={change} licenceId={a.licence?.id} onClose={() => setChange(null)} onDone={() => void load()} />
+      <ChangeRequestModal kind={change} licenceId={a.licence?.id} onClose={() => setChange(null)} />
     </PortalPage>
   );
 }
 
-function ChangeRequestModal({
-  kind,
-  licenceId,
-  onClose,
-  onDone,
-}: {
-  kind: 'amend' | 'reissue' | null;
-  licenceId: string | undefined;
-  onClose(): void;
-  onDone(): void;
-}) {
+function ChangeRequestModal({ kind, licenceId, onClose }: { kind: 'amend' | 'reissue' | null; licenceId: string | undefined; onClose(): void }) {
   const { message } = App.useApp();
+  const write = useApiMutation<unknown, LicenceChangeRequest>('/api/v1/licensing/applications', '/api/v1/licences');
   const [form] = Form.useForm();
   const [files, setFiles] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
@@ -257,16 +239,15 @@ function ChangeRequestModal({
     const v = (await form.validateFields()) as { field: string; value: string; reason: string };
     setError(null);
     try {
-      await api(`/api/v1/licences/${licenceId}/requests`, {
-        method: 'POST',
+      await write.mutateAsync({
+        url: `/api/v1/licences/${licenceId}/requests`,
         body:
           kind === 'amend'
             ? { kind, changes: { [v.field]: v.value }, reason: v.reason, materials: files }
-            : { kind, changes: {}, reason: v.reason, materials: {} },
+            : { kind: 'reissue', changes: {}, reason: v.reason, materials: {} },
       });
       message.success('已提交，窗口即时办理');
       onClose();
-      onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '提交失败');
     }

@@ -1,16 +1,23 @@
 import { UploadOutlined } from '@ant-design/icons';
+import type { ApplicationRequest } from '@fep/contracts';
+import type { VenueKind } from '@fep/domain';
 import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { type Agency, ApiError, api, newIdempotencyKey } from '../../api.ts';
+import { type Agency, ApiError, newIdempotencyKey } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { VENUE_LABELS } from '../../labels.ts';
 import { type ApplicationView, type LicensingGuide, targetLabel, uploadFile } from '../../licensing.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
+const NO_AGENCIES: Agency[] = [];
+
+/** The form's fields (UI state): the request's fields flattened, the commitment and preference as inputs. */
 interface FormValues {
   regionCode: string;
-  venueKind: string;
+  venueKind: VenueKind;
   floorArea: number;
   investment?: number;
   companyName: string;
@@ -37,9 +44,7 @@ export function ApplicationFormPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [agencies, setAgencies] = useState<Agency[]>([]);
-  const [guide, setGuide] = useState<LicensingGuide | null>(null);
-  const [existing, setExisting] = useState<ApplicationView | null>(null);
+  const agencies = useApi<Agency[]>('/api/v1/agencies').data ?? NO_AGENCIES;
   const [materials, setMaterials] = useState<Record<string, { id: string; name: string }[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,30 +55,28 @@ export function ApplicationFormPage() {
   useEffect(() => {
     if (!loading && me?.kind !== 'applicant') navigate('/login');
   }, [me, loading, navigate]);
+  const existing = useApi<ApplicationView>(id ? `/api/v1/licensing/applications/${id}` : null, { staleTime: Number.POSITIVE_INFINITY }).data ?? null;
+  const guide = useApi<LicensingGuide>(region ? `/api/v1/licensing/guide?region=${region}` : null).data ?? null;
+  const save_ = useApiMutation<ApplicationView, ApplicationRequest>('/api/v1/licensing/applications');
+  // Not data fetching: once the application being corrected has arrived, it fills the form (once per record).
   useEffect(() => {
-    api<Agency[]>('/api/v1/agencies').then(setAgencies);
-    if (id)
-      api<ApplicationView>(`/api/v1/licensing/applications/${id}`).then((a) => {
-        setExisting(a);
-        form.setFieldsValue({
-          ...a,
-          investment: a.investment ?? undefined,
-          signerName: a.commitment?.signerName,
-          accepted: a.commitment?.accepted,
-          preferredDate: a.appointmentPreference?.date,
-          preferredPeriod: a.appointmentPreference?.period as FormValues['preferredPeriod'],
-        });
-        setMaterials(Object.fromEntries(Object.entries(a.materials).map(([k, ids]) => [k, ids.map((x) => ({ id: x, name: '已上传' }))])));
-      });
-  }, [id, form]);
-  useEffect(() => {
-    if (!region) return;
-    setGuide(null);
-    api<LicensingGuide>(`/api/v1/licensing/guide?region=${region}`).then((g) => {
-      setGuide(g);
-      if (!form.getFieldValue('path')) form.setFieldValue('path', g.commitmentOffered ? 'commitment' : 'inspection');
+    const a = existing;
+    if (!a) return;
+    form.setFieldsValue({
+      ...a,
+      venueKind: a.venueKind as VenueKind,
+      investment: a.investment ?? undefined,
+      signerName: a.commitment?.signerName,
+      accepted: a.commitment?.accepted,
+      preferredDate: a.appointmentPreference?.date,
+      preferredPeriod: a.appointmentPreference?.period as FormValues['preferredPeriod'],
     });
-  }, [region, form]);
+    setMaterials(Object.fromEntries(Object.entries(a.materials).map(([k, ids]) => [k, ids.map((x) => ({ id: x, name: '已上传' }))])));
+  }, [existing, form]);
+  // Not data fetching: the region's guide, once arrived, proposes the commitment path where it is offered.
+  useEffect(() => {
+    if (guide && !form.getFieldValue('path')) form.setFieldValue('path', guide.commitmentOffered ? 'commitment' : 'inspection');
+  }, [guide, form]);
 
   const notice = existing?.notices.at(-1);
   const listed = useMemo(() => new Set(notice && !notice.resolvedAt ? notice.items.map((i) => i.target) : []), [notice]);
@@ -90,7 +93,7 @@ export function ApplicationFormPage() {
     } catch {
       return;
     }
-    const body = {
+    const body: ApplicationRequest = {
       regionCode: v.regionCode,
       venueKind: v.venueKind,
       floorArea: v.floorArea,
@@ -115,8 +118,8 @@ export function ApplicationFormPage() {
     setBusy(true);
     try {
       const r = id
-        ? await api<ApplicationView>(`/api/v1/licensing/applications/${id}`, { method: 'PUT', body })
-        : await api<ApplicationView>('/api/v1/licensing/applications', { method: 'POST', body, headers: { 'idempotency-key': idemKey } });
+        ? await save_.mutateAsync({ url: `/api/v1/licensing/applications/${id}`, method: 'PUT', body })
+        : await save_.mutateAsync({ url: '/api/v1/licensing/applications', body, headers: { 'idempotency-key': idemKey } });
       message.success(submit ? (correcting ? '已重新提交补正材料' : '申请已提交') : '草稿已保存');
       navigate(`/portal/applications/${r.id}`);
     } catch (e) {

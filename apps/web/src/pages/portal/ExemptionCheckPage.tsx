@@ -1,39 +1,31 @@
 import { CheckCircleTwoTone, ExclamationCircleTwoTone } from '@ant-design/icons';
+import type { ExemptionCheckView as ExemptionAnswer, ExemptionCheckRequest } from '@fep/contracts';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, InputNumber, Result, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type Agency, ApiError, api } from '../../api.ts';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { VENUE_LABELS } from '../../labels.ts';
-
-interface ExemptionAnswer {
-  exempt: boolean;
-  reasons: string[];
-  rule: { text: string; legalBasis: string; policyVersion: string; exceptVenueKinds: string[] };
-  agency: { name: string };
-  commitmentOffered: boolean;
-  at: string;
-}
+import { useApi } from '../../query.ts';
 
 /** LIC-02: anyone checks, before applying, whether the venue needs the pre-opening check at all. */
 export function ExemptionCheckPage() {
-  const [agencies, setAgencies] = useState<Agency[]>([]);
+  const agencies = useApi<Agency[]>('/api/v1/agencies').data ?? [];
   const [answer, setAnswer] = useState<ExemptionAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    api<Agency[]>('/api/v1/agencies').then(setAgencies);
-  }, []);
+  // A question, not a change: a POST because it carries the venue's figures; nothing to invalidate.
+  const check = useMutation({
+    mutationFn: (body: ExemptionCheckRequest) => api<ExemptionAnswer>('/api/v1/licensing/exemption-check', { method: 'POST', body }),
+  });
+  const loading = check.isPending;
 
-  async function onFinish(v: { regionCode: string; venueKind: string; floorArea: number; investment?: number }) {
-    setLoading(true);
+  async function onFinish(v: ExemptionCheckRequest) {
     setError(null);
     try {
-      setAnswer(await api<ExemptionAnswer>('/api/v1/licensing/exemption-check', { method: 'POST', body: v }));
+      setAnswer(await check.mutateAsync(v));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '查询失败，请稍后重试');
-    } finally {
-      setLoading(false);
     }
   }
 

@@ -1,26 +1,23 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { ApplicationListView } from '@fep/contracts';
 import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { type ApplicationSummary, LICENCE_COLORS, type LicenceView, PATH_LABELS, STATUS_COLORS } from '../../licensing.ts';
+import { useApi } from '../../query.ts';
 
 /** The business's own applications and permits, with their status (LIC-01 status tracking). */
 export function MyApplicationsPage() {
   const { me, loading } = useAuth();
   const navigate = useNavigate();
-  const [apps, setApps] = useState<ApplicationSummary[] | null>(null);
-  const [licences, setLicences] = useState<LicenceView[] | null>(null);
+  const applicant = !loading && me?.kind === 'applicant';
+  const apps: ApplicationSummary[] | null = useApi<ApplicationListView>(applicant ? '/api/v1/licensing/applications' : null).data?.items ?? null;
+  const licences = useApi<LicenceView[]>(applicant ? '/api/v1/licences' : null).data ?? null;
+  // Not data fetching: a visitor who is not a signed-in applicant is sent to the login page.
   useEffect(() => {
-    if (loading) return;
-    if (me?.kind !== 'applicant') {
-      navigate('/login');
-      return;
-    }
-    api<{ items: ApplicationSummary[] }>('/api/v1/licensing/applications').then((r) => setApps(r.items));
-    api<LicenceView[]>('/api/v1/licences').then(setLicences);
+    if (!loading && me?.kind !== 'applicant') navigate('/login');
   }, [me, loading, navigate]);
   return (
     <PortalPage>

@@ -1,37 +1,37 @@
 import type { OrderView } from '@fep/contracts';
 import { ORDER_EXTENSION_STATUS_LABELS } from '@fep/domain';
 import { Alert, App, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { ClockCard } from '../../components/ClockCard.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
-import { type ClockView, downloadWithAuth } from '../../licensing.ts';
+import { downloadWithAuth } from '../../licensing.ts';
+import { useApiMutation } from '../../mutation.ts';
+import { useApi } from '../../query.ts';
 
 /** The unit's rectification orders in the portal: what to fix, by when, and the online answers (SUP-10). */
 export function MyOrdersPage() {
   const { me, loading } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [orders, setOrders] = useState<OrderView[] | null>(null);
   const [acting, setActing] = useState<{ order: OrderView; kind: 'extension' | 'rectified' } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => api<OrderView[]>('/api/v1/portal/orders').then(setOrders), []);
+  const orders = useApi<OrderView[]>(!loading && me?.kind === 'applicant' ? '/api/v1/portal/orders' : null).data ?? null;
+  const write = useApiMutation('/api/v1/portal/orders');
+  // Not data fetching: a visitor who is not a signed-in applicant is sent to the login page.
   useEffect(() => {
-    if (loading) return;
-    if (me?.kind !== 'applicant') navigate('/login');
-    else void load();
-  }, [me, loading, navigate, load]);
+    if (!loading && me?.kind !== 'applicant') navigate('/login');
+  }, [me, loading, navigate]);
   async function submit(v: { days?: number; reason?: string; note?: string }) {
     setError(null);
     try {
       if (acting!.kind === 'extension')
-        await api(`/api/v1/portal/orders/${acting!.order.id}/extension`, { method: 'POST', body: { days: v.days, reason: v.reason } });
-      else await api(`/api/v1/portal/orders/${acting!.order.id}/rectified`, { method: 'POST', body: { note: v.note, photoIds: [] } });
+        await write.mutateAsync({ url: `/api/v1/portal/orders/${acting!.order.id}/extension`, body: { days: v.days, reason: v.reason } });
+      else await write.mutateAsync({ url: `/api/v1/portal/orders/${acting!.order.id}/rectified`, body: { note: v.note, photoIds: [] } });
       message.success(acting!.kind === 'extension' ? '延期申请已提交' : '已报告整改完毕，将在 3 个工作日内复查');
       setActing(null);
-      void load();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '提交失败');
     }

@@ -1,23 +1,18 @@
-import type { PlanView } from '@fep/contracts';
+import type { PlanReplayView, PlanView, PublicPlanResultsView } from '@fep/contracts';
 import { Alert, Button, Card, Descriptions, List, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api.ts';
 import { PortalPage } from '../../components/PortalHeader.tsx';
+import { useApi } from '../../query.ts';
 
 /** SUP-08: plans, their inputs (downloadable), the draw and the results are public; anyone can replay the draw. */
 export function PublicPlansPage() {
   const { id } = useParams();
-  const [plans, setPlans] = useState<PlanView[] | null>(null);
-  const [results, setResults] = useState<{
-    plan: PlanView;
-    items: { usci: string; subject: string; inspectors: string[]; status: string; result: string | null }[];
-  } | null>(null);
-  const [replay, setReplay] = useState<{ identical: boolean; seed: string } | null>(null);
-  useEffect(() => {
-    if (id) api<typeof results>(`/api/v1/public/plans/${id}/results`).then(setResults);
-    else api<PlanView[]>('/api/v1/public/plans').then(setPlans);
-  }, [id]);
+  const plans = useApi<PlanView[]>(id ? null : '/api/v1/public/plans').data ?? null;
+  const results = useApi<PublicPlanResultsView>(id ? `/api/v1/public/plans/${id}/results` : null).data ?? null;
+  // The replay runs the draw again on the server: only when the visitor asks for it.
+  const [replayAsked, setReplayAsked] = useState<string | null>(null);
+  const replay = useApi<PlanReplayView>(id && replayAsked === id ? `/api/v1/public/plans/${id}/replay` : null).data ?? null;
   if (id)
     return (
       <PortalPage>
@@ -44,10 +39,7 @@ export function PublicPlansPage() {
                 <Descriptions.Item label="种子">{results.plan.seed ?? '—'}</Descriptions.Item>
               </Descriptions>
               {results.plan.status === 'drawn' && (
-                <Button
-                  style={{ marginTop: 12 }}
-                  onClick={() => api<{ identical: boolean; seed: string }>(`/api/v1/public/plans/${id}/replay`).then(setReplay)}
-                >
+                <Button style={{ marginTop: 12 }} onClick={() => setReplayAsked(id)}>
                   按公开输入重新抽取并比对
                 </Button>
               )}

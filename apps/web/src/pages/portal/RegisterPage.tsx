@@ -1,31 +1,17 @@
+import type { LicenceRegisterView, LicenceRegisterItemView as RegisterRow } from '@fep/contracts';
 import { Card, Input, List, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api.ts';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { LICENCE_COLORS } from '../../licensing.ts';
-
-interface RegisterRow {
-  number: string;
-  status: string;
-  statusLabel: string;
-  holder: string;
-  legalRepresentative: string;
-  venue: string;
-  venueAddress: string;
-  venueKind: string;
-  issuedAt: string;
-  revokedAt: string | null;
-  verifyCode: string;
-}
+import { useApi } from '../../query.ts';
 
 /** ENF-07 (licensing half): granted and revoked permits, personal data masked, and revocation notices. */
 export function RegisterPage() {
   const [q, setQ] = useState('');
-  const [data, setData] = useState<{ items: RegisterRow[]; notices: { id: string; title: string; body: string; publishedAt: string }[] } | null>(null);
-  useEffect(() => {
-    api<typeof data>(`/api/v1/licences/register${q ? `?q=${encodeURIComponent(q)}` : ''}`).then(setData);
-  }, [q]);
+  // A new search keeps the previous results on screen until its answer arrives.
+  const data =
+    useApi<LicenceRegisterView>(`/api/v1/licences/register${q ? `?q=${encodeURIComponent(q)}` : ''}`, { placeholderData: (prev) => prev }).data ?? null;
   return (
     <PortalPage>
       <Typography.Title level={3}>行政许可公示</Typography.Title>

@@ -1,50 +1,24 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, UploadOutlined } from '@ant-design/icons';
+import type { LicenceFileCheckView, PublicLicenceStatusView as PublicStatus } from '@fep/contracts';
 import { Alert, Button, Card, Descriptions, Input, Result, Space, Tag, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, api } from '../../api.ts';
+import { ApiError } from '../../api.ts';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { LICENCE_COLORS } from '../../licensing.ts';
-
-interface PublicStatus {
-  status: string;
-  statusLabel: string;
-  valid: boolean;
-  number: string;
-  revision: number;
-  holder: string;
-  usci: string;
-  legalRepresentative: string;
-  venue: string;
-  venueAddress: string;
-  venueKind: string;
-  floorArea: number;
-  issuedAt: string;
-  issuer: string;
-  revokedAt: string | null;
-  revocation: { reason: string; legalBasis: string } | null;
-  current: { verifyCode: string; number: string; revision: number } | null;
-  qrSignatureValid: boolean | null;
-}
+import { useApi } from '../../query.ts';
 
 /** LIC-07: the public verification page a permit's QR code opens, and the offline check of a PDF file. */
 export function VerifyPage() {
   const { code } = useParams();
   const [search] = useSearchParams();
   const navigate = useNavigate();
-  const [data, setData] = useState<PublicStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [fileResult, setFileResult] = useState<{ sealValid: boolean; message: string; status: string | null; licence: PublicStatus | null } | null>(null);
+  const s = search.get('s');
+  const status = useApi<PublicStatus>(code ? `/api/v1/licences/verify/${code}${s ? `?s=${encodeURIComponent(s)}` : ''}` : null);
+  const data = status.data ?? null;
+  const error = status.error ? (status.error instanceof ApiError ? status.error.message : '核验失败') : null;
+  const [fileResult, setFileResult] = useState<LicenceFileCheckView | null>(null);
   const [input, setInput] = useState(code ?? '');
-  useEffect(() => {
-    setData(null);
-    setError(null);
-    if (!code) return;
-    const s = search.get('s');
-    api<PublicStatus>(`/api/v1/licences/verify/${code}${s ? `?s=${encodeURIComponent(s)}` : ''}`)
-      .then(setData)
-      .catch((e) => setError(e instanceof ApiError ? e.message : '核验失败'));
-  }, [code, search]);
 
   return (
     <PortalPage>
