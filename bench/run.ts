@@ -9,7 +9,7 @@ import { addWorkingDays, buildCalendar, policyKind, resolvePolicy } from '@fep/d
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
 import type { LicenceTable } from '../apps/api/src/db/schema.ts';
-import { renderLicence } from '../apps/api/src/features/licensing/use-cases/issue-licence.ts';
+import { renderLicence } from '../apps/api/src/features/licensing/licence-issuance.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
 import { supervisionBench } from './supervision.ts';

@@ -8,6 +8,7 @@ export * from './licensing/application.ts';
 export * from './licensing/appointment.ts';
 export * from './licensing/exemption.ts';
 export * from './licensing/intake.ts';
+export * from './licensing/licence.ts';
 export * from './licensing/permit.ts';
 export * from './masking.ts';
 export * from './policy/kinds.ts';

@@ -8,13 +8,19 @@ import {
   nextApplicationStatus,
 } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
-import type { ApplicationTable, ClockTable, UnitTable } from '../../db/schema.ts';
-import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
+import type { ApplicationTable, ClockTable, LicenceTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { uuidv7 } from '../../platform/ids.ts';
+import type { Audit } from '../../platform/transact.ts';
+import type { ApplicationsRepository, ClockSpec } from './applications.repository.ts';
+import type { IssueOptions } from './licence-issuance.ts';
+import { basisOf, type LicensingPolicy } from './licensing.policy.ts';
 
-/** Shared steps of the licensing use cases: transitions with Chinese refusals, the statutory clocks, the unit directory. */
+/**
+ * Shared steps of the licensing use cases: transitions with Chinese refusals, and the writes a step makes
+ * beside the application row, each with its own enforcement-record event (a clock paused or stopped, a
+ * clock started from policy, a permit issued, a seal key generated, a unit entered in the directory).
+ */
 export function transition(
   row: Pick<ApplicationTable, 'status' | 'path'>,
   action: ApplicationAction,
@@ -33,85 +39,104 @@ export function transition(
   }
 }
 
-async function clockOf(trx: Executor, id: string | null): Promise<ClockTable | undefined> {
-  if (!id) return undefined;
-  return trx.selectFrom('clocks').selectAll().where('id', '=', id).executeTakeFirst();
+export interface StepContext {
+  repo: ApplicationsRepository;
+  trx: Executor;
+  deps: AppContext;
+  audit: Audit;
+  actorUserId: string | null;
 }
 
-/** Pauses / resumes / stops the application's current clock when it can (a stopped clock stays stopped). */
-export async function clockStep(
-  trx: Executor,
-  ctx: AppContext,
-  clockId: string | null,
-  type: 'pause' | 'resume' | 'stop',
-  reason: string,
-  actorUserId: string | null,
-) {
-  const c = await clockOf(trx, clockId);
-  if (!c) return;
-  if (type === 'pause' && c.status !== 'running') return;
-  if (type === 'resume' && c.status !== 'paused') return;
-  if (type === 'stop' && c.status === 'stopped') return;
-  await applyClockEvent(trx, c, { type, reason }, actorUserId, ctx.now());
+/** Pauses / resumes / stops a clock and records it (nothing when the clock is already there). */
+export async function clockStep(s: StepContext, clockId: string | null, type: 'pause' | 'resume' | 'stop', reason: string): Promise<void> {
+  const change = await s.repo.clockStep(s.trx, s.deps, clockId, type, reason, s.actorUserId);
+  if (!change) return;
+  await s.audit({
+    action: `clock.${type}`,
+    targetType: 'clock',
+    targetId: change.after.id,
+    before: change.before,
+    after: change.after,
+    details: { reason },
+    policyVersion: change.after.policy_version,
+  });
 }
 
-export async function startApplicationClock(
-  trx: Executor,
-  ctx: AppContext,
-  app: ApplicationTable,
-  spec: {
-    title: string;
-    amount: number;
-    legalBasis: { document: string; clause?: string };
-    policyVersion: string | null;
-    targetType?: string;
-    targetId?: string;
-  },
-): Promise<ClockTable> {
-  const agency = await trx.selectFrom('agencies').selectAll().where('id', '=', app.agency_id).executeTakeFirstOrThrow();
-  return startClock(
-    trx,
-    {
-      targetType: spec.targetType ?? 'application',
-      targetId: spec.targetId ?? app.id,
-      title: `${app.venue_name} ${spec.title}`,
-      agency: { id: agency.id, path: agency.path, regionCode: app.region_code },
-      unit: 'working_days',
-      amount: Math.max(1, spec.amount),
-      legalBasis: spec.legalBasis,
-      startedAt: ctx.now().toISOString(),
-      policyVersion: spec.policyVersion,
-    },
-    ctx.now(),
-  );
+/** Starts a clock of the application (or of a task it opens) and records it, citing the policy version. */
+export async function startApplicationClock(s: StepContext, app: ApplicationTable, spec: ClockSpec): Promise<ClockTable> {
+  const clock = await s.repo.startClock(s.trx, s.deps, app, spec);
+  await s.audit({ action: 'clock.create', targetType: 'clock', targetId: clock.id, after: clock, policyVersion: spec.policyVersion });
+  return clock;
 }
 
-/** The venue's unit in the directory (SUP-01), created from the application when it is not there yet. */
-export async function ensureUnit(trx: Executor, ctx: AppContext, app: ApplicationTable): Promise<string> {
-  const found = await trx.selectFrom('units').select('id').where('usci', '=', app.usci).executeTakeFirst();
-  if (found) return found.id;
-  const nowIso = ctx.now().toISOString();
-  const row: UnitTable = {
-    id: uuidv7(),
-    usci: app.usci,
-    name: app.company_name,
-    address: app.venue_address,
-    region_code: app.region_code,
-    agency_id: app.agency_id,
-    agency_path: app.agency_path,
-    venue_kind: app.venue_kind,
-    floor_area: app.floor_area,
-    key_unit: 0,
-    risk_level: 'medium',
-    credit_level: 'A',
-    owner_user_id: app.applicant_user_id,
-    contact_name: app.contact_name,
-    contact_phone: app.contact_phone,
-    created_at: nowIso,
-    updated_at: nowIso,
-    self_commitment: 0,
-    last_fire_on: null,
-  };
-  await trx.insertInto('units').values(row).execute();
-  return row.id;
+/** Issues the e-licence and records it (and the agency's seal key, when this issuance generated it). */
+export async function issueLicenceStep(s: StepContext, app: ApplicationTable, opts: IssueOptions): Promise<LicenceTable> {
+  const { licence, sealKeyCreated } = await s.repo.issueLicence(s.trx, s.deps, app, opts);
+  if (sealKeyCreated) {
+    await s.audit({
+      action: 'seal_key.create',
+      targetType: 'seal_key',
+      targetId: sealKeyCreated.id,
+      details: { agency: sealKeyCreated.agencyId, algorithm: 'SM2', reason: '机构首次签发电子证照' },
+    });
+  }
+  await s.audit({
+    action: 'licence.issue',
+    targetType: 'licence',
+    targetId: licence.id,
+    after: licence,
+    policyVersion: licence.policy_version,
+    ...(opts.previous ? { details: { revisionOf: opts.previous.id } } : {}),
+  });
+  return licence;
+}
+
+/** Enters the venue's unit in the directory when it is not there yet, and records the entry. */
+export async function ensureUnitStep(s: StepContext, app: ApplicationTable): Promise<string> {
+  const { id, created } = await s.repo.ensureUnit(s.trx, s.deps, app);
+  if (created) {
+    await s.audit({ action: 'unit.create', targetType: 'unit', targetId: id, after: created, details: { source: 'application', application: app.id } });
+  }
+  return id;
+}
+
+/**
+ * draft → submitted (LIC-01): the commitment is signed, the statutory clock starts — on the commitment
+ * path the decision limit, on the inspection path the on-site check limit, each citing the legal basis of
+ * the policy value in force — and the attached files are handed to the handling agency.
+ */
+export async function submitStep(s: StepContext, row: ApplicationTable, policy: LicensingPolicy): Promise<ApplicationTable> {
+  const status = transition(row, 'submit');
+  const nowIso = s.deps.now().toISOString();
+  const isCommitment = row.path === 'commitment';
+  let commitment = row.commitment_json;
+  if (isCommitment && commitment) {
+    const c = JSON.parse(commitment) as Record<string, unknown>;
+    commitment = JSON.stringify({ ...c, signedAt: nowIso, template: policy.commitment.template, templateVersion: policy.versions['licensing.commitment'] });
+  }
+  // Compare-and-set first: a concurrent second submission gets 409 before it starts a clock.
+  const claimed = await s.repo.update(s.trx, row, { status, submitted_at: nowIso, commitment_json: commitment }, nowIso);
+  const kind = isCommitment ? 'licensing.commitment' : 'licensing.inspection';
+  const field = isCommitment ? 'decisionWorkingDays' : 'checkWorkingDays';
+  const clock = await startApplicationClock(s, row, {
+    title: isCommitment ? '营业前消防安全检查・告知承诺许可时限' : '营业前消防安全检查・现场检查时限',
+    amount: isCommitment ? policy.commitment.decisionWorkingDays : policy.inspection.checkWorkingDays,
+    legalBasis: basisOf(policy, kind, field),
+    policyVersion: policy.versions[kind] ?? null,
+  });
+  await s.trx.updateTable('applications').set({ clock_id: clock.id }).where('id', '=', row.id).where('version', '=', claimed.version).execute();
+  const next = { ...claimed, clock_id: clock.id };
+  const fileIds = [...new Set(Object.values(JSON.parse(row.materials_json) as Record<string, string[]>).flat())];
+  if (fileIds.length && s.actorUserId)
+    await s.trx.updateTable('files').set({ agency_id: row.agency_id }).where('id', 'in', fileIds).where('uploaded_by', '=', s.actorUserId).execute();
+  await s.audit({
+    action: 'application.submit',
+    targetType: 'application',
+    targetId: row.id,
+    before: row,
+    after: next,
+    details: { policyVersions: policy.versions },
+    policyVersion: policy.versions[kind] ?? null,
+  });
+  return next;
 }

@@ -1,33 +1,67 @@
-import type { FastifyRequest } from 'fastify';
-import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { ApplicationTable, DB } from '../../db/schema.ts';
+import type { ApplicationNoticeTable, ApplicationTable, ClockTable, InspectionTaskTable, UnitTable } from '../../db/schema.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { actorOf } from '../../platform/http/actor.ts';
-import { readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import type { Deps } from '../../platform/transact.ts';
+import { findAgency } from '../../platform/org/agencies.repository.ts';
+import { insertTask } from '../inspections/index.ts';
+import { type IssuedLicence, type IssueOptions, issueLicence } from './licence-issuance.ts';
+import { loadApplication } from './licensing.access.ts';
+import { type LicensingPolicy, licensingPolicy } from './licensing.policy.ts';
 
 /**
- * The applications a caller may see: staff those of their agency and below, applicants their own. A
- * draft belongs to the applicant alone until it is submitted.
+ * Storage the application use cases need, behind one interface so that use-case tests inject a fake
+ * (no database): the application row with its optimistic version, notices, the application's clocks,
+ * the permit issuance, the unit directory entry and the inspection task a step opens.
  */
-export const applicationScope = (req: FastifyRequest) => {
-  const scope = scopeFilter<'applications'>(scopeOf(req), { agencyPath: 'applications.agency_path', ownerUserId: 'applications.applicant_user_id' });
-  if (req.auth?.user.kind !== 'staff') return scope;
-  return (eb: ExpressionBuilder<DB, 'applications'>) => eb.and([scope(eb), eb('applications.status', '!=', 'draft')]);
-};
+export interface ClockSpec {
+  title: string;
+  amount: number;
+  legalBasis: { document: string; clause?: string };
+  policyVersion: string | null;
+  targetType?: string;
+  targetId?: string;
+}
 
-/** One application in the caller's scope (404 and a logged refusal otherwise). */
-export async function loadApplication(req: FastifyRequest, db: Executor, id: string): Promise<ApplicationTable> {
-  return readInScope(req.server.ctx, actorOf(req), { type: 'application', id, what: '许可申请' }, (scoped) => {
-    let q = db.selectFrom('applications').selectAll().where('id', '=', id);
-    if (scoped) q = q.where(applicationScope(req));
-    return q.executeTakeFirst();
-  });
+export interface ClockChange {
+  before: ClockTable;
+  after: ClockTable;
+}
+
+export interface ApplicationsRepository {
+  /** One application in the actor's scope (404 otherwise). */
+  load(deps: AppContext, actor: Actor, id: string): Promise<ApplicationTable>;
+  policy(db: Executor, agencyId: string, now: Date): Promise<LicensingPolicy>;
+  /** The committed row, read inside the transaction. */
+  reload(db: Executor, id: string): Promise<ApplicationTable>;
+  /** Compare-and-set on the version: 409 LICENSING.STALE_VERSION when someone changed it since `row` was read. */
+  update(db: Executor, row: ApplicationTable, patch: Partial<ApplicationTable>, nowIso: string): Promise<ApplicationTable>;
+  notices(db: Executor, applicationId: string): Promise<ApplicationNoticeTable[]>;
+  insertNotice(db: Executor, row: ApplicationNoticeTable): Promise<void>;
+  openingCheck(db: Executor, applicationId: string): Promise<InspectionTaskTable | undefined>;
+  /** Pauses / resumes / stops the clock when it can (a stopped clock stays stopped); null when nothing changed. */
+  clockStep(
+    db: Executor,
+    deps: AppContext,
+    clockId: string | null,
+    type: 'pause' | 'resume' | 'stop',
+    reason: string,
+    actorUserId: string | null,
+  ): Promise<ClockChange | null>;
+  startClock(db: Executor, deps: AppContext, app: ApplicationTable, spec: ClockSpec): Promise<ClockTable>;
+  issueLicence(db: Executor, deps: AppContext, app: ApplicationTable, opts: IssueOptions): Promise<IssuedLicence>;
+  /** The venue's unit in the directory (SUP-01), created from the application when it is not there yet. */
+  ensureUnit(db: Executor, deps: AppContext, app: ApplicationTable): Promise<{ id: string; created: UnitTable | null }>;
+  insertTask(db: Executor, row: InspectionTaskTable): Promise<void>;
 }
 
 /**
- * Writes a change to an application only if nobody changed it since it was read (optimistic lock): a
- * concurrent second transition gets 409 instead of silently overwriting the first.
+ * Writes a change to an application only if nobody changed it since it was read (optimistic lock): of two
+ * concurrent transitions the second waits on the row, then finds the version moved and gets 409 instead
+ * of silently overwriting the first. Callers do this FIRST in their transaction, before any other effect.
  */
 export async function updateApplication(trx: Executor, row: ApplicationTable, patch: Partial<ApplicationTable>, nowIso: string): Promise<ApplicationTable> {
   const next = { ...row, ...patch, version: row.version + 1, updated_at: nowIso };
@@ -47,3 +81,92 @@ export async function reload(trx: Executor, id: string): Promise<ApplicationTabl
 }
 
 export const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
+
+export const kyselyApplications: ApplicationsRepository = {
+  load: (deps, actor, id) => loadApplication(deps, actor, id),
+  async policy(db, agencyId, now) {
+    return licensingPolicy(db, (await findAgency(db, agencyId))!, now);
+  },
+  reload,
+  update: updateApplication,
+  notices: (db, id) => db.selectFrom('application_notices').selectAll().where('application_id', '=', id).orderBy('seq').execute(),
+  async insertNotice(db, row) {
+    await db.insertInto('application_notices').values(row).execute();
+  },
+  openingCheck: (db, id) =>
+    db.selectFrom('inspection_tasks').selectAll().where('application_id', '=', id).where('purpose', '=', 'opening_check').executeTakeFirst(),
+  async clockStep(db, deps, clockId, type, reason, actorUserId) {
+    if (!clockId) return null;
+    const c = await db.selectFrom('clocks').selectAll().where('id', '=', clockId).executeTakeFirst();
+    if (!c) return null;
+    if (type === 'pause' && c.status !== 'running') return null;
+    if (type === 'resume' && c.status !== 'paused') return null;
+    if (type === 'stop' && c.status === 'stopped') return null;
+    const r = await applyClockEvent(db, c, { type, reason }, actorUserId, deps.now());
+    return { before: r.before, after: r.after };
+  },
+  async startClock(db, deps, app, spec) {
+    const agency = await db.selectFrom('agencies').selectAll().where('id', '=', app.agency_id).executeTakeFirstOrThrow();
+    return startClock(
+      db,
+      {
+        targetType: spec.targetType ?? 'application',
+        targetId: spec.targetId ?? app.id,
+        title: `${app.venue_name} ${spec.title}`,
+        agency: { id: agency.id, path: agency.path, regionCode: app.region_code },
+        unit: 'working_days',
+        amount: Math.max(1, spec.amount),
+        legalBasis: spec.legalBasis,
+        startedAt: deps.now().toISOString(),
+        policyVersion: spec.policyVersion,
+      },
+      deps.now(),
+    );
+  },
+  issueLicence: (db, deps, app, opts) => issueLicence(db, deps, app, opts),
+  async ensureUnit(db, deps, app) {
+    const found = await db.selectFrom('units').select('id').where('usci', '=', app.usci).executeTakeFirst();
+    if (found) return { id: found.id, created: null };
+    const nowIso = deps.now().toISOString();
+    const row: UnitTable = {
+      id: uuidv7(),
+      usci: app.usci,
+      name: app.company_name,
+      address: app.venue_address,
+      region_code: app.region_code,
+      agency_id: app.agency_id,
+      agency_path: app.agency_path,
+      venue_kind: app.venue_kind,
+      floor_area: app.floor_area,
+      key_unit: 0,
+      risk_level: 'medium',
+      credit_level: 'A',
+      owner_user_id: app.applicant_user_id,
+      contact_name: app.contact_name,
+      contact_phone: app.contact_phone,
+      created_at: nowIso,
+      updated_at: nowIso,
+      self_commitment: 0,
+      last_fire_on: null,
+    };
+    // Two permits of one unit decided at the same moment: the second finds the first's row.
+    const r = await db
+      .insertInto('units')
+      .values(row)
+      .onConflict((oc) => oc.column('usci').doNothing())
+      .executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const again = await db.selectFrom('units').select('id').where('usci', '=', app.usci).executeTakeFirstOrThrow();
+      return { id: again.id, created: null };
+    }
+    return { id: row.id, created: row };
+  },
+  async insertTask(db, row) {
+    await insertTask(db, row);
+  },
+};
+
+/** Use cases take the repository from their deps (a fake in use-case tests), the Kysely one by default. */
+export type ApplicationDeps = { applications?: ApplicationsRepository };
+export type LicensingDeps = Deps & ApplicationDeps;
+export const applicationsOf = (deps: ApplicationDeps): ApplicationsRepository => deps.applications ?? kyselyApplications;

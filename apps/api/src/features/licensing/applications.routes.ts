@@ -1,11 +1,15 @@
 import { checkExemption, chinaDateOf, type VENUE_KIND_LABELS } from '@fep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
+import type { Actor } from '../../platform/actor.ts';
 import type { RoutePermission } from '../../platform/context.ts';
 import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
 import { AppError } from '../../platform/errors.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
-import { applicationScope, loadApplication } from './applications.repository.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
+import type { ApplicationInput } from './application-input.ts';
+import { applicationScope, loadApplication } from './licensing.access.ts';
 import { commitmentOffered, handlingAgency } from './licensing.policy.ts';
 import { presentApplication, presentApplicationSummary } from './licensing.presenter.ts';
 import {
@@ -23,12 +27,17 @@ import {
   WithdrawBody,
 } from './licensing.schemas.ts';
 import { SAMPLE_FORMS } from './sample-forms.ts';
-import type { ApplicationInput } from './use-cases/application-input.ts';
-import { decideApplication, legalReview } from './use-cases/decide.ts';
-import { editApplication, withdrawApplication } from './use-cases/edit-application.ts';
-import { assignOpeningCheck, recordOpeningCheck } from './use-cases/inspection.ts';
-import { acceptApplication, issueNotice, rejectAtIntake, supplyDocuments } from './use-cases/intake.ts';
-import { createApplication } from './use-cases/submit-application.ts';
+import { acceptApplication } from './use-cases/accept-application.ts';
+import { assignOpeningCheck } from './use-cases/assign-opening-check.ts';
+import { createApplication } from './use-cases/create-application.ts';
+import { decideApplication } from './use-cases/decide-application.ts';
+import { editApplication } from './use-cases/edit-application.ts';
+import { issueNotice } from './use-cases/issue-notice.ts';
+import { legalReview } from './use-cases/legal-review.ts';
+import { recordOpeningCheck } from './use-cases/record-opening-check.ts';
+import { rejectAtIntake } from './use-cases/reject-at-intake.ts';
+import { supplyDocuments } from './use-cases/supply-documents.ts';
+import { withdrawApplication } from './use-cases/withdraw-application.ts';
 
 const TAGS = ['许可（营业前消防安全检查）'];
 
@@ -36,7 +45,7 @@ const TAGS = ['许可（营业前消防安全检查）'];
 export async function applicationRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.ctx.database;
   const present = async (req: FastifyRequest, id: string) =>
-    presentApplication(db, await loadApplication(req, db, id), req.auth!.roles, app.ctx.now().toISOString());
+    presentApplication(db, await loadApplication(app.ctx, actorOf(req), id), req.auth!.roles, app.ctx.now().toISOString());
 
   app.post(
     '/api/v1/licensing/exemption-check',
@@ -131,7 +140,7 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const b = req.body as ApplicationInput & { submit?: boolean };
-      const { id } = await createApplication(req, reply, b, b.submit === true);
+      const { id } = await idempotent(req, reply, 201, (deps) => createApplication(deps, actorOf(req), { application: b, submit: b.submit === true }));
       return present(req, id);
     },
   );
@@ -145,7 +154,7 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const b = req.body as ApplicationInput & { submit?: boolean };
       const id = (req.params as { id: string }).id;
-      await editApplication(req, id, b, b.submit === true);
+      await editApplication(app.ctx, actorOf(req), { id, application: b, submit: b.submit === true });
       return present(req, id);
     },
   );
@@ -167,7 +176,10 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const q = req.query as { status?: string; after?: string; limit?: number };
       const limit = q.limit ?? 50;
-      let query = db.selectFrom('applications').selectAll().where(applicationScope(req));
+      let query = db
+        .selectFrom('applications')
+        .selectAll()
+        .where(applicationScope(actorOf(req)));
       if (q.status) query = query.where('status', 'in', q.status.split(','));
       if (q.after) query = query.where('id', '<', q.after);
       const rows = await query
@@ -185,16 +197,10 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     async (req) => present(req, (req.params as { id: string }).id),
   );
 
-  const step = <B>(
-    verb: string,
-    permission: RoutePermission,
-    summary: string,
-    body: TSchema,
-    run: (req: FastifyRequest, id: string, b: B) => Promise<unknown>,
-  ) =>
+  const step = <B>(verb: string, permission: RoutePermission, summary: string, body: TSchema, run: (actor: Actor, id: string, b: B) => Promise<unknown>) =>
     app.post(`/api/v1/licensing/applications/:id/${verb}`, { config: { permission }, schema: { tags: TAGS, summary, params: IdParams, body } }, async (req) => {
       const id = (req.params as { id: string }).id;
-      await run(req, id, req.body as B);
+      await run(actorOf(req), id, req.body as B);
       return present(req, id);
     });
 
@@ -203,40 +209,42 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     'licensing:application:intake',
     '一次性告知补正（LIC-06）：列明全部问题，时限暂停',
     NoticeBody,
-    (req, id, b) => issueNotice(req, id, b.items),
+    (actor, id, b) => issueNotice(app.ctx, actor, { id, items: b.items }),
   );
-  step<{ reasons: string[] }>('reject', 'licensing:application:intake', '不予受理（说明理由）', ReasonsBody, (req, id, b) =>
-    rejectAtIntake(req, id, b.reasons),
+  step<{ reasons: string[] }>('reject', 'licensing:application:intake', '不予受理（说明理由）', ReasonsBody, (actor, id, b) =>
+    rejectAtIntake(app.ctx, actor, { id, reasons: b.reasons }),
   );
   step<{ pendingDocuments?: string[] }>(
     'accept',
     'licensing:application:intake',
     '受理（可容缺受理 LIC-05；告知承诺即时许可 LIC-03）',
     AcceptBody,
-    (req, id, b) => acceptApplication(req, id, b.pendingDocuments ?? []),
+    (actor, id, b) => acceptApplication(app.ctx, actor, { id, pendingDocuments: b.pendingDocuments ?? [] }),
   );
-  step<{ materials: Record<string, string[]> }>('documents', 'licensing:application:submit', '补交容缺材料', SupplyBody, (req, id, b) =>
-    supplyDocuments(req, id, b.materials),
+  step<{ materials: Record<string, string[]> }>('documents', 'licensing:application:submit', '补交容缺材料', SupplyBody, (actor, id, b) =>
+    supplyDocuments(app.ctx, actor, { id, materials: b.materials }),
   );
   step<{ inspectorIds?: string[]; appointmentAt?: string | null }>(
     'assign',
     'licensing:inspection:assign',
     '指派两名持证检查人员并预约检查时间（LIC-11）',
     AssignBody,
-    (req, id, b) => assignOpeningCheck(req, id, b),
+    (actor, id, b) => assignOpeningCheck(app.ctx, actor, { id, ...b }),
   );
   step<{ checklist: { code: string; passed: boolean; note?: string }[]; findings: string; documentsVerifiedOnSite?: boolean }>(
     'inspection',
     'licensing:inspection:record',
     '录入现场检查结果（LIC-04）',
     InspectionBody,
-    (req, id, b) => recordOpeningCheck(req, id, b),
+    (actor, id, b) => recordOpeningCheck(app.ctx, actor, { id, ...b }),
   );
-  step<{ pass: boolean; opinion: string }>('legal-review', 'licensing:application:review', '法制审核', LegalReviewBody, (req, id, b) =>
-    legalReview(req, id, b),
+  step<{ pass: boolean; opinion: string }>('legal-review', 'licensing:application:review', '法制审核', LegalReviewBody, (actor, id, b) =>
+    legalReview(app.ctx, actor, { id, ...b }),
   );
-  step<{ grant: boolean; reasons: string[] }>('decision', 'licensing:application:decide', '作出准予或不予许可决定', DecisionBody, (req, id, b) =>
-    decideApplication(req, id, b),
+  step<{ grant: boolean; reasons: string[] }>('decision', 'licensing:application:decide', '作出准予或不予许可决定', DecisionBody, (actor, id, b) =>
+    decideApplication(app.ctx, actor, { id, ...b }),
   );
-  step<{ reason: string }>('withdraw', 'licensing:application:submit', '撤回申请', WithdrawBody, (req, id, b) => withdrawApplication(req, id, b.reason));
+  step<{ reason: string }>('withdraw', 'licensing:application:submit', '撤回申请', WithdrawBody, (actor, id, b) =>
+    withdrawApplication(app.ctx, actor, { id, reason: b.reason }),
+  );
 }

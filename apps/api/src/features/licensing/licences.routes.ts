@@ -4,20 +4,16 @@ import { Type } from 'typebox';
 import { sealPublicKey, sm2Verify, verifySealedPdf } from '../../platform/documents/seal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readBlob } from '../../platform/files/storage.ts';
-import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
+import { qrPayload } from './licence-issuance.ts';
+import { licenceRequestScope, licenceScope, loadLicence } from './licensing.access.ts';
 import { presentLicence } from './licensing.presenter.ts';
 import { ChangeRequestBody, DecideRequestBody, DeliveryBody, IdParams, RevokeBody } from './licensing.schemas.ts';
-import { qrPayload } from './use-cases/issue-licence.ts';
-import {
-  type ChangeRequestInput,
-  type DeliveryInput,
-  decideLicenceChange,
-  licenceScope,
-  loadLicence,
-  recordDelivery,
-  requestLicenceChange,
-  revokeLicence,
-} from './use-cases/licence-changes.ts';
+import { decideLicenceChange } from './use-cases/decide-licence-change.ts';
+import { type DeliveryInput, recordDelivery } from './use-cases/record-delivery.ts';
+import { type ChangeRequestInput, requestLicenceChange } from './use-cases/request-licence-change.ts';
+import { revokeLicence } from './use-cases/revoke-licence.ts';
 
 const TAGS = ['电子证照'];
 
@@ -175,7 +171,10 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const q = req.query as { status?: string };
-      let query = db.selectFrom('licences').selectAll().where(licenceScope(req));
+      let query = db
+        .selectFrom('licences')
+        .selectAll()
+        .where(licenceScope(actorOf(req)));
       if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
       const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
       return rows.map((l) => presentLicence(l));
@@ -186,7 +185,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/licences/:id',
     { config: { permission: 'licensing:licence:read' }, schema: { tags: TAGS, summary: '一张许可证及其变更、补发申请', params: IdParams } },
     async (req) => {
-      const l = await loadLicence(req, db, (req.params as { id: string }).id);
+      const l = await loadLicence(app.ctx, actorOf(req), (req.params as { id: string }).id);
       const requests = await db.selectFrom('licence_requests').selectAll().where('licence_id', '=', l.id).orderBy('requested_at').execute();
       return {
         ...presentLicence(l),
@@ -209,7 +208,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/licences/:id/pdf',
     { config: { permission: 'licensing:licence:read' }, schema: { tags: TAGS, summary: '下载电子许可证（PDF，带电子印章）', params: IdParams } },
     async (req, reply) => {
-      const l = await loadLicence(req, db, (req.params as { id: string }).id);
+      const l = await loadLicence(app.ctx, actorOf(req), (req.params as { id: string }).id);
       const pdf = await readBlob(app.ctx.config.dataDir, l.pdf_sha256);
       return reply
         .header('content-type', 'application/pdf')
@@ -222,13 +221,17 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/licences/:id/requests',
     {
       config: { permission: 'licensing:application:submit' },
-      schema: { tags: TAGS, summary: '申请变更（名称、法定代表人，LIC-08）或补发（LIC-09）', params: IdParams, body: ChangeRequestBody },
+      schema: {
+        tags: TAGS,
+        summary: '申请变更（名称、法定代表人，LIC-08）或补发（LIC-09）；支持 Idempotency-Key，同类申请办理中不能重复提交',
+        params: IdParams,
+        body: ChangeRequestBody,
+      },
     },
-    async (req, reply) => {
-      const r = await requestLicenceChange(req, (req.params as { id: string }).id, req.body as ChangeRequestInput);
-      reply.code(201);
-      return { id: r.id, kind: r.kind, status: r.status };
-    },
+    async (req, reply) =>
+      idempotent(req, reply, 201, (deps) =>
+        requestLicenceChange(deps, actorOf(req), { licenceId: (req.params as { id: string }).id, ...(req.body as ChangeRequestInput) }),
+      ),
   );
 
   app.get(
@@ -250,7 +253,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
           'licences.holder_name',
           'licences.id as licenceId',
         ])
-        .where(scopeFilter(scopeOf(req), { agencyPath: 'licence_requests.agency_path' }))
+        .where(licenceRequestScope(actorOf(req)))
         .where('licence_requests.status', '=', 'pending')
         .orderBy('licence_requests.requested_at')
         .execute();
@@ -275,21 +278,31 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'licensing:licence:manage' },
       schema: { tags: TAGS, summary: '办理变更、补发申请（即时换发，不作实质审查）', params: IdParams, body: DecideRequestBody },
     },
-    async (req) => decideLicenceChange(req, (req.params as { id: string }).id, req.body as { approve: boolean; reason?: string }),
+    async (req) =>
+      decideLicenceChange(app.ctx, actorOf(req), { requestId: (req.params as { id: string }).id, ...(req.body as { approve: boolean; reason?: string }) }),
   );
 
   app.post(
     '/api/v1/licences/:id/revoke',
     { config: { permission: 'licensing:licence:revoke' }, schema: { tags: TAGS, summary: '撤销许可并公告（LIC-09）', params: IdParams, body: RevokeBody } },
-    async (req) => presentLicence(await revokeLicence(req, (req.params as { id: string }).id, req.body as { reason: string; legalBasis: string })),
+    async (req) =>
+      presentLicence(
+        await revokeLicence(app.ctx, actorOf(req), { id: (req.params as { id: string }).id, ...(req.body as { reason: string; legalBasis: string }) }),
+      ),
   );
 
   app.post(
     '/api/v1/licences/:id/delivery',
     {
       config: { permission: 'licensing:licence:manage' },
-      schema: { tags: TAGS, summary: '登记送达：直接送达或邮寄（快递单号，LIC-10）', params: IdParams, body: DeliveryBody },
+      schema: {
+        tags: TAGS,
+        summary: '登记送达：直接送达或邮寄（快递单号，LIC-10）；支持 Idempotency-Key，同一送达不能重复登记',
+        params: IdParams,
+        body: DeliveryBody,
+      },
     },
-    async (req) => recordDelivery(req, (req.params as { id: string }).id, req.body as DeliveryInput),
+    async (req, reply) =>
+      idempotent(req, reply, 200, (deps) => recordDelivery(deps, actorOf(req), { id: (req.params as { id: string }).id, ...(req.body as DeliveryInput) })),
   );
 }

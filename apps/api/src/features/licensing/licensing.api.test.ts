@@ -216,6 +216,8 @@ for (const database of DATABASES) {
       assert.ok(register.body.items.some((x: Json) => x.number === licence.number && x.status === 'revoked'));
       assert.ok(register.body.notices.some((n: Json) => n.title.includes('鑫源大酒店')));
       assert.ok(!JSON.stringify(register.body).includes('王建华'), 'personal names are masked in the public register');
+      // The referral and the credit deduction follow from the licensing.false_commitment_found event.
+      await t.drain();
       const db = t.ctx.database.db;
       assert.equal((await db.selectFrom('enforcement_referrals').selectAll().where('source_id', '=', task.id).execute()).length, 1);
       assert.equal((await db.selectFrom('credit_events').selectAll().where('source_id', '=', task.id).execute()).length, 1);

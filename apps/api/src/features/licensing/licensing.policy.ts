@@ -7,6 +7,7 @@ import {
   type InspectionPathPolicy,
   type MaterialsPolicy,
   type PendingDocumentsPolicy,
+  type Provenance,
 } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -23,7 +24,21 @@ export interface LicensingPolicy {
   materials: MaterialsPolicy;
   checkItems: CheckItemsPolicy;
   versions: Record<string, string>;
+  /** Where each value came from (national default or an agency's version), with its legal basis. */
+  provenance: Record<string, Record<string, Provenance>>;
   at: string;
+}
+
+export type LicensingPolicyKind = (typeof KINDS)[keyof typeof KINDS];
+
+/**
+ * The legal basis of one policy value as resolved: a Guangdong 5-working-day check cites the Guangdong
+ * document that set it, the national default cites the law (e.g. 消防法 art. 15).
+ */
+export function basisOf(p: LicensingPolicy, kind: LicensingPolicyKind, field: string): { document: string; clause?: string } {
+  const b = p.provenance[kind]?.[field]?.legalBasis;
+  if (!b) throw new Error(`no provenance for ${kind}.${field}`);
+  return { document: b.document, ...(b.clause ? { clause: b.clause } : {}) };
 }
 
 const KINDS = {
@@ -39,11 +54,12 @@ const KINDS = {
 export async function licensingPolicy(db: Executor, agency: Agency, now: Date): Promise<LicensingPolicy> {
   const at = chinaDateOf(now);
   const resolved = await resolveForAgency(db, agency, at, Object.values(KINDS));
-  const out: Record<string, unknown> = { versions: {}, at };
+  const out: Record<string, unknown> = { versions: {}, provenance: {}, at };
   for (const [key, kind] of Object.entries(KINDS)) {
     const r = resolved.find((p) => p.kind === kind)!;
     out[key] = r.values;
     (out.versions as Record<string, string>)[kind] = r.versionKey;
+    (out.provenance as Record<string, unknown>)[kind] = r.provenance;
   }
   return out as unknown as LicensingPolicy;
 }

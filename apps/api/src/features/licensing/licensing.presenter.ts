@@ -4,8 +4,6 @@ import {
   type ApplicationAction,
   type ApplicationStatus,
   allowedActions,
-  clockAlert,
-  computeClock,
   hasPermission,
   LICENCE_STATUS_LABELS,
   type LicenceStatus,
@@ -18,8 +16,7 @@ import {
   type VenueKind,
 } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
-import type { ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
-import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
+import type { ApplicationTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
 import { json } from './applications.repository.ts';
 

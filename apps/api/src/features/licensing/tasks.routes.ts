@@ -8,8 +8,8 @@ import { eligibleInspectors, loadTask } from '../inspections/index.ts';
 import { withPlanChecklist } from '../supervision/index.ts';
 import { presentClock, presentTask, userNames } from './licensing.presenter.ts';
 import { AssignBody, IdParams, VerificationBody } from './licensing.schemas.ts';
-import { assignTaskById } from './use-cases/inspection.ts';
-import { recordVerification, type VerificationInput } from './use-cases/verify-commitment.ts';
+import { assignTask } from './use-cases/assign-task.ts';
+import { type VerificationInput, verifyCommitment } from './use-cases/verify-commitment.ts';
 
 const TAGS = ['检查任务'];
 
@@ -70,7 +70,10 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/inspection-tasks/:id/assign',
     { config: { permission: 'licensing:inspection:assign' }, schema: { tags: TAGS, summary: '指派核查人员并预约时间', params: IdParams, body: AssignBody } },
     async (req) => {
-      const t = await assignTaskById(req, (req.params as { id: string }).id, req.body as { inspectorIds?: string[]; appointmentAt?: string | null });
+      const t = await assignTask(app.ctx, actorOf(req), {
+        id: (req.params as { id: string }).id,
+        ...(req.body as { inspectorIds?: string[]; appointmentAt?: string | null }),
+      });
       return presentTask(t, await userNames(db, JSON.parse(t.inspector_ids_json) as string[]));
     },
   );
@@ -81,6 +84,6 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'licensing:inspection:record' },
       schema: { tags: TAGS, summary: '录入告知承诺核查结果：属实 / 责令整改 / 虚假承诺（LIC-03）', params: IdParams, body: VerificationBody },
     },
-    async (req) => recordVerification(req, (req.params as { id: string }).id, req.body as VerificationInput),
+    async (req) => verifyCommitment(app.ctx, actorOf(req), { taskId: (req.params as { id: string }).id, ...(req.body as VerificationInput) }),
   );
 }

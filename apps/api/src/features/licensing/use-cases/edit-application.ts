@@ -1,33 +1,13 @@
 import { type NoticeItem, targetLabel } from '@fep/domain';
-import type { FastifyRequest } from 'fastify';
 import type { ApplicationTable } from '../../../db/schema.ts';
-import { mutate } from '../../../platform/audit/mutate.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { findAgency } from '../../../platform/org/agencies.repository.ts';
-import { clockStep, transition } from '../application-steps.ts';
-import { json, loadApplication, reload, updateApplication } from '../applications.repository.ts';
-import { licensingPolicy } from '../licensing.policy.ts';
-import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from './application-input.ts';
-import { submitStep } from './submit-application.ts';
-
-export function inputOf(row: ApplicationTable): ApplicationInput {
-  return {
-    regionCode: row.region_code,
-    venueKind: row.venue_kind as ApplicationInput['venueKind'],
-    floorArea: row.floor_area,
-    investment: row.investment,
-    companyName: row.company_name,
-    legalRepresentative: row.legal_representative,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
-    venueName: row.venue_name,
-    venueAddress: row.venue_address,
-    path: row.path,
-    materials: JSON.parse(row.materials_json) as Record<string, string[]>,
-    commitment: json(row.commitment_json),
-    appointmentPreference: json(row.appointment_json),
-  };
-}
+import { transact } from '../../../platform/transact.ts';
+import { type ApplicationInput, checkInput, checkSubmittable, inputColumns, inputOf } from '../application-input.ts';
+import { clockStep, submitStep, transition } from '../application-steps.ts';
+import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { assertApplicant } from '../licensing.access.ts';
 
 const FIELD_COLUMNS: Record<string, keyof ApplicationTable> = {
   companyName: 'company_name',
@@ -54,76 +34,65 @@ function changedTargets(before: ApplicationInput, after: ApplicationInput): stri
 }
 
 /**
- * The applicant edits a draft freely; while a one-time notice is outstanding only what the notice lists
- * may change (the rest was examined and stays as it was). `submit` then submits or resubmits.
+ * LIC-01 / LIC-06: the applicant edits a draft freely; while a one-time notice is outstanding only what
+ * the notice lists may change (the rest was examined and stays as it was). `submit` then submits or
+ * resubmits (the notice is answered and the clock runs again).
  */
-export async function editApplication(req: FastifyRequest, id: string, input: ApplicationInput, submit: boolean) {
-  const ctx = req.server.ctx;
-  const db = ctx.database.db;
-  const row = await loadApplication(req, db, id);
-  if (row.applicant_user_id !== req.auth!.user.id) throw new AppError('AUTH.FORBIDDEN', '只能修改本单位的申请');
+export async function editApplication(deps: LicensingDeps, actor: Actor, input: { id: string; application: ApplicationInput; submit: boolean }) {
+  const repo = applicationsOf(deps);
+  const { id, application, submit } = input;
+  const db = deps.database.db;
+  const row = await repo.load(deps, actor, id);
+  assertApplicant(actor, row, '只能修改本单位的申请');
+  const userId = userIdOf(actor);
   if (row.status !== 'draft' && row.status !== 'correction_requested') {
     throw new AppError('LICENSING.ILLEGAL_TRANSITION', '申请已提交，当前不能修改', { status: row.status });
   }
-  const agency = (await findAgency(db, row.agency_id))!;
-  const policy = await licensingPolicy(db, agency, ctx.now());
-  if (row.status === 'draft' && input.regionCode !== row.region_code) {
+  const policy = await repo.policy(db, row.agency_id, deps.now());
+  if (row.status === 'draft' && application.regionCode !== row.region_code) {
     throw new AppError('LICENSING.INVALID_APPLICATION', '场所所在地变更后由不同机构受理，请重新创建申请', { field: 'regionCode' });
   }
-  await checkInput(db, req.auth!.user.id, input, policy);
+  await checkInput(db, userId, application, policy);
   if (row.status === 'correction_requested') {
-    if (input.path !== row.path) throw new AppError('LICENSING.INVALID_APPLICATION', '补正时不能更改办理方式', { field: 'path' });
-    const notice = await db.selectFrom('application_notices').selectAll().where('application_id', '=', row.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    if (application.path !== row.path) throw new AppError('LICENSING.INVALID_APPLICATION', '补正时不能更改办理方式', { field: 'path' });
+    const notices = await repo.notices(db, row.id);
+    const notice = notices.at(-1)!;
     const listed = new Set<string>((JSON.parse(notice.items_json) as NoticeItem[]).map((i) => i.target));
-    const outside = changedTargets(inputOf(row), input).filter((t) => !listed.has(t));
+    const outside = changedTargets(inputOf(row), application).filter((t) => !listed.has(t));
     if (outside.length) {
       throw new AppError(
         'LICENSING.INVALID_APPLICATION',
         `补正只能修改一次性告知所列事项，以下事项未列入：${outside.map((t) => targetLabel(t, policy.materials)).join('、')}`,
-        {
-          targets: outside,
-        },
+        { targets: outside },
       );
     }
   }
-  if (submit) checkSubmittable(input, policy);
-  return mutate(req, async (trx, audit) => {
-    const current = await reload(trx, row.id);
-    const nowIso = ctx.now().toISOString();
+  if (submit) checkSubmittable(application, policy);
+  return transact(deps, actor, async (trx, audit) => {
+    const s = { repo, trx, deps, audit, actorUserId: userId };
+    const current = await repo.reload(trx, row.id);
+    if (current.status !== 'draft' && current.status !== 'correction_requested') {
+      throw new AppError('LICENSING.ILLEGAL_TRANSITION', '申请已提交，当前不能修改', { status: current.status });
+    }
+    const nowIso = deps.now().toISOString();
     const patch: Partial<ApplicationTable> = {
-      ...inputColumns(input),
-      commitment_json: input.commitment ? JSON.stringify(input.commitment) : current.commitment_json,
-      appointment_json: input.appointmentPreference ? JSON.stringify(input.appointmentPreference) : current.appointment_json,
+      ...inputColumns(application),
+      commitment_json: application.commitment ? JSON.stringify(application.commitment) : current.commitment_json,
+      appointment_json: application.appointmentPreference ? JSON.stringify(application.appointmentPreference) : current.appointment_json,
     };
-    let next = await updateApplication(trx, current, patch, nowIso);
+    let next = await repo.update(trx, current, patch, nowIso);
     await audit({ action: 'application.update', targetType: 'application', targetId: row.id, before: current, after: next });
     if (!submit) return next;
-    if (next.status === 'draft') return submitStep(trx, ctx, audit, next, policy, req.auth!.user.id);
-    // Resubmission after a one-time notice: the notice is answered and the clock runs again.
+    if (next.status === 'draft') return submitStep(s, next, policy);
     const status = transition(next, 'resubmit');
-    const fileIds = [...new Set(Object.values(input.materials).flat())];
-    if (fileIds.length)
-      await trx.updateTable('files').set({ agency_id: next.agency_id }).where('id', 'in', fileIds).where('uploaded_by', '=', req.auth!.user.id).execute();
-    await trx.updateTable('application_notices').set({ resolved_at: nowIso }).where('application_id', '=', row.id).where('resolved_at', 'is', null).execute();
-    await clockStep(trx, ctx, next.clock_id, 'resume', '申请人已补正', req.auth!.user.id);
     const before = next;
-    next = await updateApplication(trx, next, { status }, nowIso);
+    next = await repo.update(trx, next, { status }, nowIso);
+    const fileIds = [...new Set(Object.values(application.materials).flat())];
+    if (fileIds.length)
+      await trx.updateTable('files').set({ agency_id: next.agency_id }).where('id', 'in', fileIds).where('uploaded_by', '=', userId).execute();
+    await trx.updateTable('application_notices').set({ resolved_at: nowIso }).where('application_id', '=', row.id).where('resolved_at', 'is', null).execute();
+    await clockStep(s, next.clock_id, 'resume', '申请人已补正');
     await audit({ action: 'application.resubmit', targetType: 'application', targetId: row.id, before, after: next });
-    return next;
-  });
-}
-
-/** The applicant withdraws an application that has not been decided. */
-export async function withdrawApplication(req: FastifyRequest, id: string, reason: string) {
-  const ctx = req.server.ctx;
-  const row = await loadApplication(req, ctx.database.db, id);
-  if (row.applicant_user_id !== req.auth!.user.id) throw new AppError('AUTH.FORBIDDEN', '只能撤回本单位的申请');
-  return mutate(req, async (trx, audit) => {
-    const current = await reload(trx, id);
-    const status = transition(current, 'withdraw');
-    await clockStep(trx, ctx, current.clock_id, 'stop', '申请人撤回申请', req.auth!.user.id);
-    const next = await updateApplication(trx, current, { status, decision_json: JSON.stringify({ withdrawn: true, reason }) }, ctx.now().toISOString());
-    await audit({ action: 'application.withdraw', targetType: 'application', targetId: id, before: current, after: next, details: { reason } });
     return next;
   });
 }

@@ -1,20 +1,23 @@
-import { addWorkingDays, chinaDateOf, type VerificationOutcome } from '@fep/domain';
-import type { FastifyRequest } from 'fastify';
-import { mutate } from '../../../platform/audit/mutate.ts';
-import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts';
-import { startClock } from '../../../platform/clocks/clocks.service.ts';
+import { LicenceTransitionError, nextVerificationTaskStatus, type VerificationOutcome, type VerificationTaskStatus } from '@fep/domain';
+import type { Actor } from '../../../platform/actor.ts';
+import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { actorOf } from '../../../platform/http/actor.ts';
-import { uuidv7 } from '../../../platform/ids.ts';
-import { type ChecklistEntry, checkChecklist, loadTask } from '../../inspections/index.ts';
+import { transact } from '../../../platform/transact.ts';
+import { FALSE_COMMITMENT_FOUND, type FalseCommitmentFound } from '../../enforcement/index.ts';
+import { type ChecklistEntry, checkChecklist, findTask, loadTask, updateTaskIf } from '../../inspections/index.ts';
+import { issueOrder } from '../../supervision/index.ts';
 import { clockStep } from '../application-steps.ts';
-import { assertAssigned } from './inspection.ts';
-import { revokeLicenceStep } from './licence-changes.ts';
+import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { revokeLicenceStep } from '../licence-steps.ts';
+import { assertAssignedInspector } from '../licensing.access.ts';
+import { findLicence } from '../licences.repository.ts';
 
 /**
- * LIC-03: the post-issue verification of a commitment. Confirmed; or a rectification order with a
- * deadline on the working-day calendar; or a false commitment: an enforcement referral, a credit event
- * and, when serious, revocation of the permit with public notice.
+ * LIC-03: the post-issue verification of a commitment (告知承诺制, 消防法 art. 15 para. 3). Confirmed; or a
+ * numbered, sealed rectification order with its deadline on the working-day calendar (issued by
+ * supervision); or a false commitment: the finding is published as a domain event (enforcement opens the
+ * referral, credit records the deduction) and, when serious, the permit is revoked with public notice in
+ * the same transaction. The task's state is a compare-and-set: one outcome, one order.
  */
 export interface VerificationInput {
   outcome: VerificationOutcome;
@@ -24,132 +27,84 @@ export interface VerificationInput {
   serious?: boolean;
 }
 
-export async function recordVerification(req: FastifyRequest, taskId: string, input: VerificationInput) {
-  const ctx = req.server.ctx;
-  const db = ctx.database.db;
-  const task = await loadTask(req.server.ctx, actorOf(req), db, taskId);
-  if (task.purpose !== 'commitment_verification') throw new AppError('LICENSING.TASK_NOT_OPEN', '该任务不是告知承诺核查任务');
-  if (task.status === 'done' || task.status === 'cancelled') throw new AppError('LICENSING.TASK_NOT_OPEN', '该核查任务已办结');
-  assertAssigned(req, task);
-  const checklist = checkChecklist(task, input.checklist);
+export async function verifyCommitment(deps: LicensingDeps, actor: Actor, input: { taskId: string } & VerificationInput) {
+  const { taskId } = input;
+  const seen = await loadTask(deps, actor, deps.database.db, taskId);
+  if (seen.purpose !== 'commitment_verification') throw new AppError('LICENSING.TASK_NOT_OPEN', '该任务不是告知承诺核查任务');
   if (input.outcome === 'rectification' && !input.rectification?.items.length) {
     throw new AppError('REQUEST.VALIDATION', '责令整改须列明整改事项和期限', { field: 'rectification' });
   }
-  return mutate(req, async (trx, audit) => {
-    const now = ctx.now();
-    const nowIso = now.toISOString();
-    const userId = req.auth!.user.id;
-    const patch = {
+  const userId = userIdOf(actor);
+  const repo = applicationsOf(deps);
+  return transact(deps, actor, async (trx, audit, emit) => {
+    const task = (await findTask(trx, taskId))!;
+    try {
+      nextVerificationTaskStatus(task.status as VerificationTaskStatus, 'record');
+    } catch (e) {
+      if (e instanceof LicenceTransitionError)
+        throw new AppError('LICENSING.TASK_NOT_OPEN', task.status === 'unassigned' ? '该核查任务尚未指派' : '该核查任务已办结');
+      throw e;
+    }
+    assertAssignedInspector(actor, task);
+    const checklist = checkChecklist(task, input.checklist);
+    const nowIso = deps.now().toISOString();
+    const done = await updateTaskIf(trx, task, ['assigned'], {
       checklist_json: JSON.stringify(checklist),
       result: input.outcome,
       findings: input.findings,
-      status: 'done' as const,
+      status: 'done',
       completed_at: nowIso,
       updated_at: nowIso,
-    };
-    await trx.updateTable('inspection_tasks').set(patch).where('id', '=', taskId).execute();
-    await clockStep(trx, ctx, task.clock_id, 'stop', '核查完毕', userId);
+    });
+    if (!done) throw new AppError('LICENSING.TASK_NOT_OPEN', '该核查任务已办结');
+    await clockStep({ repo, trx, deps, audit, actorUserId: userId }, task.clock_id, 'stop', '核查完毕');
     await audit({
       action: 'inspection_task.verify',
       targetType: 'inspection_task',
       targetId: taskId,
       before: task,
-      after: { ...task, ...patch },
+      after: done,
       details: { outcome: input.outcome },
       policyVersion: task.policy_version,
     });
     const out: Record<string, unknown> = { outcome: input.outcome };
     if (input.outcome === 'rectification' && input.rectification) {
-      const cal = await loadCalendar(trx, task.region_code);
-      const deadline = addWorkingDays(cal, chinaDateOf(now), input.rectification.deadlineWorkingDays);
-      const orderId = uuidv7();
-      const clock = await startClock(
+      const agency = await trx.selectFrom('agencies').select('name').where('id', '=', task.agency_id).executeTakeFirstOrThrow();
+      const order = await issueOrder(
         trx,
-        {
-          targetType: 'rectification_order',
-          targetId: orderId,
-          title: `${task.subject_name} 责令限期整改`,
-          agency: { id: task.agency_id, path: task.agency_path, regionCode: task.region_code },
-          unit: 'working_days',
-          amount: input.rectification.deadlineWorkingDays,
-          legalBasis: { document: '《消防监督检查规定》', clause: '第二十条' },
-          startedAt: nowIso,
-        },
-        now,
+        deps,
+        task,
+        input.rectification.items.map((description) => ({ description, major: false, photoIds: [] })),
+        { deadlineWorkingDays: input.rectification.deadlineWorkingDays, guidance: input.findings },
+        agency.name,
       );
-      await trx
-        .insertInto('rectification_orders')
-        .values({
-          id: orderId,
-          agency_id: task.agency_id,
-          agency_path: task.agency_path,
-          usci: task.usci,
-          subject_name: task.subject_name,
-          source_type: 'inspection_task',
-          source_id: taskId,
-          items_json: JSON.stringify(input.rectification.items),
-          deadline_date: deadline.date,
-          clock_id: clock.id,
-          status: 'open',
-          listed: 0,
-          created_at: nowIso,
-          updated_at: nowIso,
-        })
-        .execute();
-      await audit({
-        action: 'rectification_order.issue',
-        targetType: 'rectification_order',
-        targetId: orderId,
-        details: { items: input.rectification.items, deadline: deadline.date },
-      });
-      out.rectificationOrderId = orderId;
-      out.deadline = deadline.date;
+      await audit({ action: 'rectification_order.issue', targetType: 'rectification_order', targetId: order.id, after: order });
+      if (order.clock_id) await audit({ action: 'clock.create', targetType: 'clock', targetId: order.clock_id, details: { order: order.id } });
+      out.rectificationOrderId = order.id;
+      out.rectificationOrderNumber = order.number;
+      out.deadline = order.deadline_date;
     }
     if (input.outcome === 'false_commitment') {
-      const referralId = uuidv7();
-      await trx
-        .insertInto('enforcement_referrals')
-        .values({
-          id: referralId,
-          agency_id: task.agency_id,
-          agency_path: task.agency_path,
-          usci: task.usci,
-          subject_name: task.subject_name,
-          source_type: 'inspection_task',
-          source_id: taskId,
-          reason: `告知承诺核查发现虚假承诺：${input.findings}`,
-          status: 'open',
-          created_at: nowIso,
-        })
-        .execute();
-      await audit({ action: 'enforcement_referral.create', targetType: 'enforcement_referral', targetId: referralId, details: { usci: task.usci } });
-      const creditId = uuidv7();
-      await trx
-        .insertInto('credit_events')
-        .values({
-          id: creditId,
-          usci: task.usci,
-          agency_id: task.agency_id,
-          kind: 'false_commitment',
-          points: input.serious ? -20 : -10,
-          reason: '告知承诺核查发现虚假承诺',
-          source_type: 'inspection_task',
-          source_id: taskId,
-          occurred_at: nowIso,
-        })
-        .execute();
-      await audit({ action: 'credit_event.record', targetType: 'credit_event', targetId: creditId, details: { usci: task.usci, kind: 'false_commitment' } });
-      out.referralId = referralId;
-      out.creditEventId = creditId;
+      const payload: FalseCommitmentFound = {
+        taskId,
+        licenceId: task.licence_id,
+        applicationId: task.application_id,
+        agencyId: task.agency_id,
+        agencyPath: task.agency_path,
+        usci: task.usci,
+        subjectName: task.subject_name,
+        findings: input.findings,
+        serious: input.serious === true,
+      };
+      emit({ type: FALSE_COMMITMENT_FOUND, targetType: 'inspection_task', targetId: taskId, agencyId: task.agency_id, payload: { ...payload } });
       if (input.serious && task.licence_id) {
-        const licence = await trx.selectFrom('licences').selectAll().where('id', '=', task.licence_id).executeTakeFirstOrThrow();
-        if (licence.status === 'valid') {
-          await revokeLicenceStep(trx, ctx, audit, licence, {
+        const licence = await findLicence(trx, task.licence_id);
+        if (licence?.status === 'valid') {
+          out.revoked = await revokeLicenceStep(trx, deps, audit, licence, {
             reason: `告知承诺核查发现虚假承诺，情节严重：${input.findings}`,
             legalBasis: '《中华人民共和国消防法》第十五条第三款',
             by: userId,
           });
-          out.revoked = true;
         }
       }
     }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { chinaDateOf, LICENCE_STATUS_LABELS, permitNumber, VENUE_KIND_LABELS, type VenueKind } from '@fep/domain';
-import type { Executor } from '../../../db/database.ts';
-import type { ApplicationTable, LicenceTable } from '../../../db/schema.ts';
-import type { AppContext } from '../../../platform/context.ts';
-import { renderDocumentPdf } from '../../../platform/documents/pdf.ts';
-import { agencySealKey, type SealKey, sealPdf, sm2Sign } from '../../../platform/documents/seal.ts';
-import { nextSequence } from '../../../platform/documents/sequences.ts';
-import { storeBlob } from '../../../platform/files/storage.ts';
-import { uuidv7 } from '../../../platform/ids.ts';
+import type { Executor } from '../../db/database.ts';
+import type { ApplicationTable, LicenceTable } from '../../db/schema.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
+import { agencySealKey, type SealKey, sealPdf, sm2Sign } from '../../platform/documents/seal.ts';
+import { nextSequence } from '../../platform/documents/sequences.ts';
+import { storeBlob } from '../../platform/files/storage.ts';
+import { uuidv7 } from '../../platform/ids.ts';
 
 /**
  * Issues an e-licence (LIC-07): permit number unique per agency and year, PDF with the CJK font and a
@@ -74,14 +74,24 @@ export async function renderLicence(
   return { pdf: sealed.pdf, digest: sealed.seal.digest };
 }
 
-export async function issueLicence(
-  trx: Executor,
-  ctx: AppContext,
-  app: ApplicationTable,
-  opts: { previous?: LicenceTable; facts?: LicenceFacts; note?: string; policyVersion?: string | null } = {},
-): Promise<LicenceTable> {
+export interface IssueOptions {
+  id?: string;
+  previous?: LicenceTable;
+  facts?: LicenceFacts;
+  note?: string;
+  policyVersion?: string | null;
+}
+
+/** A licence as issued, and the agency's seal key when this issuance generated it (its own record event). */
+export interface IssuedLicence {
+  licence: LicenceTable;
+  sealKeyCreated: { id: string; agencyId: string } | null;
+}
+
+export async function issueLicence(trx: Executor, ctx: AppContext, app: ApplicationTable, opts: IssueOptions = {}): Promise<IssuedLicence> {
   const now = ctx.now();
   const agency = await trx.selectFrom('agencies').selectAll().where('id', '=', app.agency_id).executeTakeFirstOrThrow();
+  const hadKey = await trx.selectFrom('seal_keys').select('id').where('agency_id', '=', agency.id).where('active', '=', 1).executeTakeFirst();
   const key = await agencySealKey(trx, ctx.sealMasterKey, agency.id, now);
   const issuedOn = chinaDateOf(now);
   const number = opts.previous
@@ -89,7 +99,7 @@ export async function issueLicence(
     : permitNumber(agency.short_name, Number(issuedOn.slice(0, 4)), await nextSequence(trx, agency.id, 'permit', Number(issuedOn.slice(0, 4))));
   const base = opts.previous;
   const row: LicenceTable = {
-    id: uuidv7(now.getTime()),
+    id: opts.id ?? uuidv7(now.getTime()),
     number,
     revision: base ? base.revision + 1 : 1,
     verify_code: newVerifyCode(),
@@ -124,5 +134,5 @@ export async function issueLicence(
   row.pdf_sha256 = await storeBlob(ctx.config.dataDir, pdf);
   row.seal_digest = digest;
   await trx.insertInto('licences').values(row).execute();
-  return row;
+  return { licence: row, sealKeyCreated: hadKey ? null : { id: key.id, agencyId: agency.id } };
 }

@@ -1,8 +1,11 @@
 import { checkExemption, checkMaterials, type LicensingPath, missingMaterials, refusedPending, type VenueKind } from '@fep/domain';
-import type { Executor } from '../../../db/database.ts';
-import { unsupportedChars } from '../../../platform/documents/font.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { commitmentOffered, type LicensingPolicy } from '../licensing.policy.ts';
+import type { Executor } from '../../db/database.ts';
+import type { ApplicationTable } from '../../db/schema.ts';
+import { unsupportedChars } from '../../platform/documents/font.ts';
+import { AppError } from '../../platform/errors.ts';
+import { commitmentOffered, type LicensingPolicy } from './licensing.policy.ts';
+
+const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
 
 /** What an applicant fills in (LIC-01). The USCI is the account's own, never typed. */
 export interface ApplicationInput {
@@ -82,5 +85,25 @@ export function inputColumns(input: ApplicationInput) {
     investment: input.investment ?? null,
     path: input.path,
     materials_json: JSON.stringify(input.materials),
+  };
+}
+
+/** The applicant's input as stored on the application. */
+export function inputOf(row: ApplicationTable): ApplicationInput {
+  return {
+    regionCode: row.region_code,
+    venueKind: row.venue_kind as ApplicationInput['venueKind'],
+    floorArea: row.floor_area,
+    investment: row.investment,
+    companyName: row.company_name,
+    legalRepresentative: row.legal_representative,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    venueName: row.venue_name,
+    venueAddress: row.venue_address,
+    path: row.path,
+    materials: JSON.parse(row.materials_json) as Record<string, string[]>,
+    commitment: json(row.commitment_json),
+    appointmentPreference: json(row.appointment_json),
   };
 }

@@ -1,0 +1,69 @@
+import { chinaDateOf } from '@fep/domain';
+import type { ApplicationTable } from '../../../db/schema.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { userIdOf } from '../../../platform/actor.ts';
+import { nextSequence } from '../../../platform/documents/sequences.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { transact } from '../../../platform/transact.ts';
+import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from '../application-input.ts';
+import { submitStep } from '../application-steps.ts';
+import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { handlingAgency } from '../licensing.policy.ts';
+
+/**
+ * LIC-01: an applicant creates an application (a draft, or submitted at once), handled by the agency the
+ * region's policy names. Run under an Idempotency-Key by the route: a retry replays the first answer.
+ */
+export async function createApplication(deps: LicensingDeps, actor: Actor, input: { application: ApplicationInput; submit: boolean }): Promise<{ id: string }> {
+  const { application, submit } = input;
+  const db = deps.database.db;
+  const userId = userIdOf(actor);
+  if (!actor.usci) throw new AppError('AUTH.FORBIDDEN', '只有以统一社会信用代码登记的企业账号可以申请');
+  const usci = actor.usci;
+  const { agency, policy } = await handlingAgency(db, application.regionCode, deps.now());
+  await checkInput(db, userId, application, policy);
+  const checked = submit ? checkSubmittable(application, policy) : null;
+  const repo = applicationsOf(deps);
+  return transact(deps, actor, async (trx, audit) => {
+    const now = deps.now();
+    const nowIso = now.toISOString();
+    const year = Number(chinaDateOf(now).slice(0, 4));
+    const seq = await nextSequence(trx, agency.id, 'application', year);
+    const row: ApplicationTable = {
+      id: uuidv7(now.getTime()),
+      reference_no: `XK${agency.region_code}${year}${String(seq).padStart(5, '0')}`,
+      agency_id: agency.id,
+      agency_path: agency.path,
+      region_code: application.regionCode,
+      applicant_user_id: userId,
+      usci,
+      ...inputColumns(application),
+      status: 'draft',
+      pending_json: '[]',
+      commitment_json: application.commitment ? JSON.stringify(application.commitment) : null,
+      appointment_json: application.appointmentPreference ? JSON.stringify(application.appointmentPreference) : null,
+      exemption_json: checked ? JSON.stringify(checked.exemption) : null,
+      policy_json: JSON.stringify(policy.versions),
+      clock_id: null,
+      decision_json: null,
+      licence_id: null,
+      version: 1,
+      submitted_at: null,
+      accepted_at: null,
+      decided_at: null,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+    await trx.insertInto('applications').values(row).execute();
+    await audit({
+      action: 'application.create',
+      targetType: 'application',
+      targetId: row.id,
+      after: row,
+      policyVersion: policy.versions['licensing.exemption'] ?? null,
+    });
+    if (submit) await submitStep({ repo, trx, deps, audit, actorUserId: userId }, row, policy);
+    return { id: row.id };
+  });
+}
