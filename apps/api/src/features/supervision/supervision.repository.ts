@@ -140,7 +140,13 @@ export interface SupervisionStore {
   sealDocument(ex: Executor, deps: AppContext, agencyId: string, spec: DocumentSpec): Promise<string>;
   startClock(ex: Executor, clock: NewClock, now: Date): Promise<{ id: string }>;
   /** Applies a clock event unless the clock is missing or already stopped. */
-  clockEvent(ex: Executor, clockId: string | null, event: { type: 'extend' | 'stop'; amount?: number; reason: string }, actorUserId: string | null, now: Date): Promise<void>;
+  clockEvent(
+    ex: Executor,
+    clockId: string | null,
+    event: { type: 'extend' | 'stop'; amount?: number; reason: string },
+    actorUserId: string | null,
+    now: Date,
+  ): Promise<void>;
   insertOrder(ex: Executor, row: RectificationOrderTable): Promise<void>;
   findOrder(ex: Executor, id: string): Promise<RectificationOrderTable | undefined>;
   updateOrderIf(ex: Executor, id: string, expected: readonly RectificationOrderTable['status'][], patch: Partial<RectificationOrderTable>): Promise<boolean>;

@@ -347,7 +347,10 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const q = req.query as { status?: string };
-      let query = db.selectFrom('rectification_orders').selectAll().where(orderScope(actorOf(req)));
+      let query = db
+        .selectFrom('rectification_orders')
+        .selectAll()
+        .where(orderScope(actorOf(req)));
       if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
       return Promise.all((await query.orderBy('created_at', 'desc').limit(200).execute()).map(presentOrder));
     },
@@ -423,7 +426,15 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'portal:self:read' }, schema: { tags: ['办事大厅'], summary: '本单位的整改通知和期限' } },
     async (req) =>
       Promise.all(
-        (await db.selectFrom('rectification_orders').selectAll().where(orderScope(actorOf(req))).orderBy('created_at', 'desc').limit(100).execute()).map(presentOrder),
+        (
+          await db
+            .selectFrom('rectification_orders')
+            .selectAll()
+            .where(orderScope(actorOf(req)))
+            .orderBy('created_at', 'desc')
+            .limit(100)
+            .execute()
+        ).map(presentOrder),
       ),
   );
   app.get(

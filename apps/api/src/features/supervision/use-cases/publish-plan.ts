@@ -20,7 +20,9 @@ export async function publishPlan(deps: Deps, actor: Actor, input: { plan: Rando
     if (!plan) throw new AppError('RESOURCE.NOT_FOUND', '抽查计划不存在或无权查看');
     if (plan.status !== 'draft') throw new AppError('SUPERVISION.PLAN_STATE', '计划已公布，不能再次公布', { status: plan.status });
     const nowIso = deps.now().toISOString();
-    if (!(await updatePlanIf(trx, id, 'draft', { status: 'published', public_value_source: input.publicValueSource, published_at: nowIso, updated_at: nowIso })))
+    if (
+      !(await updatePlanIf(trx, id, 'draft', { status: 'published', public_value_source: input.publicValueSource, published_at: nowIso, updated_at: nowIso }))
+    )
       throw new AppError('SUPERVISION.PLAN_STATE', '计划已公布，不能再次公布');
     const drawInput = await collectDrawInput(trx, plan);
     if (drawInput.inspectors.length < 2) throw new AppError('SUPERVISION.PLAN_STATE', '辖区持证检查人员不足两名，不能公布计划');

@@ -37,7 +37,8 @@ export async function recordFieldInspection(deps: SupervisionDeps, actor: Actor,
       assertInspector(actor, task);
       const checklist = checkChecklist(task, input.checklist);
       const inspectors = inspectorIdsOf(task);
-      if (input.signatures.inspectors.length !== 2) throw new AppError('SUPERVISION.HAZARD_INVALID', '须有两名检查人员签名', { field: 'signatures.inspectors' });
+      if (input.signatures.inspectors.length !== 2)
+        throw new AppError('SUPERVISION.HAZARD_INVALID', '须有两名检查人员签名', { field: 'signatures.inspectors' });
       if (input.mode === 'onsite' && !input.signatures.representative) {
         throw new AppError('SUPERVISION.HAZARD_INVALID', '现场检查须由被检查单位代表签名（拒绝签名的请改为注明）', { field: 'signatures.representative' });
       }
@@ -48,7 +49,8 @@ export async function recordFieldInspection(deps: SupervisionDeps, actor: Actor,
       ];
       if (fileIds.length) {
         const found = await store.files(trx, [...new Set(fileIds)]);
-        if (new Set(found.map((f) => f.id)).size !== new Set(fileIds).size) throw new AppError('SUPERVISION.HAZARD_INVALID', '签名或照片文件不存在，请重新上传');
+        if (new Set(found.map((f) => f.id)).size !== new Set(fileIds).size)
+          throw new AppError('SUPERVISION.HAZARD_INVALID', '签名或照片文件不存在，请重新上传');
         if (found.some((f) => !f.content_type.startsWith('image/'))) throw new AppError('SUPERVISION.HAZARD_INVALID', '签名和隐患照片须为图片');
       }
       if (input.hazards.length && !input.order)

@@ -23,7 +23,13 @@ export async function saveDraft(deps: SupervisionDeps, actor: Actor, input: { ta
         assertInspector(actor, task);
         taskStep(task.status, 'save_draft', '任务已完成，不能再保存草稿');
         if (task.draft_json === draftJson) throw new Unchanged();
-        const written = await store.updateTaskIf(trx, task, ['assigned'], { draft_json: draftJson, updated_at: deps.now().toISOString() }, { draftDiffersFrom: draftJson });
+        const written = await store.updateTaskIf(
+          trx,
+          task,
+          ['assigned'],
+          { draft_json: draftJson, updated_at: deps.now().toISOString() },
+          { draftDiffersFrom: draftJson },
+        );
         if (!written) {
           const now = await store.findTask(trx, id);
           if (now?.status === 'assigned' && now.draft_json === draftJson) throw new Unchanged();
