@@ -22,9 +22,10 @@ export const migration: Migration = {
     let after = '';
     for (;;) {
       const rows = (
-        await sql<{ id: string; inspector_ids_json: string }>`select id, inspector_ids_json from inspection_tasks where id > ${after} order by id limit ${batch}`.execute(
-          db,
-        )
+        await sql<{
+          id: string;
+          inspector_ids_json: string;
+        }>`select id, inspector_ids_json from inspection_tasks where id > ${after} order by id limit ${batch}`.execute(db)
       ).rows;
       if (rows.length === 0) break;
       const values: { task_id: string; user_id: string; position: number }[] = [];
