@@ -8,6 +8,7 @@ import type { EventsTables } from './schema/events.ts';
 import type { FilesTables, StoredFile } from './schema/files.ts';
 import type { IamTables, Session, User, UserRole } from './schema/iam.ts';
 import type { IdempotencyKey, IdempotencyTables } from './schema/idempotency.ts';
+import type { InspectionsTables } from './schema/inspections.ts';
 import type { JobLease, JobsTables } from './schema/jobs.ts';
 import type { Application, ApplicationNotice, Licence, LicenceRequest, LicensingTables, PublicNotice } from './schema/licensing.ts';
 import type { NotificationsTables, Outbox } from './schema/notifications.ts';
@@ -43,6 +44,7 @@ export interface DB
     DocumentsTables,
     LicensingTables,
     TasksTables,
+    InspectionsTables,
     EnforcementTables,
     CreditTables,
     SupervisionTables {}

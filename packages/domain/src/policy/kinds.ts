@@ -173,6 +173,29 @@ export const randomQuotaSchema = Type.Object(
 );
 export type RandomQuotaPolicy = Static<typeof randomQuotaSchema>;
 
+/** Rectification orders (SUP-10): the deadline bounds, the recheck period and the document number written into a sealed order. */
+export const rectificationSchema = Type.Object(
+  {
+    maxDeadlineWorkingDays: Type.Integer({ minimum: 1, maximum: 120 }),
+    recheckWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    numberTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '\\{seq\\}' }),
+    seqDigits: Type.Integer({ minimum: 1, maximum: 8 }),
+  },
+  { additionalProperties: false },
+);
+export type RectificationPolicy = Static<typeof rectificationSchema>;
+
+const Factor = Type.Number({ minimum: 0, maximum: 10 });
+/** How risk and credit move a unit's sampling rate (SUP-04): rate = base × risk factor × credit factor, at most 1. */
+export const samplingFactorsSchema = Type.Object(
+  {
+    risk: Type.Object({ low: Factor, medium: Factor, high: Factor }, { additionalProperties: false }),
+    credit: Type.Object({ A: Factor, B: Factor, C: Factor, D: Factor }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type SamplingFactorsPolicy = Static<typeof samplingFactorsSchema>;
+
 const CHECK_RULES = '《公众聚集场所投入使用、营业消防安全检查规则》';
 
 /** National default materials (消防法 art. 15; 行政许可法 art. 31: nothing obtainable by data sharing is demanded). */
@@ -403,6 +426,48 @@ export const POLICY_KINDS = {
       minMonthsBetweenDraws: { label: '同一单位两次抽取最少间隔（月）', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查频次' } },
     },
   } satisfies PolicyKindDef<RandomQuotaPolicy>,
+  'supervision.rectification': {
+    kind: 'supervision.rectification',
+    title: '责令限期改正与复查',
+    description:
+      '责令限期改正通知书的整改期限上限、复查时限和文书编号（SUP-10、SUP-11）。复查时限依《消防监督检查规定》第二十条为三个工作日；整改期限上限（60 个工作日）与文号格式为通行做法，待确认（to confirm）。',
+    schema: rectificationSchema,
+    nationalDefault: { maxDeadlineWorkingDays: 60, recheckWorkingDays: 3, numberTemplate: '{agency}消责改字〔{year}〕第{seq}号', seqDigits: 4 },
+    fields: {
+      maxDeadlineWorkingDays: {
+        label: '整改期限上限（工作日）',
+        help: '待确认：法律未规定上限，默认取通行做法',
+        legalBasis: { document: FIRE_LAW, clause: '第六十条' },
+      },
+      recheckWorkingDays: { label: '收到整改完毕报告后复查时限（工作日）', legalBasis: { document: INSPECTION_RULES, clause: '第二十条' } },
+      numberTemplate: {
+        label: '文书编号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号；待确认：各地文号规则不一',
+        legalBasis: { document: '《消防监督检查规定》法律文书式样', clause: '责令限期改正通知书' },
+      },
+      seqDigits: { label: '流水号位数', help: '待确认', legalBasis: { document: '《消防监督检查规定》法律文书式样', clause: '责令限期改正通知书' } },
+    },
+  } satisfies PolicyKindDef<RectificationPolicy>,
+  'supervision.sampling_factors': {
+    kind: 'supervision.sampling_factors',
+    title: '抽查比例的风险与信用系数',
+    description:
+      '“双随机”抽查按风险等级和信用等级调整抽查比例：比例 = 基础比例 × 风险系数 × 信用系数（不超过 1）（SUP-04）。系数为通行做法的默认值，待确认（to confirm）。',
+    schema: samplingFactorsSchema,
+    nationalDefault: { risk: { low: 0.75, medium: 1, high: 1.5 }, credit: { A: 0.75, B: 1, C: 1.5, D: 2 } },
+    fields: {
+      risk: {
+        label: '风险等级系数（低/中/高）',
+        help: '待确认',
+        legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管（根据风险程度合理确定抽查比例和频次）' },
+      },
+      credit: {
+        label: '信用等级系数（A/B/C/D）',
+        help: '待确认',
+        legalBasis: { document: '国办发〔2019〕35号', clause: '信用分级分类监管' },
+      },
+    },
+  } satisfies PolicyKindDef<SamplingFactorsPolicy>,
 } as const;
 
 export interface PolicyValueMap {
@@ -417,6 +482,8 @@ export interface PolicyValueMap {
   'supervision.publication': PublicationPolicy;
   'supervision.inspection_items': InspectionItemsPolicy;
   'supervision.random_quota': RandomQuotaPolicy;
+  'supervision.rectification': RectificationPolicy;
+  'supervision.sampling_factors': SamplingFactorsPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

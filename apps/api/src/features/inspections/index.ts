@@ -17,8 +17,10 @@ export {
   insertTask,
   insertTasks,
   inspectorIdsOf,
+  inspectorsOfTasks,
   type TaskPatch,
   type TaskStatus,
+  tasksOfPlan,
   updateTaskIf,
 } from './inspections.repository.ts';
 export { newInspectionTask } from './new-task.ts';

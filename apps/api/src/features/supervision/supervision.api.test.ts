@@ -90,8 +90,23 @@ for (const database of DATABASES) {
       const tasks = await t.ctx.database.db.selectFrom('inspection_tasks').selectAll().where('plan_id', '=', id).execute();
       assert.equal(tasks.length, drawn.body.summary.drawn);
       const inspectorId = (await t.ctx.database.db.selectFrom('users').select('id').where('username', '=', 'inspector.211000').executeTakeFirstOrThrow()).id;
+      const joined = await t.ctx.database.db
+        .selectFrom('inspection_task_inspectors')
+        .select(['task_id', 'user_id'])
+        .where(
+          'task_id',
+          'in',
+          tasks.map((x) => x.id),
+        )
+        .orderBy('position')
+        .execute();
       for (const task of tasks) {
         const ids = JSON.parse(task.inspector_ids_json) as string[];
+        assert.deepEqual(
+          joined.filter((j) => j.task_id === task.id).map((j) => j.user_id),
+          ids,
+          'the join table holds the inspectors in order',
+        );
         assert.equal(new Set(ids).size, 2);
         if (task.usci === unit.usci) assert.ok(!ids.includes(inspectorId), 'the declared conflict is recused');
       }
@@ -197,6 +212,8 @@ for (const database of DATABASES) {
         findings: '后门仍被锁闭',
       });
       assert.equal(reinspection.body.status, 'escalated');
+      // The referral is enforcement's: opened from the ORDER_ESCALATED event once it is dispatched.
+      await t.drain();
       const referrals = await t.ctx.database.db.selectFrom('enforcement_referrals').selectAll().where('source_id', '=', orderId).execute();
       assert.equal(referrals.length, 1);
 

@@ -1,19 +1,30 @@
 import { chinaDateOf, maskPersonName } from '@fep/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import type { RectificationOrderTable } from '../../db/schema.ts';
-import { mutate } from '../../platform/audit/mutate.ts';
-import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readBlob } from '../../platform/files/storage.ts';
-import { uuidv7 } from '../../platform/ids.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
 import { agencyById } from '../../platform/org/agencies.repository.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
-import { createTriggeredTask, type RecordInput, recordFieldInspection, saveDraft } from './field.ts';
-import { decideExtension, escalateOrder, loadOrder, orderScope, recordReinspection, reportRectified, requestExtension } from './orders.ts';
-import { createPlan, drawPlan, loadPlan, type NewPlan, publishPlan, replayPlan } from './plans.ts';
+import { tasksOfPlan } from '../inspections/index.ts';
+import { replayPlan } from './draw-input.ts';
+import { loadOrder, loadPlan, orderScope } from './supervision.access.ts';
+import { CONFLICT_KIND_LABELS, presentOrder as presentOrderRow, presentPlan } from './supervision.presenter.ts';
+import { createPlan, type NewPlan } from './use-cases/create-plan.ts';
+import { createTriggeredTask, type TriggeredTaskInput } from './use-cases/create-triggered-task.ts';
+import { declareConflict } from './use-cases/declare-conflict.ts';
+import { decideExtension } from './use-cases/decide-extension.ts';
+import { drawPlan } from './use-cases/draw-plan.ts';
+import { escalateOrder } from './use-cases/escalate-order.ts';
+import { publishPlan } from './use-cases/publish-plan.ts';
+import { type RecordInput, recordFieldInspection } from './use-cases/record-field-inspection.ts';
+import { recordReinspection } from './use-cases/record-reinspection.ts';
+import { reportRectified } from './use-cases/report-rectified.ts';
+import { requestExtension } from './use-cases/request-extension.ts';
+import { saveDraft } from './use-cases/save-draft.ts';
 
 const TAGS = ['监督检查'];
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -24,25 +35,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.ctx.database;
   const nowIso = () => app.ctx.now().toISOString();
 
-  const presentPlan = (p: import('../../db/schema.ts').RandomPlanTable) => ({
-    id: p.id,
-    title: p.title,
-    purpose: p.purpose,
-    periodStart: p.period_start,
-    periodEnd: p.period_end,
-    status: p.status,
-    statusLabel: { draft: '草稿', published: '已公布，待抽取', drawn: '已抽取' }[p.status],
-    rates: JSON.parse(p.rates_json) as unknown,
-    items: JSON.parse(p.items_json) as unknown,
-    inputsHash: p.inputs_hash,
-    publicValueSource: p.public_value_source,
-    publicValue: p.public_value,
-    seed: p.seed,
-    summary: p.summary_json ? (JSON.parse(p.summary_json) as unknown) : null,
-    policyVersion: p.policy_version,
-    publishedAt: p.published_at,
-    drawnAt: p.drawn_at,
-  });
+  const id = (req: FastifyRequest) => (req.params as { id: string }).id;
 
   app.post(
     '/api/v1/supervision/plans',
@@ -68,11 +61,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         }),
       },
     },
-    async (req, reply) => {
-      const p = await createPlan(req, req.body as NewPlan);
-      reply.code(201);
-      return presentPlan(p);
-    },
+    async (req, reply) => presentPlan(await idempotent(req, reply, 201, (deps) => createPlan(deps, actorOf(req), req.body as NewPlan))),
   );
 
   app.get('/api/v1/supervision/plans', { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '抽查计划' } }, async (req) => {
@@ -89,7 +78,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/v1/supervision/plans/:id',
     { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '一个抽查计划', params: IdParams } },
-    async (req) => presentPlan(await loadPlan(req, db, (req.params as { id: string }).id)),
+    async (req) => presentPlan(await loadPlan(app.ctx, actorOf(req), db, id(req))),
   );
 
   app.post(
@@ -103,8 +92,11 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         body: Type.Object({ publicValueSource: Type.String({ minLength: 6, maxLength: 200 }) }),
       },
     },
-    async (req) =>
-      presentPlan((await publishPlan(req, (req.params as { id: string }).id, (req.body as { publicValueSource: string }).publicValueSource)) as never),
+    async (req) => {
+      const actor = actorOf(req);
+      const plan = await loadPlan(app.ctx, actor, db, id(req));
+      return presentPlan(await publishPlan(app.ctx, actor, { plan, publicValueSource: (req.body as { publicValueSource: string }).publicValueSource }));
+    },
   );
 
   app.post(
@@ -118,7 +110,11 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         body: Type.Object({ publicValue: Type.String({ minLength: 1, maxLength: 200 }) }),
       },
     },
-    async (req) => drawPlan(req, (req.params as { id: string }).id, (req.body as { publicValue: string }).publicValue),
+    async (req) => {
+      const actor = actorOf(req);
+      const plan = await loadPlan(app.ctx, actor, db, id(req));
+      return drawPlan(app.ctx, actor, { plan, publicValue: (req.body as { publicValue: string }).publicValue });
+    },
   );
 
   // ---- public (SUP-08) ----------------------------------------------------------------------
@@ -186,8 +182,8 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'public' }, schema: { tags: TAGS, summary: '抽取结果和检查结果公示（公开）', params: IdParams } },
     async (req) => {
       const p = await publicPlan((req.params as { id: string }).id);
-      const tasks = await db.selectFrom('inspection_tasks').selectAll().where('plan_id', '=', p.id).orderBy('usci').execute();
-      const ids = [...new Set(tasks.flatMap((t) => JSON.parse(t.inspector_ids_json) as string[]))];
+      const tasks = await tasksOfPlan(db, p.id);
+      const ids = [...new Set(tasks.flatMap((t) => t.inspectorIds))];
       const names = new Map(
         (ids.length ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute() : []).map((u) => [
           u.id,
@@ -199,7 +195,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         items: tasks.map((t) => ({
           usci: t.usci,
           subject: t.subject_name,
-          inspectors: (JSON.parse(t.inspector_ids_json) as string[]).map((i) => maskPersonName(names.get(i) ?? '')),
+          inspectors: t.inspectorIds.map((i) => maskPersonName(names.get(i) ?? '')),
           status: t.status === 'done' ? '已检查' : '待检查',
           result: t.result === 'pass' ? '未发现问题' : t.result === 'hazards' ? '发现问题，已责令改正' : null,
         })),
@@ -242,7 +238,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'supervision:inspection:record' },
       schema: { tags: TAGS, summary: '录入监督检查记录（检查项、隐患、照片、签名；现场或远程）', params: IdParams, body: Record_ },
     },
-    async (req) => recordFieldInspection(req, (req.params as { id: string }).id, req.body as RecordInput),
+    async (req) => recordFieldInspection(app.ctx, actorOf(req), { ...(req.body as RecordInput), taskId: id(req) }),
   );
   app.put(
     '/api/v1/inspection-tasks/:id/draft',
@@ -250,7 +246,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'supervision:inspection:record' },
       schema: { tags: TAGS, summary: '保存检查记录草稿', params: IdParams, body: Type.Object({ draft: Type.Unknown() }) },
     },
-    async (req) => saveDraft(req, (req.params as { id: string }).id, (req.body as { draft: unknown }).draft),
+    async (req) => saveDraft(app.ctx, actorOf(req), { taskId: id(req), draft: (req.body as { draft: unknown }).draft }),
   );
   app.post(
     '/api/v1/inspection-tasks/:id/reinspection',
@@ -263,7 +259,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         body: Type.Object({ fixed: Type.Boolean(), findings: Type.String({ minLength: 2, maxLength: 2000 }) }),
       },
     },
-    async (req) => recordReinspection(req, (req.params as { id: string }).id, req.body as { fixed: boolean; findings: string }),
+    async (req) => recordReinspection(app.ctx, actorOf(req), { ...(req.body as { fixed: boolean; findings: string }), taskId: id(req) }),
   );
   app.post(
     '/api/v1/supervision/tasks',
@@ -281,11 +277,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const t = await createTriggeredTask(
-        req,
-        req.body as { usci: string; trigger: 'complaint' | 'superior_order' | 'dishonest'; reason: string; inspectorIds: string[] },
-      );
-      reply.code(201);
+      const t = await idempotent(req, reply, 201, (deps) => createTriggeredTask(deps, actorOf(req), req.body as TriggeredTaskInput));
       return { id: t.id, purpose: t.purpose };
     },
   );
@@ -305,24 +297,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const b = req.body as { usci: string; kind: 'relative' | 'former_employer' | 'declared'; note?: string };
-      const r = await mutate(req, async (trx, audit) => {
-        const row = {
-          id: uuidv7(),
-          inspector_user_id: req.auth!.user.id,
-          usci: b.usci.toUpperCase(),
-          kind: b.kind,
-          note: b.note ?? null,
-          declared_at: nowIso(),
-        };
-        await trx
-          .insertInto('inspector_conflicts')
-          .values(row)
-          .onConflict((oc) => oc.columns(['inspector_user_id', 'usci']).doNothing())
-          .execute();
-        await audit({ action: 'inspector_conflict.declare', targetType: 'user', targetId: req.auth!.user.id, after: row });
-        return row;
-      });
-      reply.code(201);
+      const r = await idempotent(req, reply, 201, (deps) => declareConflict(deps, actorOf(req), b));
       return { id: r.id, usci: r.usci, kind: r.kind };
     },
   );
@@ -355,7 +330,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         usci: r.usci,
         unit: r.unitName,
         kind: r.kind,
-        kindLabel: { relative: '近亲属', former_employer: '原任职单位', declared: '其他应回避情形' }[r.kind],
+        kindLabel: CONFLICT_KIND_LABELS[r.kind],
         note: r.note,
         declaredAt: r.declared_at,
       }));
@@ -363,33 +338,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // ---- rectification orders (SUP-10, SUP-11) -------------------------------------------------
-  const presentOrder = async (o: RectificationOrderTable) => {
-    const clock = o.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', o.clock_id).executeTakeFirst() : undefined;
-    const extensions = await db.selectFrom('order_extensions').selectAll().where('order_id', '=', o.id).orderBy('requested_at').execute();
-    return {
-      id: o.id,
-      number: o.number,
-      usci: o.usci,
-      subject: o.subject_name,
-      items: JSON.parse(o.items_json) as unknown,
-      guidance: o.guidance,
-      deadline: o.deadline_date,
-      status: o.status,
-      statusLabel: { open: '整改中', reported: '已报告整改，待复查', closed: '已销案', escalated: '已移送执法' }[o.status],
-      listed: o.listed === 1,
-      reinspectionTaskId: o.reinspection_task_id,
-      createdAt: o.created_at,
-      clock: await presentClock(db, clock, nowIso()),
-      extensions: extensions.map((e) => ({
-        id: e.id,
-        days: e.requested_days,
-        reason: e.reason,
-        status: e.status,
-        decisionReason: e.decision_reason,
-        requestedAt: e.requested_at,
-      })),
-    };
-  };
+  const presentOrder = (o: import('../../db/schema.ts').RectificationOrderTable) => presentOrderRow(db, o, nowIso());
   app.get(
     '/api/v1/rectification-orders',
     {
@@ -398,7 +347,10 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const q = req.query as { status?: string };
-      let query = db.selectFrom('rectification_orders').selectAll().where(orderScope(req));
+      let query = db
+        .selectFrom('rectification_orders')
+        .selectAll()
+        .where(orderScope(actorOf(req)));
       if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
       return Promise.all((await query.orderBy('created_at', 'desc').limit(200).execute()).map(presentOrder));
     },
@@ -406,10 +358,10 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/v1/rectification-orders/:id',
     { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '一份责令改正通知', params: IdParams } },
-    async (req) => presentOrder(await loadOrder(req, db, (req.params as { id: string }).id)),
+    async (req) => presentOrder(await loadOrder(app.ctx, actorOf(req), db, id(req))),
   );
-  const pdf = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
-    const o = await loadOrder(req, db, (req.params as { id: string }).id);
+  const pdf = async (req: FastifyRequest, reply: FastifyReply) => {
+    const o = await loadOrder(app.ctx, actorOf(req), db, id(req));
     if (!o.pdf_sha256) throw new AppError('RESOURCE.NOT_FOUND', '该通知没有文书');
     return reply
       .header('content-type', 'application/pdf')
@@ -432,7 +384,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         body: Type.Object({ reason: Type.String({ minLength: 4, maxLength: 500 }) }),
       },
     },
-    async (req) => escalateOrder(req, (req.params as { id: string }).id, (req.body as { reason: string }).reason),
+    async (req) => escalateOrder(app.ctx, actorOf(req), { orderId: id(req), reason: (req.body as { reason: string }).reason }),
   );
   app.get(
     '/api/v1/order-extensions',
@@ -465,7 +417,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         body: Type.Object({ approve: Type.Boolean(), reason: Type.String({ minLength: 2, maxLength: 500 }) }),
       },
     },
-    async (req) => decideExtension(req, (req.params as { id: string }).id, req.body as { approve: boolean; reason: string }),
+    async (req) => decideExtension(app.ctx, actorOf(req), { ...(req.body as { approve: boolean; reason: string }), extensionId: id(req) }),
   );
 
   // ---- the unit's side in the portal ----------------------------------------------------------
@@ -474,7 +426,15 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'portal:self:read' }, schema: { tags: ['办事大厅'], summary: '本单位的整改通知和期限' } },
     async (req) =>
       Promise.all(
-        (await db.selectFrom('rectification_orders').selectAll().where(orderScope(req)).orderBy('created_at', 'desc').limit(100).execute()).map(presentOrder),
+        (
+          await db
+            .selectFrom('rectification_orders')
+            .selectAll()
+            .where(orderScope(actorOf(req)))
+            .orderBy('created_at', 'desc')
+            .limit(100)
+            .execute()
+        ).map(presentOrder),
       ),
   );
   app.get(
@@ -494,8 +454,9 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const r = await requestExtension(req, (req.params as { id: string }).id, req.body as { days: number; reason: string });
-      reply.code(201);
+      const r = await idempotent(req, reply, 201, (deps) =>
+        requestExtension(deps, actorOf(req), { ...(req.body as { days: number; reason: string }), orderId: id(req) }),
+      );
       return { id: r.id, status: r.status };
     },
   );
@@ -510,7 +471,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         body: Type.Object({ note: Type.String({ minLength: 2, maxLength: 1000 }), photoIds: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 9 }) }),
       },
     },
-    async (req) => reportRectified(req, (req.params as { id: string }).id, req.body as { note: string; photoIds: string[] }),
+    async (req) => reportRectified(app.ctx, actorOf(req), { ...(req.body as { note: string; photoIds: string[] }), orderId: id(req) }),
   );
 
   // ---- listed units and figures (SUP-11, SUP-13) ----------------------------------------------
@@ -521,7 +482,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       const rows = await db
         .selectFrom('rectification_orders')
         .selectAll()
-        .where(orderScope(req))
+        .where(orderScope(actorOf(req)))
         .where('listed', '=', 1)
         .orderBy('created_at', 'desc')
         .execute();

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Content-addressed storage: DATA_DIR/files/ab/cd/<sha256>. The same bytes are stored once. */
@@ -8,15 +8,25 @@ export function blobPath(dataDir: string, sha: string): string {
   return join(dataDir, 'files', sha.slice(0, 2), sha.slice(2, 4), sha);
 }
 
-/** Stores bytes (atomically: temp file, then rename) and returns their SHA-256. */
+/**
+ * Stores bytes (atomically: temp file, then rename) and returns their SHA-256. Each writer has a
+ * temporary name of its own (two requests storing the same bytes in the same millisecond used to share
+ * one and fail with ENOENT on the second rename); a target that appeared meanwhile holds the same bytes
+ * (content-addressed), so the rename simply replaces it or the leftover temporary file is removed.
+ */
 export async function storeBlob(dataDir: string, data: Buffer): Promise<string> {
   const sha = createHash('sha256').update(data).digest('hex');
   const path = blobPath(dataDir, sha);
   if (!existsSync(path)) {
     await mkdir(join(path, '..'), { recursive: true });
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${path}.${randomUUID()}.tmp`;
     await writeFile(tmp, data, { mode: 0o600 });
-    await rename(tmp, path);
+    try {
+      await rename(tmp, path);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      if (!existsSync(path)) throw err;
+    }
   }
   return sha;
 }

@@ -1,0 +1,67 @@
+import { runDraw } from '@fep/domain';
+import type { InspectionTaskTable, RandomPlanTable } from '../../../db/schema.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { type Deps, transact } from '../../../platform/transact.ts';
+import { insertTasks, newInspectionTask } from '../../inspections/index.ts';
+import { frozenInput, sm3 } from '../draw-input.ts';
+import { findPlan, unitsByUsci, updatePlanIf } from '../supervision.repository.ts';
+
+function countBy(xs: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * The draw (SUP-05): seed = SM3(public value ‖ inputs hash); tasks with two inspectors each, in one
+ * transaction. The plan moves published → drawn by compare-and-set first: a plan is drawn once.
+ */
+export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; publicValue: string }) {
+  const id = input.plan.id;
+  return transact(deps, actor, async (trx, audit) => {
+    const plan = await findPlan(trx, id);
+    if (!plan) throw new AppError('RESOURCE.NOT_FOUND', '抽查计划不存在或无权查看');
+    if (plan.status !== 'published')
+      throw new AppError('SUPERVISION.PLAN_STATE', plan.status === 'drawn' ? '计划已抽取' : '请先公布计划及其输入，再抽取', { status: plan.status });
+    const nowIso = deps.now().toISOString();
+    if (!(await updatePlanIf(trx, id, 'published', { status: 'drawn', public_value: input.publicValue, drawn_at: nowIso, updated_at: nowIso })))
+      throw new AppError('SUPERVISION.PLAN_STATE', '计划已抽取');
+    const result = runDraw(await frozenInput(deps, plan), input.publicValue, sm3, plan.inputs_hash!);
+    const units = await unitsByUsci(
+      trx,
+      result.drawn.map((d) => d.usci),
+    );
+    const rows: InspectionTaskTable[] = result.drawn.map((d) => {
+      const u = units.get(d.usci)!;
+      return newInspectionTask(
+        {
+          agency_id: u.agency_id,
+          agency_path: u.agency_path,
+          region_code: u.region_code,
+          purpose: 'random',
+          usci: d.usci,
+          subject_name: u.name,
+          venue_address: u.address,
+          status: 'assigned',
+          inspector_ids_json: JSON.stringify(d.inspectors),
+          policy_version: plan.policy_version,
+          plan_id: plan.id,
+          unit_id: u.id,
+          trigger_reason: plan.purpose,
+        },
+        nowIso,
+      );
+    });
+    await insertTasks(trx, rows);
+    const summary = { strata: result.strata, setAside: countBy(result.setAside.map((s) => s.reason)), drawn: result.drawn.length, unstaffed: result.unstaffed };
+    await updatePlanIf(trx, id, 'drawn', { seed: result.seed, summary_json: JSON.stringify(summary) });
+    await audit({
+      action: 'random_plan.draw',
+      targetType: 'random_plan',
+      targetId: id,
+      details: { seed: result.seed, publicValue: input.publicValue, inputsHash: result.inputsHash, drawn: result.drawn.length },
+    });
+    return { seed: result.seed, summary };
+  });
+}
