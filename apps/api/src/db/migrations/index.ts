@@ -26,6 +26,7 @@ import { migration as supervisionHazards } from './0023_supervision_hazards.ts';
 import { migration as supervisionOrderExtensions } from './0024_supervision_order_extensions.ts';
 import { migration as platformDomainEvents } from './0025_platform_domain_events.ts';
 import { migration as inspectionsTaskInspectors } from './0030_inspections_task_inspectors.ts';
+import { migration as inspectionsTaskVersion } from './0031_inspections_task_version.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -61,6 +62,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0024_supervision_order_extensions': supervisionOrderExtensions,
     '0025_platform_domain_events': platformDomainEvents,
     '0030_inspections_task_inspectors': inspectionsTaskInspectors,
+    '0031_inspections_task_version': inspectionsTaskVersion,
   };
 }
 

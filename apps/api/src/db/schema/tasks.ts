@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Inspection tasks: created by the permit flow and by supervision (features/tasks.ts builds them). Conventions: see ../schema.ts.
 
@@ -32,6 +32,8 @@ export interface InspectionTaskTable {
   signatures_json: string | null;
   draft_json: string | null;
   order_id: string | null;
+  /** Incremented by every change (compare-and-set, features/inspections updateTaskIf). */
+  version: Generated<number>;
 }
 export type InspectionTask = Selectable<InspectionTaskTable>;
 export type NewInspectionTask = Insertable<InspectionTaskTable>;

@@ -9,8 +9,8 @@ import pg from 'pg';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest, migrations } from '../../db/migrations/index.ts';
 import { DATABASES } from '../../test-support/harness.ts';
-import { newInspectionTask } from './new-task.ts';
 import { assignedTo, inspectorsOfTasks } from './inspections.repository.ts';
+import { newInspectionTask } from './new-task.ts';
 
 async function pgAdmin(q: string) {
   const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -63,7 +63,9 @@ for (const kind of DATABASES) {
         const a = newInspectionTask({ ...base, inspector_ids_json: '["u-2","u-1"]' }, now);
         const b = newInspectionTask({ ...base, inspector_ids_json: '["u-3","u-2"]' }, now);
         const c = newInspectionTask({ ...base, status: 'unassigned', inspector_ids_json: '[]' }, now);
-        await db.insertInto('inspection_tasks').values([a, b, c]).execute();
+        // Rows as a store before 0030 held them (no version column yet: 0031 adds it).
+        const legacy = [a, b, c].map(({ version: _v, ...row }) => row);
+        await db.insertInto('inspection_tasks').values(legacy).execute();
 
         await migrateToLatest(db as never, database.dialect);
         const ids = await inspectorsOfTasks(db, [a.id, b.id, c.id]);

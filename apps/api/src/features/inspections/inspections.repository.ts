@@ -83,12 +83,14 @@ export async function updateTaskIf(
 ): Promise<InspectionTaskTable | null> {
   const { inspectorIds, ...rest } = patch;
   const ids = inspectorIds ? [...new Set(inspectorIds)] : undefined;
-  const set: Partial<InspectionTaskTable> = { ...rest, ...(ids ? { inspector_ids_json: JSON.stringify(ids) } : {}) };
+  // The version read with the task: a change whose status stays the same (a re-assignment) still applies once.
+  const set: Partial<InspectionTaskTable> = { ...rest, ...(ids ? { inspector_ids_json: JSON.stringify(ids) } : {}), version: task.version + 1 };
   const r = await trx
     .updateTable('inspection_tasks')
     .set(set)
     .where('id', '=', task.id)
     .where('status', 'in', [...expected])
+    .where('version', '=', task.version)
     .$if(opts.draftDiffersFrom !== undefined, (q) => q.where((eb) => eb.or([eb('draft_json', 'is', null), eb('draft_json', '!=', opts.draftDiffersFrom!)])))
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return null;

@@ -32,6 +32,7 @@ export function newInspectionTask(
     signatures_json: null,
     draft_json: null,
     order_id: null,
+    version: 0,
     ...t,
   };
 }

@@ -5,8 +5,8 @@ import { applyClockEvent, startClock } from '../../platform/clocks/clocks.servic
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import type { Deps } from '../../platform/transact.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
+import type { Deps } from '../../platform/transact.ts';
 import { insertTask } from '../inspections/index.ts';
 import { type IssuedLicence, type IssueOptions, issueLicence } from './licence-issuance.ts';
 import { loadApplication } from './licensing.access.ts';

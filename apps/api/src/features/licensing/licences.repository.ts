@@ -1,4 +1,4 @@
-import { LicenceTransitionError, type LicenceAction, LICENCE_ACTION_LABELS, LICENCE_STATUS_LABELS, type LicenceStatus, nextLicenceStatus } from '@fep/domain';
+import { LICENCE_ACTION_LABELS, LICENCE_STATUS_LABELS, type LicenceAction, type LicenceStatus, LicenceTransitionError, nextLicenceStatus } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { LicenceTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';

@@ -411,6 +411,12 @@ for (const database of DATABASES) {
       const rs = await burst(t, as('clerk.440106'), 'POST', `/api/v1/inspection-tasks/${p.taskId}/assign`, { inspectorIds: ids });
       oneWinner(rs, ['LICENSING.TASK_NOT_OPEN', 'LICENSING.ALREADY_ASSIGNED']);
       assert.equal(await auditCount(t, 'inspection_task.assign', p.taskId), 1);
+      // Re-assigning the assigned task to two other inspectors (its status stays "assigned"): the task's
+      // version lets one of 20 identical requests apply; the rest find it already so assigned or changed.
+      const others = [await userId('inspector.440100'), await userId('inspector2.440100')];
+      const again = await burst(t, as('clerk.440106'), 'POST', `/api/v1/inspection-tasks/${p.taskId}/assign`, { inspectorIds: others });
+      oneWinner(again, ['LICENSING.TASK_NOT_OPEN', 'LICENSING.ALREADY_ASSIGNED']);
+      assert.equal(await auditCount(t, 'inspection_task.assign', p.taskId), 2);
     });
 
     test('LIC-03 verification ordering rectification: one numbered order', async () => {

@@ -18,6 +18,7 @@ import {
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
+import { inspectorIdsOf } from '../inspections/index.ts';
 import { json } from './applications.repository.ts';
 
 /** Who may take each action (the same permissions the routes declare). */
@@ -75,7 +76,7 @@ const PURPOSE_LABELS: Record<string, string> = {
 };
 
 export function presentTask(t: InspectionTaskTable, names: Map<string, string>) {
-  const ids = JSON.parse(t.inspector_ids_json) as string[];
+  const ids = inspectorIdsOf(t);
   return {
     id: t.id,
     purpose: t.purpose,
@@ -140,7 +141,7 @@ export async function presentApplication(db: Executor, a: ApplicationTable, role
     db.selectFrom('inspection_tasks').selectAll().where('application_id', '=', a.id).orderBy('created_at').execute(),
     a.licence_id ? db.selectFrom('licences').selectAll().where('id', '=', a.licence_id).executeTakeFirst() : Promise.resolve(undefined),
   ]);
-  const names = await userNames(db, [...new Set(tasks.flatMap((t) => JSON.parse(t.inspector_ids_json) as string[]))]);
+  const names = await userNames(db, [...new Set(tasks.flatMap((t) => inspectorIdsOf(t)))]);
   const actions = allowedActions(a.status as ApplicationStatus, a.path as LicensingPath).filter((act) => hasPermission(roles, ACTION_PERMISSION[act]));
   return {
     ...presentApplicationSummary(a),

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
-import { eligibleInspectors, loadTask } from '../inspections/index.ts';
+import { assignedTo, eligibleInspectors, inspectorIdsOf, loadTask } from '../inspections/index.ts';
 import { withPlanChecklist } from '../supervision/index.ts';
 import { presentClock, presentTask, userNames } from './licensing.presenter.ts';
 import { AssignBody, IdParams, VerificationBody } from './licensing.schemas.ts';
@@ -44,9 +44,9 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         .selectAll()
         .where(scopeFilter(scopeOf(req), { agencyPath: 'inspection_tasks.agency_path' }));
       if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
-      if (q.mine) query = query.where('inspector_ids_json', 'like', `%"${req.auth!.user.id}"%`);
+      if (q.mine) query = query.where(assignedTo(req.auth!.user.id));
       const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
-      const names = await userNames(db, [...new Set(rows.flatMap((t) => JSON.parse(t.inspector_ids_json) as string[]))]);
+      const names = await userNames(db, [...new Set(rows.flatMap((t) => inspectorIdsOf(t)))]);
       return rows.map((t) => presentTask(t, names));
     },
   );
@@ -56,7 +56,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'licensing:application:read' }, schema: { tags: TAGS, summary: '一个检查任务及其时限', params: IdParams } },
     async (req) => {
       const t = await withPlanChecklist(db, await loadTask(app.ctx, actorOf(req), db, (req.params as { id: string }).id));
-      const names = await userNames(db, JSON.parse(t.inspector_ids_json) as string[]);
+      const names = await userNames(db, inspectorIdsOf(t));
       const clock = t.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', t.clock_id).executeTakeFirst() : undefined;
       return {
         ...presentTask(t, names),
@@ -74,7 +74,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
         id: (req.params as { id: string }).id,
         ...(req.body as { inspectorIds?: string[]; appointmentAt?: string | null }),
       });
-      return presentTask(t, await userNames(db, JSON.parse(t.inspector_ids_json) as string[]));
+      return presentTask(t, await userNames(db, inspectorIdsOf(t)));
     },
   );
 

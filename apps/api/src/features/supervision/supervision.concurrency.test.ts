@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { storeBlob } from '../../platform/files/storage.ts';
-import { ORDER_ESCALATED } from '../enforcement/index.ts';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
+import { ORDER_ESCALATED } from '../enforcement/index.ts';
 
 /**
  * Every state-changing supervision route under 20 parallel identical requests (SUP-03 … SUP-11): exactly

@@ -1,4 +1,4 @@
-import { type AmendableField, LicenceTransitionError, type LicenceRequestStatus, nextLicenceRequestStatus, supersededStatus } from '@fep/domain';
+import { type AmendableField, type LicenceRequestStatus, LicenceTransitionError, nextLicenceRequestStatus, supersededStatus } from '@fep/domain';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -6,8 +6,8 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import { issueLicenceStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
-import { loadLicenceRequest } from '../licensing.access.ts';
 import { findLicence, licenceNext, updateLicenceIf } from '../licences.repository.ts';
+import { loadLicenceRequest } from '../licensing.access.ts';
 
 const FIELD_LABEL: Record<AmendableField, string> = { companyName: '单位名称', venueName: '场所名称', legalRepresentative: '法定代表人' };
 

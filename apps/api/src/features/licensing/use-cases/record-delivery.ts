@@ -3,8 +3,8 @@ import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { transact } from '../../../platform/transact.ts';
 import type { LicensingDeps } from '../applications.repository.ts';
-import { loadLicence } from '../licensing.access.ts';
 import { findLicence, licenceNext, updateDeliveryIf } from '../licences.repository.ts';
+import { loadLicence } from '../licensing.access.ts';
 
 export interface DeliveryInput {
   method: 'in_person' | 'post';

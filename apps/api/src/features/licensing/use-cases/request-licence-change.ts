@@ -5,8 +5,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import type { LicensingDeps } from '../applications.repository.ts';
-import { assertApplicant, loadLicence } from '../licensing.access.ts';
 import { findLicence, licenceNext, updateLicenceIf } from '../licences.repository.ts';
+import { assertApplicant, loadLicence } from '../licensing.access.ts';
 
 export interface ChangeRequestInput {
   kind: 'amend' | 'reissue';

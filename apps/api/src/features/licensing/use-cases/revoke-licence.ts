@@ -4,8 +4,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { transact } from '../../../platform/transact.ts';
 import type { LicensingDeps } from '../applications.repository.ts';
 import { revokeLicenceStep } from '../licence-steps.ts';
-import { loadLicence } from '../licensing.access.ts';
 import { findLicence } from '../licences.repository.ts';
+import { loadLicence } from '../licensing.access.ts';
 
 /** LIC-09: the approver revokes a permit with reasons and legal basis; the revocation is published. */
 export async function revokeLicence(deps: LicensingDeps, actor: Actor, input: { id: string; reason: string; legalBasis: string }) {

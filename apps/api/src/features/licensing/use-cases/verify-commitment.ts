@@ -9,8 +9,8 @@ import { issueOrder } from '../../supervision/index.ts';
 import { clockStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { revokeLicenceStep } from '../licence-steps.ts';
-import { assertAssignedInspector } from '../licensing.access.ts';
 import { findLicence } from '../licences.repository.ts';
+import { assertAssignedInspector } from '../licensing.access.ts';
 
 /**
  * LIC-03: the post-issue verification of a commitment (告知承诺制, 消防法 art. 15 para. 3). Confirmed; or a
