@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { readInScope, scopeFilter } from '../../platform/org/scope.ts';
 import { isInspectorOf } from '../inspections/index.ts';
 import type { SupervisionDeps, SupervisionStore } from './supervision.repository.ts';
-import { storeOf } from './supervision.repository.ts';
+import { orderScopeFilter, storeOf } from './supervision.repository.ts';
 
 /**
  * Who may act on which supervision record — the one place of these rules: a record outside the actor's
@@ -75,8 +75,7 @@ export type { SupervisionStore };
 // ---- reads in scope (routes) -------------------------------------------------------------------
 
 /** The scope filter of rectification orders: the agency's and those below it, or the unit's own. */
-export const orderScope = (actor: Pick<Actor, 'scope'>) =>
-  scopeFilter<'rectification_orders'>(actor.scope, { agencyPath: 'rectification_orders.agency_path', usci: 'rectification_orders.usci' });
+export const orderScope = (actor: Pick<Actor, 'scope'>) => orderScopeFilter(actor.scope);
 
 export async function loadOrder(deps: AppContext, actor: Actor, db: Executor, id: string): Promise<RectificationOrderTable> {
   return readInScope(deps, actor, { type: 'rectification_order', id, what: '整改通知' }, (isScoped) => {

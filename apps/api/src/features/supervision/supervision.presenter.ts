@@ -1,11 +1,12 @@
-import { ORDER_STATUS_LABELS } from '@fep/domain';
+import type { OrderView, PlanDrawSummary, PlanView } from '@fep/contracts';
+import { maskPersonName, ORDER_STATUS_LABELS } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { RandomPlanTable, RectificationOrderTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
-import { extensionsOf } from './supervision.repository.ts';
+import { type ConflictListRow, extensionsOf, type PublicationCadence, type planResults } from './supervision.repository.ts';
 
 /** What the API shows of supervision records (the shapes the web app and the acceptance checks read). */
-export const presentPlan = (p: RandomPlanTable) => ({
+export const presentPlan = (p: RandomPlanTable): PlanView => ({
   id: p.id,
   title: p.title,
   purpose: p.purpose,
@@ -19,13 +20,13 @@ export const presentPlan = (p: RandomPlanTable) => ({
   publicValueSource: p.public_value_source,
   publicValue: p.public_value,
   seed: p.seed,
-  summary: p.summary_json ? (JSON.parse(p.summary_json) as unknown) : null,
+  summary: p.summary_json ? (JSON.parse(p.summary_json) as PlanDrawSummary) : null,
   policyVersion: p.policy_version,
   publishedAt: p.published_at,
   drawnAt: p.drawn_at,
 });
 
-export async function presentOrder(db: Executor, o: RectificationOrderTable, nowIso: string) {
+export async function presentOrder(db: Executor, o: RectificationOrderTable, nowIso: string): Promise<OrderView> {
   const clock = o.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', o.clock_id).executeTakeFirst() : undefined;
   const extensions = await extensionsOf(db, o.id);
   return {
@@ -33,7 +34,7 @@ export async function presentOrder(db: Executor, o: RectificationOrderTable, now
     number: o.number,
     usci: o.usci,
     subject: o.subject_name,
-    items: JSON.parse(o.items_json) as unknown,
+    items: JSON.parse(o.items_json) as OrderView['items'],
     guidance: o.guidance,
     deadline: o.deadline_date,
     status: o.status,
@@ -54,3 +55,46 @@ export async function presentOrder(db: Executor, o: RectificationOrderTable, now
 }
 
 export const CONFLICT_KIND_LABELS = { relative: '近亲属', former_employer: '原任职单位', declared: '其他应回避情形' } as const;
+
+export const presentConflict = (r: ConflictListRow) => ({
+  id: r.id,
+  inspector: r.inspector,
+  usci: r.usci,
+  unit: r.unitName,
+  kind: r.kind,
+  kindLabel: CONFLICT_KIND_LABELS[r.kind],
+  note: r.note,
+  declaredAt: r.declared_at,
+});
+
+const CADENCE_LABELS: Record<PublicationCadence, string> = { per_plan: '随计划公示', monthly: '每月公示', quarterly: '每季度公示' };
+
+/** A published plan on the public page, with its agency and how often that region publishes (SUP-08). */
+export const presentPublicPlan = (p: RandomPlanTable & { agencyName: string }, cadence: PublicationCadence | undefined) => ({
+  ...presentPlan(p),
+  agencyName: p.agencyName,
+  publication: cadence ? (CADENCE_LABELS[cadence] ?? '') : undefined,
+});
+
+/** The public results of a plan: the drawn units, their result, the inspectors' names masked (SUP-08). */
+export function presentPublicResults(plan: RandomPlanTable, { tasks, names }: Awaited<ReturnType<typeof planResults>>) {
+  return {
+    plan: presentPlan(plan),
+    items: tasks.map((t) => ({
+      usci: t.usci,
+      subject: t.subject_name,
+      // The display name without its parenthesised post (e.g. "张三（监督员）").
+      inspectors: t.inspectorIds.map((i) => maskPersonName((names.get(i) ?? '').replace(/（.*）$/, ''))),
+      status: t.status === 'done' ? '已检查' : '待检查',
+      result: t.result === 'pass' ? '未发现问题' : t.result === 'hazards' ? '发现问题，已责令改正' : null,
+    })),
+  };
+}
+
+/** The re-run of a draw from its public inputs, compared with the stored result. */
+export const presentReplay = ({ identical, result }: { identical: boolean; result: { seed: string; inputsHash: string; drawn: unknown[] } }) => ({
+  identical,
+  seed: result.seed,
+  inputsHash: result.inputsHash,
+  drawn: result.drawn.length,
+});

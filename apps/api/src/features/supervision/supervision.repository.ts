@@ -1,4 +1,4 @@
-import { addWorkingDays, chinaDateOf, type RectificationPolicy, type ResolvedPolicy, type SamplingFactorsPolicy } from '@fep/domain';
+import { addWorkingDays, chinaDateOf, type DataScope, type RectificationPolicy, type ResolvedPolicy, type SamplingFactorsPolicy } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type {
   AgencyTable,
@@ -19,10 +19,11 @@ import { type DocumentSpec, renderDocumentPdf } from '../../platform/documents/p
 import { agencySealKey, sealPdf } from '../../platform/documents/seal.ts';
 import { nextSequence } from '../../platform/documents/sequences.ts';
 import { storeBlob } from '../../platform/files/storage.ts';
-import { findAgency } from '../../platform/org/agencies.repository.ts';
+import { agencyById, findAgency } from '../../platform/org/agencies.repository.ts';
+import { scopeFilter } from '../../platform/org/scope.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import type { Deps } from '../../platform/transact.ts';
-import { findTask, insertTask, type TaskPatch, type TaskStatus, updateTaskIf } from '../inspections/index.ts';
+import { findTask, insertTask, type TaskPatch, type TaskStatus, tasksOfPlan, updateTaskIf } from '../inspections/index.ts';
 
 /**
  * Storage of supervision: random plans, hazards, rectification orders, extension requests, conflicts.
@@ -214,4 +215,119 @@ export const storeOf = (deps: SupervisionDeps): SupervisionStore => deps.supervi
 export async function samplingFactors(db: Executor, agency: AgencyTable, at: Date): Promise<ResolvedPolicy<SamplingFactorsPolicy>> {
   const [p] = await resolveForAgency(db, agency, chinaDateOf(at), ['supervision.sampling_factors']);
   return p as ResolvedPolicy<SamplingFactorsPolicy>;
+}
+
+// ---- reads for the lists and the public pages (routes) ------------------------------------------
+
+/** The plans of the agency's scope, newest first (the working list: the latest 100). */
+export async function plansInScope(db: Executor, scope: DataScope): Promise<RandomPlanTable[]> {
+  return db
+    .selectFrom('random_plans')
+    .selectAll()
+    .where(scopeFilter(scope, { agencyPath: 'random_plans.agency_path' }))
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** A plan that has been published (a draft is never public, SUP-08). */
+export async function findPublishedPlan(db: Executor, id: string): Promise<RandomPlanTable | undefined> {
+  return db.selectFrom('random_plans').selectAll().where('id', '=', id).where('status', '!=', 'draft').executeTakeFirst();
+}
+
+/**
+ * The published plans with their agency's name, latest publications first (50), optionally those of one
+ * region's agency and the agencies below it; an unknown region has none.
+ */
+export async function publishedPlans(db: Executor, regionCode?: string): Promise<(RandomPlanTable & { agencyName: string })[]> {
+  let query = db
+    .selectFrom('random_plans')
+    .innerJoin('agencies', 'agencies.id', 'random_plans.agency_id')
+    .selectAll('random_plans')
+    .select('agencies.name as agencyName')
+    .where('random_plans.status', '!=', 'draft');
+  if (regionCode) {
+    const a = await db.selectFrom('agencies').select('path').where('region_code', '=', regionCode).executeTakeFirst();
+    query = query.where('random_plans.agency_path', 'like', `${a?.path ?? '/none/'}%`);
+  }
+  return query.orderBy('random_plans.published_at', 'desc').limit(50).execute();
+}
+
+export type PublicationCadence = 'per_plan' | 'monthly' | 'quarterly';
+
+/** SUP-08: how often each agency publishes plans and results, from its `supervision.publication` policy on the date. */
+export async function publicationCadences(db: Executor, agencyIds: string[], onDate: string): Promise<Map<string, PublicationCadence>> {
+  const out = new Map<string, PublicationCadence>();
+  for (const id of new Set(agencyIds)) {
+    const agency = await agencyById(db, id);
+    if (!agency) continue;
+    const [pub] = await resolveForAgency(db, agency, onDate, ['supervision.publication']);
+    out.set(id, (pub!.values as { cadence: PublicationCadence }).cadence);
+  }
+  return out;
+}
+
+/** The tasks of a plan with their inspectors' display names (the public results page masks them). */
+export async function planResults(db: Executor, planId: string) {
+  const tasks = await tasksOfPlan(db, planId);
+  const ids = [...new Set(tasks.flatMap((t) => t.inspectorIds))];
+  const rows = ids.length ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute() : [];
+  return { tasks, names: new Map(rows.map((u) => [u.id, u.display_name])) };
+}
+
+/** The declared conflicts of the inspectors of the agencies in scope, latest first (500). */
+export async function conflictsInScope(db: Executor, scope: DataScope) {
+  return db
+    .selectFrom('inspector_conflicts')
+    .innerJoin('inspectors', 'inspectors.user_id', 'inspector_conflicts.inspector_user_id')
+    .innerJoin('agencies', 'agencies.id', 'inspectors.agency_id')
+    .innerJoin('users', 'users.id', 'inspector_conflicts.inspector_user_id')
+    .leftJoin('units', 'units.usci', 'inspector_conflicts.usci')
+    .select(['inspector_conflicts.id', 'inspector_conflicts.usci', 'inspector_conflicts.kind', 'inspector_conflicts.note', 'inspector_conflicts.declared_at'])
+    .select(['users.display_name as inspector', 'units.name as unitName'])
+    .where(scopeFilter(scope, { agencyPath: 'agencies.path' }))
+    .orderBy('inspector_conflicts.declared_at', 'desc')
+    .limit(500)
+    .execute();
+}
+export type ConflictListRow = Awaited<ReturnType<typeof conflictsInScope>>[number];
+
+/** The scope filter of rectification orders: the agency's and those below it, or the unit's own. */
+export const orderScopeFilter = (scope: DataScope) =>
+  scopeFilter<'rectification_orders'>(scope, { agencyPath: 'rectification_orders.agency_path', usci: 'rectification_orders.usci' });
+
+/**
+ * Rectification orders in scope, newest first: optionally only some statuses, only the listed ones
+ * (重大火灾隐患挂牌督办, SUP-11), at most `limit`.
+ */
+export async function ordersInScope(
+  db: Executor,
+  scope: DataScope,
+  opts: { statuses?: string[]; listed?: boolean; limit?: number } = {},
+): Promise<RectificationOrderTable[]> {
+  let query = db.selectFrom('rectification_orders').selectAll().where(orderScopeFilter(scope));
+  if (opts.statuses) query = query.where('status', 'in', opts.statuses as RectificationOrderTable['status'][]);
+  if (opts.listed) query = query.where('listed', '=', 1);
+  query = query.orderBy('created_at', 'desc');
+  if (opts.limit) query = query.limit(opts.limit);
+  return query.execute();
+}
+
+/** The pending extension requests in scope with their order (column names as selected; the web reads them so). */
+export async function pendingExtensionsInScope(db: Executor, scope: DataScope) {
+  return db
+    .selectFrom('order_extensions')
+    .innerJoin('rectification_orders', 'rectification_orders.id', 'order_extensions.order_id')
+    .select([
+      'order_extensions.id',
+      'order_extensions.requested_days',
+      'order_extensions.reason',
+      'order_extensions.requested_at',
+      'rectification_orders.number',
+      'rectification_orders.subject_name',
+      'rectification_orders.deadline_date',
+    ])
+    .where(scopeFilter(scope, { agencyPath: 'order_extensions.agency_path' }))
+    .where('order_extensions.status', '=', 'pending')
+    .execute();
 }
