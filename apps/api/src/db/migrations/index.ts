@@ -25,6 +25,7 @@ import { migration as supervisionPlansTasks } from './0022_supervision_plans_tas
 import { migration as supervisionHazards } from './0023_supervision_hazards.ts';
 import { migration as supervisionOrderExtensions } from './0024_supervision_order_extensions.ts';
 import { migration as platformDomainEvents } from './0025_platform_domain_events.ts';
+import { migration as platformReadPath } from './0040_platform_read_path.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -59,6 +60,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0023_supervision_hazards': supervisionHazards,
     '0024_supervision_order_extensions': supervisionOrderExtensions,
     '0025_platform_domain_events': platformDomainEvents,
+    '0040_platform_read_path': platformReadPath(dialect),
   };
 }
 

@@ -22,10 +22,17 @@ export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeCo
     switch (scope.kind) {
       case 'all':
         return sql<SqlBool>`1 = 1`;
-      case 'agency_and_below':
-        // A prefix test by substr: the same on SQLite and PostgreSQL, and cheaper than LIKE (no pattern to
-        // match; paths contain no wildcard characters to escape).
-        return cols.agencyPath ? sql<SqlBool>`substr(${eb.ref(cols.agencyPath as never)}, 1, ${scope.agencyPath.length}) = ${scope.agencyPath}` : none;
+      case 'agency_and_below': {
+        // A range on the materialised path, which an index on the column answers: every path below
+        // '/a/b/' sorts at or after it and before '/a/b0' ('0' is the character after '/'), whatever
+        // characters the ids use. The comparison is byte-wise on both databases (collation "binary":
+        // SQLite's own, on PostgreSQL created by migration 0040 with the C locale), so a linguistic
+        // default collation cannot reorder '/' and '-'.
+        if (!cols.agencyPath) return none;
+        const { from, to } = pathRange(scope.agencyPath);
+        const col = eb.ref(cols.agencyPath as never);
+        return sql<SqlBool>`(${col} COLLATE "binary" >= ${from} AND ${col} COLLATE "binary" < ${to})`;
+      }
       case 'own_agency':
         return cols.agencyPath ? eb(cols.agencyPath, 'like', `%/${scope.agencyId}/`) : none;
       case 'self': {
@@ -38,6 +45,16 @@ export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeCo
         return none;
     }
   };
+}
+
+/**
+ * The half-open range [from, to) of the paths at or below `path` ('/id/id/'): the path itself and every
+ * string it prefixes. `to` is the path with its last character raised by one code unit.
+ */
+export function pathRange(path: string): { from: string; to: string } {
+  if (!path) return { from: '', to: '\u{10FFFF}' };
+  const last = path.charCodeAt(path.length - 1);
+  return { from: path, to: path.slice(0, -1) + String.fromCharCode(last + 1) };
 }
 
 /** The data scope of an actor, or (route code) of a request's session; anonymous callers see nothing scoped. */
