@@ -11,6 +11,7 @@ import { unitOfAgency } from '../test-support/targets.ts';
  */
 const N = 20;
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies of many routes, read field by field in the assertions
 type Reply = { statusCode: number; json(): any; headers: Record<string, unknown> };
 
 function tally(rs: Reply[]): Record<string, number> {

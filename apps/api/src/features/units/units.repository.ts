@@ -1,8 +1,8 @@
 import type { DataScope } from '@fep/domain';
-import { type SqlBool, sql } from 'kysely';
+import { type CompiledQuery, type SqlBool, sql } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
 import type { UnitTable } from '../../db/schema.ts';
-import { scopeFilter } from '../../platform/org/scope.ts';
+import { pathRange, scopeFilter } from '../../platform/org/scope.ts';
 
 /** The unit directory's queries; each takes the database or the transaction it runs in. */
 
@@ -14,8 +14,36 @@ export function unitById(db: Executor, id: string, scope: DataScope | null): Pro
   return q.executeTakeFirst();
 }
 
+type Compiled = CompiledQuery<UnitTable>;
+const lookups = new WeakMap<object, Compiled>();
+
+/**
+ * The hot read (an inspector at a door looks a unit up): staff scopes run one query compiled once per
+ * database and re-run with new parameters — building it anew costs more than SQLite takes to answer it.
+ */
+function compiledLookup(db: Executor): Compiled {
+  let q = lookups.get(db);
+  if (!q) {
+    q = db
+      .selectFrom('units')
+      .selectAll()
+      .where('usci', '=', '\u0000usci')
+      .where(scopeFilter({ kind: 'agency_and_below', agencyPath: '\u0000path/' }, UNIT_SCOPE))
+      .compile();
+    lookups.set(db, q);
+  }
+  return q;
+}
+
 /** One unit by its USCI, within a scope (null: any). */
-export function unitByUsci(db: Executor, usci: string, scope: DataScope | null): Promise<UnitTable | undefined> {
+export async function unitByUsci(db: Executor, usci: string, scope: DataScope | null): Promise<UnitTable | undefined> {
+  if (scope?.kind === 'agency_and_below' && !db.isTransaction) {
+    const q = compiledLookup(db);
+    const { from, to } = pathRange(scope.agencyPath);
+    // The parameters in the order the compiled statement names them: the USCI, then the path range.
+    const parameters = q.parameters.map((p) => (p === '\u0000usci' ? usci : p === '\u0000path/' ? from : to));
+    return (await db.executeQuery({ ...q, parameters } as Compiled)).rows[0];
+  }
   let q = db.selectFrom('units').selectAll().where('usci', '=', usci);
   if (scope) q = q.where(scopeFilter(scope, UNIT_SCOPE));
   return q.executeTakeFirst();
@@ -45,7 +73,10 @@ export interface UnitFilter {
  * PostgreSQL (migration 0040). Trigram indexes need three characters; shorter terms scan.
  */
 export function listUnits(db: Executor, dialect: Dialect, scope: DataScope, f: UnitFilter): Promise<UnitTable[]> {
-  let q = db.selectFrom('units').selectAll().where(scopeFilter(scope, UNIT_SCOPE));
+  let q = db
+    .selectFrom('units')
+    .selectAll()
+    .where(scopeFilter(scope, UNIT_SCOPE, { byIndex: false }));
   if (f.name) q = q.where(nameMatches(dialect, f.name));
   if (f.region) q = q.where('region_code', '=', f.region);
   if (f.risk) q = q.where('risk_level', '=', f.risk);
@@ -72,7 +103,7 @@ export function unitsAfter(db: Executor, scope: DataScope, after: string, limit:
   return db
     .selectFrom('units')
     .selectAll()
-    .where(scopeFilter(scope, { agencyPath: 'units.agency_path' }))
+    .where(scopeFilter(scope, { agencyPath: 'units.agency_path' }, { byIndex: false }))
     .where('id', '>', after)
     .orderBy('id')
     .limit(limit)

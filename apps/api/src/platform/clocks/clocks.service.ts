@@ -56,7 +56,7 @@ export async function startClock(db: Executor, c: NewClock, now: Date): Promise<
   const spec: ClockSpec = { unit: c.unit, amount: c.amount, startedAt: c.startedAt, warnBefore: c.warnBefore ?? defaultWarn(c.unit, c.amount) };
   const state = computeClock(spec, [], cal);
   const nowIso = now.toISOString();
-  const row: ClockTable = {
+  const row: Omit<ClockTable, 'event_seq'> = {
     id: uuidv7(now.getTime()),
     target_type: c.targetType,
     target_id: c.targetId,
@@ -74,10 +74,10 @@ export async function startClock(db: Executor, c: NewClock, now: Date): Promise<
     policy_version: c.policyVersion ?? null,
     created_at: nowIso,
     ...stateColumns(state, nowIso),
-    event_seq: 0,
   };
+  // event_seq starts at its default, 0 (the column a store gains with migration 0040).
   await db.insertInto('clocks').values(row).execute();
-  return row;
+  return { ...row, event_seq: 0 };
 }
 
 /** A due-soon warning of about a fifth of the time limit, at least one unit. */

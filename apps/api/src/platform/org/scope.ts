@@ -15,8 +15,11 @@ export interface ScopeColumns<TB extends keyof DB> {
 /**
  * The one query helper that applies a data scope (decided by `decideScope` in the domain package):
  * `.where(scopeFilter(scope, { agencyPath: 'units.agency_path', ... }))`.
+ * `byIndex: false` is for keyset pages in id order over a large table: the range is then tested row by
+ * row while the primary key is walked (the range index would read the whole scope and sort it before
+ * returning the first 50 rows).
  */
-export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeColumns<TB>) {
+export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeColumns<TB>, opts: { byIndex?: boolean } = {}) {
   return (eb: ExpressionBuilder<DB, TB>) => {
     const none = sql<SqlBool>`1 = 0`;
     switch (scope.kind) {
@@ -30,7 +33,8 @@ export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeCo
         // default collation cannot reorder '/' and '-'.
         if (!cols.agencyPath) return none;
         const { from, to } = pathRange(scope.agencyPath);
-        const col = eb.ref(cols.agencyPath as never);
+        const ref = eb.ref(cols.agencyPath as never);
+        const col = opts.byIndex === false ? sql`(${ref} || '')` : ref;
         return sql<SqlBool>`(${col} COLLATE "binary" >= ${from} AND ${col} COLLATE "binary" < ${to})`;
       }
       case 'own_agency':
