@@ -40,9 +40,9 @@ export type SessionLookup = { ok: true; auth: AuthInfo } | { ok: false; reason: 
  * Sessions resolved in the last few seconds, by token hash, per database (docs/decisions.md "Read path
  * caches"): the read path then costs no query for the session. A session ended in this process (logout,
  * revocation) leaves the cache at once (`forgetSession`); one ended by another process, or a user
- * disabled or given other roles there, is honoured here within SESSION_CACHE_MS.
+ * disabled or given other roles there, is honoured here within `sessionCacheSettings.ttlMs`.
  */
-export const SESSION_CACHE_MS = 5000;
+export const sessionCacheSettings = { ttlMs: 5000 };
 const SESSION_CACHE_MAX = 50_000;
 interface CachedSession {
   auth: AuthInfo;
@@ -80,7 +80,7 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
   const hit = cache.get(id);
   if (hit) {
     const nowMs = ctx.now().getTime();
-    const fresh = performance.now() - hit.cachedAt < SESSION_CACHE_MS;
+    const fresh = performance.now() - hit.cachedAt < sessionCacheSettings.ttlMs;
     // Timeouts are checked on every request against the product clock; the cached entry only spares the
     // read. When the sliding window is due to be written the full path runs.
     if (fresh && nowMs < hit.expiresAtMs && nowMs < hit.idleLimitMs && nowMs - hit.lastSeenMs <= 60_000) return { ok: true, auth: hit.auth };
