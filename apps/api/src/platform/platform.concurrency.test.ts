@@ -95,6 +95,16 @@ for (const database of DATABASES) {
       assert.equal(refusals.length, 1);
       const clocks = await t.ctx.database.db.selectFrom('clocks').select('id').where('target_id', '=', foreign).where('title', '=', '越权登记').execute();
       assert.equal(clocks.length, 0);
+      // With an Idempotency-Key the refusal keeps no answer under the key: a retry is refused again.
+      for (let i = 0; i < 2; i++) {
+        const keyed = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/clocks',
+          headers: { ...bearer(clerk), 'idempotency-key': 'clock-foreign-0001' },
+          payload: { targetType: 'unit', targetId: foreign, title: '越权登记', unit: 'working_days', amount: 5, legalBasis: { document: '测试依据' } },
+        });
+        assert.equal(keyed.statusCode, 404, keyed.body);
+      }
       const missing = await t.app.inject({
         method: 'POST',
         url: '/api/v1/clocks',

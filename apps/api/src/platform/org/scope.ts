@@ -80,8 +80,15 @@ export async function readInScope<T>(
   const row = await fetch(true);
   if (row) return row;
   const exists = await fetch(false);
+  // The refusal is a transaction of its own: it must not take the caller's Idempotency-Key with it (a
+  // retry would replay an empty success).
   if (exists)
-    await recordRefusal(deps, actor, { action: `${target.type}.read`, targetType: target.type, targetId: target.id, details: { reason: 'out_of_scope' } });
+    await recordRefusal({ ...deps, idempotency: undefined } as AppContext, actor, {
+      action: `${target.type}.read`,
+      targetType: target.type,
+      targetId: target.id,
+      details: { reason: 'out_of_scope' },
+    });
   throw notFound(target.what);
 }
 
