@@ -1,4 +1,4 @@
-import type { Actor } from '../../actor.ts';
+import { type Actor, userIdOf } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import { uuidv7 } from '../../ids.ts';
 import { type Deps, transact } from '../../transact.ts';
@@ -30,7 +30,7 @@ export async function recordUpload(deps: Deps, actor: Actor, input: RecordUpload
       size: data.length,
       content_type: type,
       original_name: name,
-      uploaded_by: actor.userId ?? '',
+      uploaded_by: userIdOf(actor),
       agency_id: actor.agencyId,
       created_at: deps.now().toISOString(),
     };
