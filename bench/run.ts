@@ -2,7 +2,8 @@
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Prints figures and writes them, with the
  * command and machine, to docs/benchmarks.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { addWorkingDays, buildCalendar, policyKind, resolvePolicy } from '@fep/domain';
@@ -12,7 +13,33 @@ import type { LicenceTable } from '../apps/api/src/db/schema.ts';
 import { renderLicence } from '../apps/api/src/features/licensing/licence-issuance.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
+import { LOOKUP_HEADING, lookupBench, lookupSection } from './lookup.ts';
 import { supervisionBench } from './supervision.ts';
+
+const target = new URL('../docs/benchmarks.md', import.meta.url);
+const machineOf = (db: string) => `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${db}`;
+const formatDoc = () =>
+  spawnSync(process.execPath, [new URL('../node_modules/@biomejs/biome/bin/biome', import.meta.url).pathname, 'format', '--write', target.pathname], {
+    stdio: 'inherit',
+  });
+
+/** Replaces one `## ` section of docs/benchmarks.md (or appends it), leaving the others as they are. */
+function replaceSection(md: string, heading: string, section: string): string {
+  const start = md.indexOf(`${heading}\n`);
+  if (start < 0) return `${md.trimEnd()}\n\n${section}`;
+  const next = md.indexOf('\n## ', start + heading.length);
+  return md.slice(0, start) + section + (next < 0 ? '' : md.slice(next + 1));
+}
+
+// `npm run bench -- lookup`: only the read path, only its section of the document.
+if (process.argv.includes('lookup')) {
+  const rows = await lookupBench();
+  const db = process.env.DATABASE_URL ? 'SQLite and local PostgreSQL 15' : 'SQLite (DATABASE_URL not set: PostgreSQL not measured)';
+  const section = lookupSection(rows, machineOf(db), `${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npm run bench -- lookup`);
+  writeFileSync(target, replaceSection(existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n', LOOKUP_HEADING, section));
+  formatDoc();
+  process.exit(0);
+}
 
 function rate(label: string, ms: number, fn: () => void): { label: string; perSecond: number } {
   let n = 0;
@@ -120,7 +147,8 @@ const supervision = await supervisionBench(units);
 for (const r of supervision) console.log(`${r.label}: ${r.value}${r.reference ? ` | ${r.reference}` : ''}${r.ratio ? ` | ratio ${r.ratio}` : ''}`);
 
 for (const r of results) console.log(`${r.label.padEnd(64)} ${r.perSecond.toLocaleString('en-US')} /s`);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, SQLite`;
+const machine = machineOf('SQLite');
+const lookup = await lookupBench();
 const md = [
   '# Benchmarks',
   '',
@@ -145,5 +173,7 @@ const md = [
   '|---|---|---|---:|',
   ...supervision.map((r) => `| ${r.label} | ${r.value} | ${r.reference ?? '—'} | ${r.ratio ?? '—'} |`),
   '',
+  lookupSection(lookup, machineOf(process.env.DATABASE_URL ? 'SQLite and local PostgreSQL 15' : 'SQLite'), 'npm run bench'),
 ].join('\n');
-writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), md);
+writeFileSync(target, md);
+formatDoc();

@@ -19,7 +19,7 @@ import { parse } from 'csv-parse';
 import Fastify from 'fastify';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
-import { importUnits } from '../apps/api/src/features/units/import-units.ts';
+import { importUnits } from '../apps/api/src/features/units/index.ts';
 import { systemActor } from '../apps/api/src/platform/actor.ts';
 import { uuidv7 } from '../apps/api/src/platform/ids.ts';
 
@@ -158,10 +158,8 @@ export async function supervisionBench(units: number): Promise<Row[]> {
     const t0 = performance.now();
     const report = await importUnits(
       ctx,
-      { ...systemActor('clerk'), agencyId: agency.id, requestId: 'bench' },
-      { kind: 'agency_and_below', agencyPath: agency.path },
-      createReadStream(csv),
-      'csv',
+      { ...systemActor('clerk'), agencyId: agency.id, requestId: 'bench', scope: { kind: 'agency_and_below', agencyPath: agency.path } },
+      { file: createReadStream(csv), format: 'csv' },
     );
     const importS = (performance.now() - t0) / 1000;
     const rate = report.inserted / importS;

@@ -98,7 +98,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/clocks/:id': { url: (f) => `/api/v1/clocks/${f.clockId}`, otherAgency: 404 },
   'POST /api/v1/clocks': {
     url: () => '/api/v1/clocks',
-    body: () => ({ targetType: 'order', targetId: 'x-1', title: '上级交办事项', unit: 'working_days', amount: 5, legalBasis: { document: '测试依据' } }),
+    body: (f) => ({ targetType: 'unit', targetId: f.unitId, title: '上级交办事项', unit: 'working_days', amount: 5, legalBasis: { document: '测试依据' } }),
+    otherAgency: 404,
   },
   'POST /api/v1/clocks/:id/pause': { url: (f) => `/api/v1/clocks/${f.clockId}/pause`, body: () => ({ reason: '等待补正材料' }), otherAgency: 404 },
   'POST /api/v1/clocks/:id/resume': { url: (f) => `/api/v1/clocks/${f.clockId}/resume`, body: () => ({}), otherAgency: 404 },

@@ -1,4 +1,5 @@
 import type { AuditChainHead, AuditEvent, AuditTables } from './schema/audit.ts';
+import type { CacheTables } from './schema/cache.ts';
 import type { CalendarDay, CalendarTables, CalendarYear } from './schema/calendar.ts';
 import type { Clock, ClockAlert, ClockEvent, ClocksTables } from './schema/clocks.ts';
 import type { CreditEvent, CreditTables } from './schema/credit.ts';
@@ -47,7 +48,8 @@ export interface DB
     InspectionsTables,
     EnforcementTables,
     CreditTables,
-    SupervisionTables {}
+    SupervisionTables,
+    CacheTables {}
 
 export type RegionTable = Region;
 export type AgencyTable = Agency;

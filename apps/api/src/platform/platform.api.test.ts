@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { sqlitePragmas } from '../db/database.ts';
 import { agencyId, bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../test-support/harness.ts';
+import { unitOfAgency } from '../test-support/targets.ts';
 import { sweepClocks } from './clocks/sweep.ts';
 
 /** Cross-cutting behaviour over HTTP: health, docs, error model, policy, calendar, clocks, idempotency, files. */
@@ -10,9 +11,11 @@ for (const database of DATABASES) {
   describe(`platform API [${database}]`, () => {
     let t: TestApp;
     let clerk: string;
+    let unitId: string;
     before(async () => {
       t = await startTestApp(database);
       clerk = await t.login('clerk.211000');
+      unitId = await unitOfAgency(t, '211000');
     });
     after(() => t.close());
 
@@ -159,8 +162,8 @@ for (const database of DATABASES) {
         url: '/api/v1/clocks',
         headers: bearer(clerk),
         payload: {
-          targetType: 'application',
-          targetId: 'A-2027',
+          targetType: 'unit',
+          targetId: unitId,
           title: '跨年审查',
           unit: 'working_days',
           amount: 5,
@@ -208,8 +211,8 @@ for (const database of DATABASES) {
         url: '/api/v1/clocks',
         headers: bearer(clerk),
         payload: {
-          targetType: 'application',
-          targetId: 'A-NationalDay',
+          targetType: 'unit',
+          targetId: unitId,
           title: '国庆跨节审查',
           unit: 'working_days',
           amount: 5,
@@ -243,8 +246,8 @@ for (const database of DATABASES) {
         url: '/api/v1/clocks',
         headers: bearer(clerk),
         payload: {
-          targetType: 'complaint',
-          targetId: 'C-1',
+          targetType: 'unit',
+          targetId: unitId,
           title: '封堵安全出口举报核查',
           unit: 'hours',
           amount: 24,
@@ -281,7 +284,7 @@ for (const database of DATABASES) {
     });
 
     test('Idempotency-Key: 50 concurrent identical requests create one record and all get the same answer', async () => {
-      const payload = { targetType: 'order', targetId: 'IDEM-1', title: '幂等测试', unit: 'working_days', amount: 3, legalBasis: { document: '测试' } };
+      const payload = { targetType: 'unit', targetId: unitId, title: '幂等测试', unit: 'working_days', amount: 3, legalBasis: { document: '测试' } };
       const headers = { ...bearer(clerk), 'idempotency-key': 'idem-test-0001' };
       const rs = await Promise.all(Array.from({ length: 50 }, () => t.app.inject({ method: 'POST', url: '/api/v1/clocks', headers, payload })));
       assert.ok(
@@ -289,7 +292,7 @@ for (const database of DATABASES) {
         rs.map((r) => r.statusCode).join(','),
       );
       assert.equal(new Set(rs.map((r) => r.json().id)).size, 1);
-      const rows = await t.ctx.database.db.selectFrom('clocks').select('id').where('target_id', '=', 'IDEM-1').execute();
+      const rows = await t.ctx.database.db.selectFrom('clocks').select('id').where('title', '=', '幂等测试').execute();
       assert.equal(rows.length, 1);
       const reused = await t.app.inject({ method: 'POST', url: '/api/v1/clocks', headers, payload: { ...payload, amount: 4 } });
       assert.equal(reused.statusCode, 422);

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Statutory clocks, their history and raised alerts. Conventions: see ../schema.ts.
 
@@ -26,6 +26,8 @@ export interface ClockTable {
   policy_version: string | null;
   created_at: string;
   updated_at: string;
+  /** Events applied so far (migration 0040): the version a change compares and sets. */
+  event_seq: Generated<number>;
 }
 export type Clock = Selectable<ClockTable>;
 export type NewClock = Insertable<ClockTable>;

@@ -1,10 +1,7 @@
-import { chinaDateOf } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { notFound } from '../../platform/errors.ts';
-import { findAgency } from '../../platform/org/agencies.repository.ts';
-import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
-import { buildGuides } from './guides.ts';
+import { actorOf } from '../../platform/http/actor.ts';
+import { getServiceGuides } from './use-cases/get-service-guides.ts';
 
 export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.get(
@@ -17,16 +14,6 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
         querystring: Type.Object({ agency: Type.Optional(Type.String({ maxLength: 64 })) }),
       },
     },
-    async (req) => {
-      const { db } = app.ctx.database;
-      const q = req.query as { agency?: string };
-      const agency = q.agency
-        ? await findAgency(db, q.agency)
-        : await db.selectFrom('agencies').selectAll().where('parent_id', 'is', null).orderBy('region_code').executeTakeFirst();
-      if (!agency) throw notFound('机构');
-      const at = chinaDateOf(app.ctx.now());
-      const resolved = await resolveForAgency(db, agency, at);
-      return { agency: { id: agency.id, name: agency.name, regionCode: agency.region_code }, at, guides: buildGuides(resolved) };
-    },
+    async (req) => getServiceGuides(req.server.ctx, actorOf(req), req.query as { agency?: string }),
   );
 }

@@ -1,39 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { notFound } from '../errors.ts';
 import { actorOf } from '../http/actor.ts';
-import { type ChainReport, chainsOfTarget, verifyChain } from './chain.ts';
-import { recordRefusal } from './mutate.ts';
+import { chainsInScope as chainsInScopeOf } from './audit.access.ts';
+import { type ChainReport, verifyChain } from './chain.ts';
 
 const TargetQuery = Type.Object({ target: Type.String({ minLength: 1, maxLength: 200, description: '目标 ID，或 类型:ID' }) });
 
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.ctx.database;
 
-  /** Chains of a target the caller may see: at least one event of the chain was written by an agency in scope. */
-  async function chainsInScope(req: FastifyRequest, target: string): Promise<string[]> {
-    const chains = await chainsOfTarget(db, target);
-    if (chains.length === 0) throw notFound('执法记录');
-    const scope = req.auth!.scope;
-    if (scope.kind === 'all') return chains;
-    const path = scope.kind === 'agency_and_below' ? scope.agencyPath : null;
-    if (!path) throw notFound('执法记录');
-    const visible = await db
-      .selectFrom('audit_events')
-      .innerJoin('agencies', 'agencies.id', 'audit_events.actor_agency_id')
-      .select('audit_events.chain_id')
-      .distinct()
-      .where('audit_events.chain_id', 'in', chains)
-      .where('agencies.path', 'like', `${path}%`)
-      // Only successful acts make a record visible: a refused attempt by someone must not open it to them.
-      .where('audit_events.outcome', '=', 'success')
-      .execute();
-    if (visible.length === 0) {
-      await recordRefusal(req.server.ctx, actorOf(req), { action: 'audit.read', targetType: 'audit', targetId: target, details: { reason: 'out_of_scope' } });
-      throw notFound('执法记录');
-    }
-    return visible.map((v) => v.chain_id);
-  }
+  const chainsInScope = (req: FastifyRequest, target: string) => chainsInScopeOf(req.server.ctx, actorOf(req), target);
 
   app.get(
     '/api/v1/audit/verify',

@@ -5,19 +5,20 @@ import { sql } from 'kysely';
 import { bearer, DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { systemActor } from '../actor.ts';
 import { transact } from '../transact.ts';
+import { unitOfAgency } from '../../test-support/targets.ts';
 import { verifyChain } from './chain.ts';
 
 const root = new URL('../../../../../', import.meta.url).pathname;
 
 /** A clock with a chain of 5 events: create, pause, resume, extend, stop. */
-async function clockWithChain(t: TestApp, clerk: string, approver: string): Promise<string> {
+async function clockWithChain(t: TestApp, clerk: string, approver: string, region = '210500'): Promise<string> {
   const c = await t.app.inject({
     method: 'POST',
     url: '/api/v1/clocks',
     headers: bearer(clerk),
     payload: {
-      targetType: 'application',
-      targetId: 'A-1',
+      targetType: 'unit',
+      targetId: await unitOfAgency(t, region),
       title: '审查时限',
       unit: 'working_days',
       amount: 10,
@@ -128,7 +129,7 @@ describe('enforcement record: command-line verification', () => {
   test('npm run audit:verify names the first broken link and exits 1', async () => {
     const clerk = await t.login('clerk.360100');
     const approver = await t.login('approver.360100');
-    const id = await clockWithChain(t, clerk, approver);
+    const id = await clockWithChain(t, clerk, approver, '360100');
     const env = { ...process.env, DATA_DIR: t.dataDir, FEP_AUDIT_KEY: t.auditKeyHex, DATABASE_URL: '' };
     const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'apps/api/src/cli/verify-audit.ts', id], { cwd: root, env, encoding: 'utf8' });
     const good = run();

@@ -1,5 +1,6 @@
 import { buildCalendar, type CalendarDay, type WorkCalendar } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
+import { bumpReferenceVersion, forgetVersions, referenceVersion } from '../cache.ts';
 
 /** The national schedule is stored under this region code; regions may lay their own rows over it. */
 export const NATIONAL_REGION = '000000';
@@ -11,14 +12,18 @@ export function regionChain(regionCode: string): string[] {
   return [...new Set(chain)];
 }
 
-type Cache = Map<string, { at: number; cal: WorkCalendar }>;
+type Cache = Map<string, { version: number; cal: WorkCalendar }>;
 /** One cache per database; reads inside a transaction are never cached (they may see uncommitted edits). */
 const caches = new WeakMap<object, Cache>();
-const TTL_MS = 60_000;
-let generation = 0;
 
+/** After a calendar edit committed in this process: the next read re-checks the version at once. */
 export function invalidateCalendars(): void {
-  generation++;
+  forgetVersions('calendar');
+}
+
+/** Marks a calendar edit, inside its transaction (other processes see it within VERSION_CHECK_MS). */
+export function bumpCalendarVersion(trx: Executor): Promise<void> {
+  return bumpReferenceVersion(trx, 'calendar');
 }
 
 function cacheOf(db: Executor): Cache | null {
@@ -33,14 +38,15 @@ function cacheOf(db: Executor): Cache | null {
 
 /**
  * The working calendar of a region: national days with the region's own edits laid over them. A year
- * counts as published when the national schedule or a region row of the chain says so. Cached for a
- * minute per process; edits made in this process clear the cache at once.
+ * counts as published when the national schedule or a region row of the chain says so. Cached per
+ * process by the calendar's version (platform/cache.ts): an edit in this process is seen at once, one
+ * in another process within a second.
  */
 export async function loadCalendar(db: Executor, regionCode: string): Promise<WorkCalendar> {
   const cache = cacheOf(db);
-  const key = `${generation}:${regionCode}`;
-  const hit = cache?.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.cal;
+  const version = cache ? await referenceVersion(db, 'calendar') : -1;
+  const hit = cache?.get(regionCode);
+  if (hit && hit.version === version) return hit.cal;
   const chain = regionChain(regionCode);
   const [dayRows, yearRows] = await Promise.all([
     db.selectFrom('calendar_days').selectAll().where('region_code', 'in', chain).execute(),
@@ -51,6 +57,6 @@ export async function loadCalendar(db: Executor, regionCode: string): Promise<Wo
   const days: CalendarDay[] = dayRows.map((d) => ({ date: d.date, kind: d.kind, name: d.name }));
   const published = yearRows.filter((y) => y.published === 1).map((y) => y.year);
   const cal = buildCalendar(days, published);
-  cache?.set(key, { at: Date.now(), cal });
+  cache?.set(regionCode, { version, cal });
   return cal;
 }

@@ -1,11 +1,11 @@
 import { WorkingDaysAddResponse } from '@fep/contracts';
 import { addWorkingDays, isCivilDate, isWorkingDay } from '@fep/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { mutate } from '../audit/mutate.ts';
-import { recomputeOpenClocks } from '../clocks/clocks.service.ts';
 import { AppError } from '../errors.ts';
-import { invalidateCalendars, loadCalendar, NATIONAL_REGION } from './calendar.repository.ts';
+import { actorOf } from '../http/actor.ts';
+import { loadCalendar, NATIONAL_REGION } from './calendar.repository.ts';
+import { type SetCalendarYearInput, setCalendarYear } from './use-cases/set-calendar-year.ts';
 
 const RegionCode = Type.String({ pattern: '^\\d{6}$', description: '6 位行政区划代码（GB/T 2260），000000 表示全国' });
 const DayEntry = Type.Object({
@@ -13,22 +13,6 @@ const DayEntry = Type.Object({
   kind: Type.Union([Type.Literal('holiday'), Type.Literal('adjusted_workday')]),
   name: Type.String({ minLength: 1, maxLength: 40 }),
 });
-
-/** An administrator edits the calendar of the regions their agency covers; the national one needs a national administrator. */
-function assertMayEditRegion(req: FastifyRequest, region: string): void {
-  const u = req.auth!.user;
-  if (u.national) return;
-  const prefix = regionPrefix(u.regionCode ?? NATIONAL_REGION);
-  if (region === NATIONAL_REGION || !prefix || !region.startsWith(prefix)) {
-    throw new AppError('AUTH.FORBIDDEN', region === NATIONAL_REGION ? '全国节假日安排只能由国家级管理员维护' : '只能维护本辖区的工作日历', { region });
-  }
-}
-
-/** The code prefix shared by a region and everything under it ('' for the whole country). */
-function regionPrefix(region: string): string {
-  if (region === NATIONAL_REGION) return '';
-  return region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region;
-}
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.ctx.database;
@@ -115,63 +99,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         }),
       },
     },
-    async (req) => {
-      const year = (req.params as { year: number }).year;
-      const b = req.body as {
-        region: string;
-        sourceNotice: string;
-        published: boolean;
-        days: { date: string; kind: 'holiday' | 'adjusted_workday'; name: string }[];
-      };
-      assertMayEditRegion(req, b.region);
-      const bad = b.days.find((d) => !isCivilDate(d.date) || !d.date.startsWith(`${year}-`));
-      if (bad) throw new AppError('CALENDAR.INVALID_DAY', `日期 ${bad.date} 不是 ${year} 年的有效日期`, { date: bad.date });
-      if (new Set(b.days.map((d) => d.date)).size !== b.days.length) throw new AppError('CALENDAR.INVALID_DAY', '同一日期出现了多次');
-      const now = app.ctx.now();
-      const nowIso = now.toISOString();
-      const userId = req.auth!.user.id;
-      const result = await mutate(req, async (trx, audit) => {
-        const before = await trx.selectFrom('calendar_days').selectAll().where('region_code', '=', b.region).where('date', 'like', `${year}-%`).execute();
-        await trx.deleteFrom('calendar_days').where('region_code', '=', b.region).where('date', 'like', `${year}-%`).execute();
-        if (b.days.length) {
-          await trx
-            .insertInto('calendar_days')
-            .values(
-              b.days.map((d) => ({
-                region_code: b.region,
-                date: d.date,
-                kind: d.kind,
-                name: d.name,
-                source: b.sourceNotice,
-                updated_by: userId,
-                updated_at: nowIso,
-              })),
-            )
-            .execute();
-        }
-        await trx
-          .insertInto('calendar_years')
-          .values({ region_code: b.region, year, published: b.published ? 1 : 0, source_notice: b.sourceNotice, updated_by: userId, updated_at: nowIso })
-          .onConflict((oc) =>
-            oc
-              .columns(['region_code', 'year'])
-              .doUpdateSet({ published: b.published ? 1 : 0, source_notice: b.sourceNotice, updated_by: userId, updated_at: nowIso }),
-          )
-          .execute();
-        invalidateCalendars();
-        const recomputed = await recomputeOpenClocks(trx, regionPrefix(b.region), now);
-        await audit({
-          action: 'calendar.year.set',
-          targetType: 'calendar',
-          targetId: `${b.region}/${year}`,
-          before: before.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
-          after: b.days,
-          details: { published: b.published, sourceNotice: b.sourceNotice, recomputedClocks: recomputed },
-        });
-        return { recomputed };
-      });
-      invalidateCalendars();
-      return { region: b.region, year, published: b.published, days: b.days.length, recomputedClocks: result.recomputed };
-    },
+    async (req) =>
+      setCalendarYear(req.server.ctx, actorOf(req), { ...(req.body as Omit<SetCalendarYearInput, 'year'>), year: (req.params as { year: number }).year }),
   );
 }

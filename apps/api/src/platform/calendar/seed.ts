@@ -1,6 +1,7 @@
 import { addDays, dayOfWeek } from '@fep/domain';
 import chineseDays from 'chinese-days';
 import type { Executor } from '../../db/database.ts';
+import { bumpReferenceVersion, forgetVersions } from '../cache.ts';
 import { NATIONAL_REGION } from './calendar.repository.ts';
 
 /** Years whose State Council schedule was checked against chinese-days before shipping. */
@@ -55,4 +56,8 @@ export async function seedNationalCalendar(db: Executor, nowIso: string): Promis
       .onConflict((oc) => oc.columns(['region_code', 'year']).doNothing())
       .execute();
   }
+  // A release that brings a newly verified year: processes already running read it within a second. (A
+  // store older than migration 0040 has no counter yet, and no process caching by it.)
+  await bumpReferenceVersion(db, 'calendar').catch(() => undefined);
+  forgetVersions('calendar');
 }

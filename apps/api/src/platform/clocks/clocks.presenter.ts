@@ -24,3 +24,32 @@ export async function presentClock(db: Executor, c: ClockTable | undefined, nowI
     legalBasis: { document: c.legal_document, clause: c.legal_clause },
   };
 }
+
+/** A clock as the clocks API shows it; `version` is what a change may name to refuse a stale one. */
+export async function presentClockView(db: Executor, c: ClockTable, nowIso: string) {
+  const cal = await loadCalendar(db, c.region_code);
+  const state = computeClock(specOf(c), eventsOf(await clockEvents(db, c.id)), cal);
+  const alert = state.status === 'running' ? clockAlert(state, nowIso) : 'ok';
+  return {
+    id: c.id,
+    targetType: c.target_type,
+    targetId: c.target_id,
+    title: c.title,
+    agencyId: c.agency_id,
+    assigneeUserId: c.assignee_user_id,
+    unit: c.unit,
+    amount: state.totalAmount,
+    remaining: state.remaining,
+    legalBasis: { document: c.legal_document, clause: c.legal_clause },
+    startedAt: c.started_at,
+    status: state.status,
+    statusLabel: STATUS_LABEL[state.status],
+    dueDate: state.dueDate,
+    dueAt: state.dueAt,
+    dueSoonAt: state.dueSoonAt,
+    provisional: state.provisional,
+    alert,
+    policyVersion: c.policy_version,
+    version: c.event_seq,
+  };
+}

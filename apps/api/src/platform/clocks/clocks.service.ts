@@ -56,7 +56,7 @@ export async function startClock(db: Executor, c: NewClock, now: Date): Promise<
   const spec: ClockSpec = { unit: c.unit, amount: c.amount, startedAt: c.startedAt, warnBefore: c.warnBefore ?? defaultWarn(c.unit, c.amount) };
   const state = computeClock(spec, [], cal);
   const nowIso = now.toISOString();
-  const row: ClockTable = {
+  const row: Omit<ClockTable, 'event_seq'> = {
     id: uuidv7(now.getTime()),
     target_type: c.targetType,
     target_id: c.targetId,
@@ -75,8 +75,9 @@ export async function startClock(db: Executor, c: NewClock, now: Date): Promise<
     created_at: nowIso,
     ...stateColumns(state, nowIso),
   };
+  // event_seq starts at its default, 0 (the column a store gains with migration 0040).
   await db.insertInto('clocks').values(row).execute();
-  return row;
+  return { ...row, event_seq: 0 };
 }
 
 /** A due-soon warning of about a fifth of the time limit, at least one unit. */
@@ -89,7 +90,14 @@ export async function clockEvents(db: Executor, clockId: string): Promise<ClockE
   return db.selectFrom('clock_events').selectAll().where('clock_id', '=', clockId).orderBy('seq').execute();
 }
 
-/** Applies pause / resume / extend / stop; an illegal transition is a 409 with a stable code. */
+/**
+ * Applies pause / resume / extend / stop as a compare-and-set inside the caller's transaction: the clock
+ * row is updated only where its status and version (`event_seq`) are still those of `clock`, and the
+ * event is written only after that, under the row's lock. Of concurrent changes to one clock exactly one
+ * applies; the others get a 409 — `CLOCK.ILLEGAL_TRANSITION` when the change that won makes theirs
+ * illegal (a second pause), `CLOCK.CONFLICT` otherwise (two extensions read from the same state) —
+ * never a violated unique index. An illegal transition is a 409 with a stable code.
+ */
 export async function applyClockEvent(
   db: Executor,
   clock: ClockTable,
@@ -97,18 +105,14 @@ export async function applyClockEvent(
   actorUserId: string | null,
   now: Date,
 ): Promise<{ before: ClockTable; after: ClockTable; state: ClockState }> {
-  if (!canApply(clock.status, event.type)) {
-    throw new AppError('CLOCK.ILLEGAL_TRANSITION', `时限当前状态为“${STATUS_LABEL[clock.status]}”，不能${EVENT_LABEL[event.type]}`, {
-      status: clock.status,
-      event: event.type,
-    });
-  }
+  assertTransition(clock, event.type);
   const existing = await clockEvents(db, clock.id);
+  const seq = existing.length + 1;
   const nowIso = now.toISOString();
   const row: ClockEventTable = {
     id: uuidv7(now.getTime()),
     clock_id: clock.id,
-    seq: existing.length + 1,
+    seq,
     type: event.type,
     at: nowIso,
     amount: event.type === 'extend' ? (event.amount ?? null) : null,
@@ -123,10 +127,32 @@ export async function applyClockEvent(
     if (e instanceof ClockTransitionError) throw new AppError('CLOCK.ILLEGAL_TRANSITION', `不能${EVENT_LABEL[e.event]}`, { status: e.from, event: e.event });
     throw e;
   }
+  const cols = { ...stateColumns(state, nowIso), event_seq: seq };
+  // The version read is the number of events the state was computed from (a row read before migration
+  // 0040 filled the column still compares by status and the events it saw).
+  const updated = await db
+    .updateTable('clocks')
+    .set(cols)
+    .where('id', '=', clock.id)
+    .where('status', '=', clock.status)
+    .where('event_seq', '=', existing.length)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) {
+    const current = await db.selectFrom('clocks').selectAll().where('id', '=', clock.id).executeTakeFirst();
+    if (current) assertTransition(current, event.type);
+    throw new AppError('CLOCK.CONFLICT', '该时限刚被他人修改，请刷新后重试', { event: event.type });
+  }
   await db.insertInto('clock_events').values(row).execute();
-  const cols = stateColumns(state, nowIso);
-  await db.updateTable('clocks').set(cols).where('id', '=', clock.id).execute();
   return { before: clock, after: { ...clock, ...cols }, state };
+}
+
+function assertTransition(clock: Pick<ClockTable, 'status'>, type: ClockEvent['type']): void {
+  if (!canApply(clock.status, type)) {
+    throw new AppError('CLOCK.ILLEGAL_TRANSITION', `时限当前状态为“${STATUS_LABEL[clock.status]}”，不能${EVENT_LABEL[type]}`, {
+      status: clock.status,
+      event: type,
+    });
+  }
 }
 
 /** Recomputes open clocks of regions whose calendar changed (e.g. next year's schedule entered). */

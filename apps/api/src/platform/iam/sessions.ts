@@ -36,9 +36,56 @@ export type SessionLookup = { ok: true; auth: AuthInfo } | { ok: false; reason: 
  * Resolves a token to the acting user. Idle (default 30 min) and absolute (12 h) timeouts are enforced
  * here, on the server, whatever the client keeps.
  */
+/**
+ * Sessions resolved in the last few seconds, by token hash, per database (docs/decisions.md "Read path
+ * caches"): the read path then costs no query for the session. A session ended in this process (logout,
+ * revocation) leaves the cache at once (`forgetSession`); one ended by another process, or a user
+ * disabled or given other roles there, is honoured here within `sessionCacheSettings.ttlMs`.
+ */
+export const sessionCacheSettings = { ttlMs: 5000 };
+const SESSION_CACHE_MAX = 50_000;
+interface CachedSession {
+  auth: AuthInfo;
+  cachedAt: number;
+  expiresAtMs: number;
+  idleLimitMs: number;
+  lastSeenMs: number;
+}
+const sessionCaches = new WeakMap<object, Map<string, CachedSession>>();
+
+function sessionCache(db: Db): Map<string, CachedSession> {
+  let c = sessionCaches.get(db);
+  if (!c) {
+    c = new Map();
+    sessionCaches.set(db, c);
+  }
+  return c;
+}
+
+/** Drops a session from this process's cache (after its revocation committed). */
+export function forgetSession(db: Db, sessionId: string): void {
+  sessionCache(db).delete(sessionId);
+}
+
+/** Drops every cached session of a user (disabled, roles changed, password reset in this process). */
+export function forgetSessionsOfUser(db: Db, userId: string): void {
+  const c = sessionCache(db);
+  for (const [k, v] of c) if (v.auth.user.id === userId) c.delete(k);
+}
+
 export async function lookupSession(ctx: AppContext, token: string): Promise<SessionLookup> {
   const { db } = ctx.database;
   const id = tokenId(token);
+  const cache = sessionCache(db);
+  const hit = cache.get(id);
+  if (hit) {
+    const nowMs = ctx.now().getTime();
+    const fresh = performance.now() - hit.cachedAt < sessionCacheSettings.ttlMs;
+    // Timeouts are checked on every request against the product clock; the cached entry only spares the
+    // read. When the sliding window is due to be written the full path runs.
+    if (fresh && nowMs < hit.expiresAtMs && nowMs < hit.idleLimitMs && nowMs - hit.lastSeenMs <= 60_000) return { ok: true, auth: hit.auth };
+    cache.delete(id);
+  }
   // Every request runs this: one query for session, user, agency and roles, compiled once per database and
   // re-run with new parameters.
   const q = hotQueries(db, ctx.database.dialect);
@@ -57,8 +104,10 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
     .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
     .sort();
   // Sliding idle window; written at most once a minute to keep reads cheap.
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
+  let lastSeenMs = new Date(s.last_seen_at).getTime();
+  if (now.getTime() - lastSeenMs > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+    lastSeenMs = now.getTime();
   }
   const auth: AuthInfo = {
     user: {
@@ -85,6 +134,14 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
     }),
     sessionId: id,
   };
+  if (cache.size >= SESSION_CACHE_MAX) cache.clear();
+  cache.set(id, {
+    auth,
+    cachedAt: performance.now(),
+    expiresAtMs: new Date(s.expires_at).getTime(),
+    idleLimitMs: lastSeenMs + ctx.config.sessionIdleMinutes * 60_000,
+    lastSeenMs,
+  });
   return { ok: true, auth };
 }
 

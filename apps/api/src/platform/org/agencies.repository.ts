@@ -23,13 +23,22 @@ export async function findAgency(db: Executor, idOrRegion: string): Promise<Agen
   return undefined;
 }
 
-/** The chain from the top of the tree down to the agency itself (materialised path order). */
+const chains = new WeakMap<object, Map<string, { at: number; chain: AgencyRef[] }>>();
+/** Agencies change only with a release's reference data (no route edits them): a minute in process is safe. */
+const CHAIN_TTL_MS = 60_000;
+
+/** The chain from the top of the tree down to the agency itself (materialised path order), cached by path outside transactions. */
 export async function agencyChain(db: Executor, agency: Agency): Promise<AgencyRef[]> {
+  const cache = db.isTransaction ? null : (chains.get(db) ?? chains.set(db, new Map()).get(db)!);
+  const hit = cache?.get(agency.path);
+  if (hit && performance.now() - hit.at < CHAIN_TTL_MS) return hit.chain;
   const ids = agency.path.split('/').filter(Boolean);
   const rows = await db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute();
-  return ids.map((id) => {
+  const chain = ids.map((id) => {
     const r = rows.find((x) => x.id === id);
     if (!r) throw new Error(`agency path ${agency.path} names a missing agency ${id}`);
     return { id: r.id, name: r.name, level: r.level, regionCode: r.region_code };
   });
+  cache?.set(agency.path, { at: performance.now(), chain });
+  return chain;
 }

@@ -15,17 +15,28 @@ export interface ScopeColumns<TB extends keyof DB> {
 /**
  * The one query helper that applies a data scope (decided by `decideScope` in the domain package):
  * `.where(scopeFilter(scope, { agencyPath: 'units.agency_path', ... }))`.
+ * `byIndex: false` is for keyset pages in id order over a large table: the range is then tested row by
+ * row while the primary key is walked (the range index would read the whole scope and sort it before
+ * returning the first 50 rows).
  */
-export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeColumns<TB>) {
+export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeColumns<TB>, opts: { byIndex?: boolean } = {}) {
   return (eb: ExpressionBuilder<DB, TB>) => {
     const none = sql<SqlBool>`1 = 0`;
     switch (scope.kind) {
       case 'all':
         return sql<SqlBool>`1 = 1`;
-      case 'agency_and_below':
-        // A prefix test by substr: the same on SQLite and PostgreSQL, and cheaper than LIKE (no pattern to
-        // match; paths contain no wildcard characters to escape).
-        return cols.agencyPath ? sql<SqlBool>`substr(${eb.ref(cols.agencyPath as never)}, 1, ${scope.agencyPath.length}) = ${scope.agencyPath}` : none;
+      case 'agency_and_below': {
+        // A range on the materialised path, which an index on the column answers: every path below
+        // '/a/b/' sorts at or after it and before '/a/b0' ('0' is the character after '/'), whatever
+        // characters the ids use. The comparison is byte-wise on both databases (collation "binary":
+        // SQLite's own, on PostgreSQL created by migration 0040 with the C locale), so a linguistic
+        // default collation cannot reorder '/' and '-'.
+        if (!cols.agencyPath) return none;
+        const { from, to } = pathRange(scope.agencyPath);
+        const ref = eb.ref(cols.agencyPath as never);
+        const col = opts.byIndex === false ? sql`(${ref} || '')` : ref;
+        return sql<SqlBool>`(${col} COLLATE "binary" >= ${from} AND ${col} COLLATE "binary" < ${to})`;
+      }
       case 'own_agency':
         return cols.agencyPath ? eb(cols.agencyPath, 'like', `%/${scope.agencyId}/`) : none;
       case 'self': {
@@ -38,6 +49,16 @@ export function scopeFilter<TB extends keyof DB>(scope: DataScope, cols: ScopeCo
         return none;
     }
   };
+}
+
+/**
+ * The half-open range [from, to) of the paths at or below `path` ('/id/id/'): the path itself and every
+ * string it prefixes. `to` is the path with its last character raised by one code unit.
+ */
+export function pathRange(path: string): { from: string; to: string } {
+  if (!path) return { from: '', to: '\u{10FFFF}' };
+  const last = path.charCodeAt(path.length - 1);
+  return { from: path, to: path.slice(0, -1) + String.fromCharCode(last + 1) };
 }
 
 /** The data scope of an actor, or (route code) of a request's session; anonymous callers see nothing scoped. */
@@ -59,8 +80,15 @@ export async function readInScope<T>(
   const row = await fetch(true);
   if (row) return row;
   const exists = await fetch(false);
+  // The refusal is a transaction of its own: it must not take the caller's Idempotency-Key with it (a
+  // retry would replay an empty success).
   if (exists)
-    await recordRefusal(deps, actor, { action: `${target.type}.read`, targetType: target.type, targetId: target.id, details: { reason: 'out_of_scope' } });
+    await recordRefusal({ ...deps, idempotency: undefined } as AppContext, actor, {
+      action: `${target.type}.read`,
+      targetType: target.type,
+      targetId: target.id,
+      details: { reason: 'out_of_scope' },
+    });
   throw notFound(target.what);
 }
 

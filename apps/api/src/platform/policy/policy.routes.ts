@@ -1,13 +1,12 @@
-import { chinaDateOf, getPolicyKind, isCivilDate, POLICY_KIND_IDS, POLICY_KINDS, validateOverride } from '@fep/domain';
+import { chinaDateOf, getPolicyKind, isCivilDate, POLICY_KIND_IDS, POLICY_KINDS } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { AppError, notFound } from '../errors.ts';
-import { createIdempotent } from '../http/idempotency.ts';
-import { uuidv7 } from '../ids.ts';
+import { actorOf } from '../http/actor.ts';
+import { idempotent } from '../http/idempotency.ts';
 import { findAgency } from '../org/agencies.repository.ts';
-import { inScope, scopeOf } from '../org/scope.ts';
 import { resolveForAgency, toPolicyVersion } from './policy.repository.ts';
+import { type CreatePolicyVersionInput, createPolicyVersion } from './use-cases/create-policy-version.ts';
 
 const LegalBasis = Type.Object({ document: Type.String({ minLength: 2, maxLength: 300 }), clause: Type.Optional(Type.String({ maxLength: 200 })) });
 
@@ -101,57 +100,8 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const body = req.body as {
-        agencyId: string;
-        kind: string;
-        effectiveFrom: string;
-        values: Record<string, unknown>;
-        legalBasis: { document: string; clause?: string };
-        note?: string;
-      };
-      const { db } = app.ctx.database;
-      const def = getPolicyKind(body.kind);
-      if (!def) throw new AppError('POLICY.UNKNOWN_KIND', `未知的政策参数种类：${body.kind}`, { allowed: POLICY_KIND_IDS });
-      if (!isCivilDate(body.effectiveFrom))
-        throw new AppError('REQUEST.BAD_DATE', `生效日期格式应为 YYYY-MM-DD：${body.effectiveFrom}`, { field: 'effectiveFrom' });
-      // A new version never rewrites the past: decisions already taken keep the rules they were made under.
-      if (body.effectiveFrom < chinaDateOf(app.ctx.now()))
-        throw new AppError('POLICY.EFFECTIVE_DATE_IN_PAST', '生效日期不能早于今天', { field: 'effectiveFrom' });
-      const problems = validateOverride(def, body.values);
-      if (problems.length) throw new AppError('POLICY.INVALID_VALUES', '政策参数取值不符合要求', { problems });
-      const agency = await findAgency(db, body.agencyId);
-      if (!agency || !inScope(scopeOf(req), { agencyPath: agency.path })) throw notFound('机构');
-      return createIdempotent(req, reply, 201, async (trx, audit) => {
-        const max = await trx
-          .selectFrom('policy_versions')
-          .select(sql<number>`coalesce(max(version), 0)`.as('v'))
-          .where('kind', '=', body.kind)
-          .where('agency_id', '=', agency.id)
-          .executeTakeFirstOrThrow();
-        const row = {
-          id: uuidv7(),
-          kind: body.kind,
-          agency_id: agency.id,
-          version: Number(max.v) + 1,
-          effective_from: body.effectiveFrom,
-          effective_to: null,
-          values_json: JSON.stringify(body.values),
-          legal_document: body.legalBasis.document,
-          legal_clause: body.legalBasis.clause ?? null,
-          note: body.note ?? null,
-          created_by: req.auth!.user.id,
-          created_at: app.ctx.now().toISOString(),
-        };
-        await trx.insertInto('policy_versions').values(row).execute();
-        await audit({
-          action: 'policy.version.create',
-          targetType: 'policy',
-          targetId: `${agency.id}/${body.kind}`,
-          after: row,
-          policyVersion: `${body.kind}@${agency.region_code}v${row.version}`,
-        });
-        return toPolicyVersion(row);
-      });
+      const actor = actorOf(req);
+      return idempotent(req, reply, 201, (deps) => createPolicyVersion(deps, actor, req.body as CreatePolicyVersionInput));
     },
   );
 }

@@ -1,17 +1,16 @@
 import type { Readable } from 'node:stream';
-import type { DataScope } from '@fep/domain';
 import { inScope, mapHeaders, parseUnitRow, type UnitRow } from '@fep/domain';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import type { Executor } from '../../db/database.ts';
-import type { UnitTable } from '../../db/schema.ts';
-import type { Actor } from '../../platform/actor.ts';
-import { canonicalJson, sm3Hex } from '../../platform/audit/chain.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { uuidv7 } from '../../platform/ids.ts';
-import { type Agency, findAgency } from '../../platform/org/agencies.repository.ts';
-import { transact } from '../../platform/transact.ts';
+import type { UnitTable } from '../../../db/schema.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import { canonicalJson, sm3Hex } from '../../../platform/audit/chain.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { type Agency, findAgency } from '../../../platform/org/agencies.repository.ts';
+import { type Deps, transact } from '../../../platform/transact.ts';
+import { mayOverwrite } from '../units.access.ts';
+import { existingUnits } from '../units.repository.ts';
 
 /**
  * SUP-01: import of the unit directory from CSV or XLSX, streamed (a province's file is never held in
@@ -54,8 +53,14 @@ async function* xlsxRows(input: Readable): AsyncGenerator<string[]> {
   }
 }
 
-export async function importUnits(ctx: AppContext, actor: Actor, scope: DataScope, input: Readable, format: 'csv' | 'xlsx'): Promise<ImportReport> {
-  const rows = format === 'csv' ? csvRows(input) : xlsxRows(input);
+export interface ImportUnitsInput {
+  file: Readable;
+  format: 'csv' | 'xlsx';
+}
+
+export async function importUnits(ctx: Deps, actor: Actor, input: ImportUnitsInput): Promise<ImportReport> {
+  const scope = actor.scope;
+  const rows = input.format === 'csv' ? csvRows(input.file) : xlsxRows(input.file);
   const report: ImportReport = { rows: 0, inserted: 0, updated: 0, rejected: 0, rejections: [], batches: 0 };
   const agencies = new Map<string, Agency | null>();
   const db = ctx.database.db;
@@ -93,16 +98,16 @@ export async function importUnits(ctx: AppContext, actor: Actor, scope: DataScop
     }
     batch.set(r.usci, { row: r, agency });
     if (batch.size >= BATCH) {
-      await writeBatch(ctx, actor, scope, batch, report);
+      await writeBatch(ctx, actor, batch, report);
       batch = new Map();
     }
   }
   if (!index) throw new AppError('UNIT.IMPORT_INVALID', '导入文件为空');
-  if (batch.size) await writeBatch(ctx, actor, scope, batch, report);
+  if (batch.size) await writeBatch(ctx, actor, batch, report);
   return report;
 }
 
-async function writeBatch(ctx: AppContext, actor: Actor, scope: DataScope, batch: Map<string, { row: UnitRow; agency: Agency }>, report: ImportReport) {
+async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, { row: UnitRow; agency: Agency }>, report: ImportReport) {
   const nowIso = ctx.now().toISOString();
   await transact(ctx, actor, async (trx, audit) => {
     const uscis = [...batch.keys()];
@@ -113,7 +118,7 @@ async function writeBatch(ctx: AppContext, actor: Actor, scope: DataScope, batch
     const refused: string[] = [];
     for (const [usci, { row, agency }] of batch) {
       const e = existing.get(usci);
-      if (e && !inScope(scope, { agencyPath: e.agency_path })) {
+      if (e && !mayOverwrite(actor, e)) {
         refused.push(usci);
         continue;
       }
@@ -179,8 +184,4 @@ async function writeBatch(ctx: AppContext, actor: Actor, scope: DataScope, batch
       if (report.rejections.length < MAX_LISTED_REJECTIONS) report.rejections.push({ line: 0, usci: u, reasons: ['该单位已由其他机构登记，不能覆盖'] });
     }
   });
-}
-
-async function existingUnits(db: Executor, uscis: string[]) {
-  return db.selectFrom('units').select(['id', 'usci', 'agency_path']).where('usci', 'in', uscis).execute();
 }

@@ -1,0 +1,71 @@
+import { maskPersonName, maskPhone } from '@fep/domain';
+import { Type } from 'typebox';
+import type { UnitTable } from '../../db/schema.ts';
+
+const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/** The unit as the API presents it; the schema also makes serialisation fast (fast-json-stringify). */
+export const UnitView = Type.Object({
+  id: Type.String(),
+  usci: Type.String(),
+  name: Type.String(),
+  address: Type.String(),
+  regionCode: Type.String(),
+  agencyId: Type.String(),
+  venueKind: Nullable(Type.String()),
+  floorArea: Nullable(Type.Number()),
+  keyUnit: Type.Boolean(),
+  riskLevel: Type.String(),
+  creditLevel: Type.String(),
+  contactName: Nullable(Type.String()),
+  contactPhone: Nullable(Type.String()),
+});
+export const UnitPage = Type.Object({ items: Type.Array(UnitView), next: Nullable(Type.String()) });
+
+export type UnitViewData = ReturnType<typeof presentUnit>;
+
+export function presentUnit(u: UnitTable, full: boolean) {
+  return {
+    id: u.id,
+    usci: u.usci,
+    name: u.name,
+    address: u.address,
+    regionCode: u.region_code,
+    agencyId: u.agency_id,
+    venueKind: u.venue_kind,
+    floorArea: u.floor_area,
+    keyUnit: u.key_unit === 1,
+    riskLevel: u.risk_level,
+    creditLevel: u.credit_level,
+    // Personal data is masked in lists (DESIGN §4); the record view shows it to those in scope.
+    contactName: full ? u.contact_name : maskPersonName(u.contact_name),
+    contactPhone: full ? u.contact_phone : maskPhone(u.contact_phone),
+  };
+}
+
+export const EXPORT_HEADER = '\uFEFF统一社会信用代码,单位名称,地址,行政区划代码,场所类别,建筑面积,重点单位,风险等级,信用等级,自我管理承诺,联系人,联系电话\n';
+
+function cell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@]/.test(s)) s = `'${s}`; // no formulas in spreadsheets opened from the export
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One line of the CSV export (personal data masked). */
+export function exportLine(u: UnitTable): string {
+  return [
+    u.usci,
+    u.name,
+    u.address,
+    u.region_code,
+    u.venue_kind ?? '',
+    u.floor_area ?? '',
+    u.key_unit ? '是' : '否',
+    { low: '低', medium: '中', high: '高' }[u.risk_level],
+    u.credit_level,
+    u.self_commitment ? '是' : '否',
+    maskPersonName(u.contact_name),
+    maskPhone(u.contact_phone),
+  ]
+    .map(cell)
+    .join(',');
+}

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.ts';
+
+/**
+ * Versions of cached reference data (docs/decisions.md "Read path caches"). Each kind (policy, calendar)
+ * has a counter row in `cache_versions` that every write of the kind increments in its own transaction.
+ * A process caches what it derived from the data together with the counter it read; it re-reads the
+ * counter at most once per `VERSION_CHECK_MS` (one primary-key read), so a write made by another
+ * process is seen within that time, and a write made in this process at once (`forgetVersions`).
+ */
+export type ReferenceKind = 'policy' | 'calendar';
+
+export const VERSION_CHECK_MS = 1000;
+
+const generation: Record<ReferenceKind, number> = { policy: 0, calendar: 0 };
+
+type Seen = Map<ReferenceKind, { version: number; checkedAt: number; gen: number }>;
+const seen = new WeakMap<object, Seen>();
+
+/** The current version of a kind as this process knows it (re-read when older than VERSION_CHECK_MS). */
+export async function referenceVersion(db: Executor, kind: ReferenceKind): Promise<number> {
+  let s = seen.get(db);
+  if (!s) {
+    s = new Map();
+    seen.set(db, s);
+  }
+  const hit = s.get(kind);
+  const t = performance.now();
+  if (hit && hit.gen === generation[kind] && t - hit.checkedAt < VERSION_CHECK_MS) return hit.version;
+  const gen = generation[kind];
+  const row = await db.selectFrom('cache_versions').select('version').where('name', '=', kind).executeTakeFirst();
+  const version = Number(row?.version ?? 0);
+  s.set(kind, { version, checkedAt: t, gen });
+  return version;
+}
+
+/** Marks a change of a kind, inside the writing transaction. */
+export async function bumpReferenceVersion(trx: Executor, kind: ReferenceKind): Promise<void> {
+  await trx.updateTable('cache_versions').set({ version: sql`version + 1` }).where('name', '=', kind).execute();
+}
+
+/** After a write committed in this process: the next read checks the counter again. */
+export function forgetVersions(kind: ReferenceKind): void {
+  generation[kind]++;
+}
+
+/** Bumped by `forgetVersions`: a counter read before it is read again. */
