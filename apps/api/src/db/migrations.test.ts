@@ -13,8 +13,9 @@ import { seedDemoData } from '../demo/seed.ts';
 import { createClock } from '../platform/clock.ts';
 import { EventBus } from '../platform/events/bus.ts';
 import { DATABASES, DEMO_PASSWORD, type TestDatabase } from '../test-support/harness.ts';
+import { dropSchema } from '../test-support/pg-schema.ts';
 import { type Database, openDatabase } from './database.ts';
-import { LEGACY_MIGRATIONS, migrateToLatest, migrations } from './migrations/index.ts';
+import { LEGACY_MIGRATIONS, migrateToLatest, migrations, underSchemaLock } from './migrations/index.ts';
 import { legacyMigrations } from './testing/legacy-migrations.ts';
 
 /**
@@ -51,7 +52,7 @@ async function emptyStore(kind: TestDatabase): Promise<Store> {
     pgSchema,
     async drop() {
       await database.close().catch(() => {});
-      if (pgSchema) await pgAdmin(`DROP SCHEMA ${pgSchema} CASCADE`);
+      if (pgSchema) await dropSchema(pgSchema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -65,7 +66,7 @@ async function migrateLegacy(store: Store, upTo?: string): Promise<void> {
     provider: { getMigrations: async () => legacyMigrations(store.database.dialect) },
     ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
   });
-  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
+  const { error, results } = await underSchemaLock(db, store.database.dialect, () => (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest()));
   if (error) throw error;
   assert.ok(results?.every((r) => r.status === 'Success'));
 }

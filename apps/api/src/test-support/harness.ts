@@ -7,6 +7,7 @@ import pg from 'pg';
 import { buildApp, createContext } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
+import { dropSchema } from './pg-schema.ts';
 
 /**
  * API tests run in-process (`app.inject`) on a real SQLite file always, and on PostgreSQL too when
@@ -94,10 +95,7 @@ export async function startTestApp(
       await app.close();
       await ctx.database.close();
       if (schema) {
-        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
+        await dropSchema(schema);
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

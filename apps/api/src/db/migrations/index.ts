@@ -110,7 +110,33 @@ interface MigrationBookkeeping {
   [DEFAULT_MIGRATION_TABLE]: { name: string; timestamp: string };
 }
 
+/**
+ * The advisory lock under which schemas of one PostgreSQL database are migrated or dropped. Kysely's
+ * migrator looks its bookkeeping tables up with an introspection query over every schema of the database
+ * (`has_schema_privilege` per schema), which fails with "schema … does not exist" when another schema is
+ * dropped during that query: several deployments (or parallel test runs) in one database migrate and drop
+ * one at a time.
+ */
+export const SCHEMA_LOCK = 'fep:schema-changes';
+
+/** Runs `fn` on one connection holding SCHEMA_LOCK (PostgreSQL); on SQLite, as it is. */
+export async function underSchemaLock<T>(db: Kysely<unknown>, dialect: Dialect, fn: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
+  if (dialect !== 'postgres') return fn(db);
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${SCHEMA_LOCK}))`.execute(conn);
+    try {
+      return await fn(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${SCHEMA_LOCK}))`.execute(conn);
+    }
+  });
+}
+
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await underSchemaLock(db, dialect, (conn) => migrateOn(conn, dialect));
+}
+
+async function migrateOn(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   // Kysely looks for its own bookkeeping tables by name in *every* schema unless told which schema is
   // ours; with a second schema in the same PostgreSQL database (another deployment, or parallel test

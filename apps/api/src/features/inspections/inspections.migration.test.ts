@@ -7,8 +7,9 @@ import { describe, test } from 'node:test';
 import { type Kysely, Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../../db/database.ts';
-import { migrateToLatest, migrations } from '../../db/migrations/index.ts';
+import { migrateToLatest, migrations, underSchemaLock } from '../../db/migrations/index.ts';
 import { DATABASES } from '../../test-support/harness.ts';
+import { dropSchema } from '../../test-support/pg-schema.ts';
 import { assignedTo, inspectorsOfTasks } from './inspections.repository.ts';
 import { newInspectionTask } from './new-task.ts';
 
@@ -34,7 +35,7 @@ for (const kind of DATABASES) {
           provider: { getMigrations: async () => migrations(database.dialect) },
           ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
         });
-        const r = await migrator.migrateTo('0025_platform_domain_events');
+        const r = await underSchemaLock(db as unknown as Kysely<unknown>, database.dialect, () => migrator.migrateTo('0025_platform_domain_events'));
         assert.ifError(r.error);
         const now = '2026-11-20T02:00:00.000Z';
         await db
@@ -81,7 +82,7 @@ for (const kind of DATABASES) {
         assert.equal(Number(n.rows[0]!.n), 4);
       } finally {
         await database.close();
-        if (pgSchema) await pgAdmin(`DROP SCHEMA ${pgSchema} CASCADE`);
+        if (pgSchema) await dropSchema(pgSchema);
         rmSync(dataDir, { recursive: true, force: true });
       }
     });

@@ -1,4 +1,4 @@
-import { chinaDateOf } from '@fep/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   DraftSavedView,
   DraftSaveRequest,
@@ -37,7 +37,7 @@ import {
   TriggeredTaskCreatedView,
   TriggeredTaskRequest,
 } from '@fep/contracts';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { chinaDateOf } from '@fep/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { RectificationOrderTable } from '../../db/schema.ts';

@@ -1,4 +1,5 @@
 /** The unit directory's public surface for other features. */
+
+export { unitByUsci } from './units.repository.ts';
 export { createUnit } from './use-cases/create-unit.ts';
 export { type ImportReport, importUnits } from './use-cases/import-units.ts';
-export { unitByUsci } from './units.repository.ts';

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { bearer, DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { unitOfAgency } from '../../test-support/targets.ts';
 import { systemActor } from '../actor.ts';
 import { transact } from '../transact.ts';
-import { unitOfAgency } from '../../test-support/targets.ts';
 import { verifyChain } from './chain.ts';
 
 const root = new URL('../../../../../', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer, DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { sessionCacheSettings } from './sessions.ts';
 
