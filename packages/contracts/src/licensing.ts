@@ -11,6 +11,7 @@ import {
   materialsSchema,
   pendingDocumentsSchema,
   VENUE_KINDS,
+  VERIFICATION_OUTCOMES,
 } from '@fep/domain';
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
@@ -72,6 +73,27 @@ export const TaskView = Type.Object({
 });
 export type TaskView = Static<typeof TaskView>;
 
+/** How a permit was revoked (LIC-09): the reason, its legal basis, who revoked it and when. */
+export const LicenceRevocationView = Type.Object({
+  reason: Type.String(),
+  legalBasis: Type.String(),
+  by: Type.Optional(Type.String()),
+  at: Type.Optional(Type.String()),
+});
+export type LicenceRevocationView = Static<typeof LicenceRevocationView>;
+
+/** POST /api/v1/licences/:id/delivery, and the delivery inside a permit (LIC-10): in person or by post. */
+export const LicenceDeliveryView = Type.Object({
+  method: Type.String(),
+  recipient: Type.String(),
+  address: Type.Optional(Type.String()),
+  trackingNo: Type.Optional(Type.String()),
+  carrier: Type.Optional(Type.String()),
+  recordedAt: Type.Optional(Type.String()),
+  by: Type.Optional(Type.String()),
+});
+export type LicenceDeliveryView = Static<typeof LicenceDeliveryView>;
+
 /** A permit (`presentLicence`); masked for the public register (no delivery, application or policy). */
 export const LicenceView = Type.Object({
   id: Type.String(),
@@ -92,16 +114,8 @@ export const LicenceView = Type.Object({
   issuedAt: Type.String(),
   supersededBy: Nullable(Type.String()),
   revokedAt: Nullable(Type.String()),
-  revocation: Nullable(Type.Object({ reason: Type.String(), legalBasis: Type.String() })),
-  delivery: Nullable(
-    Type.Object({
-      method: Type.String(),
-      recipient: Type.String(),
-      address: Type.Optional(Type.String()),
-      trackingNo: Type.Optional(Type.String()),
-      carrier: Type.Optional(Type.String()),
-    }),
-  ),
+  revocation: Nullable(LicenceRevocationView),
+  delivery: Nullable(LicenceDeliveryView),
   applicationId: Type.Optional(Nullable(Type.String())),
   policyVersion: Type.Optional(Nullable(Type.String())),
 });
@@ -131,7 +145,11 @@ export const ApplicationSummaryView = Type.Object({
 export type ApplicationSummaryView = Static<typeof ApplicationSummaryView>;
 
 /** GET /api/v1/licensing/applications. */
-export const ApplicationListView = Type.Object({ items: Type.Array(ApplicationSummaryView) });
+export const ApplicationListView = Type.Object({
+  items: Type.Array(ApplicationSummaryView),
+  /** The id to pass as `after` for the next page; null on the last page. */
+  next: Nullable(Type.String()),
+});
 export type ApplicationListView = Static<typeof ApplicationListView>;
 
 export const NoticeItemView = Type.Object({ target: Type.String(), reason: Type.String() });
@@ -148,7 +166,9 @@ export const ApplicationView = Type.Object({
   pendingDocuments: Type.Array(Type.String()),
   commitment: Nullable(Type.Object({ signerName: Type.String(), accepted: Type.Boolean(), signedAt: Type.Optional(Type.String()) })),
   appointmentPreference: Nullable(Type.Object({ date: Type.String(), period: Type.String(), note: Type.Optional(Type.String()) })),
-  exemption: Nullable(Type.Object({ exempt: Type.Boolean(), reasons: Type.Array(Type.String()) })),
+  exemption: Nullable(
+    Type.Object({ exempt: Type.Boolean(), reasons: Type.Array(Type.String()), matched: Type.Optional(Nullable(exemptionSchema.properties.rules.items)) }),
+  ),
   policyVersions: Type.Record(Type.String(), Type.String()),
   decision: Nullable(
     Type.Object({
@@ -156,7 +176,12 @@ export const ApplicationView = Type.Object({
       reasons: Type.Optional(Type.Array(Type.String())),
       rejectedAtIntake: Type.Optional(Type.Boolean()),
       withdrawn: Type.Optional(Type.Boolean()),
+      /** The applicant's reason for withdrawing. */
+      reason: Type.Optional(Type.String()),
       basis: Type.Optional(Type.String()),
+      /** Who decided and when (user id, ISO time). */
+      by: Type.Optional(Type.String()),
+      at: Type.Optional(Type.String()),
     }),
   ),
   acceptedAt: Nullable(Type.String()),
@@ -236,7 +261,7 @@ export const PublicLicenceStatusView = Type.Object({
   issuedAt: Type.String(),
   issuer: Type.String(),
   revokedAt: Nullable(Type.String()),
-  revocation: Nullable(Type.Object({ reason: Type.String(), legalBasis: Type.String() })),
+  revocation: Nullable(LicenceRevocationView),
   current: Nullable(Type.Object({ verifyCode: Type.String(), number: Type.String(), revision: Type.Number() })),
   qrSignatureValid: Nullable(Type.Boolean()),
   sealDigest: Type.String(),
@@ -330,3 +355,156 @@ export const ApplicationRequest = Type.Object(
   { additionalProperties: false },
 );
 export type ApplicationRequest = Static<typeof ApplicationRequest>;
+
+// ---- Request schemas of the licensing routes (validated by Fastify, published in OpenAPI) ----
+
+/** `:id` of an application, permit, task or change request. */
+export const LicensingIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+/** GET /api/v1/licensing/guide?region= (six-digit administrative division code). */
+export const LicensingGuideQuery = Type.Object({ region: Type.String({ pattern: '^\\d{6}$' }) });
+/** GET /api/v1/licensing/sample-forms/:code (the material code). */
+export const SampleFormParams = Type.Object({ code: Type.String({ pattern: '^[a-z_]{2,40}$' }) });
+/** GET /api/v1/licensing/applications: status filter (comma-separated) and keyset paging. */
+export const ApplicationListQuery = Type.Object({
+  status: Type.Optional(Type.String({ maxLength: 200 })),
+  after: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+/** POST …/notice: the one-time correction notice lists every problem at once (LIC-06). */
+export const ApplicationNoticeRequest = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      /** A material (`material:<code>`) or a form field (`field:<name>`). */
+      target: Type.Unsafe<`material:${string}` | `field:${string}`>(Type.String({ pattern: '^(material|field):[A-Za-z_]{2,40}$' })),
+      reason: Type.String({ minLength: 2, maxLength: 300 }),
+    }),
+    { minItems: 1, maxItems: 30 },
+  ),
+});
+export type ApplicationNoticeRequest = Static<typeof ApplicationNoticeRequest>;
+/** POST …/reject: refusal at intake, with reasons. */
+export const IntakeRejectionRequest = Type.Object({ reasons: Type.Array(Type.String({ minLength: 2, maxLength: 500 }), { minItems: 1, maxItems: 20 }) });
+/** POST …/accept: acceptance, optionally with documents still to come (容缺受理, LIC-05). */
+export const AcceptApplicationRequest = Type.Object({
+  pendingDocuments: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z_]{2,40}$' }), { maxItems: 20 })),
+});
+/** POST …/documents: the pending documents supplied later. */
+export const SupplyDocumentsRequest = Type.Object({ materials: Materials });
+/** POST …/assign (application or inspection task): two named inspectors (or drawn) and the appointment (LIC-11). */
+export const InspectionAssignmentRequest = Type.Object({
+  inspectorIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { minItems: 2, maxItems: 2 })),
+  appointmentAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+});
+export type InspectionAssignmentRequest = Static<typeof InspectionAssignmentRequest>;
+const ChecklistAnswers = Type.Array(
+  Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }), passed: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 500 })) }),
+  { minItems: 1, maxItems: 100 },
+);
+/** POST …/inspection: the on-site opening check's result (LIC-04). */
+export const OpeningCheckRequest = Type.Object({
+  checklist: ChecklistAnswers,
+  findings: Type.String({ maxLength: 2000 }),
+  documentsVerifiedOnSite: Type.Optional(Type.Boolean()),
+});
+/** POST …/legal-review: the legal review's opinion. */
+export const LegalReviewRequest = Type.Object({ pass: Type.Boolean(), opinion: Type.String({ minLength: 2, maxLength: 2000 }) });
+/** POST …/decision: grant or refuse, with reasons. */
+export const ApplicationDecisionRequest = Type.Object({
+  grant: Type.Boolean(),
+  reasons: Type.Array(Type.String({ minLength: 2, maxLength: 500 }), { maxItems: 20 }),
+});
+/** POST …/withdraw: the applicant withdraws, with a reason. */
+export const WithdrawApplicationRequest = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) });
+/** POST /api/v1/inspection-tasks/:id/verification: the commitment verification's outcome (LIC-03). */
+export const CommitmentVerificationRequest = Type.Object({
+  outcome: Type.Enum([...VERIFICATION_OUTCOMES]),
+  checklist: ChecklistAnswers,
+  findings: Type.String({ minLength: 2, maxLength: 2000 }),
+  rectification: Type.Optional(
+    Type.Object({
+      items: Type.Array(Type.String({ minLength: 2, maxLength: 300 }), { minItems: 1, maxItems: 30 }),
+      deadlineWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    }),
+  ),
+  serious: Type.Optional(Type.Boolean()),
+});
+export type CommitmentVerificationRequest = Static<typeof CommitmentVerificationRequest>;
+/** POST /api/v1/licence-requests/:id/decision: approve or reject a change/reissue request. */
+export const LicenceRequestDecisionRequest = Type.Object({ approve: Type.Boolean(), reason: Type.Optional(Type.String({ maxLength: 500 })) });
+/** POST /api/v1/licences/:id/revoke: the reason and its legal basis (LIC-09). */
+export const LicenceRevocationRequest = Type.Object({
+  reason: Type.String({ minLength: 4, maxLength: 1000 }),
+  legalBasis: Type.String({ minLength: 4, maxLength: 300 }),
+});
+/** POST /api/v1/licences/:id/delivery: in person or by post with the tracking number (LIC-10). */
+export const LicenceDeliveryRequest = Type.Object({
+  method: Type.Union([Type.Literal('in_person'), Type.Literal('post')]),
+  recipient: Type.String({ minLength: 2, maxLength: 40 }),
+  address: Type.Optional(Type.String({ maxLength: 200 })),
+  carrier: Type.Optional(Type.String({ maxLength: 40 })),
+  trackingNo: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{6,40}$' })),
+});
+export type LicenceDeliveryRequest = Static<typeof LicenceDeliveryRequest>;
+/** GET /api/v1/licences/verify/:code and its `s` (the QR signature, base64url). */
+export const LicenceVerifyParams = Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{12}$' }) });
+export const LicenceVerifyQuery = Type.Object({ s: Type.Optional(Type.String({ maxLength: 120 })) });
+/** GET /api/v1/licences/register: region, search term, page size. */
+export const LicenceRegisterQuery = Type.Object({
+  agency: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  q: Type.Optional(Type.String({ maxLength: 60 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+/** GET /api/v1/licences?status= (comma-separated). */
+export const LicenceListQuery = Type.Object({ status: Type.Optional(Type.String({ maxLength: 100 })) });
+/** GET /api/v1/inspection-tasks: only mine, status filter (comma-separated). */
+export const InspectionTaskListQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), status: Type.Optional(Type.String({ maxLength: 100 })) });
+
+// ---- Further responses ----
+
+/** GET /api/v1/licences. */
+export const LicenceListView = Type.Array(LicenceView);
+/** A change or reissue request of a permit, as GET /api/v1/licences/:id lists them. */
+export const LicenceRequestView = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('amend'), Type.Literal('reissue')]),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]),
+  changes: LicenceChanges,
+  reason: Type.String(),
+  requestedAt: Type.String(),
+  decidedAt: Nullable(Type.String()),
+  decisionReason: Nullable(Type.String()),
+  newLicenceId: Nullable(Type.String()),
+});
+export type LicenceRequestView = Static<typeof LicenceRequestView>;
+/** GET /api/v1/licences/:id: the permit with its change and reissue requests. */
+export const LicenceDetailView = Type.Object({ ...LicenceView.properties, requests: Type.Array(LicenceRequestView) });
+export type LicenceDetailView = Static<typeof LicenceDetailView>;
+/** POST /api/v1/licences/:id/requests (201): the request just filed. */
+export const LicenceRequestCreatedView = Type.Object({
+  id: Type.String(),
+  kind: Type.Union([Type.Literal('amend'), Type.Literal('reissue')]),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]),
+});
+/** GET /api/v1/licence-requests. */
+export const PendingLicenceRequestListView = Type.Array(PendingLicenceRequestView);
+/** POST /api/v1/licence-requests/:id/decision: approved (with the new permit) or rejected. */
+export const LicenceRequestDecisionView = Type.Object({
+  status: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+  licenceId: Type.Optional(Type.String()),
+});
+export type LicenceRequestDecisionView = Static<typeof LicenceRequestDecisionView>;
+/** GET /api/v1/inspection-tasks. */
+export const TaskListView = Type.Array(TaskView);
+/** POST /api/v1/inspection-tasks/:id/verification: the outcome, the order it issued and whether the permit was revoked. */
+export const CommitmentVerificationView = Type.Object({
+  outcome: Type.Enum([...VERIFICATION_OUTCOMES]),
+  rectificationOrderId: Type.Optional(Type.String()),
+  rectificationOrderNumber: Type.Optional(Nullable(Type.String())),
+  /** The rectification deadline (date, Beijing). */
+  deadline: Type.Optional(Nullable(Type.String())),
+  /** Serious false commitment: whether the permit was revoked in the same transaction. */
+  revoked: Type.Optional(Type.Boolean()),
+});
+export type CommitmentVerificationView = Static<typeof CommitmentVerificationView>;
+/** A PDF download (sample forms, permits): `application/pdf`, no JSON body. */
+export const LicensingPdfFile = Type.Unsafe<Uint8Array>(Type.String({ format: 'binary', description: 'application/pdf' }));

@@ -1,31 +1,38 @@
-import { checkExemption, chinaDateOf, type VENUE_KIND_LABELS } from '@fep/domain';
+import {
+  AcceptApplicationRequest,
+  ApplicationDecisionRequest,
+  ApplicationListQuery,
+  ApplicationListView,
+  ApplicationNoticeRequest,
+  ApplicationRequest,
+  ApplicationView,
+  ErrorBody,
+  ExemptionCheckRequest,
+  ExemptionCheckView,
+  InspectionAssignmentRequest,
+  IntakeRejectionRequest,
+  LegalReviewRequest,
+  LicensingGuideQuery,
+  LicensingGuideView,
+  LicensingIdParams,
+  LicensingPdfFile,
+  OpeningCheckRequest,
+  SampleFormParams,
+  SupplyDocumentsRequest,
+  WithdrawApplicationRequest,
+} from '@fep/contracts';
+import { checkExemption, chinaDateOf } from '@fep/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type TSchema, Type } from 'typebox';
-import type { Actor } from '../../platform/actor.ts';
-import type { RoutePermission } from '../../platform/context.ts';
+import type { TSchema } from 'typebox';
 import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
-import type { ApplicationInput } from './application-input.ts';
 import { applicationScope, loadApplication } from './licensing.access.ts';
 import { commitmentOffered, handlingAgency } from './licensing.policy.ts';
 import { presentApplication, presentApplicationSummary } from './licensing.presenter.ts';
-import {
-  AcceptBody,
-  ApplicationBody,
-  AssignBody,
-  DecisionBody,
-  ExemptionCheckBody,
-  IdParams,
-  InspectionBody,
-  LegalReviewBody,
-  NoticeBody,
-  ReasonsBody,
-  SupplyBody,
-  WithdrawBody,
-} from './licensing.schemas.ts';
 import { SAMPLE_FORMS } from './sample-forms.ts';
 import { acceptApplication } from './use-cases/accept-application.ts';
 import { assignOpeningCheck } from './use-cases/assign-opening-check.ts';
@@ -40,18 +47,29 @@ import { supplyDocuments } from './use-cases/supply-documents.ts';
 import { withdrawApplication } from './use-cases/withdraw-application.ts';
 
 const TAGS = ['许可（营业前消防安全检查）'];
+/** Refusals keep the shared error body. */
+const ERRORS = { '4xx': ErrorBody };
 
 /** Routes of the opening-permit application: thin — validate, authorize, call the use case, present. */
-export async function applicationRoutes(app: FastifyInstance): Promise<void> {
+export async function applicationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
-  const present = async (req: FastifyRequest, id: string) =>
+  const present = async (req: FastifyRequest, id: string): Promise<ApplicationView> =>
     presentApplication(db, await loadApplication(app.ctx, actorOf(req), id), req.auth!.roles, app.ctx.now().toISOString());
 
   app.post(
     '/api/v1/licensing/exemption-check',
-    { config: { permission: 'public' }, schema: { tags: TAGS, summary: '免检范围查询（LIC-02）：是否须申请营业前消防安全检查', body: ExemptionCheckBody } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: TAGS,
+        summary: '免检范围查询（LIC-02）：是否须申请营业前消防安全检查',
+        body: ExemptionCheckRequest,
+        response: { 200: ExemptionCheckView, ...ERRORS },
+      },
+    },
     async (req) => {
-      const b = req.body as { regionCode: string; venueKind: keyof typeof VENUE_KIND_LABELS; floorArea: number; investment?: number | null };
+      const b = req.body;
       const { agency, policy } = await handlingAgency(db, b.regionCode, app.ctx.now());
       const r = checkExemption(policy.exemption, { venueKind: b.venueKind, floorArea: b.floorArea, investment: b.investment ?? null });
       const resolvedRule = r.matched?.text ?? (policy.exemption.rules.map((x) => x.text).join('；或') || '本地未设免检范围');
@@ -62,7 +80,8 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
           text: resolvedRule,
           exceptVenueKinds: policy.exemption.exceptVenueKinds,
           legalBasis: (await exemptionBasis(agency.id)) ?? '《中华人民共和国消防法》第十五条',
-          policyVersion: policy.versions['licensing.exemption'],
+          // Every resolved kind carries its version key (licensingPolicy); '' only if the policy store is incomplete.
+          policyVersion: policy.versions['licensing.exemption'] ?? '',
         },
         agency: { id: agency.id, name: agency.name },
         commitmentOffered: commitmentOffered(policy),
@@ -87,11 +106,12 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '申请须知：本地现行的材料清单、容缺材料、告知承诺书和时限（SVC-01）',
-        querystring: Type.Object({ region: Type.String({ pattern: '^\\d{6}$' }) }),
+        querystring: LicensingGuideQuery,
+        response: { 200: LicensingGuideView, ...ERRORS },
       },
     },
     async (req) => {
-      const { agency, policy } = await handlingAgency(db, (req.query as { region: string }).region, app.ctx.now());
+      const { agency, policy } = await handlingAgency(db, req.query.region, app.ctx.now());
       return {
         agency: { id: agency.id, name: agency.name, regionCode: agency.region_code },
         at: policy.at,
@@ -113,10 +133,15 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/licensing/sample-forms/:code',
     {
       config: { permission: 'public' },
-      schema: { tags: TAGS, summary: '下载申请材料示范文本（PDF）', params: Type.Object({ code: Type.String({ pattern: '^[a-z_]{2,40}$' }) }) },
+      schema: {
+        tags: TAGS,
+        summary: '下载申请材料示范文本（PDF）',
+        params: SampleFormParams,
+        response: { 200: { description: 'PDF 文件', content: { 'application/pdf': { schema: LicensingPdfFile } } }, ...ERRORS },
+      },
     },
     async (req, reply) => {
-      const code = (req.params as { code: string }).code;
+      const code = req.params.code;
       const form = SAMPLE_FORMS[code];
       if (!form) throw new AppError('RESOURCE.NOT_FOUND', '该材料没有示范文本');
       const pdf = await renderDocumentPdf({
@@ -136,10 +161,15 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/licensing/applications',
     {
       config: { permission: 'licensing:application:submit' },
-      schema: { tags: TAGS, summary: '新建许可申请（submit=true 直接提交；支持 Idempotency-Key）', body: ApplicationBody },
+      schema: {
+        tags: TAGS,
+        summary: '新建许可申请（submit=true 直接提交；支持 Idempotency-Key）',
+        body: ApplicationRequest,
+        response: { 201: ApplicationView, ...ERRORS },
+      },
     },
     async (req, reply) => {
-      const b = req.body as ApplicationInput & { submit?: boolean };
+      const b = req.body;
       const { id } = await idempotent(req, reply, 201, (deps) => createApplication(deps, actorOf(req), { application: b, submit: b.submit === true }));
       return present(req, id);
     },
@@ -149,11 +179,17 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/licensing/applications/:id',
     {
       config: { permission: 'licensing:application:submit' },
-      schema: { tags: TAGS, summary: '修改草稿，或按一次性告知补正（submit=true 提交/重新提交）', params: IdParams, body: ApplicationBody },
+      schema: {
+        tags: TAGS,
+        summary: '修改草稿，或按一次性告知补正（submit=true 提交/重新提交）',
+        params: LicensingIdParams,
+        body: ApplicationRequest,
+        response: { 200: ApplicationView, ...ERRORS },
+      },
     },
     async (req) => {
-      const b = req.body as ApplicationInput & { submit?: boolean };
-      const id = (req.params as { id: string }).id;
+      const b = req.body;
+      const id = req.params.id;
       await editApplication(app.ctx, actorOf(req), { id, application: b, submit: b.submit === true });
       return present(req, id);
     },
@@ -166,15 +202,12 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '许可申请列表（工作人员：辖区内；申请人：本单位）',
-        querystring: Type.Object({
-          status: Type.Optional(Type.String({ maxLength: 200 })),
-          after: Type.Optional(Type.String({ maxLength: 64 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        querystring: ApplicationListQuery,
+        response: { 200: ApplicationListView, ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { status?: string; after?: string; limit?: number };
+      const q = req.query;
       const limit = q.limit ?? 50;
       let query = db
         .selectFrom('applications')
@@ -193,58 +226,114 @@ export async function applicationRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/licensing/applications/:id',
-    { config: { permission: 'licensing:application:read' }, schema: { tags: TAGS, summary: '一件许可申请及其时限、告知、检查和许可证', params: IdParams } },
-    async (req) => present(req, (req.params as { id: string }).id),
+    {
+      config: { permission: 'licensing:application:read' },
+      schema: {
+        tags: TAGS,
+        summary: '一件许可申请及其时限、告知、检查和许可证',
+        params: LicensingIdParams,
+        response: { 200: ApplicationView, ...ERRORS },
+      },
+    },
+    async (req) => present(req, req.params.id),
   );
 
-  const step = <B>(verb: string, permission: RoutePermission, summary: string, body: TSchema, run: (actor: Actor, id: string, b: B) => Promise<unknown>) =>
-    app.post(`/api/v1/licensing/applications/:id/${verb}`, { config: { permission }, schema: { tags: TAGS, summary, params: IdParams, body } }, async (req) => {
-      const id = (req.params as { id: string }).id;
-      await run(actorOf(req), id, req.body as B);
+  /** The schema of a step of the case: its body contract in, the whole application out. */
+  const step = <B extends TSchema>(summary: string, body: B) => ({
+    tags: TAGS,
+    summary,
+    params: LicensingIdParams,
+    body,
+    response: { 200: ApplicationView, ...ERRORS },
+  });
+
+  app.post(
+    '/api/v1/licensing/applications/:id/notice',
+    { config: { permission: 'licensing:application:intake' }, schema: step('一次性告知补正（LIC-06）：列明全部问题，时限暂停', ApplicationNoticeRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await issueNotice(app.ctx, actorOf(req), { id, items: req.body.items });
       return present(req, id);
-    });
+    },
+  );
 
-  step<{ items: { target: `material:${string}` | `field:${string}`; reason: string }[] }>(
-    'notice',
-    'licensing:application:intake',
-    '一次性告知补正（LIC-06）：列明全部问题，时限暂停',
-    NoticeBody,
-    (actor, id, b) => issueNotice(app.ctx, actor, { id, items: b.items }),
+  app.post(
+    '/api/v1/licensing/applications/:id/reject',
+    { config: { permission: 'licensing:application:intake' }, schema: step('不予受理（说明理由）', IntakeRejectionRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await rejectAtIntake(app.ctx, actorOf(req), { id, reasons: req.body.reasons });
+      return present(req, id);
+    },
   );
-  step<{ reasons: string[] }>('reject', 'licensing:application:intake', '不予受理（说明理由）', ReasonsBody, (actor, id, b) =>
-    rejectAtIntake(app.ctx, actor, { id, reasons: b.reasons }),
+
+  app.post(
+    '/api/v1/licensing/applications/:id/accept',
+    { config: { permission: 'licensing:application:intake' }, schema: step('受理（可容缺受理 LIC-05；告知承诺即时许可 LIC-03）', AcceptApplicationRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await acceptApplication(app.ctx, actorOf(req), { id, pendingDocuments: req.body.pendingDocuments ?? [] });
+      return present(req, id);
+    },
   );
-  step<{ pendingDocuments?: string[] }>(
-    'accept',
-    'licensing:application:intake',
-    '受理（可容缺受理 LIC-05；告知承诺即时许可 LIC-03）',
-    AcceptBody,
-    (actor, id, b) => acceptApplication(app.ctx, actor, { id, pendingDocuments: b.pendingDocuments ?? [] }),
+
+  app.post(
+    '/api/v1/licensing/applications/:id/documents',
+    { config: { permission: 'licensing:application:submit' }, schema: step('补交容缺材料', SupplyDocumentsRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await supplyDocuments(app.ctx, actorOf(req), { id, materials: req.body.materials });
+      return present(req, id);
+    },
   );
-  step<{ materials: Record<string, string[]> }>('documents', 'licensing:application:submit', '补交容缺材料', SupplyBody, (actor, id, b) =>
-    supplyDocuments(app.ctx, actor, { id, materials: b.materials }),
+
+  app.post(
+    '/api/v1/licensing/applications/:id/assign',
+    { config: { permission: 'licensing:inspection:assign' }, schema: step('指派两名持证检查人员并预约检查时间（LIC-11）', InspectionAssignmentRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await assignOpeningCheck(app.ctx, actorOf(req), { id, ...req.body });
+      return present(req, id);
+    },
   );
-  step<{ inspectorIds?: string[]; appointmentAt?: string | null }>(
-    'assign',
-    'licensing:inspection:assign',
-    '指派两名持证检查人员并预约检查时间（LIC-11）',
-    AssignBody,
-    (actor, id, b) => assignOpeningCheck(app.ctx, actor, { id, ...b }),
+
+  app.post(
+    '/api/v1/licensing/applications/:id/inspection',
+    { config: { permission: 'licensing:inspection:record' }, schema: step('录入现场检查结果（LIC-04）', OpeningCheckRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await recordOpeningCheck(app.ctx, actorOf(req), { id, ...req.body });
+      return present(req, id);
+    },
   );
-  step<{ checklist: { code: string; passed: boolean; note?: string }[]; findings: string; documentsVerifiedOnSite?: boolean }>(
-    'inspection',
-    'licensing:inspection:record',
-    '录入现场检查结果（LIC-04）',
-    InspectionBody,
-    (actor, id, b) => recordOpeningCheck(app.ctx, actor, { id, ...b }),
+
+  app.post(
+    '/api/v1/licensing/applications/:id/legal-review',
+    { config: { permission: 'licensing:application:review' }, schema: step('法制审核', LegalReviewRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await legalReview(app.ctx, actorOf(req), { id, ...req.body });
+      return present(req, id);
+    },
   );
-  step<{ pass: boolean; opinion: string }>('legal-review', 'licensing:application:review', '法制审核', LegalReviewBody, (actor, id, b) =>
-    legalReview(app.ctx, actor, { id, ...b }),
+
+  app.post(
+    '/api/v1/licensing/applications/:id/decision',
+    { config: { permission: 'licensing:application:decide' }, schema: step('作出准予或不予许可决定', ApplicationDecisionRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await decideApplication(app.ctx, actorOf(req), { id, ...req.body });
+      return present(req, id);
+    },
   );
-  step<{ grant: boolean; reasons: string[] }>('decision', 'licensing:application:decide', '作出准予或不予许可决定', DecisionBody, (actor, id, b) =>
-    decideApplication(app.ctx, actor, { id, ...b }),
-  );
-  step<{ reason: string }>('withdraw', 'licensing:application:submit', '撤回申请', WithdrawBody, (actor, id, b) =>
-    withdrawApplication(app.ctx, actor, { id, reason: b.reason }),
+
+  app.post(
+    '/api/v1/licensing/applications/:id/withdraw',
+    { config: { permission: 'licensing:application:submit' }, schema: step('撤回申请', WithdrawApplicationRequest) },
+    async (req) => {
+      const id = req.params.id;
+      await withdrawApplication(app.ctx, actorOf(req), { id, reason: req.body.reason });
+      return present(req, id);
+    },
   );
 }

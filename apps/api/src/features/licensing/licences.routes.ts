@@ -1,6 +1,29 @@
-import { LICENCE_STATUS_LABELS, type LicenceStatus } from '@fep/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import {
+  ErrorBody,
+  LicenceChangeRequest,
+  LicenceDeliveryRequest,
+  LicenceDeliveryView,
+  LicenceDetailView,
+  LicenceFileCheckView,
+  LicenceListQuery,
+  LicenceListView,
+  LicenceRegisterQuery,
+  LicenceRegisterView,
+  LicenceRequestCreatedView,
+  LicenceRequestDecisionRequest,
+  LicenceRequestDecisionView,
+  LicenceRevocationRequest,
+  LicenceVerifyParams,
+  LicenceVerifyQuery,
+  LicenceView,
+  LicensingIdParams,
+  LicensingPdfFile,
+  PendingLicenceRequestListView,
+  PublicLicenceStatusView,
+} from '@fep/contracts';
+import { LICENCE_STATUS_LABELS } from '@fep/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { sealPublicKey, sm2Verify, verifySealedPdf } from '../../platform/documents/seal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readBlob } from '../../platform/files/storage.ts';
@@ -9,19 +32,22 @@ import { idempotent } from '../../platform/http/idempotency.ts';
 import { qrPayload } from './licence-issuance.ts';
 import { licenceRequestScope, licenceScope, loadLicence } from './licensing.access.ts';
 import { presentLicence } from './licensing.presenter.ts';
-import { ChangeRequestBody, DecideRequestBody, DeliveryBody, IdParams, RevokeBody } from './licensing.schemas.ts';
 import { decideLicenceChange } from './use-cases/decide-licence-change.ts';
-import { type DeliveryInput, recordDelivery } from './use-cases/record-delivery.ts';
-import { type ChangeRequestInput, requestLicenceChange } from './use-cases/request-licence-change.ts';
+import { recordDelivery } from './use-cases/record-delivery.ts';
+import { requestLicenceChange } from './use-cases/request-licence-change.ts';
 import { revokeLicence } from './use-cases/revoke-licence.ts';
 
 const TAGS = ['电子证照'];
+/** Refusals keep the shared error body. */
+const ERRORS = { '4xx': ErrorBody };
+const PDF = { description: 'PDF 文件（带电子印章）', content: { 'application/pdf': { schema: LicensingPdfFile } } };
 
 /** E-licences (LIC-07 … LIC-10) and the public register (ENF-07, licensing half). */
-export async function licenceRoutes(app: FastifyInstance): Promise<void> {
+export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
 
-  async function publicStatus(code: string, qrSig?: string) {
+  async function publicStatus(code: string, qrSig?: string): Promise<PublicLicenceStatusView> {
     const l = await db.selectFrom('licences').selectAll().where('verify_code', '=', code.toUpperCase()).executeTakeFirst();
     if (!l) throw new AppError('RESOURCE.NOT_FOUND', '未找到该核验码对应的许可证，请核对或谨防伪造');
     const agency = await db.selectFrom('agencies').select(['name']).where('id', '=', l.agency_id).executeTakeFirstOrThrow();
@@ -37,7 +63,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     const p = presentLicence(l, { masked: true });
     return {
       status: l.status,
-      statusLabel: LICENCE_STATUS_LABELS[l.status as LicenceStatus],
+      statusLabel: LICENCE_STATUS_LABELS[l.status],
       valid: l.status === 'valid',
       number: l.number,
       revision: l.revision,
@@ -66,17 +92,26 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '扫码核验许可证（公开）：有效 / 已变更 / 已补发 / 已撤销',
-        params: Type.Object({ code: Type.String({ pattern: '^[A-Za-z0-9]{12}$' }) }),
-        querystring: Type.Object({ s: Type.Optional(Type.String({ maxLength: 120 })) }),
+        params: LicenceVerifyParams,
+        querystring: LicenceVerifyQuery,
+        response: { 200: PublicLicenceStatusView, ...ERRORS },
       },
     },
-    async (req) => publicStatus((req.params as { code: string }).code, (req.query as { s?: string }).s),
+    async (req) => publicStatus(req.params.code, req.query.s),
   );
 
   app.post(
     '/api/v1/licences/verify',
-    { config: { permission: 'public' }, schema: { tags: TAGS, summary: '上传许可证 PDF 离线核验电子印章（公开）', consumes: ['multipart/form-data'] } },
-    async (req) => {
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: TAGS,
+        summary: '上传许可证 PDF 离线核验电子印章（公开）',
+        consumes: ['multipart/form-data'],
+        response: { 200: LicenceFileCheckView, ...ERRORS },
+      },
+    },
+    async (req): Promise<LicenceFileCheckView> => {
       const part = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
       if (!part) throw new AppError('FILE.MISSING', '请选择要核验的许可证 PDF 文件');
       const data = await part.toBuffer().catch(() => {
@@ -107,15 +142,12 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '许可公示（双公示 ENF-07）：准予和撤销的许可，个人信息已脱敏',
-        querystring: Type.Object({
-          agency: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
-          q: Type.Optional(Type.String({ maxLength: 60 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-        }),
+        querystring: LicenceRegisterQuery,
+        response: { 200: LicenceRegisterView, ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { agency?: string; q?: string; limit?: number };
+      const q = req.query;
       let query = db.selectFrom('licences').selectAll().where('status', 'in', ['valid', 'revoked']);
       if (q.agency) {
         const a = await db.selectFrom('agencies').select('path').where('region_code', '=', q.agency).executeTakeFirst();
@@ -166,11 +198,12 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '许可证列表（工作人员：辖区内；申请人：本单位）',
-        querystring: Type.Object({ status: Type.Optional(Type.String({ maxLength: 100 })) }),
+        querystring: LicenceListQuery,
+        response: { 200: LicenceListView, ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { status?: string };
+      const q = req.query;
       let query = db
         .selectFrom('licences')
         .selectAll()
@@ -183,9 +216,12 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/licences/:id',
-    { config: { permission: 'licensing:licence:read' }, schema: { tags: TAGS, summary: '一张许可证及其变更、补发申请', params: IdParams } },
+    {
+      config: { permission: 'licensing:licence:read' },
+      schema: { tags: TAGS, summary: '一张许可证及其变更、补发申请', params: LicensingIdParams, response: { 200: LicenceDetailView, ...ERRORS } },
+    },
     async (req) => {
-      const l = await loadLicence(app.ctx, actorOf(req), (req.params as { id: string }).id);
+      const l = await loadLicence(app.ctx, actorOf(req), req.params.id);
       const requests = await db.selectFrom('licence_requests').selectAll().where('licence_id', '=', l.id).orderBy('requested_at').execute();
       return {
         ...presentLicence(l),
@@ -193,7 +229,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
           id: r.id,
           kind: r.kind,
           status: r.status,
-          changes: JSON.parse(r.changes_json) as unknown,
+          changes: JSON.parse(r.changes_json) as LicenceChangeRequest['changes'],
           reason: r.reason,
           requestedAt: r.requested_at,
           decidedAt: r.decided_at,
@@ -206,9 +242,12 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/licences/:id/pdf',
-    { config: { permission: 'licensing:licence:read' }, schema: { tags: TAGS, summary: '下载电子许可证（PDF，带电子印章）', params: IdParams } },
+    {
+      config: { permission: 'licensing:licence:read' },
+      schema: { tags: TAGS, summary: '下载电子许可证（PDF，带电子印章）', params: LicensingIdParams, response: { 200: PDF, ...ERRORS } },
+    },
     async (req, reply) => {
-      const l = await loadLicence(app.ctx, actorOf(req), (req.params as { id: string }).id);
+      const l = await loadLicence(app.ctx, actorOf(req), req.params.id);
       const pdf = await readBlob(app.ctx.config.dataDir, l.pdf_sha256);
       return reply
         .header('content-type', 'application/pdf')
@@ -224,20 +263,21 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '申请变更（名称、法定代表人，LIC-08）或补发（LIC-09）；支持 Idempotency-Key，同类申请办理中不能重复提交',
-        params: IdParams,
-        body: ChangeRequestBody,
+        params: LicensingIdParams,
+        body: LicenceChangeRequest,
+        response: { 201: LicenceRequestCreatedView, ...ERRORS },
       },
     },
-    async (req, reply) =>
-      idempotent(req, reply, 201, (deps) =>
-        requestLicenceChange(deps, actorOf(req), { licenceId: (req.params as { id: string }).id, ...(req.body as ChangeRequestInput) }),
-      ),
+    async (req, reply) => idempotent(req, reply, 201, (deps) => requestLicenceChange(deps, actorOf(req), { licenceId: req.params.id, ...req.body })),
   );
 
   app.get(
     '/api/v1/licence-requests',
-    { config: { permission: 'licensing:licence:manage' }, schema: { tags: TAGS, summary: '待办的变更、补发申请' } },
-    async (req: FastifyRequest) => {
+    {
+      config: { permission: 'licensing:licence:manage' },
+      schema: { tags: TAGS, summary: '待办的变更、补发申请', response: { 200: PendingLicenceRequestListView, ...ERRORS } },
+    },
+    async (req) => {
       const rows = await db
         .selectFrom('licence_requests')
         .innerJoin('licences', 'licences.id', 'licence_requests.licence_id')
@@ -261,7 +301,7 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
         id: r.id,
         kind: r.kind,
         status: r.status,
-        changes: JSON.parse(r.changes_json) as unknown,
+        changes: JSON.parse(r.changes_json) as LicenceChangeRequest['changes'],
         reason: r.reason,
         requestedAt: r.requested_at,
         number: r.number,
@@ -276,19 +316,30 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/licence-requests/:id/decision',
     {
       config: { permission: 'licensing:licence:manage' },
-      schema: { tags: TAGS, summary: '办理变更、补发申请（即时换发，不作实质审查）', params: IdParams, body: DecideRequestBody },
+      schema: {
+        tags: TAGS,
+        summary: '办理变更、补发申请（即时换发，不作实质审查）',
+        params: LicensingIdParams,
+        body: LicenceRequestDecisionRequest,
+        response: { 200: LicenceRequestDecisionView, ...ERRORS },
+      },
     },
-    async (req) =>
-      decideLicenceChange(app.ctx, actorOf(req), { requestId: (req.params as { id: string }).id, ...(req.body as { approve: boolean; reason?: string }) }),
+    async (req) => decideLicenceChange(app.ctx, actorOf(req), { requestId: req.params.id, ...req.body }),
   );
 
   app.post(
     '/api/v1/licences/:id/revoke',
-    { config: { permission: 'licensing:licence:revoke' }, schema: { tags: TAGS, summary: '撤销许可并公告（LIC-09）', params: IdParams, body: RevokeBody } },
-    async (req) =>
-      presentLicence(
-        await revokeLicence(app.ctx, actorOf(req), { id: (req.params as { id: string }).id, ...(req.body as { reason: string; legalBasis: string }) }),
-      ),
+    {
+      config: { permission: 'licensing:licence:revoke' },
+      schema: {
+        tags: TAGS,
+        summary: '撤销许可并公告（LIC-09）',
+        params: LicensingIdParams,
+        body: LicenceRevocationRequest,
+        response: { 200: LicenceView, ...ERRORS },
+      },
+    },
+    async (req) => presentLicence(await revokeLicence(app.ctx, actorOf(req), { id: req.params.id, ...req.body })),
   );
 
   app.post(
@@ -298,11 +349,11 @@ export async function licenceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '登记送达：直接送达或邮寄（快递单号，LIC-10）；支持 Idempotency-Key，同一送达不能重复登记',
-        params: IdParams,
-        body: DeliveryBody,
+        params: LicensingIdParams,
+        body: LicenceDeliveryRequest,
+        response: { 200: LicenceDeliveryView, ...ERRORS },
       },
     },
-    async (req, reply) =>
-      idempotent(req, reply, 200, (deps) => recordDelivery(deps, actorOf(req), { id: (req.params as { id: string }).id, ...(req.body as DeliveryInput) })),
+    async (req, reply) => idempotent(req, reply, 200, (deps) => recordDelivery(deps, actorOf(req), { id: req.params.id, ...req.body })),
   );
 }

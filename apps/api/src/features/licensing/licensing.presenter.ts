@@ -15,6 +15,7 @@ import {
   VENUE_KIND_LABELS,
   type VenueKind,
 } from '@fep/domain';
+import type { ApplicationSummaryView, ApplicationView, LicenceDeliveryView, LicenceRevocationView, LicenceView, TaskView } from '@fep/contracts';
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
@@ -38,7 +39,7 @@ const ACTION_PERMISSION: Record<ApplicationAction, Permission> = {
 
 export { presentClock };
 
-export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {}) {
+export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {}): LicenceView {
   return {
     id: l.id,
     number: l.number,
@@ -58,11 +59,16 @@ export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {})
     issuedAt: l.issued_on,
     supersededBy: l.superseded_by,
     revokedAt: l.revoked_at,
-    revocation: opts.masked ? (json<{ reason: string; legalBasis: string }>(l.revocation_json) ?? null) : json(l.revocation_json),
-    delivery: opts.masked ? null : json(l.delivery_json),
-    applicationId: opts.masked ? undefined : l.application_id,
-    policyVersion: opts.masked ? undefined : l.policy_version,
+    revocation: revocationOf(l, opts.masked === true),
+    delivery: opts.masked ? null : (json<LicenceDeliveryView>(l.delivery_json) ?? null),
+    ...(opts.masked ? {} : { applicationId: l.application_id, policyVersion: l.policy_version }),
   };
+}
+
+/** The revocation of a permit; the public sees its reason and legal basis, not who revoked it. */
+function revocationOf(l: LicenceTable, masked: boolean): LicenceRevocationView | null {
+  const r = json<LicenceRevocationView>(l.revocation_json) ?? null;
+  return r && masked ? { reason: r.reason, legalBasis: r.legalBasis } : r;
 }
 
 const PURPOSE_LABELS: Record<string, string> = {
@@ -75,7 +81,7 @@ const PURPOSE_LABELS: Record<string, string> = {
   re_inspection: '整改复查',
 };
 
-export function presentTask(t: InspectionTaskTable, names: Map<string, string>) {
+export function presentTask(t: InspectionTaskTable, names: Map<string, string>): TaskView {
   const ids = inspectorIdsOf(t);
   return {
     id: t.id,
@@ -95,7 +101,7 @@ export function presentTask(t: InspectionTaskTable, names: Map<string, string>) 
     inspectors: ids.map((id) => ({ id, name: names.get(id) ?? id })),
     appointmentAt: t.appointment_at,
     offHours: t.off_hours === 1,
-    checklist: json(t.checklist_json),
+    checklist: json<NonNullable<TaskView['checklist']>>(t.checklist_json) ?? null,
     result: t.result,
     findings: t.findings,
     clockId: t.clock_id,
@@ -110,7 +116,7 @@ export async function userNames(db: Executor, ids: string[]): Promise<Map<string
 }
 
 /** An application for the list (personal data masked). */
-export function presentApplicationSummary(a: ApplicationTable) {
+export function presentApplicationSummary(a: ApplicationTable): ApplicationSummaryView {
   return {
     id: a.id,
     referenceNo: a.reference_no,
@@ -134,7 +140,7 @@ export function presentApplicationSummary(a: ApplicationTable) {
 }
 
 /** The whole application with its clock, notices, tasks, licence and what the caller may do next. */
-export async function presentApplication(db: Executor, a: ApplicationTable, roles: readonly Role[], nowIso: string) {
+export async function presentApplication(db: Executor, a: ApplicationTable, roles: readonly Role[], nowIso: string): Promise<ApplicationView> {
   const [clock, notices, tasks, licence] = await Promise.all([
     a.clock_id ? db.selectFrom('clocks').selectAll().where('id', '=', a.clock_id).executeTakeFirst() : Promise.resolve(undefined),
     db.selectFrom('application_notices').selectAll().where('application_id', '=', a.id).orderBy('seq').execute(),
@@ -153,16 +159,21 @@ export async function presentApplication(db: Executor, a: ApplicationTable, role
     agencyId: a.agency_id,
     materials: JSON.parse(a.materials_json) as Record<string, string[]>,
     pendingDocuments: JSON.parse(a.pending_json) as string[],
-    commitment: json(a.commitment_json),
-    appointmentPreference: json(a.appointment_json),
-    exemption: json(a.exemption_json),
+    commitment: json<ApplicationView['commitment']>(a.commitment_json) ?? null,
+    appointmentPreference: json<ApplicationView['appointmentPreference']>(a.appointment_json) ?? null,
+    exemption: json<ApplicationView['exemption']>(a.exemption_json) ?? null,
     policyVersions: JSON.parse(a.policy_json) as Record<string, string>,
-    decision: json(a.decision_json),
+    decision: json<ApplicationView['decision']>(a.decision_json) ?? null,
     acceptedAt: a.accepted_at,
     decidedAt: a.decided_at,
     version: a.version,
     clock: await presentClock(db, clock, nowIso),
-    notices: notices.map((n) => ({ seq: n.seq, items: JSON.parse(n.items_json) as unknown[], issuedAt: n.issued_at, resolvedAt: n.resolved_at })),
+    notices: notices.map((n) => ({
+      seq: n.seq,
+      items: JSON.parse(n.items_json) as ApplicationView['notices'][number]['items'],
+      issuedAt: n.issued_at,
+      resolvedAt: n.resolved_at,
+    })),
     tasks: tasks.map((t) => presentTask(t, names)),
     licence: licence ? presentLicence(licence) : null,
     allowedActions: actions.map((act) => ({ action: act, label: APPLICATION_ACTION_LABELS[act] })),

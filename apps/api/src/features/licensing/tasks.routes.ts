@@ -1,4 +1,17 @@
+import {
+  CommitmentVerificationRequest,
+  CommitmentVerificationView,
+  ErrorBody,
+  InspectionAssignmentRequest,
+  InspectionTaskListQuery,
+  InspectorView,
+  LicensingIdParams,
+  TaskDetailView,
+  TaskListView,
+  TaskView,
+} from '@fep/contracts';
 import { chinaDateOf } from '@fep/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
@@ -7,19 +20,28 @@ import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
 import { assignedTo, eligibleInspectors, inspectorIdsOf, loadTask } from '../inspections/index.ts';
 import { withPlanChecklist } from '../supervision/index.ts';
 import { presentClock, presentTask, userNames } from './licensing.presenter.ts';
-import { AssignBody, IdParams, VerificationBody } from './licensing.schemas.ts';
 import { assignTask } from './use-cases/assign-task.ts';
-import { type VerificationInput, verifyCommitment } from './use-cases/verify-commitment.ts';
+import { verifyCommitment } from './use-cases/verify-commitment.ts';
 
 const TAGS = ['检查任务'];
+/** Refusals keep the shared error body. */
+const ERRORS = { '4xx': ErrorBody };
 
 /** Inspection tasks of licensing (opening checks, commitment verifications) and the inspector directory. */
-export async function taskRoutes(app: FastifyInstance): Promise<void> {
+export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
 
   app.get(
     '/api/v1/inspectors',
-    { config: { permission: 'licensing:inspection:assign' }, schema: { tags: TAGS, summary: '可指派的持证检查人员（本机构及上级机构）' } },
+    {
+      config: { permission: 'licensing:inspection:assign' },
+      schema: {
+        tags: TAGS,
+        summary: '可指派的持证检查人员（本机构及上级机构）',
+        response: { 200: Type.Array(InspectorView), ...ERRORS },
+      },
+    },
     async (req) => {
       const u = req.auth!.user;
       if (!u.agencyPath) throw new AppError('AUTH.FORBIDDEN', '只有机构工作人员可以查看');
@@ -34,11 +56,12 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '检查任务（mine=true 仅指派给本人的）',
-        querystring: Type.Object({ mine: Type.Optional(Type.Boolean()), status: Type.Optional(Type.String({ maxLength: 100 })) }),
+        querystring: InspectionTaskListQuery,
+        response: { 200: TaskListView, ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { mine?: boolean; status?: string };
+      const q = req.query;
       let query = db
         .selectFrom('inspection_tasks')
         .selectAll()
@@ -53,9 +76,12 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/inspection-tasks/:id',
-    { config: { permission: 'licensing:application:read' }, schema: { tags: TAGS, summary: '一个检查任务及其时限', params: IdParams } },
-    async (req) => {
-      const t = await withPlanChecklist(db, await loadTask(app.ctx, actorOf(req), db, (req.params as { id: string }).id));
+    {
+      config: { permission: 'licensing:application:read' },
+      schema: { tags: TAGS, summary: '一个检查任务及其时限', params: LicensingIdParams, response: { 200: TaskDetailView, ...ERRORS } },
+    },
+    async (req): Promise<TaskDetailView> => {
+      const t = await withPlanChecklist(db, await loadTask(app.ctx, actorOf(req), db, req.params.id));
       const names = await userNames(db, inspectorIdsOf(t));
       const clock = t.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', t.clock_id).executeTakeFirst() : undefined;
       return {
@@ -68,12 +94,18 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/v1/inspection-tasks/:id/assign',
-    { config: { permission: 'licensing:inspection:assign' }, schema: { tags: TAGS, summary: '指派核查人员并预约时间', params: IdParams, body: AssignBody } },
+    {
+      config: { permission: 'licensing:inspection:assign' },
+      schema: {
+        tags: TAGS,
+        summary: '指派核查人员并预约时间',
+        params: LicensingIdParams,
+        body: InspectionAssignmentRequest,
+        response: { 200: TaskView, ...ERRORS },
+      },
+    },
     async (req) => {
-      const t = await assignTask(app.ctx, actorOf(req), {
-        id: (req.params as { id: string }).id,
-        ...(req.body as { inspectorIds?: string[]; appointmentAt?: string | null }),
-      });
+      const t = await assignTask(app.ctx, actorOf(req), { id: req.params.id, ...req.body });
       return presentTask(t, await userNames(db, inspectorIdsOf(t)));
     },
   );
@@ -82,8 +114,14 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/inspection-tasks/:id/verification',
     {
       config: { permission: 'licensing:inspection:record' },
-      schema: { tags: TAGS, summary: '录入告知承诺核查结果：属实 / 责令整改 / 虚假承诺（LIC-03）', params: IdParams, body: VerificationBody },
+      schema: {
+        tags: TAGS,
+        summary: '录入告知承诺核查结果：属实 / 责令整改 / 虚假承诺（LIC-03）',
+        params: LicensingIdParams,
+        body: CommitmentVerificationRequest,
+        response: { 200: CommitmentVerificationView, ...ERRORS },
+      },
     },
-    async (req) => verifyCommitment(app.ctx, actorOf(req), { taskId: (req.params as { id: string }).id, ...(req.body as VerificationInput) }),
+    async (req) => verifyCommitment(app.ctx, actorOf(req), { taskId: req.params.id, ...req.body }),
   );
 }

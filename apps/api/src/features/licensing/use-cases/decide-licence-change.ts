@@ -1,3 +1,4 @@
+import type { LicenceRequestDecisionView } from '@fep/contracts';
 import { type AmendableField, type LicenceRequestStatus, LicenceTransitionError, nextLicenceRequestStatus, supersededStatus } from '@fep/domain';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
@@ -16,7 +17,11 @@ const FIELD_LABEL: Record<AmendableField, string> = { companyName: '单位名称
  * without substantive review) or rejects it with reasons. The request's pending status and the old
  * revision's valid status are each a compare-and-set: one decision, one new revision.
  */
-export async function decideLicenceChange(deps: LicensingDeps, actor: Actor, input: { requestId: string; approve: boolean; reason?: string }) {
+export async function decideLicenceChange(
+  deps: LicensingDeps,
+  actor: Actor,
+  input: { requestId: string; approve: boolean; reason?: string },
+): Promise<LicenceRequestDecisionView> {
   const { requestId, approve, reason } = input;
   const request = await loadLicenceRequest(deps, actor, requestId);
   if (request.status !== 'pending') throw new AppError('LICENSING.REQUEST_NOT_PENDING', '该申请已处理');

@@ -1,3 +1,4 @@
+import type { CommitmentVerificationView } from '@fep/contracts';
 import { LicenceTransitionError, nextVerificationTaskStatus, type VerificationOutcome, type VerificationTaskStatus } from '@fep/domain';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
@@ -67,7 +68,7 @@ export async function verifyCommitment(deps: LicensingDeps, actor: Actor, input:
       details: { outcome: input.outcome },
       policyVersion: task.policy_version,
     });
-    const out: Record<string, unknown> = { outcome: input.outcome };
+    const out: CommitmentVerificationView = { outcome: input.outcome };
     if (input.outcome === 'rectification' && input.rectification) {
       const agency = await trx.selectFrom('agencies').select('name').where('id', '=', task.agency_id).executeTakeFirstOrThrow();
       const order = await issueOrder(
