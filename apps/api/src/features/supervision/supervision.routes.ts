@@ -11,6 +11,7 @@ import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { tasksOfPlan } from '../inspections/index.ts';
 import { replayPlan } from './draw-input.ts';
+import { supervisionFigures } from './figures.ts';
 import { loadOrder, loadPlan, orderScope } from './supervision.access.ts';
 import { CONFLICT_KIND_LABELS, presentOrder as presentOrderRow, presentPlan } from './supervision.presenter.ts';
 import { createPlan, type NewPlan } from './use-cases/create-plan.ts';
@@ -493,31 +494,6 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/api/v1/supervision/figures',
     { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '监管统计：由业务记录直接计算，不要求填报' } },
-    async (req) => {
-      const scope = scopeOf(req);
-      // biome-ignore lint/suspicious/noExplicitAny: one counting helper over four tables with the same scope column
-      const count = async <T extends 'random_plans' | 'inspection_tasks' | 'hazards' | 'rectification_orders'>(table: T, extra: (q: any) => any = (q) => q) => {
-        const q = extra(
-          db
-            .selectFrom(table as 'hazards')
-            .select(sql<number>`count(*)`.as('n'))
-            .where(scopeFilter(scope, { agencyPath: `${table}.agency_path` as 'hazards.agency_path' })),
-        );
-        return Number((await q.executeTakeFirst())?.n ?? 0);
-      };
-      const today = chinaDateOf(app.ctx.now());
-      return {
-        plans: await count('random_plans'),
-        randomTasks: await count('inspection_tasks', (q) => q.where('purpose', '=', 'random')),
-        randomTasksDone: await count('inspection_tasks', (q) => q.where('purpose', '=', 'random').where('status', '=', 'done')),
-        otherTasks: await count('inspection_tasks', (q) => q.where('purpose', 'in', ['complaint', 'superior_order', 'dishonest'])),
-        hazardsFound: await count('hazards'),
-        hazardsFixed: await count('hazards', (q) => q.where('status', '=', 'closed')),
-        majorHazardsOpen: await count('hazards', (q) => q.where('major', '=', 1).where('status', '=', 'ordered')),
-        ordersOpen: await count('rectification_orders', (q) => q.where('status', 'in', ['open', 'reported'])),
-        ordersOverdue: await count('rectification_orders', (q) => q.where('status', '=', 'open').where('deadline_date', '<', today)),
-        ordersEscalated: await count('rectification_orders', (q) => q.where('status', '=', 'escalated')),
-      };
-    },
+    async (req) => supervisionFigures(db, scopeOf(req), chinaDateOf(app.ctx.now())),
   );
 }
