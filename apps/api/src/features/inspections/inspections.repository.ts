@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DataScope } from '@fep/domain';
 import type { DB, InspectionTaskTable } from '../../db/schema.ts';
@@ -214,7 +214,7 @@ export function decodeTaskCursor(cursor: string): Position | null {
 /** Keyset condition: strictly after `p` in (created_at desc, id desc). */
 function after(p: Position | null) {
   return (eb: ExpressionBuilder<DB, 'inspection_tasks'>) =>
-    p ? eb.or([eb('created_at', '<', p[0]), eb.and([eb('created_at', '=', p[0]), eb('id', '<', p[1])])]) : eb.val(true);
+    p ? eb.or([eb('created_at', '<', p[0]), eb.and([eb('created_at', '=', p[0]), eb('id', '<', p[1])])]) : sql<SqlBool>`1 = 1`;
 }
 
 /** Subqueries per statement: SQLite allows 500 terms in a compound select. */
