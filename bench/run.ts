@@ -2,6 +2,7 @@
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Prints figures and writes them, with the
  * command and machine, to docs/benchmarks.md.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,20 @@ import type { LicenceTable } from '../apps/api/src/db/schema.ts';
 import { renderLicence } from '../apps/api/src/features/licensing/licence-issuance.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
+import { figuresBench } from './figures.ts';
+import { writeSection } from './report.ts';
 import { supervisionBench } from './supervision.ts';
+
+// `npm run bench -- <part>` runs one part and replaces only its section of docs/benchmarks.md.
+const PARTS: Record<string, () => Promise<string>> = { figures: figuresBench };
+const part = process.argv[2];
+if (part) {
+  const bench = PARTS[part];
+  if (!bench) throw new Error(`unknown benchmark part ${part}; known: ${Object.keys(PARTS).join(', ')}`);
+  writeSection(part, await bench());
+  execFileSync('npx', ['biome', 'format', '--write', 'docs/benchmarks.md'], { stdio: 'inherit' });
+  process.exit(0);
+}
 
 function rate(label: string, ms: number, fn: () => void): { label: string; perSecond: number } {
   let n = 0;
@@ -147,3 +161,4 @@ const md = [
   '',
 ].join('\n');
 writeFileSync(new URL('../docs/benchmarks.md', import.meta.url), md);
+execFileSync('npx', ['biome', 'format', '--write', 'docs/benchmarks.md'], { stdio: 'inherit' });
