@@ -1,10 +1,11 @@
 /**
- * Benchmarks (`npm run bench`): not tests, nothing is asserted. Prints figures and writes them, with the
- * command and machine, to docs/benchmarks.md.
+ * Benchmarks (`npm run bench`): not tests, nothing is asserted. Each part prints its figures and writes its
+ * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
+ * runs only those parts: base, supervision, lookup, figures, write.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addWorkingDays, buildCalendar, policyKind, resolvePolicy } from '@fep/domain';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
@@ -13,33 +14,11 @@ import type { LicenceTable } from '../apps/api/src/db/schema.ts';
 import { renderLicence } from '../apps/api/src/features/licensing/licence-issuance.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
-import { LOOKUP_HEADING, lookupBench, lookupSection } from './lookup.ts';
+import { figuresBench } from './figures.ts';
+import { lookupBench, lookupSection } from './lookup.ts';
+import { machine, writeSection } from './report.ts';
 import { supervisionBench } from './supervision.ts';
-
-const target = new URL('../docs/benchmarks.md', import.meta.url);
-const machineOf = (db: string) => `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${db}`;
-const formatDoc = () =>
-  spawnSync(process.execPath, [new URL('../node_modules/@biomejs/biome/bin/biome', import.meta.url).pathname, 'format', '--write', target.pathname], {
-    stdio: 'inherit',
-  });
-
-/** Replaces one `## ` section of docs/benchmarks.md (or appends it), leaving the others as they are. */
-function replaceSection(md: string, heading: string, section: string): string {
-  const start = md.indexOf(`${heading}\n`);
-  if (start < 0) return `${md.trimEnd()}\n\n${section}`;
-  const next = md.indexOf('\n## ', start + heading.length);
-  return md.slice(0, start) + section + (next < 0 ? '' : md.slice(next + 1));
-}
-
-// `npm run bench -- lookup`: only the read path, only its section of the document.
-if (process.argv.includes('lookup')) {
-  const rows = await lookupBench();
-  const db = process.env.DATABASE_URL ? 'SQLite and local PostgreSQL 15' : 'SQLite (DATABASE_URL not set: PostgreSQL not measured)';
-  const section = lookupSection(rows, machineOf(db), `${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npm run bench -- lookup`);
-  writeFileSync(target, replaceSection(existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n', LOOKUP_HEADING, section));
-  formatDoc();
-  process.exit(0);
-}
+import { writeBench } from './write.ts';
 
 function rate(label: string, ms: number, fn: () => void): { label: string; perSecond: number } {
   let n = 0;
@@ -61,119 +40,148 @@ async function rateAsync(label: string, ms: number, fn: () => Promise<unknown>):
   return { label, perSecond: Math.round(n / (ms / 1000)) };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'fep-bench-'));
-const ctx = await createContext(loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' }));
-const app = await buildApp(ctx, { serveWeb: false });
-await app.ready();
-const cal = await loadCalendar(ctx.database.db, '211000');
-const plain = buildCalendar([], [2026]);
-const chain = [{ id: 'p', name: '省', level: 'corps' as const, regionCode: '440000' }];
+async function baseBench(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fep-bench-'));
+  const ctx = await createContext(loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' }));
+  const app = await buildApp(ctx, { serveWeb: false });
+  await app.ready();
+  const cal = await loadCalendar(ctx.database.db, '211000');
+  const plain = buildCalendar([], [2026]);
+  const chain = [{ id: 'p', name: '省', level: 'corps' as const, regionCode: '440000' }];
 
-// LIC-07: a permit rendered (CJK font, QR), sealed (SM3 digest, SM2 signature) and verified from the file.
-const agency = await ctx.database.db.selectFrom('agencies').selectAll().where('region_code', '=', '211002').executeTakeFirstOrThrow();
-const sealKey = await agencySealKey(ctx.database.db, ctx.sealMasterKey, agency.id, new Date());
-const permit: LicenceTable = {
-  id: 'bench',
-  number: '白塔消安许字〔2026〕第0001号',
-  revision: 1,
-  verify_code: 'ABCDEFGHJKLM',
-  agency_id: agency.id,
-  agency_path: agency.path,
-  application_id: 'bench',
-  applicant_user_id: 'bench',
-  usci: '91211002MA0000000X',
-  holder_name: '辽阳星光娱乐有限公司',
-  legal_representative: '赵刚',
-  venue_name: '星光KTV',
-  venue_address: '白塔区新运大街8号',
-  venue_kind: 'ktv',
-  floor_area: 860,
-  path: 'inspection',
-  issued_on: '2026-11-26',
-  status: 'valid',
-  superseded_by: null,
-  pdf_sha256: '',
-  seal_key_id: sealKey.id,
-  seal_digest: '',
-  qr_signature: '0'.repeat(128),
-  revoked_at: null,
-  revocation_json: null,
-  delivery_json: null,
-  policy_version: null,
-  created_at: '',
-  updated_at: '',
-};
-const keyOf = () => sealKey.publicKey;
+  // LIC-07: a permit rendered (CJK font, QR), sealed (SM3 digest, SM2 signature) and verified from the file.
+  const agency = await ctx.database.db.selectFrom('agencies').selectAll().where('region_code', '=', '211002').executeTakeFirstOrThrow();
+  const sealKey = await agencySealKey(ctx.database.db, ctx.sealMasterKey, agency.id, new Date());
+  const permit: LicenceTable = {
+    id: 'bench',
+    number: '白塔消安许字〔2026〕第0001号',
+    revision: 1,
+    verify_code: 'ABCDEFGHJKLM',
+    agency_id: agency.id,
+    agency_path: agency.path,
+    application_id: 'bench',
+    applicant_user_id: 'bench',
+    usci: '91211002MA0000000X',
+    holder_name: '辽阳星光娱乐有限公司',
+    legal_representative: '赵刚',
+    venue_name: '星光KTV',
+    venue_address: '白塔区新运大街8号',
+    venue_kind: 'ktv',
+    floor_area: 860,
+    path: 'inspection',
+    issued_on: '2026-11-26',
+    status: 'valid',
+    superseded_by: null,
+    pdf_sha256: '',
+    seal_key_id: sealKey.id,
+    seal_digest: '',
+    qr_signature: '0'.repeat(128),
+    revoked_at: null,
+    revocation_json: null,
+    delivery_json: null,
+    policy_version: null,
+    created_at: '',
+    updated_at: '',
+  };
+  const keyOf = () => sealKey.publicKey;
 
-const results = [
-  await rateAsync('permit PDF render + SM2 seal + verify (LIC-07; target ≥ 50/s)', 5000, async () => {
-    const { pdf } = await renderLicence(ctx, permit, agency.name, sealKey);
-    if (!verifySealedPdf(pdf, keyOf).ok) throw new Error('seal does not verify');
-  }),
-  rate('addWorkingDays(20) on the 2026 calendar', 1000, () => addWorkingDays(cal, '2026-09-25', 20)),
-  rate('addWorkingDays(20), no holidays', 1000, () => addWorkingDays(plain, '2026-03-02', 20)),
-  rate('resolvePolicy(licensing.inspection), 1 override', 1000, () =>
-    resolvePolicy(
-      policyKind('licensing.inspection'),
-      chain,
-      [
-        {
-          id: 'v',
-          kind: 'licensing.inspection',
-          agencyId: 'p',
-          version: 1,
-          effectiveFrom: '2025-01-01',
-          effectiveTo: null,
-          values: { checkWorkingDays: 7 },
-          legalBasis: { document: 'x' },
-        },
-      ],
-      '2026-11-23',
+  const results = [
+    await rateAsync('permit PDF render + SM2 seal + verify (LIC-07; target ≥ 50/s)', 5000, async () => {
+      const { pdf } = await renderLicence(ctx, permit, agency.name, sealKey);
+      if (!verifySealedPdf(pdf, keyOf).ok) throw new Error('seal does not verify');
+    }),
+    rate('addWorkingDays(20) on the 2026 calendar', 1000, () => addWorkingDays(cal, '2026-09-25', 20)),
+    rate('addWorkingDays(20), no holidays', 1000, () => addWorkingDays(plain, '2026-03-02', 20)),
+    rate('resolvePolicy(licensing.inspection), 1 override', 1000, () =>
+      resolvePolicy(
+        policyKind('licensing.inspection'),
+        chain,
+        [
+          {
+            id: 'v',
+            kind: 'licensing.inspection',
+            agencyId: 'p',
+            version: 1,
+            effectiveFrom: '2025-01-01',
+            effectiveTo: null,
+            values: { checkWorkingDays: 7 },
+            legalBasis: { document: 'x' },
+          },
+        ],
+        '2026-11-23',
+      ),
     ),
-  ),
-  await rateAsync('HTTP (in-process) GET /api/v1/policies/resolved, all kinds', 2000, () =>
-    app.inject({ method: 'GET', url: '/api/v1/policies/resolved?agency=211002&at=2026-11-23' }),
-  ),
-  await rateAsync('HTTP (in-process) GET /api/v1/calendar/working-days/add', 2000, () =>
-    app.inject({ method: 'GET', url: '/api/v1/calendar/working-days/add?from=2026-09-30&days=5&region=211000' }),
-  ),
-];
-await app.close();
-await ctx.database.close();
-rmSync(dataDir, { recursive: true, force: true });
+    await rateAsync('HTTP (in-process) GET /api/v1/policies/resolved, all kinds', 2000, () =>
+      app.inject({ method: 'GET', url: '/api/v1/policies/resolved?agency=211002&at=2026-11-23' }),
+    ),
+    await rateAsync('HTTP (in-process) GET /api/v1/calendar/working-days/add', 2000, () =>
+      app.inject({ method: 'GET', url: '/api/v1/calendar/working-days/add?from=2026-09-30&days=5&region=211000' }),
+    ),
+  ];
+  await app.close();
+  await ctx.database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  for (const r of results) console.log(`${r.label.padEnd(64)} ${r.perSecond.toLocaleString('en-US')} /s`);
+  return [
+    '## Operations (single process, sequential)',
+    '',
+    `\`npm run bench -- base\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}, SQLite`,
+    '',
+    '| operation | per second |',
+    '|---|---:|',
+    ...results.map((r) => `| ${r.label} | ${r.perSecond.toLocaleString('en-US')} |`),
+  ].join('\n');
+}
 
-const units = Number(process.env.FEP_BENCH_UNITS ?? 1_000_000);
-const supervision = await supervisionBench(units);
-for (const r of supervision) console.log(`${r.label}: ${r.value}${r.reference ? ` | ${r.reference}` : ''}${r.ratio ? ` | ratio ${r.ratio}` : ''}`);
+async function supervisionPart(): Promise<string> {
+  const units = Number(process.env.FEP_BENCH_UNITS ?? 1_000_000);
+  const supervision = await supervisionBench(units);
+  for (const r of supervision) console.log(`${r.label}: ${r.value}${r.reference ? ` | ${r.reference}` : ''}${r.ratio ? ` | ratio ${r.ratio}` : ''}`);
+  return [
+    `## Supervision at scale (${units.toLocaleString('en-US')} generated units; \`FEP_BENCH_UNITS\` changes the size)`,
+    '',
+    `\`npm run bench -- supervision\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}, SQLite`,
+    '',
+    'Each figure next to the raw limit measured in the same run: plain csv-parse + better-sqlite3 for the import,',
+    'a plain Fastify route over a prepared better-sqlite3 statement for the lookup. HTTP load comes from autocannon',
+    'in a process of its own. Publishing a plan (freezing and hashing its inputs) is the announcement made before the',
+    'public random value exists; the draw (read and check the published file, draw, persist the tasks, results public)',
+    'is the step the 3 s target applies to.',
+    '',
+    '| measure | product | raw limit, same run | product / raw |',
+    '|---|---|---|---:|',
+    ...supervision.map((r) => `| ${r.label} | ${r.value} | ${r.reference ?? '—'} | ${r.ratio ?? '—'} |`),
+  ].join('\n');
+}
 
-for (const r of results) console.log(`${r.label.padEnd(64)} ${r.perSecond.toLocaleString('en-US')} /s`);
-const machine = machineOf('SQLite');
-const lookup = await lookupBench();
-const md = [
-  '# Benchmarks',
-  '',
-  'Produced by `npm run bench` (bench/run.ts); figures are single-process, sequential, on the machine below.',
-  'They are measurements, not tests: CI does not time anything.',
-  '',
-  `- Run: ${new Date().toISOString().slice(0, 10)} · ${machine}`,
-  '',
-  '| operation | per second |',
-  '|---|---:|',
-  ...results.map((r) => `| ${r.label} | ${r.perSecond.toLocaleString('en-US')} |`),
-  '',
-  `## Supervision at scale (${units.toLocaleString('en-US')} generated units; \`FEP_BENCH_UNITS\` changes the size)`,
-  '',
-  'Each figure next to the raw limit measured in the same run: plain csv-parse + better-sqlite3 for the import,',
-  'a plain Fastify route over a prepared better-sqlite3 statement for the lookup. HTTP load comes from autocannon',
-  'in a process of its own. Publishing a plan (freezing and hashing its inputs) is the announcement made before the',
-  'public random value exists; the draw (read and check the published file, draw, persist the tasks, results public)',
-  'is the step the 3 s target applies to.',
-  '',
-  '| measure | product | raw limit, same run | product / raw |',
-  '|---|---|---|---:|',
-  ...supervision.map((r) => `| ${r.label} | ${r.value} | ${r.reference ?? '—'} | ${r.ratio ?? '—'} |`),
-  '',
-  lookupSection(lookup, machineOf(process.env.DATABASE_URL ? 'SQLite and local PostgreSQL 15' : 'SQLite'), 'npm run bench'),
-].join('\n');
-writeFileSync(target, md);
-formatDoc();
+async function lookupPart(): Promise<string> {
+  const rows = await lookupBench();
+  const db = process.env.DATABASE_URL ? 'SQLite and local PostgreSQL 15' : 'SQLite (DATABASE_URL not set: PostgreSQL not measured)';
+  return lookupSection(rows, `${machine()}, ${db}`, `${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npm run bench -- lookup`);
+}
+
+const PARTS: Record<string, () => Promise<string>> = {
+  base: baseBench,
+  supervision: supervisionPart,
+  lookup: lookupPart,
+  figures: figuresBench,
+  write: writeBench,
+};
+const asked = process.argv.slice(2);
+for (const p of asked) if (!PARTS[p]) throw new Error(`unknown benchmark part ${p}; known: ${Object.keys(PARTS).join(', ')}`);
+for (const name of asked.length ? asked : Object.keys(PARTS)) {
+  writeSection(name, await PARTS[name]!());
+}
+spawnSync(
+  process.execPath,
+  [
+    new URL('../node_modules/@biomejs/biome/bin/biome', import.meta.url).pathname,
+    'format',
+    '--write',
+    new URL('../docs/benchmarks.md', import.meta.url).pathname,
+  ],
+  {
+    stdio: 'inherit',
+  },
+);
+process.exit(0);

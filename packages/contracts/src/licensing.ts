@@ -457,7 +457,12 @@ export const LicenceRegisterQuery = Type.Object({
 /** GET /api/v1/licences?status= (comma-separated). */
 export const LicenceListQuery = Type.Object({ status: Type.Optional(Type.String({ maxLength: 100 })) });
 /** GET /api/v1/inspection-tasks: only mine, status filter (comma-separated). */
-export const InspectionTaskListQuery = Type.Object({ mine: Type.Optional(Type.Boolean()), status: Type.Optional(Type.String({ maxLength: 100 })) });
+export const InspectionTaskListQuery = Type.Object({
+  mine: Type.Optional(Type.Boolean()),
+  status: Type.Optional(Type.String({ maxLength: 100 })),
+  /** Keyset cursor of the next page (the X-Next-Cursor header of the previous one). */
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
 
 // ---- Further responses ----
 

@@ -28,6 +28,8 @@ import { migration as platformDomainEvents } from './0025_platform_domain_events
 import { migration as inspectionsTaskInspectors } from './0030_inspections_task_inspectors.ts';
 import { migration as inspectionsTaskVersion } from './0031_inspections_task_version.ts';
 import { migration as platformReadPath } from './0040_platform_read_path.ts';
+import { migration as inspectionsTaskRollups } from './0050_inspections_task_rollups.ts';
+import { migration as supervisionFigureIndexes } from './0051_supervision_figure_indexes.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -65,6 +67,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0030_inspections_task_inspectors': inspectionsTaskInspectors,
     '0031_inspections_task_version': inspectionsTaskVersion,
     '0040_platform_read_path': platformReadPath(dialect),
+    '0050_inspections_task_rollups': inspectionsTaskRollups(dialect),
+    '0051_supervision_figure_indexes': supervisionFigureIndexes,
   };
 }
 

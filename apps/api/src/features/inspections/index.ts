@@ -13,13 +13,19 @@ export {
 } from './inspections.access.ts';
 export {
   assignedTo,
+  decodeTaskCursor,
+  encodeTaskCursor,
   findTask,
   insertTask,
   insertTasks,
   inspectorIdsOf,
   inspectorsOfTasks,
+  listTasks,
+  prefixEnd,
+  type TaskListQuery,
   type TaskPatch,
   type TaskStatus,
+  taskCounts,
   tasksOfPlan,
   updateTaskIf,
 } from './inspections.repository.ts';

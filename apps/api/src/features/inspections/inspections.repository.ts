@@ -1,6 +1,8 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { DataScope } from '@fep/domain';
+import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DB, InspectionTaskTable } from '../../db/schema.ts';
+import { scopeFilter } from '../../platform/org/scope.ts';
 
 /**
  * Storage of inspection tasks, the only code that writes `inspection_tasks` and
@@ -52,6 +54,7 @@ async function insertJoinRows(trx: Executor, rows: readonly InspectionTaskTable[
 export async function insertTask(trx: Executor, row: InspectionTaskTable): Promise<InspectionTaskTable> {
   await trx.insertInto('inspection_tasks').values(row).execute();
   await insertJoinRows(trx, [row]);
+  await countTasks(trx, [[row, 1]]);
   return row;
 }
 
@@ -62,6 +65,10 @@ export async function insertTasks(trx: Executor, rows: InspectionTaskTable[], ch
     await trx.insertInto('inspection_tasks').values(part).execute();
     await insertJoinRows(trx, part);
   }
+  await countTasks(
+    trx,
+    rows.map((r) => [r, 1]),
+  );
 }
 
 export interface TaskPatch extends Partial<Omit<InspectionTaskTable, 'id' | 'inspector_ids_json'>> {
@@ -95,11 +102,65 @@ export async function updateTaskIf(
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) return null;
   const written = { ...task, ...set };
+  // The version check above guarantees the stored row was `task`: its count moves to the written row's key.
+  await countTasks(trx, [
+    [task, -1],
+    [written, 1],
+  ]);
   if (ids) {
     await trx.deleteFrom('inspection_task_inspectors').where('task_id', '=', task.id).execute();
     await insertJoinRows(trx, [written]);
   }
   return written;
+}
+
+// ---- counts (figures, SUP-13) ------------------------------------------------------------------
+
+type Counted = Pick<InspectionTaskTable, 'agency_id' | 'agency_path' | 'purpose' | 'status' | 'result'>;
+const keyOf = (t: Counted) => JSON.stringify([t.agency_path, t.purpose, t.status, t.result ?? '']);
+
+/**
+ * Applies task count changes to `inspection_task_rollups` in the caller's transaction: +1 for a new task,
+ * -1/+1 for a task whose key changed. Deltas are summed per key first (a draw of 50,000 tasks is a few
+ * upserts) and applied in key order, so that two transactions touching the same keys lock them in the
+ * same order and wait for each other instead of deadlocking on PostgreSQL.
+ */
+async function countTasks(trx: Executor, deltas: readonly (readonly [Counted, number])[]): Promise<void> {
+  const sums = new Map<string, { t: Counted; n: number }>();
+  for (const [t, d] of deltas) {
+    const k = keyOf(t);
+    const e = sums.get(k);
+    if (e) e.n += d;
+    else sums.set(k, { t, n: d });
+  }
+  const rows = [...sums.entries()]
+    .filter(([, e]) => e.n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { t, n }]) => ({ agency_path: t.agency_path, agency_id: t.agency_id, purpose: t.purpose, status: t.status, result: t.result ?? '', n }));
+  for (const row of rows)
+    await trx
+      .insertInto('inspection_task_rollups')
+      .values(row)
+      .onConflict((oc) => oc.columns(['agency_path', 'purpose', 'status', 'result']).doUpdateSet({ n: sql`inspection_task_rollups.n + ${row.n}` }))
+      .execute();
+}
+
+/**
+ * The task counts in a data scope, by purpose and status: the same tasks `scopeFilter(scope, { agencyPath })`
+ * selects, summed from the rollup rows. "An agency and below" is one index range on the rollup's key
+ * (byte order: BINARY on SQLite, collation "C" on PostgreSQL), not a prefix test on every row.
+ */
+export async function taskCounts(db: Executor, scope: DataScope): Promise<{ purpose: string; status: string; n: number }[]> {
+  let q = db.selectFrom('inspection_task_rollups').select(['purpose', 'status', sql<number>`sum(n)`.as('n')]);
+  if (scope.kind === 'agency_and_below') q = q.where('agency_path', '>=', scope.agencyPath).where('agency_path', '<', prefixEnd(scope.agencyPath));
+  else q = q.where(scopeFilter(scope, { agencyPath: 'inspection_task_rollups.agency_path' }));
+  const rows = await q.groupBy(['purpose', 'status']).execute();
+  return rows.map((r) => ({ purpose: r.purpose, status: r.status, n: Number(r.n) }));
+}
+
+/** The least string greater than every string that starts with `prefix` (byte order). */
+export function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
 /** Filter: tasks the user is one of the inspectors of (an indexed EXISTS on the join table). */
@@ -122,4 +183,131 @@ export async function tasksOfPlan(db: Executor, planId: string): Promise<(Inspec
     tasks.map((t) => t.id),
   );
   return tasks.map((t) => ({ ...t, inspectorIds: ids.get(t.id) ?? [] }));
+}
+
+// ---- the task list (keyset pages) ---------------------------------------------------------------
+
+export interface TaskListQuery {
+  statuses?: readonly string[] | undefined;
+  /** Only the tasks this user is one of the inspectors of. */
+  assignedTo?: string | undefined;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | undefined;
+  limit: number;
+}
+
+type Position = readonly [createdAt: string, id: string];
+
+export function encodeTaskCursor(p: Position): string {
+  return Buffer.from(JSON.stringify(p)).toString('base64url');
+}
+
+export function decodeTaskCursor(cursor: string): Position | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' ? [v[0], v[1]] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keyset condition: strictly after `p` in (created_at desc, id desc). */
+function after(p: Position | null) {
+  return (eb: ExpressionBuilder<DB, 'inspection_tasks'>) =>
+    p ? eb.or([eb('created_at', '<', p[0]), eb.and([eb('created_at', '=', p[0]), eb('id', '<', p[1])])]) : sql<SqlBool>`1 = 1`;
+}
+
+/** Subqueries per statement: SQLite allows 500 terms in a compound select. */
+const BRANCHES = 200;
+
+/**
+ * One page of the tasks in a scope, newest first, and the cursor of the next page (null on the last).
+ * Never a sort of the whole table: in an agency's scope the page is merged from one index range per agency
+ * path (and status) that has tasks — known from the rollup — each read newest first and cut at the page
+ * size (index `inspection_tasks_agency_created` / `…_agency_status_created`); nationwide it is the newest
+ * entries of `inspection_tasks_created`; a user's own tasks come from the inspector join table.
+ */
+export async function listTasks(
+  db: Executor,
+  scope: DataScope,
+  q: TaskListQuery,
+): Promise<{ rows: InspectionTaskTable[]; nextCursor: string | null; badCursor?: true }> {
+  const position = q.cursor ? decodeTaskCursor(q.cursor) : null;
+  if (q.cursor && !position) return { rows: [], nextCursor: null, badCursor: true };
+  const take = q.limit + 1;
+  const statuses = q.statuses?.length ? [...new Set(q.statuses)] : undefined;
+  let ids: string[];
+  if (scope.kind === 'none') ids = [];
+  else if (q.assignedTo || scope.kind === 'self' || scope.kind === 'all') {
+    const rows = await db
+      .selectFrom('inspection_tasks')
+      .select(['id', 'created_at'])
+      .where(scopeFilter(scope, { agencyPath: 'inspection_tasks.agency_path' }))
+      .$if(!!statuses, (qb) => qb.where('status', 'in', statuses as never[]))
+      .$if(!!q.assignedTo, (qb) =>
+        qb.where('id', 'in', (eb) => eb.selectFrom('inspection_task_inspectors').select('task_id').where('user_id', '=', q.assignedTo!)),
+      )
+      .where(after(position))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(take)
+      .execute();
+    ids = rows.map((r) => r.id);
+  } else {
+    // The (path, status) pairs of the scope that have tasks at all.
+    let keys = db
+      .selectFrom('inspection_task_rollups')
+      .select(['agency_path', 'status'])
+      .where('n', '>', 0)
+      .$if(!!statuses, (qb) => qb.where('status', 'in', statuses as string[]));
+    keys =
+      scope.kind === 'agency_and_below'
+        ? keys.where('agency_path', '>=', scope.agencyPath).where('agency_path', '<', prefixEnd(scope.agencyPath))
+        : keys.where(scopeFilter(scope, { agencyPath: 'inspection_task_rollups.agency_path' }));
+    const pairs = await keys.groupBy(['agency_path', 'status']).execute();
+    const branches: { path: string; status?: string }[] = statuses
+      ? pairs.map((p) => ({ path: p.agency_path, status: p.status }))
+      : [...new Set(pairs.map((p) => p.agency_path))].map((path) => ({ path }));
+    let best: { id: string; created_at: string }[] = [];
+    for (let i = 0; i < branches.length; i += BRANCHES) {
+      const part = branches.slice(i, i + BRANCHES).map((b) =>
+        db
+          .selectFrom((sub) =>
+            sub
+              .selectFrom('inspection_tasks')
+              .select(['id', 'created_at'])
+              .where('agency_path', '=', b.path)
+              .$if(b.status !== undefined, (qb) => qb.where('status', '=', b.status as never))
+              .where(after(position))
+              .orderBy('created_at', 'desc')
+              .orderBy('id', 'desc')
+              .limit(take)
+              .as('b'),
+          )
+          .select(['b.id', 'b.created_at']),
+      );
+      let union = part[0]!;
+      for (const p of part.slice(1)) union = union.unionAll(p);
+      best = [...best, ...(await union.execute())].sort(newestFirst).slice(0, take);
+    }
+    ids = best.map((r) => r.id);
+  }
+  const more = ids.length > q.limit;
+  const page = ids.slice(0, q.limit);
+  const byId = new Map<string, InspectionTaskTable>();
+  for (let i = 0; i < page.length; i += 500)
+    for (const r of await db
+      .selectFrom('inspection_tasks')
+      .selectAll()
+      .where('id', 'in', page.slice(i, i + 500))
+      .execute())
+      byId.set(r.id, r);
+  const rows = page.map((id) => byId.get(id)).filter((r): r is InspectionTaskTable => !!r);
+  const last = rows.at(-1);
+  return { rows, nextCursor: more && last ? encodeTaskCursor([last.created_at, last.id]) : null };
+}
+
+function newestFirst(a: { id: string; created_at: string }, b: { id: string; created_at: string }): number {
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }

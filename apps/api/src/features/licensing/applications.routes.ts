@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AcceptApplicationRequest,
   ApplicationDecisionRequest,
@@ -22,7 +23,6 @@ import {
   WithdrawApplicationRequest,
 } from '@fep/contracts';
 import { checkExemption, chinaDateOf } from '@fep/domain';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
 import { renderDocumentPdf } from '../../platform/documents/pdf.ts';

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
   LicenceChangeRequest,
@@ -22,7 +23,6 @@ import {
   PublicLicenceStatusView,
 } from '@fep/contracts';
 import { LICENCE_STATUS_LABELS } from '@fep/domain';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { sealPublicKey, sm2Verify, verifySealedPdf } from '../../platform/documents/seal.ts';
 import { AppError } from '../../platform/errors.ts';

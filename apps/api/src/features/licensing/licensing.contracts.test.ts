@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import swagger from '@fastify/swagger';
 import * as contracts from '@fep/contracts';
 import { ApplicationView } from '@fep/contracts';
-import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { startTestApp, type TestApp } from '../../test-support/harness.ts';

@@ -1,3 +1,4 @@
+import type { ApplicationSummaryView, ApplicationView, LicenceDeliveryView, LicenceRevocationView, LicenceView, TaskView } from '@fep/contracts';
 import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_STATUS_LABELS,
@@ -15,7 +16,6 @@ import {
   VENUE_KIND_LABELS,
   type VenueKind,
 } from '@fep/domain';
-import type { ApplicationSummaryView, ApplicationView, LicenceDeliveryView, LicenceRevocationView, LicenceView, TaskView } from '@fep/contracts';
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';

@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   CommitmentVerificationRequest,
   CommitmentVerificationView,
@@ -11,13 +12,12 @@ import {
   TaskView,
 } from '@fep/contracts';
 import { chinaDateOf } from '@fep/domain';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
-import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
-import { assignedTo, eligibleInspectors, inspectorIdsOf, loadTask } from '../inspections/index.ts';
+import { scopeOf } from '../../platform/org/scope.ts';
+import { eligibleInspectors, inspectorIdsOf, listTasks, loadTask } from '../inspections/index.ts';
 import { withPlanChecklist } from '../supervision/index.ts';
 import { presentClock, presentTask, userNames } from './licensing.presenter.ts';
 import { assignTask } from './use-cases/assign-task.ts';
@@ -60,17 +60,19 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: TaskListView, ...ERRORS },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query;
-      let query = db
-        .selectFrom('inspection_tasks')
-        .selectAll()
-        .where(scopeFilter(scopeOf(req), { agencyPath: 'inspection_tasks.agency_path' }));
-      if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
-      if (q.mine) query = query.where(assignedTo(req.auth!.user.id));
-      const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
-      const names = await userNames(db, [...new Set(rows.flatMap((t) => inspectorIdsOf(t)))]);
-      return rows.map((t) => presentTask(t, names));
+      // Keyset pages of 200, newest first; the next page's cursor is in the X-Next-Cursor header (the body stays the list).
+      const page = await listTasks(db, scopeOf(req), {
+        statuses: q.status?.split(','),
+        assignedTo: q.mine ? req.auth!.user.id : undefined,
+        cursor: q.cursor,
+        limit: 200,
+      });
+      if (page.badCursor) throw new AppError('REQUEST.INVALID', '分页游标无效');
+      if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
+      const names = await userNames(db, [...new Set(page.rows.flatMap((t) => inspectorIdsOf(t)))]);
+      return page.rows.map((t) => presentTask(t, names));
     },
   );
 

@@ -33,6 +33,7 @@ import {
   RectifiedReportView,
   ReinspectionRequest,
   ReinspectionResultView,
+  SupervisionFiguresView,
   SupervisionIdParams,
   TriggeredTaskCreatedView,
   TriggeredTaskRequest,
@@ -47,6 +48,7 @@ import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
 import { replayPlan } from './draw-input.ts';
+import { supervisionFigures } from './figures.ts';
 import { loadOrder, loadPlan } from './supervision.access.ts';
 import {
   presentConflict,
@@ -433,32 +435,10 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/supervision/figures',
-    { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '监管统计：由业务记录直接计算，不要求填报' } },
-    async (req) => {
-      const scope = scopeOf(req);
-      // biome-ignore lint/suspicious/noExplicitAny: one counting helper over four tables with the same scope column
-      const count = async <T extends 'random_plans' | 'inspection_tasks' | 'hazards' | 'rectification_orders'>(table: T, extra: (q: any) => any = (q) => q) => {
-        const q = extra(
-          db
-            .selectFrom(table as 'hazards')
-            .select(sql<number>`count(*)`.as('n'))
-            .where(scopeFilter(scope, { agencyPath: `${table}.agency_path` as 'hazards.agency_path' })),
-        );
-        return Number((await q.executeTakeFirst())?.n ?? 0);
-      };
-      const today = chinaDateOf(app.ctx.now());
-      return {
-        plans: await count('random_plans'),
-        randomTasks: await count('inspection_tasks', (q) => q.where('purpose', '=', 'random')),
-        randomTasksDone: await count('inspection_tasks', (q) => q.where('purpose', '=', 'random').where('status', '=', 'done')),
-        otherTasks: await count('inspection_tasks', (q) => q.where('purpose', 'in', ['complaint', 'superior_order', 'dishonest'])),
-        hazardsFound: await count('hazards'),
-        hazardsFixed: await count('hazards', (q) => q.where('status', '=', 'closed')),
-        majorHazardsOpen: await count('hazards', (q) => q.where('major', '=', 1).where('status', '=', 'ordered')),
-        ordersOpen: await count('rectification_orders', (q) => q.where('status', 'in', ['open', 'reported'])),
-        ordersOverdue: await count('rectification_orders', (q) => q.where('status', '=', 'open').where('deadline_date', '<', today)),
-        ordersEscalated: await count('rectification_orders', (q) => q.where('status', '=', 'escalated')),
-      };
+    {
+      config: { permission: 'supervision:plan:read' },
+      schema: { tags: TAGS, summary: '监管统计：由业务记录汇总（随业务同步更新），不要求填报', response: { 200: SupervisionFiguresView, ...ERRORS } },
     },
+    async (req) => supervisionFigures(db, scopeOf(req), chinaDateOf(app.ctx.now())),
   );
 }
