@@ -218,12 +218,9 @@ for (const database of DATABASES) {
       assert.equal(resolved.json().policies[0].values.checkWorkingDays, 6, 'a new version is resolved at once in this process');
     });
 
-    // Fails today on a race outside the file record: storeBlob names its temporary file by pid and
-    // millisecond, so parallel uploads of the same bytes rename one another's file (ENOENT, 500). The fix
-    // of platform/files/storage.ts is made separately; this test turns green with it.
-    test('file upload: 20 uploads with one Idempotency-Key make one file record', {
-      todo: 'storeBlob temporary-file race (platform/files/storage.ts)',
-    }, async () => {
+    // Parallel uploads of the same bytes also race on the content store: storeBlob writes each under a
+    // temporary name of its own and accepts a target that already exists (content-addressed).
+    test('file upload: 20 uploads with one Idempotency-Key make one file record', async () => {
       const mp = multipartFile('scan.png', Buffer.concat([TINY_PNG, Buffer.from('concurrent-upload')]), 'image/png');
       const rs = await parallel(() =>
         t.app.inject({
