@@ -41,7 +41,7 @@ async function load(o: Record<string, unknown>): Promise<Load> {
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-async function product(databaseUrl: string | undefined) {
+export async function product(databaseUrl: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'fep-bench-write-'));
   let schema: string | undefined;
   if (databaseUrl) {

@@ -19,10 +19,11 @@ const seen = new WeakMap<object, Seen>();
 
 /** The current version of a kind as this process knows it (re-read when older than VERSION_CHECK_MS). */
 export async function referenceVersion(db: Executor, kind: ReferenceKind): Promise<number> {
-  let s = seen.get(db);
+  const holder = cacheHolder(db, kind) ?? db;
+  let s = seen.get(holder);
   if (!s) {
     s = new Map();
-    seen.set(db, s);
+    seen.set(holder, s);
   }
   const hit = s.get(kind);
   const t = performance.now();
@@ -34,8 +35,27 @@ export async function referenceVersion(db: Executor, kind: ReferenceKind): Promi
   return version;
 }
 
+/**
+ * Caches are kept per database object. A transaction opened by `transact` is registered with its
+ * database, so reference data (policy, calendar, agencies) read inside a business transaction comes from
+ * the same cache — unless that transaction itself changed the kind, which it then reads afresh.
+ */
+const parents = new WeakMap<object, { db: object; dirty: Set<string> }>();
+
+export function registerTransaction(trx: object, db: object): void {
+  parents.set(trx, { db, dirty: new Set() });
+}
+
+/** The object whose cache of `kind` an executor may use, or null (an unregistered or dirty transaction). */
+export function cacheHolder(db: Executor, kind: ReferenceKind | 'agency'): object | null {
+  if (!db.isTransaction) return db;
+  const p = parents.get(db);
+  return p && !p.dirty.has(kind) ? p.db : null;
+}
+
 /** Marks a change of a kind, inside the writing transaction. */
 export async function bumpReferenceVersion(trx: Executor, kind: ReferenceKind): Promise<void> {
+  parents.get(trx)?.dirty.add(kind);
   await trx.updateTable('cache_versions').set({ version: sql`version + 1` }).where('name', '=', kind).execute();
 }
 

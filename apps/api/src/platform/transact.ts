@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { type AuditInput, AuditWriter } from './audit/chain.ts';
+import { registerTransaction } from './cache.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { type DomainEventInput, writeEvents } from './events/outbox.ts';
@@ -58,6 +59,7 @@ export async function transact<T>(deps: Deps, actor: Actor, fn: TxFn<T>): Promis
   let emitted = 0;
   const result = await db.transaction().execute(async (trx) => {
     const now = deps.now();
+    registerTransaction(trx, db);
     if (claim) await reserve(trx, claim, now);
     const writer = new AuditWriter(trx, dialect, deps.auditKey, actor, now);
     const events: DomainEventInput[] = [];

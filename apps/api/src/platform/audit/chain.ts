@@ -86,7 +86,7 @@ export async function appendEvent(trx: Executor, dialect: Dialect, key: Buffer, 
  * are inserted together and each head is written once, at the end.
  */
 export class AuditWriter {
-  private readonly heads = new Map<string, { seq: number; hash: string }>();
+  private readonly heads = new Map<string, { seq: number; hash: string; from: number }>();
   private rows: AuditEventTable[] = [];
   count = 0;
 
@@ -101,16 +101,15 @@ export class AuditWriter {
   private async head(chainId: string): Promise<{ seq: number; hash: string }> {
     const cached = this.heads.get(chainId);
     if (cached) return cached;
-    const at = this.now.toISOString();
-    await this.trx
+    // One statement creates the head if missing and returns it; on PostgreSQL the upsert's update locks the
+    // row, so two transactions on the same case append one after the other (SQLite has a single writer).
+    const h = await this.trx
       .insertInto('audit_chain_heads')
-      .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: at })
-      .onConflict((oc) => oc.column('chain_id').doNothing())
-      .execute();
-    let q = this.trx.selectFrom('audit_chain_heads').select(['last_seq', 'last_hash']).where('chain_id', '=', chainId);
-    if (this.dialect === 'postgres') q = q.forUpdate();
-    const h = await q.executeTakeFirstOrThrow();
-    const head = { seq: h.last_seq, hash: h.last_hash };
+      .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: this.now.toISOString() })
+      .onConflict((oc) => oc.column('chain_id').doUpdateSet((eb) => ({ chain_id: eb.ref('excluded.chain_id') })))
+      .returning(['last_seq', 'last_hash'])
+      .executeTakeFirstOrThrow();
+    const head = { seq: Number(h.last_seq), hash: h.last_hash, from: Number(h.last_seq) };
     this.heads.set(chainId, head);
     return head;
   }
@@ -146,7 +145,7 @@ export class AuditWriter {
     return row;
   }
 
-  /** Writes the pending events and moves each touched head; called once before the commit. */
+  /** Writes the pending events and moves each touched head, in one statement each; called once before the commit. */
   async flush(): Promise<void> {
     const rows = this.rows;
     this.rows = [];
@@ -156,11 +155,20 @@ export class AuditWriter {
         .values(rows.slice(i, i + 100))
         .execute();
     const at = this.now.toISOString();
-    for (const [chainId, head] of this.heads) {
+    const moved = [...this.heads]
+      .filter(([, h]) => h.seq !== h.from)
+      .map(([chain_id, h]) => ({ chain_id, last_seq: h.seq, last_hash: h.hash, updated_at: at }));
+    if (moved.length) {
       await this.trx
-        .updateTable('audit_chain_heads')
-        .set({ last_seq: head.seq, last_hash: head.hash, updated_at: at })
-        .where('chain_id', '=', chainId)
+        .insertInto('audit_chain_heads')
+        .values(moved)
+        .onConflict((oc) =>
+          oc.column('chain_id').doUpdateSet((eb) => ({
+            last_seq: eb.ref('excluded.last_seq'),
+            last_hash: eb.ref('excluded.last_hash'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
         .execute();
     }
     this.heads.clear();

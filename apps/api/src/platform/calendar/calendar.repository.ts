@@ -1,6 +1,6 @@
 import { buildCalendar, type CalendarDay, type WorkCalendar } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
-import { bumpReferenceVersion, forgetVersions, referenceVersion } from '../cache.ts';
+import { bumpReferenceVersion, cacheHolder, forgetVersions, referenceVersion } from '../cache.ts';
 
 /** The national schedule is stored under this region code; regions may lay their own rows over it. */
 export const NATIONAL_REGION = '000000';
@@ -27,11 +27,12 @@ export function bumpCalendarVersion(trx: Executor): Promise<void> {
 }
 
 function cacheOf(db: Executor): Cache | null {
-  if (db.isTransaction) return null;
-  let c = caches.get(db);
+  const holder = cacheHolder(db, 'calendar');
+  if (!holder) return null;
+  let c = caches.get(holder);
   if (!c) {
     c = new Map();
-    caches.set(db, c);
+    caches.set(holder, c);
   }
   return c;
 }

@@ -1,6 +1,7 @@
 import type { AgencyRef } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AgencyTable } from '../../db/schema.ts';
+import { cacheHolder } from '../cache.ts';
 
 export type Agency = AgencyTable;
 
@@ -13,6 +14,19 @@ export async function agencyById(db: Executor, id: string): Promise<Agency | und
  * without a brigade in the tree) resolves to the nearest agency above it: city, then province.
  */
 export async function findAgency(db: Executor, idOrRegion: string): Promise<Agency | undefined> {
+  const holder = cacheHolder(db, 'agency');
+  const cache = holder ? (found.get(holder) ?? found.set(holder, new Map()).get(holder)!) : null;
+  const hit = cache?.get(idOrRegion);
+  if (hit && performance.now() - hit.at < CHAIN_TTL_MS) return hit.agency;
+  const agency = await findAgencyUncached(db, idOrRegion);
+  if (agency && cache) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(idOrRegion, { at: performance.now(), agency });
+  }
+  return agency;
+}
+
+async function findAgencyUncached(db: Executor, idOrRegion: string): Promise<Agency | undefined> {
   if (!/^\d{6}$/.test(idOrRegion)) return agencyById(db, idOrRegion);
   const candidates = [idOrRegion, `${idOrRegion.slice(0, 4)}00`, `${idOrRegion.slice(0, 2)}0000`];
   const rows = await db.selectFrom('agencies').selectAll().where('region_code', 'in', candidates).execute();
@@ -23,13 +37,17 @@ export async function findAgency(db: Executor, idOrRegion: string): Promise<Agen
   return undefined;
 }
 
+/** Agencies by id or region code, for a minute (see CHAIN_TTL_MS). */
+const found = new WeakMap<object, Map<string, { at: number; agency: Agency }>>();
+
 const chains = new WeakMap<object, Map<string, { at: number; chain: AgencyRef[] }>>();
 /** Agencies change only with a release's reference data (no route edits them): a minute in process is safe. */
 const CHAIN_TTL_MS = 60_000;
 
 /** The chain from the top of the tree down to the agency itself (materialised path order), cached by path outside transactions. */
 export async function agencyChain(db: Executor, agency: Agency): Promise<AgencyRef[]> {
-  const cache = db.isTransaction ? null : (chains.get(db) ?? chains.set(db, new Map()).get(db)!);
+  const holder = cacheHolder(db, 'agency');
+  const cache = holder ? (chains.get(holder) ?? chains.set(holder, new Map()).get(holder)!) : null;
   const hit = cache?.get(agency.path);
   if (hit && performance.now() - hit.at < CHAIN_TTL_MS) return hit.chain;
   const ids = agency.path.split('/').filter(Boolean);

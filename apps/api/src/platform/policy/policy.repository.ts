@@ -1,7 +1,7 @@
 import { getPolicyKind, POLICY_KIND_IDS, type PolicyVersion, type ResolvedPolicy, resolvePolicy } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { PolicyVersionTable } from '../../db/schema.ts';
-import { bumpReferenceVersion, forgetVersions, referenceVersion } from '../cache.ts';
+import { bumpReferenceVersion, cacheHolder, forgetVersions, referenceVersion } from '../cache.ts';
 import { type Agency, agencyChain } from '../org/agencies.repository.ts';
 
 export function toPolicyVersion(r: PolicyVersionTable): PolicyVersion {
@@ -26,14 +26,15 @@ const MAX_ENTRIES = 5000;
  * Resolves policy kinds for an agency on a date. Use cases call this and store `versionKey` with the
  * decision that used it. Outside a transaction the answer is cached per process by the policy version
  * counter (platform/cache.ts): a version created in this process is used at once, one created in
- * another process within a second; inside a transaction it is always read afresh.
+ * another process within a second; a transaction that created a policy version reads afresh.
  */
 export async function resolveForAgency(db: Executor, agency: Agency, at: string, kinds: readonly string[] = POLICY_KIND_IDS): Promise<ResolvedPolicy[]> {
-  if (db.isTransaction) return resolveUncached(db, agency, at, kinds);
-  let cache = caches.get(db);
+  const holder = cacheHolder(db, 'policy');
+  if (!holder) return resolveUncached(db, agency, at, kinds);
+  let cache = caches.get(holder);
   if (!cache) {
     cache = new Map();
-    caches.set(db, cache);
+    caches.set(holder, cache);
   }
   const version = await referenceVersion(db, 'policy');
   const key = `${agency.id}|${agency.path}|${at}|${kinds.join(',')}`;
