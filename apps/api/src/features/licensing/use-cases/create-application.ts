@@ -2,7 +2,7 @@ import { chinaDateOf } from '@fep/domain';
 import type { ApplicationTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
-import { nextSequence } from '../../../platform/documents/sequences.ts';
+import { nextReference } from '../../../platform/documents/sequences.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
@@ -29,7 +29,7 @@ export async function createApplication(deps: LicensingDeps, actor: Actor, input
     const now = deps.now();
     const nowIso = now.toISOString();
     const year = Number(chinaDateOf(now).slice(0, 4));
-    const seq = await nextSequence(trx, agency.id, 'application', year);
+    const seq = await nextReference(deps.database, trx, agency.id, 'application', year);
     const row: ApplicationTable = {
       id: uuidv7(now.getTime()),
       reference_no: `XK${agency.region_code}${year}${String(seq).padStart(5, '0')}`,
