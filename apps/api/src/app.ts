@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { HealthView } from '@fep/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -114,9 +115,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     done(null, payload);
   });
 
-  app.get('/api/health', { config: { permission: 'public' }, schema: { tags: ['系统'], summary: '健康检查' } }, async () => {
+  app.get('/api/health', { config: { permission: 'public' }, schema: { tags: ['系统'], summary: '健康检查', response: { 200: HealthView } } }, async () => {
     await ctx.database.db.selectFrom('agencies').select('id').limit(1).execute();
-    return { status: 'ok' };
+    return { status: 'ok' as const };
   });
 
   await app.register(authRoutes);

@@ -15,3 +15,14 @@ export type AgencyView = Static<typeof AgencyView>;
 /** The agency a view was resolved for (guides, licensing guide). */
 export const AgencyRef = Type.Object({ id: Type.String(), name: Type.String(), regionCode: Type.String() });
 export type AgencyRef = Static<typeof AgencyRef>;
+
+/** GET /api/v1/users: a staff member of the agency or one below it (phone masked). */
+export const StaffUserView = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  agencyName: Type.String(),
+  roles: Type.Array(Type.String()),
+  phone: Type.String(),
+});
+export type StaffUserView = Static<typeof StaffUserView>;

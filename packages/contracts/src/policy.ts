@@ -1,6 +1,9 @@
 import { type Static, Type } from 'typebox';
+import { LegalBasis, Nullable } from './common.ts';
 
 const PolicyLegalBasis = Type.Object({ document: Type.String(), clause: Type.Optional(Type.String()) });
+/** The Chinese label, help and legal basis of one field of a policy kind. */
+const PolicyFieldView = Type.Object({ label: Type.String(), help: Type.Optional(Type.String()), legalBasis: PolicyLegalBasis });
 
 /** Where a resolved policy value came from (packages/domain policy/types.ts `Provenance`). */
 export const ProvenanceView = Type.Union([
@@ -28,7 +31,7 @@ export const ResolvedPolicyView = Type.Object({
   versionKey: Type.String(),
   title: Type.String(),
   description: Type.String(),
-  fields: Type.Record(Type.String(), Type.Object({ label: Type.String(), help: Type.Optional(Type.String()), legalBasis: PolicyLegalBasis })),
+  fields: Type.Record(Type.String(), PolicyFieldView),
 });
 export type ResolvedPolicyView = Static<typeof ResolvedPolicyView>;
 
@@ -45,8 +48,53 @@ export const PolicyVersionRequest = Type.Object({
   agencyId: Type.String(),
   kind: Type.String(),
   effectiveFrom: Type.String(),
+  /** Free-form: the fields of the kind, checked against the kind's own schema by the use case. */
   values: Type.Record(Type.String(), Type.Unknown()),
-  legalBasis: Type.Object({ document: Type.String({ minLength: 2, maxLength: 300 }), clause: Type.Optional(Type.String({ maxLength: 200 })) }),
+  legalBasis: LegalBasis,
   note: Type.Optional(Type.String({ maxLength: 1000 })),
 });
 export type PolicyVersionRequest = Static<typeof PolicyVersionRequest>;
+
+/** A stored version of one policy kind for one agency (packages/domain policy/types.ts `PolicyVersion`). */
+export const PolicyVersionView = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  agencyId: Type.String(),
+  version: Type.Integer(),
+  effectiveFrom: Type.String(),
+  effectiveTo: Nullable(Type.String()),
+  /** Free-form: the overridden fields of the kind. */
+  values: Type.Record(Type.String(), Type.Unknown()),
+  legalBasis: PolicyLegalBasis,
+  note: Type.Optional(Nullable(Type.String())),
+});
+export type PolicyVersionView = Static<typeof PolicyVersionView>;
+
+/** GET /api/v1/policies/versions: a version with who entered it and when. */
+export const PolicyVersionHistoryView = Type.Object({ ...PolicyVersionView.properties, createdAt: Type.String(), createdBy: Nullable(Type.String()) });
+export type PolicyVersionHistoryView = Static<typeof PolicyVersionHistoryView>;
+
+/** GET /api/v1/policies/versions?agency=&kind=. */
+export const PolicyVersionsQuery = Type.Object({ agency: Type.String(), kind: Type.Optional(Type.String()) });
+export type PolicyVersionsQuery = Static<typeof PolicyVersionsQuery>;
+
+/** GET /api/v1/policies/resolved?agency=&at=&kind=. */
+export const ResolvedPoliciesQuery = Type.Object({
+  agency: Type.String({ minLength: 1, maxLength: 64, description: '机构 ID 或 6 位行政区划代码' }),
+  at: Type.Optional(Type.String({ description: 'YYYY-MM-DD，默认今天（北京时间）' })),
+  kind: Type.Optional(Type.String()),
+});
+export type ResolvedPoliciesQuery = Static<typeof ResolvedPoliciesQuery>;
+
+/** GET /api/v1/policies/kinds: one policy kind, its field descriptions and the national default. */
+export const PolicyKindView = Type.Object({
+  kind: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  /** Free-form: the kind's national default values. */
+  nationalDefault: Type.Record(Type.String(), Type.Unknown()),
+  fields: Type.Record(Type.String(), PolicyFieldView),
+  /** Free-form: the JSON Schema the kind's values are checked against. */
+  schema: Type.Unknown(),
+});
+export type PolicyKindView = Static<typeof PolicyKindView>;

@@ -21,3 +21,7 @@ export type ServiceGuideView = Static<typeof ServiceGuideView>;
 /** GET /api/v1/services/guides. */
 export const ServiceGuidesView = Type.Object({ agency: AgencyRef, at: Type.String(), guides: Type.Array(ServiceGuideView) });
 export type ServiceGuidesView = Static<typeof ServiceGuidesView>;
+
+/** GET /api/v1/services/guides?agency=: an agency ID or a region code; the applicant's own agency by default. */
+export const ServiceGuidesQuery = Type.Object({ agency: Type.Optional(Type.String({ maxLength: 64 })) });
+export type ServiceGuidesQuery = Static<typeof ServiceGuidesQuery>;

@@ -1,5 +1,6 @@
 /** Responses of the unit directory routes (apps/api/src/features/units). */
 import { type Static, Type } from 'typebox';
+import { VENUE_KINDS } from '@fep/domain';
 import { Nullable } from './common.ts';
 
 /** A unit of the directory (the API's `UnitView` in units.routes.ts; contact masked in lists). */
@@ -34,3 +35,37 @@ export const UnitImportReport = Type.Object({
   batches: Type.Number(),
 });
 export type UnitImportReport = Static<typeof UnitImportReport>;
+
+/** GET /api/v1/units: find by name or USCI, keyset pages after the last ID seen. */
+export const UnitListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 60 })),
+  region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  risk: Type.Optional(Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')])),
+  after: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+});
+export type UnitListQuery = Static<typeof UnitListQuery>;
+
+/** GET /api/v1/units/:id. */
+export const UnitIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export type UnitIdParams = Static<typeof UnitIdParams>;
+
+/** POST /api/v1/units: a unit of the directory (the USCI must pass its check digit, GB 32100-2015). */
+export const UnitCreateRequest = Type.Object({
+  usci: Type.String({ minLength: 1, maxLength: 30 }),
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  address: Type.String({ minLength: 2, maxLength: 200 }),
+  regionCode: Type.String({ pattern: '^\\d{6}$' }),
+  venueKind: Type.Optional(Type.Enum([...VENUE_KINDS])),
+  floorArea: Type.Optional(Type.Number({ minimum: 0, maximum: 10_000_000 })),
+  keyUnit: Type.Optional(Type.Boolean()),
+  contactName: Type.Optional(Type.String({ maxLength: 40 })),
+  contactPhone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
+});
+export type UnitCreateRequest = Static<typeof UnitCreateRequest>;
+
+/** GET /api/v1/units/export: the directory as CSV (text/csv, UTF-8 with BOM, personal data masked). */
+/** The API streams it line by line (an async iterable of text); a client receives the bytes. */
+export const UnitCsvFile = Type.Unsafe<Uint8Array | AsyncIterable<unknown>>(
+  Type.String({ format: 'binary', description: '社会单位名录（text/csv，个人信息脱敏）' }),
+);

@@ -1,9 +1,11 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, ServiceGuidesQuery, ServiceGuidesView } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { actorOf } from '../../platform/http/actor.ts';
 import { getServiceGuides } from './use-cases/get-service-guides.ts';
 
-export async function serviceRoutes(app: FastifyInstance): Promise<void> {
+export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/v1/services/guides',
     {
@@ -11,9 +13,10 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['办事大厅'],
         summary: '办事指南（按机构或行政区划代码，时限取自现行政策参数）',
-        querystring: Type.Object({ agency: Type.Optional(Type.String({ maxLength: 64 })) }),
+        querystring: ServiceGuidesQuery,
+        response: { 200: ServiceGuidesView, '4xx': ErrorBody },
       },
     },
-    async (req) => getServiceGuides(req.server.ctx, actorOf(req), req.query as { agency?: string }),
+    async (req) => getServiceGuides(req.server.ctx, actorOf(req), req.query),
   );
 }

@@ -1,28 +1,9 @@
 import { maskPersonName, maskPhone } from '@fep/domain';
-import { Type } from 'typebox';
 import type { UnitTable } from '../../db/schema.ts';
-
-const Nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
-/** The unit as the API presents it; the schema also makes serialisation fast (fast-json-stringify). */
-export const UnitView = Type.Object({
-  id: Type.String(),
-  usci: Type.String(),
-  name: Type.String(),
-  address: Type.String(),
-  regionCode: Type.String(),
-  agencyId: Type.String(),
-  venueKind: Nullable(Type.String()),
-  floorArea: Nullable(Type.Number()),
-  keyUnit: Type.Boolean(),
-  riskLevel: Type.String(),
-  creditLevel: Type.String(),
-  contactName: Nullable(Type.String()),
-  contactPhone: Nullable(Type.String()),
-});
-export const UnitPage = Type.Object({ items: Type.Array(UnitView), next: Nullable(Type.String()) });
 
 export type UnitViewData = ReturnType<typeof presentUnit>;
 
+/** The unit as the API presents it (`UnitView` of @fep/contracts is its response schema). */
 export function presentUnit(u: UnitTable, full: boolean) {
   return {
     id: u.id,

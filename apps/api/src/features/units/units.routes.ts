@@ -1,18 +1,24 @@
 import { Readable } from 'node:stream';
-import { VENUE_KINDS } from '@fep/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, UnitCreateRequest, UnitCsvFile, UnitIdParams, UnitImportReport, UnitListQuery, UnitPageView, UnitView } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { unitInScope } from './units.access.ts';
-import { presentUnit, UnitPage } from './units.presenter.ts';
-import { type CreateUnitInput, createUnit } from './use-cases/create-unit.ts';
+import { presentUnit } from './units.presenter.ts';
+import { createUnit } from './use-cases/create-unit.ts';
 import { exportUnits } from './use-cases/export-units.ts';
-import { type FindUnitsInput, findUnits, myUnits } from './use-cases/find-units.ts';
+import { findUnits, myUnits } from './use-cases/find-units.ts';
 import { importUnits } from './use-cases/import-units.ts';
 
-export async function unitRoutes(app: FastifyInstance): Promise<void> {
+const ERRORS = { '4xx': ErrorBody };
+/** The export is a file: no JSON to serialise, only the content type for the documentation. */
+const CSV = { description: '社会单位名录（CSV，个人信息脱敏）', content: { 'text/csv': { schema: UnitCsvFile } } };
+
+export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/v1/units',
     {
@@ -20,26 +26,20 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['社会单位'],
         summary: '辖区社会单位（按名称或统一社会信用代码查找，游标分页）',
-        querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 60 })),
-          region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
-          risk: Type.Optional(Type.Union([Type.Literal('low'), Type.Literal('medium'), Type.Literal('high')])),
-          after: Type.Optional(Type.String({ maxLength: 64 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
-        response: { 200: UnitPage },
+        querystring: UnitListQuery,
+        response: { 200: UnitPageView, ...ERRORS },
       },
     },
-    async (req) => findUnits(req.server.ctx, actorOf(req), req.query as FindUnitsInput),
+    async (req) => findUnits(req.server.ctx, actorOf(req), req.query),
   );
 
   app.get(
     '/api/v1/units/:id',
     {
       config: { permission: 'unit:unit:read' },
-      schema: { tags: ['社会单位'], summary: '一个社会单位', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+      schema: { tags: ['社会单位'], summary: '一个社会单位', params: UnitIdParams, response: { 200: UnitView, ...ERRORS } },
     },
-    async (req) => presentUnit(await unitInScope(req.server.ctx, actorOf(req), (req.params as { id: string }).id), true),
+    async (req) => presentUnit(await unitInScope(req.server.ctx, actorOf(req), req.params.id), true),
   );
 
   app.post(
@@ -49,22 +49,13 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['社会单位'],
         summary: '登记社会单位（统一社会信用代码须通过校验）',
-        body: Type.Object({
-          usci: Type.String({ minLength: 1, maxLength: 30 }),
-          name: Type.String({ minLength: 2, maxLength: 100 }),
-          address: Type.String({ minLength: 2, maxLength: 200 }),
-          regionCode: Type.String({ pattern: '^\\d{6}$' }),
-          venueKind: Type.Optional(Type.Enum([...VENUE_KINDS])),
-          floorArea: Type.Optional(Type.Number({ minimum: 0, maximum: 10_000_000 })),
-          keyUnit: Type.Optional(Type.Boolean()),
-          contactName: Type.Optional(Type.String({ maxLength: 40 })),
-          contactPhone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
-        }),
+        body: UnitCreateRequest,
+        response: { 201: UnitView, ...ERRORS },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      return idempotent(req, reply, 201, (deps) => createUnit(deps, actor, req.body as CreateUnitInput));
+      return idempotent(req, reply, 201, (deps) => createUnit(deps, actor, req.body));
     },
   );
 
@@ -76,6 +67,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         tags: ['社会单位'],
         summary: '批量导入社会单位（CSV 或 XLSX，逐行校验，按统一社会信用代码合并，返回被拒行及原因）',
         consumes: ['multipart/form-data'],
+        response: { 200: UnitImportReport, ...ERRORS },
       },
     },
     async (req) => {
@@ -97,7 +89,10 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/units/export',
-    { config: { permission: 'unit:unit:read' }, schema: { tags: ['社会单位'], summary: '导出辖区社会单位（CSV，个人信息脱敏）' } },
+    {
+      config: { permission: 'unit:unit:read' },
+      schema: { tags: ['社会单位'], summary: '导出辖区社会单位（CSV，个人信息脱敏）', response: { 200: CSV, ...ERRORS } },
+    },
     async (req, reply) =>
       reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -105,7 +100,12 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         .send(Readable.from(exportUnits(req.server.ctx, actorOf(req)))),
   );
 
-  app.get('/api/v1/portal/my-units', { config: { permission: 'portal:self:read' }, schema: { tags: ['办事大厅'], summary: '申请人名下的单位' } }, async (req) =>
-    myUnits(req.server.ctx, actorOf(req)),
+  app.get(
+    '/api/v1/portal/my-units',
+    {
+      config: { permission: 'portal:self:read' },
+      schema: { tags: ['办事大厅'], summary: '申请人名下的单位', response: { 200: Type.Array(UnitView), ...ERRORS } },
+    },
+    async (req) => myUnits(req.server.ctx, actorOf(req)),
   );
 }

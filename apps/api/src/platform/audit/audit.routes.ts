@@ -1,12 +1,15 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AuditEventView, AuditTargetQuery, AuditVerifyView, ErrorBody } from '@fep/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../http/actor.ts';
 import { chainsInScope as chainsInScopeOf } from './audit.access.ts';
 import { type ChainReport, verifyChain } from './chain.ts';
 
-const TargetQuery = Type.Object({ target: Type.String({ minLength: 1, maxLength: 200, description: '目标 ID，或 类型:ID' }) });
+const ERRORS = { '4xx': ErrorBody };
 
-export async function auditRoutes(app: FastifyInstance): Promise<void> {
+export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
 
   const chainsInScope = (req: FastifyRequest, target: string) => chainsInScopeOf(req.server.ctx, actorOf(req), target);
@@ -18,30 +21,12 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['执法记录'],
         summary: '核验某一目标的执法记录链，指出第一处断裂',
-        querystring: TargetQuery,
-        response: {
-          200: Type.Object({
-            ok: Type.Boolean(),
-            brokenAt: Type.Optional(Type.Integer()),
-            brokenEventId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-            reason: Type.Optional(Type.String()),
-            chainId: Type.Optional(Type.String()),
-            chains: Type.Array(
-              Type.Object({
-                chainId: Type.String(),
-                ok: Type.Boolean(),
-                events: Type.Integer(),
-                brokenAt: Type.Optional(Type.Integer()),
-                reason: Type.Optional(Type.String()),
-              }),
-            ),
-          }),
-        },
+        querystring: AuditTargetQuery,
+        response: { 200: AuditVerifyView, ...ERRORS },
       },
     },
     async (req) => {
-      const { target } = req.query as { target: string };
-      const chains = await chainsInScope(req, target);
+      const chains = await chainsInScope(req, req.query.target);
       const reports: ChainReport[] = [];
       for (const c of chains) {
         const r = await verifyChain(db, app.ctx.auditKey, c);
@@ -64,10 +49,17 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/audit/events',
-    { config: { permission: 'audit:event:read' }, schema: { tags: ['执法记录'], summary: '某一目标的执法记录（按时间顺序）', querystring: TargetQuery } },
+    {
+      config: { permission: 'audit:event:read' },
+      schema: {
+        tags: ['执法记录'],
+        summary: '某一目标的执法记录（按时间顺序）',
+        querystring: AuditTargetQuery,
+        response: { 200: Type.Array(AuditEventView), ...ERRORS },
+      },
+    },
     async (req) => {
-      const { target } = req.query as { target: string };
-      const chains = await chainsInScope(req, target);
+      const chains = await chainsInScope(req, req.query.target);
       const rows = await db.selectFrom('audit_events').selectAll().where('chain_id', 'in', chains).orderBy('chain_id').orderBy('seq').limit(1000).execute();
       return rows.map((e) => ({
         id: e.id,

@@ -1,20 +1,30 @@
-import { WorkingDaysAddResponse } from '@fep/contracts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  CalendarDaysQuery,
+  CalendarYearEntryView,
+  CalendarYearParams,
+  CalendarYearRequest,
+  CalendarYearSavedView,
+  CalendarYearView,
+  ErrorBody,
+  IsWorkingDayQuery,
+  IsWorkingDayView,
+  WorkingDaysAddQuery,
+  WorkingDaysAddResponse,
+} from '@fep/contracts';
 import { addWorkingDays, isCivilDate, isWorkingDay } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
 import { actorOf } from '../http/actor.ts';
 import { loadCalendar, NATIONAL_REGION } from './calendar.repository.ts';
-import { type SetCalendarYearInput, setCalendarYear } from './use-cases/set-calendar-year.ts';
+import { setCalendarYear } from './use-cases/set-calendar-year.ts';
 
-const RegionCode = Type.String({ pattern: '^\\d{6}$', description: '6 位行政区划代码（GB/T 2260），000000 表示全国' });
-const DayEntry = Type.Object({
-  date: Type.String(),
-  kind: Type.Union([Type.Literal('holiday'), Type.Literal('adjusted_workday')]),
-  name: Type.String({ minLength: 1, maxLength: 40 }),
-});
+const TAGS = ['工作日历'];
+const ERRORS = { '4xx': ErrorBody };
 
-export async function calendarRoutes(app: FastifyInstance): Promise<void> {
+export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
 
   app.get(
@@ -22,14 +32,14 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { permission: 'public' },
       schema: {
-        tags: ['工作日历'],
+        tags: TAGS,
         summary: '从某日起算 N 个工作日后的日期（起算日不计入）',
-        querystring: Type.Object({ from: Type.String(), days: Type.Integer({ minimum: -3650, maximum: 3650 }), region: Type.Optional(RegionCode) }),
-        response: { 200: WorkingDaysAddResponse },
+        querystring: WorkingDaysAddQuery,
+        response: { 200: WorkingDaysAddResponse, ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { from: string; days: number; region?: string };
+      const q = req.query;
       if (!isCivilDate(q.from)) throw new AppError('REQUEST.BAD_DATE', `日期格式应为 YYYY-MM-DD：${q.from}`, { field: 'from' });
       const region = q.region ?? NATIONAL_REGION;
       const r = addWorkingDays(await loadCalendar(db, region), q.from, q.days);
@@ -49,13 +59,14 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { permission: 'public' },
       schema: {
-        tags: ['工作日历'],
+        tags: TAGS,
         summary: '某年的节假日与调休上班日',
-        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }), region: Type.Optional(RegionCode) }),
+        querystring: CalendarDaysQuery,
+        response: { 200: CalendarYearView, ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { year: number; region?: string };
+      const q = req.query;
       const region = q.region ?? NATIONAL_REGION;
       const cal = await loadCalendar(db, region);
       const days = [...cal.days.values()].filter((d) => d.date.startsWith(`${q.year}-`)).sort((a, b) => a.date.localeCompare(b.date));
@@ -63,19 +74,26 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/v1/calendar/years', { config: { permission: 'public' }, schema: { tags: ['工作日历'], summary: '已录入节假日安排的年度' } }, async () => {
-    const rows = await db.selectFrom('calendar_years').selectAll().orderBy('year').orderBy('region_code').execute();
-    return rows.map((r) => ({ region: r.region_code, year: r.year, published: r.published === 1, sourceNotice: r.source_notice, updatedAt: r.updated_at }));
-  });
+  app.get(
+    '/api/v1/calendar/years',
+    {
+      config: { permission: 'public' },
+      schema: { tags: TAGS, summary: '已录入节假日安排的年度', response: { 200: Type.Array(CalendarYearEntryView), ...ERRORS } },
+    },
+    async () => {
+      const rows = await db.selectFrom('calendar_years').selectAll().orderBy('year').orderBy('region_code').execute();
+      return rows.map((r) => ({ region: r.region_code, year: r.year, published: r.published === 1, sourceNotice: r.source_notice, updatedAt: r.updated_at }));
+    },
+  );
 
   app.get(
     '/api/v1/calendar/is-working-day',
     {
       config: { permission: 'public' },
-      schema: { tags: ['工作日历'], summary: '某日是否为工作日', querystring: Type.Object({ date: Type.String(), region: Type.Optional(RegionCode) }) },
+      schema: { tags: TAGS, summary: '某日是否为工作日', querystring: IsWorkingDayQuery, response: { 200: IsWorkingDayView, ...ERRORS } },
     },
     async (req) => {
-      const q = req.query as { date: string; region?: string };
+      const q = req.query;
       if (!isCivilDate(q.date)) throw new AppError('REQUEST.BAD_DATE', `日期格式应为 YYYY-MM-DD：${q.date}`, { field: 'date' });
       const a = isWorkingDay(await loadCalendar(db, q.region ?? NATIONAL_REGION), q.date);
       return { date: q.date, working: a.working, provisional: a.provisional, name: a.day?.name ?? null };
@@ -88,18 +106,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { permission: 'calendar:day:manage' },
       schema: {
-        tags: ['工作日历'],
+        tags: TAGS,
         summary: '录入（或更正）某年度的节假日安排；所涉未结时限随之重算',
-        params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-        body: Type.Object({
-          region: RegionCode,
-          sourceNotice: Type.String({ minLength: 4, maxLength: 300 }),
-          published: Type.Boolean(),
-          days: Type.Array(DayEntry, { maxItems: 120 }),
-        }),
+        params: CalendarYearParams,
+        body: CalendarYearRequest,
+        response: { 200: CalendarYearSavedView, ...ERRORS },
       },
     },
-    async (req) =>
-      setCalendarYear(req.server.ctx, actorOf(req), { ...(req.body as Omit<SetCalendarYearInput, 'year'>), year: (req.params as { year: number }).year }),
+    async (req) => setCalendarYear(req.server.ctx, actorOf(req), { ...req.body, year: req.params.year }),
   );
 }

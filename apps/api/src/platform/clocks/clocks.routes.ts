@@ -1,3 +1,15 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  ClockChangeRequest,
+  ClockCreateRequest,
+  ClockDetailView,
+  ClockExtendRequest,
+  ClockListQuery,
+  ClockResumeRequest,
+  ClockView,
+  ErrorBody,
+  RecordIdParams,
+} from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../http/actor.ts';
@@ -8,13 +20,14 @@ import { presentClockView } from './clocks.presenter.ts';
 import { clockEvents, EVENT_LABEL } from './clocks.service.ts';
 import { extendClock } from './use-cases/extend-clock.ts';
 import { pauseClock } from './use-cases/pause-clock.ts';
-import { type RegisterClockInput, registerClock } from './use-cases/register-clock.ts';
+import { registerClock } from './use-cases/register-clock.ts';
 import { resumeClock } from './use-cases/resume-clock.ts';
 import { stopClock } from './use-cases/stop-clock.ts';
 
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const ERRORS = { '4xx': ErrorBody };
 
-export async function clockRoutes(app: FastifyInstance): Promise<void> {
+export async function clockRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
   const present = (c: Parameters<typeof presentClockView>[1]) => presentClockView(db, c, app.ctx.now().toISOString());
 
@@ -25,15 +38,12 @@ export async function clockRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['办理时限'],
         summary: '时限列表：mine=true 仅本人负责的；alert=due_soon|overdue 仅即将到期或已超期的',
-        querystring: Type.Object({
-          mine: Type.Optional(Type.Boolean()),
-          alert: Type.Optional(Type.Union([Type.Literal('due_soon'), Type.Literal('overdue'), Type.Literal('any')])),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        querystring: ClockListQuery,
+        response: { 200: Type.Array(ClockView), ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { mine?: boolean; alert?: 'due_soon' | 'overdue' | 'any'; limit?: number };
+      const q = req.query;
       const actor = actorOf(req);
       const nowIso = app.ctx.now().toISOString();
       let query = db
@@ -55,9 +65,12 @@ export async function clockRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/clocks/:id',
-    { config: { permission: 'clock:clock:read' }, schema: { tags: ['办理时限'], summary: '一个时限及其暂停、延长记录', params: IdParams } },
+    {
+      config: { permission: 'clock:clock:read' },
+      schema: { tags: ['办理时限'], summary: '一个时限及其暂停、延长记录', params: RecordIdParams, response: { 200: ClockDetailView, ...ERRORS } },
+    },
     async (req) => {
-      const c = await clockInScope(req.server.ctx, actorOf(req), (req.params as { id: string }).id);
+      const c = await clockInScope(req.server.ctx, actorOf(req), req.params.id);
       const events = await clockEvents(db, c.id);
       return {
         ...(await present(c)),
@@ -73,31 +86,22 @@ export async function clockRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['办理时限'],
         summary: '为本机构辖区内的办理事项登记一个法定时限（如上级交办事项的办理期限）',
-        body: Type.Object({
-          targetType: Type.String({ minLength: 1, maxLength: 40 }),
-          targetId: Type.String({ minLength: 1, maxLength: 64 }),
-          title: Type.String({ minLength: 1, maxLength: 200 }),
-          unit: Type.Union([Type.Literal('working_days'), Type.Literal('calendar_days'), Type.Literal('hours')]),
-          amount: Type.Integer({ minimum: 1, maximum: 3650 }),
-          warnBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
-          startedAt: Type.Optional(Type.String({ format: 'date-time' })),
-          assigneeUserId: Type.Optional(Type.String()),
-          legalBasis: Type.Object({ document: Type.String({ minLength: 2, maxLength: 300 }), clause: Type.Optional(Type.String({ maxLength: 200 })) }),
-        }),
+        body: ClockCreateRequest,
+        response: { 201: ClockView, ...ERRORS },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const created = await idempotent(req, reply, 201, (deps) => registerClock(deps, actor, req.body as RegisterClockInput));
+      const created = await idempotent(req, reply, 201, (deps) => registerClock(deps, actor, req.body));
       return present(await db.selectFrom('clocks').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow());
     },
   );
 
   const transitions = [
-    { verb: 'pause', run: pauseClock, permission: 'clock:clock:pause', summary: '暂停（等待申请人补正）' },
-    { verb: 'resume', run: resumeClock, permission: 'clock:clock:pause', summary: '恢复计时（申请人已补正）' },
-    { verb: 'extend', run: extendClock, permission: 'clock:clock:extend', summary: '批准延长时限' },
-    { verb: 'stop', run: stopClock, permission: 'clock:clock:pause', summary: '结束计时（事项已办结）' },
+    { verb: 'pause', run: pauseClock, body: ClockChangeRequest, permission: 'clock:clock:pause', summary: '暂停（等待申请人补正）' },
+    { verb: 'resume', run: resumeClock, body: ClockResumeRequest, permission: 'clock:clock:pause', summary: '恢复计时（申请人已补正）' },
+    { verb: 'extend', run: extendClock, body: ClockExtendRequest, permission: 'clock:clock:extend', summary: '批准延长时限' },
+    { verb: 'stop', run: stopClock, body: ClockChangeRequest, permission: 'clock:clock:pause', summary: '结束计时（事项已办结）' },
   ] as const;
   for (const t of transitions) {
     app.post(
@@ -107,17 +111,14 @@ export async function clockRoutes(app: FastifyInstance): Promise<void> {
         schema: {
           tags: ['办理时限'],
           summary: `${t.summary}；version 为所见时限的版本，已被他人修改时拒绝（409）`,
-          params: IdParams,
-          body: Type.Object({
-            reason: t.verb === 'resume' ? Type.Optional(Type.String({ maxLength: 500 })) : Type.String({ minLength: 2, maxLength: 500 }),
-            amount: t.verb === 'extend' ? Type.Integer({ minimum: 1, maximum: 365 }) : Type.Optional(Type.Null()),
-            version: Type.Optional(Type.Integer({ minimum: 0 })),
-          }),
+          params: RecordIdParams,
+          body: t.body,
+          response: { 200: ClockView, ...ERRORS },
         },
       },
       async (req) => {
-        const body = (req.body ?? {}) as { reason?: string; amount?: number; version?: number };
-        const after = await t.run(req.server.ctx, actorOf(req), { id: (req.params as { id: string }).id, ...body });
+        // A resume may come without a body (no reason): it is then an empty change.
+        const after = await t.run(req.server.ctx, actorOf(req), { id: req.params.id, ...(req.body ?? {}) });
         return present(after);
       },
     );

@@ -1,12 +1,15 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DeadLetterListView, DeadLetterParams, DeadLetterQuery, DeadLetterRetryView, ErrorBody } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { mutate } from '../audit/mutate.ts';
 import { AppError, notFound } from '../errors.ts';
 
 const TAGS = ['系统'];
+const ERRORS = { '4xx': ErrorBody };
 
 /** Dead letters of the event outbox, visible to an administrator, and a retry that puts one back in line. */
-export async function eventRoutes(app: FastifyInstance): Promise<void> {
+export async function eventRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
 
   app.get(
@@ -16,11 +19,12 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '投递失败的跨模块事件（死信）',
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        querystring: DeadLetterQuery,
+        response: { 200: DeadLetterListView, ...ERRORS },
       },
     },
     async (req) => {
-      const limit = (req.query as { limit?: number }).limit ?? 50;
+      const limit = req.query.limit ?? 50;
       const rows = await db
         .selectFrom('event_deliveries')
         .innerJoin('domain_events', 'domain_events.id', 'event_deliveries.event_id')
@@ -49,11 +53,12 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: TAGS,
         summary: '重新投递一条死信',
-        params: Type.Object({ eventId: Type.String({ maxLength: 64 }), subscriber: Type.String({ maxLength: 120 }) }),
+        params: DeadLetterParams,
+        response: { 200: DeadLetterRetryView, ...ERRORS },
       },
     },
     async (req) => {
-      const { eventId, subscriber } = req.params as { eventId: string; subscriber: string };
+      const { eventId, subscriber } = req.params;
       const found = await db
         .selectFrom('event_deliveries')
         .select('status')
@@ -73,7 +78,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
         await audit({ action: 'event.retry', targetType: 'domain_event', targetId: eventId, details: { subscriber } });
       });
       app.ctx.events.kick();
-      return { status: 'pending' };
+      return { status: 'pending' as const };
     },
   );
 }

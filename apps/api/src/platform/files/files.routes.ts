@@ -1,3 +1,5 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, StoredFileDownload, StoredFileView } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
@@ -7,7 +9,15 @@ import { readInScope, scopeFilter, scopeOf } from '../org/scope.ts';
 import { readBlob } from './storage.ts';
 import { recordUpload } from './use-cases/record-upload.ts';
 
-export async function fileRoutes(app: FastifyInstance): Promise<void> {
+const ERRORS = { '4xx': ErrorBody };
+/** A download: the stored bytes under the type recognised at upload; no JSON to serialise. */
+const DOWNLOAD = {
+  description: '文件内容（按上传时识别的类型）',
+  content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp', 'application/pdf'].map((type) => [type, { schema: StoredFileDownload }])),
+};
+
+export async function fileRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
   const { dataDir, maxUploadBytes } = app.ctx.config;
 
@@ -19,6 +29,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
         tags: ['文件'],
         summary: `上传文件（JPEG、PNG、WEBP 图片或 PDF，按内容识别类型，单个不超过 ${Math.round(maxUploadBytes / 1048576)} MB）`,
         consumes: ['multipart/form-data'],
+        response: { 201: StoredFileView, ...ERRORS },
       },
     },
     async (req, reply) => {
@@ -37,9 +48,17 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/files/:id',
-    { config: { permission: 'file:file:read' }, schema: { tags: ['文件'], summary: '下载文件', params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
+    {
+      config: { permission: 'file:file:read' },
+      schema: {
+        tags: ['文件'],
+        summary: '下载文件',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: DOWNLOAD, ...ERRORS },
+      },
+    },
     async (req, reply) => {
-      const id = (req.params as { id: string }).id;
+      const id = req.params.id;
       const f = await readInScope(req.server.ctx, actorOf(req), { type: 'file', id, what: '文件' }, (scoped) => {
         let q = db.selectFrom('files').leftJoin('agencies', 'agencies.id', 'files.agency_id').selectAll('files').where('files.id', '=', id);
         if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'agencies.path', ownerUserId: 'files.uploaded_by' }));

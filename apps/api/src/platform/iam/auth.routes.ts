@@ -1,12 +1,16 @@
-import { LoginRequest, LoginResponse, Me as MeSchema } from '@fep/contracts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, LoginRequest, LoginResponse, Me as MeSchema, NoContent } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { anonymousActor } from '../actor.ts';
 import { actorOf } from '../http/actor.ts';
 import { SESSION_COOKIE } from './sessions.ts';
-import { type LogInInput, logIn } from './use-cases/log-in.ts';
+import { logIn } from './use-cases/log-in.ts';
 import { logOut } from './use-cases/log-out.ts';
 
-export async function authRoutes(app: FastifyInstance): Promise<void> {
+const ERRORS = { '4xx': ErrorBody };
+
+export async function authRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/api/v1/auth/login',
     {
@@ -15,26 +19,30 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         tags: ['认证'],
         summary: '登录（返回会话令牌，并设置 Cookie）',
         body: LoginRequest,
-        response: { 200: LoginResponse },
+        response: { 200: LoginResponse, ...ERRORS },
       },
     },
     async (req, reply) => {
-      const session = await logIn(req.server.ctx, anonymousActor(req.ip, req.id), req.body as LogInInput);
+      const session = await logIn(req.server.ctx, anonymousActor(req.ip, req.id), req.body);
       reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: app.ctx.config.production });
       req.auth = session.auth;
       return { token: session.token, expiresAt: session.expiresAt, user: presentMe(session.auth) };
     },
   );
 
-  app.post('/api/v1/auth/logout', { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '退出登录' } }, async (req, reply) => {
-    await logOut(req.server.ctx, actorOf(req), { sessionId: req.auth!.sessionId });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '退出登录', response: { 204: NoContent, ...ERRORS } } },
+    async (req, reply) => {
+      await logOut(req.server.ctx, actorOf(req), { sessionId: req.auth!.sessionId });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get(
     '/api/v1/auth/me',
-    { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '当前用户', response: { 200: MeSchema } } },
+    { config: { permission: 'authenticated' }, schema: { tags: ['认证'], summary: '当前用户', response: { 200: MeSchema, ...ERRORS } } },
     async (req) => presentMe(req.auth!),
   );
 }

@@ -1,23 +1,21 @@
 import { maskPhone } from '@fep/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AgencyView, ErrorBody, StaffUserView } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scopeFilter, scopeOf } from './scope.ts';
 
-const AgencySchema = Type.Object({
-  id: Type.String(),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  name: Type.String(),
-  shortName: Type.String(),
-  level: Type.String(),
-  regionCode: Type.String(),
-  path: Type.String(),
-});
+const ERRORS = { '4xx': ErrorBody };
 
-export async function orgRoutes(app: FastifyInstance): Promise<void> {
+export async function orgRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // The list of agencies is public information (the portal lets people pick where to apply).
   app.get(
     '/api/v1/agencies',
-    { config: { permission: 'public' }, schema: { tags: ['机构'], summary: '消防救援机构列表（树形路径）', response: { 200: Type.Array(AgencySchema) } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['机构'], summary: '消防救援机构列表（树形路径）', response: { 200: Type.Array(AgencyView), ...ERRORS } },
+    },
     async () => {
       const rows = await app.ctx.database.db.selectFrom('agencies').selectAll().orderBy('path').execute();
       return rows.map((r) => ({
@@ -39,18 +37,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['用户'],
         summary: '本机构及下级机构的工作人员',
-        response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              username: Type.String(),
-              displayName: Type.String(),
-              agencyName: Type.String(),
-              roles: Type.Array(Type.String()),
-              phone: Type.String(),
-            }),
-          ),
-        },
+        response: { 200: Type.Array(StaffUserView), ...ERRORS },
       },
     },
     async (req) => {

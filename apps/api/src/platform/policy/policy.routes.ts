@@ -1,4 +1,15 @@
 import { chinaDateOf, getPolicyKind, isCivilDate, POLICY_KIND_IDS, POLICY_KINDS } from '@fep/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  ErrorBody,
+  PolicyKindView,
+  PolicyVersionHistoryView,
+  PolicyVersionRequest,
+  PolicyVersionsQuery,
+  PolicyVersionView,
+  ResolvedPoliciesQuery,
+  ResolvedPoliciesView,
+} from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, notFound } from '../errors.ts';
@@ -6,14 +17,18 @@ import { actorOf } from '../http/actor.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { findAgency } from '../org/agencies.repository.ts';
 import { resolveForAgency, toPolicyVersion } from './policy.repository.ts';
-import { type CreatePolicyVersionInput, createPolicyVersion } from './use-cases/create-policy-version.ts';
+import { createPolicyVersion } from './use-cases/create-policy-version.ts';
 
-const LegalBasis = Type.Object({ document: Type.String({ minLength: 2, maxLength: 300 }), clause: Type.Optional(Type.String({ maxLength: 200 })) });
+const ERRORS = { '4xx': ErrorBody };
 
-export async function policyRoutes(app: FastifyInstance): Promise<void> {
+export async function policyRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/v1/policies/kinds',
-    { config: { permission: 'public' }, schema: { tags: ['政策参数'], summary: '政策参数种类、字段说明与国家默认值' } },
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['政策参数'], summary: '政策参数种类、字段说明与国家默认值', response: { 200: Type.Array(PolicyKindView), ...ERRORS } },
+    },
     async () =>
       Object.values(POLICY_KINDS).map((k) => ({
         kind: k.kind,
@@ -33,15 +48,12 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['政策参数'],
         summary: '某机构（或行政区划代码）在某日适用的政策参数及其来源',
-        querystring: Type.Object({
-          agency: Type.String({ minLength: 1, maxLength: 64, description: '机构 ID 或 6 位行政区划代码' }),
-          at: Type.Optional(Type.String({ description: 'YYYY-MM-DD，默认今天（北京时间）' })),
-          kind: Type.Optional(Type.String()),
-        }),
+        querystring: ResolvedPoliciesQuery,
+        response: { 200: ResolvedPoliciesView, ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { agency: string; at?: string; kind?: string };
+      const q = req.query;
       const at = q.at ?? chinaDateOf(app.ctx.now());
       if (!isCivilDate(at)) throw new AppError('REQUEST.BAD_DATE', `日期格式应为 YYYY-MM-DD：${at}`, { field: 'at' });
       if (q.kind && !getPolicyKind(q.kind)) throw new AppError('POLICY.UNKNOWN_KIND', `未知的政策参数种类：${q.kind}`, { allowed: POLICY_KIND_IDS });
@@ -67,11 +79,12 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['政策参数'],
         summary: '某机构的政策参数版本历史',
-        querystring: Type.Object({ agency: Type.String(), kind: Type.Optional(Type.String()) }),
+        querystring: PolicyVersionsQuery,
+        response: { 200: Type.Array(PolicyVersionHistoryView), ...ERRORS },
       },
     },
     async (req) => {
-      const q = req.query as { agency: string; kind?: string };
+      const q = req.query;
       const { db } = app.ctx.database;
       const agency = await findAgency(db, q.agency);
       if (!agency) throw notFound('机构');
@@ -89,19 +102,13 @@ export async function policyRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['政策参数'],
         summary: '为本机构（或下级机构）新增一个政策参数版本',
-        body: Type.Object({
-          agencyId: Type.String(),
-          kind: Type.String(),
-          effectiveFrom: Type.String(),
-          values: Type.Record(Type.String(), Type.Unknown()),
-          legalBasis: LegalBasis,
-          note: Type.Optional(Type.String({ maxLength: 1000 })),
-        }),
+        body: PolicyVersionRequest,
+        response: { 201: PolicyVersionView, ...ERRORS },
       },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      return idempotent(req, reply, 201, (deps) => createPolicyVersion(deps, actor, req.body as CreatePolicyVersionInput));
+      return idempotent(req, reply, 201, (deps) => createPolicyVersion(deps, actor, req.body));
     },
   );
 }
