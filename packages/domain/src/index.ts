@@ -1,6 +1,7 @@
 export * from './calendar.ts';
 export * from './clock.ts';
 export * from './dates.ts';
+export * from './documents/number.ts';
 export * from './iam/permissions.ts';
 export * from './iam/scope.ts';
 export * from './inspections/task.ts';
