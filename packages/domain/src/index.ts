@@ -1,5 +1,6 @@
 export * from './calendar.ts';
 export * from './clock.ts';
+export * from './credit/deduction.ts';
 export * from './dates.ts';
 export * from './documents/number.ts';
 export * from './iam/permissions.ts';
