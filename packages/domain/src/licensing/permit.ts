@@ -1,10 +1,14 @@
+import { renderDocumentNumber } from '../documents/number.ts';
+import { POLICY_KINDS } from '../policy/kinds.ts';
+
 /**
  * Permit numbers: unique per agency and year, in the usual form of Chinese administrative documents,
- * e.g. 辽阳消安许字〔2026〕第0007号.
+ * e.g. 辽阳消安许字〔2026〕第0007号 — the national default of `licensing.numbering`; a jurisdiction's
+ * form comes from its policy version (the API renders that one with `renderDocumentNumber`).
  */
 export function permitNumber(agencyShortName: string, year: number, seq: number): string {
-  const prefix = agencyShortName.replace(/(消防救援)?(总队|支队|大队)$/, '');
-  return `${prefix}消安许字〔${year}〕第${String(seq).padStart(4, '0')}号`;
+  const d = POLICY_KINDS['licensing.numbering'].nationalDefault;
+  return renderDocumentNumber(d.permitTemplate, { agencyShortName, year, seq, seqDigits: d.permitSeqDigits });
 }
 
 export const LICENCE_STATUSES = ['valid', 'amended', 'reissued', 'revoked'] as const;

@@ -196,6 +196,41 @@ export const samplingFactorsSchema = Type.Object(
 );
 export type SamplingFactorsPolicy = Static<typeof samplingFactorsSchema>;
 
+/**
+ * Points a credit event deducts (CRD-*), per kind of event and severity, as positive numbers (the credit
+ * record stores them negative). One field per credit event kind, so that a jurisdiction overrides one
+ * kind without restating the others.
+ */
+const Deduction = Type.Object(
+  { general: Type.Integer({ minimum: 0, maximum: 100 }), serious: Type.Integer({ minimum: 0, maximum: 100 }) },
+  { additionalProperties: false },
+);
+export const creditDeductionsSchema = Type.Object({ falseCommitment: Deduction }, { additionalProperties: false });
+export type CreditDeductionsPolicy = Static<typeof creditDeductionsSchema>;
+export type CreditSeverity = keyof CreditDeductionsPolicy['falseCommitment'];
+
+/** The risk and credit level a unit gets when it enters the directory (registered, imported with blank levels, or entered by licensing). */
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const CREDIT_LEVELS = ['A', 'B', 'C', 'D'] as const;
+export const unitDefaultsSchema = Type.Object({ riskLevel: Type.Enum(RISK_LEVELS), creditLevel: Type.Enum(CREDIT_LEVELS) }, { additionalProperties: false });
+export type UnitDefaultsPolicy = Static<typeof unitDefaultsSchema>;
+
+/**
+ * Numbers of licensing documents (see documents/number.ts for the placeholders). A template must keep
+ * every part that makes its number unique: the permit is unique per agency and year ({year}, {seq}); the
+ * application reference is unique on the whole platform ({region}, {year}, {seq}).
+ */
+export const licensingNumberingSchema = Type.Object(
+  {
+    permitTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '^(?=.*\\{year\\})(?=.*\\{seq\\}).*$' }),
+    permitSeqDigits: Type.Integer({ minimum: 1, maximum: 8 }),
+    referenceTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '^(?=.*\\{region\\})(?=.*\\{year\\})(?=.*\\{seq\\}).*$' }),
+    referenceSeqDigits: Type.Integer({ minimum: 1, maximum: 8 }),
+  },
+  { additionalProperties: false },
+);
+export type LicensingNumberingPolicy = Static<typeof licensingNumberingSchema>;
+
 const CHECK_RULES = '《公众聚集场所投入使用、营业消防安全检查规则》';
 
 /** National default materials (消防法 art. 15; 行政许可法 art. 31: nothing obtainable by data sharing is demanded). */
@@ -468,6 +503,72 @@ export const POLICY_KINDS = {
       },
     },
   } satisfies PolicyKindDef<SamplingFactorsPolicy>,
+  'credit.deductions': {
+    kind: 'credit.deductions',
+    title: '消防安全信用扣分标准',
+    description:
+      '信用事件按种类和情节扣减的分值（CRD-*）。发现虚假承诺的，依法责令改正、处罚并记入信用记录；国家层面未公布分值，默认值（一般 10 分、情节严重 20 分）为通行做法，待确认（to confirm）。',
+    schema: creditDeductionsSchema,
+    nationalDefault: { falseCommitment: { general: 10, serious: 20 } },
+    fields: {
+      falseCommitment: {
+        label: '虚假承诺扣分（一般/情节严重）',
+        help: '待确认：国家层面未规定分值，各地按消防信用积分制确定',
+        legalBasis: { document: '《消防安全领域信用管理暂行办法》（应急消〔2020〕331号）', clause: '失信行为记录（分值待确认）' },
+      },
+    },
+  } satisfies PolicyKindDef<CreditDeductionsPolicy>,
+  'units.defaults': {
+    kind: 'units.defaults',
+    title: '新登记单位的默认风险与信用等级',
+    description:
+      '单位进入监管对象名录（登记、导入时未填等级、许可办结后录入）时取得的风险等级和信用等级（SUP-01、SUP-04）。默认中风险、信用 A 级为通行做法，待确认（to confirm）。',
+    schema: unitDefaultsSchema,
+    nationalDefault: { riskLevel: 'medium', creditLevel: 'A' },
+    fields: {
+      riskLevel: {
+        label: '默认风险等级',
+        help: '待确认',
+        legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管（根据风险程度分类监管）' },
+      },
+      creditLevel: {
+        label: '默认信用等级',
+        help: '待确认：无失信记录的单位默认 A 级',
+        legalBasis: { document: '国办发〔2019〕35号', clause: '信用分级分类监管' },
+      },
+    },
+  } satisfies PolicyKindDef<UnitDefaultsPolicy>,
+  'licensing.numbering': {
+    kind: 'licensing.numbering',
+    title: '许可文书编号',
+    description:
+      '营业前消防安全检查合格证（电子证照）编号和申请受理编号的格式（LIC-01、LIC-07）。默认格式为平台现行格式，待确认（to confirm）：各地文号规则不一。',
+    schema: licensingNumberingSchema,
+    nationalDefault: {
+      permitTemplate: '{agency}消安许字〔{year}〕第{seq}号',
+      permitSeqDigits: 4,
+      referenceTemplate: 'XK{region}{year}{seq}',
+      referenceSeqDigits: 5,
+    },
+    fields: {
+      permitTemplate: {
+        label: '合格证编号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号（须含 {year} 和 {seq}）；待确认',
+        legalBasis: { document: '《消防监督检查规定》法律文书式样', clause: '公众聚集场所投入使用、营业前消防安全检查合格证' },
+      },
+      permitSeqDigits: {
+        label: '合格证流水号位数',
+        help: '待确认',
+        legalBasis: { document: '《消防监督检查规定》法律文书式样', clause: '公众聚集场所投入使用、营业前消防安全检查合格证' },
+      },
+      referenceTemplate: {
+        label: '申请受理编号格式',
+        help: '{region} 行政区划代码，{year} 年度，{seq} 年度流水号（三者均须包含）；待确认',
+        legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条（受理或者不予受理的书面凭证）' },
+      },
+      referenceSeqDigits: { label: '申请受理编号流水号位数', help: '待确认', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
+    },
+  } satisfies PolicyKindDef<LicensingNumberingPolicy>,
 } as const;
 
 export interface PolicyValueMap {
@@ -484,6 +585,9 @@ export interface PolicyValueMap {
   'supervision.random_quota': RandomQuotaPolicy;
   'supervision.rectification': RectificationPolicy;
   'supervision.sampling_factors': SamplingFactorsPolicy;
+  'credit.deductions': CreditDeductionsPolicy;
+  'units.defaults': UnitDefaultsPolicy;
+  'licensing.numbering': LicensingNumberingPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

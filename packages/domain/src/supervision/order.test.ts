@@ -39,6 +39,6 @@ describe('SUP-10/11 rectification order state machine', () => {
     });
 
   it('the document number follows the template', () => {
-    assert.equal(orderNumber('{agency}消责改字〔{year}〕第{seq}号', '辽阳市消防救援支队', 2026, 7, 4), '辽阳市消防救援消责改字〔2026〕第0007号');
+    assert.equal(orderNumber('{agency}消责改字〔{year}〕第{seq}号', '辽阳市消防救援支队', 2026, 7, 4), '辽阳市消责改字〔2026〕第0007号');
   });
 });

@@ -1,3 +1,5 @@
+import { renderDocumentNumber } from '../documents/number.ts';
+
 /**
  * A rectification order (责令限期改正, 消防法 art. 60; 消防监督检查规定 art. 20) and its extension
  * requests as pure transition tables. The unit may ask for an extension while the order is open; it
@@ -61,13 +63,9 @@ export function nextExtensionStatus(from: ExtensionStatus, action: ExtensionActi
 }
 
 /**
- * The document number of a rectification order from the policy's template: `{agency}` is the agency's
- * short name without its level suffix, `{year}` the year of issue, `{seq}` the yearly sequence padded
- * to `seqDigits`.
+ * The document number of a rectification order from the `supervision.rectification` template, rendered
+ * by the one document-number function (see documents/number.ts for the placeholders).
  */
 export function orderNumber(template: string, agencyShortName: string, year: number, seq: number, seqDigits: number): string {
-  return template
-    .replaceAll('{agency}', agencyShortName.replace(/(总队|支队|大队)$/, ''))
-    .replaceAll('{year}', String(year))
-    .replaceAll('{seq}', String(seq).padStart(seqDigits, '0'));
+  return renderDocumentNumber(template, { agencyShortName, year, seq, seqDigits });
 }

@@ -1,3 +1,4 @@
+import { POLICY_KINDS, type UnitDefaultsPolicy } from '../policy/kinds.ts';
 import { checkUsci } from '../usci.ts';
 import { VENUE_KIND_LABELS, VENUE_KINDS, type VenueKind } from '../venue.ts';
 
@@ -50,11 +51,16 @@ export function mapHeaders(headers: string[]): { index: Partial<Record<keyof Uni
 const KIND_BY_LABEL = new Map<string, VenueKind>(Object.entries(VENUE_KIND_LABELS).map(([k, v]) => [v, k as VenueKind]));
 const YES = new Set(['是', 'Y', 'y', 'yes', 'true', '1', 'TRUE']);
 const NO = new Set(['否', 'N', 'n', 'no', 'false', '0', 'FALSE', '']);
-const RISK: Record<string, UnitRow['riskLevel']> = { 低: 'low', 中: 'medium', 高: 'high', low: 'low', medium: 'medium', high: 'high', '': 'medium' };
+const RISK: Record<string, UnitRow['riskLevel']> = { 低: 'low', 中: 'medium', 高: 'high', low: 'low', medium: 'medium', high: 'high' };
 
+/**
+ * A blank risk or credit cell takes the `units.defaults` policy of the unit's agency (the caller resolves
+ * it; the national default otherwise).
+ */
 export function parseUnitRow(
   cells: readonly (string | undefined)[],
   index: Partial<Record<keyof UnitRow, number>>,
+  defaults: UnitDefaultsPolicy = POLICY_KINDS['units.defaults'].nationalDefault,
 ): { ok: true; row: UnitRow } | { ok: false; reasons: string[] } {
   const get = (f: keyof UnitRow) => (index[f] === undefined ? '' : String(cells[index[f]!] ?? '').trim());
   const reasons: string[] = [];
@@ -87,9 +93,10 @@ export function parseUnitRow(
   };
   const keyUnit = yesNo('keyUnit', '重点单位');
   const selfCommitment = yesNo('selfCommitment', '自我管理承诺');
-  const riskLevel = RISK[get('riskLevel')];
+  const riskRaw = get('riskLevel');
+  const riskLevel = riskRaw === '' ? defaults.riskLevel : Object.hasOwn(RISK, riskRaw) ? RISK[riskRaw] : undefined;
   if (!riskLevel) reasons.push('风险等级应为 低/中/高');
-  const creditRaw = get('creditLevel').toUpperCase() || 'A';
+  const creditRaw = get('creditLevel').toUpperCase() || defaults.creditLevel;
   if (!['A', 'B', 'C', 'D'].includes(creditRaw)) reasons.push('信用等级应为 A/B/C/D');
   const phone = get('contactPhone');
   if (phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(phone)) reasons.push('联系电话格式不正确');

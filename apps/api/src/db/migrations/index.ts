@@ -30,6 +30,7 @@ import { migration as inspectionsTaskVersion } from './0031_inspections_task_ver
 import { migration as platformReadPath } from './0040_platform_read_path.ts';
 import { migration as inspectionsTaskRollups } from './0050_inspections_task_rollups.ts';
 import { migration as supervisionFigureIndexes } from './0051_supervision_figure_indexes.ts';
+import { migration as creditPolicyVersion } from './0060_credit_policy_version.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -69,6 +70,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0040_platform_read_path': platformReadPath(dialect),
     '0050_inspections_task_rollups': inspectionsTaskRollups(dialect),
     '0051_supervision_figure_indexes': supervisionFigureIndexes,
+    '0060_credit_policy_version': creditPolicyVersion,
   };
 }
 

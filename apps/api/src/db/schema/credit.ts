@@ -12,6 +12,8 @@ export interface CreditEventTable {
   source_type: string;
   source_id: string;
   occurred_at: string;
+  /** The `credit.deductions` version the points came from (null before 0060). */
+  policy_version: string | null;
 }
 export type CreditEvent = Selectable<CreditEventTable>;
 export type NewCreditEvent = Insertable<CreditEventTable>;

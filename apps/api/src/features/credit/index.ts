@@ -16,8 +16,9 @@ export const creditSubscribers: Subscriber[] = [
         usci: p.usci,
         agencyId: p.agencyId,
         kind: 'false_commitment',
-        // Deduction per 消防安全信用 policy; national default until the credit policy kind lands.
-        points: p.serious ? -20 : -10,
+        // The points are the finding agency's credit.deductions policy on the day of the finding.
+        severity: p.serious ? 'serious' : 'general',
+        occurredAt: event.occurredAt,
         reason: '告知承诺核查发现虚假承诺',
         sourceType: 'inspection_task',
         sourceId: p.taskId,

@@ -71,7 +71,7 @@ export async function startApplicationClock(s: StepContext, app: ApplicationTabl
 
 /** Issues the e-licence and records it (and the agency's seal key, when this issuance generated it). */
 export async function issueLicenceStep(s: StepContext, app: ApplicationTable, opts: IssueOptions): Promise<LicenceTable> {
-  const { licence, sealKeyCreated } = await s.repo.issueLicence(s.trx, s.deps, app, opts);
+  const { licence, sealKeyCreated, numberingVersion } = await s.repo.issueLicence(s.trx, s.deps, app, opts);
   if (sealKeyCreated) {
     await s.audit({
       action: 'seal_key.create',
@@ -86,18 +86,14 @@ export async function issueLicenceStep(s: StepContext, app: ApplicationTable, op
     targetId: licence.id,
     after: licence,
     policyVersion: licence.policy_version,
-    ...(opts.previous ? { details: { revisionOf: opts.previous.id } } : {}),
+    details: { ...(opts.previous ? { revisionOf: opts.previous.id } : {}), ...(numberingVersion ? { numbering: numberingVersion } : {}) },
   });
   return licence;
 }
 
-/** Enters the venue's unit in the directory when it is not there yet, and records the entry. */
-export async function ensureUnitStep(s: StepContext, app: ApplicationTable): Promise<string> {
-  const { id, created } = await s.repo.ensureUnit(s.trx, s.deps, app);
-  if (created) {
-    await s.audit({ action: 'unit.create', targetType: 'unit', targetId: id, after: created, details: { source: 'application', application: app.id } });
-  }
-  return id;
+/** Enters the venue's unit in the directory when it is not there yet (the units feature writes and records it). */
+export function ensureUnitStep(s: StepContext, app: ApplicationTable): Promise<string> {
+  return s.repo.ensureUnit(s.trx, s.deps, s.audit, app);
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { Executor } from '../../db/database.ts';
-import type { ApplicationNoticeTable, ApplicationTable, ClockTable, InspectionTaskTable, UnitTable } from '../../db/schema.ts';
+import type { ApplicationNoticeTable, ApplicationTable, ClockTable, InspectionTaskTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { uuidv7 } from '../../platform/ids.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
-import type { Deps } from '../../platform/transact.ts';
+import type { Audit, Deps } from '../../platform/transact.ts';
 import { insertTask } from '../inspections/index.ts';
+import { enterUnitFromApplication } from '../units/index.ts';
 import { type IssuedLicence, type IssueOptions, issueLicence } from './licence-issuance.ts';
 import { loadApplication } from './licensing.access.ts';
 import { type LicensingPolicy, licensingPolicy } from './licensing.policy.ts';
@@ -54,7 +54,8 @@ export interface ApplicationsRepository {
   startClock(db: Executor, deps: AppContext, app: ApplicationTable, spec: ClockSpec): Promise<ClockTable>;
   issueLicence(db: Executor, deps: AppContext, app: ApplicationTable, opts: IssueOptions): Promise<IssuedLicence>;
   /** The venue's unit in the directory (SUP-01), created from the application when it is not there yet. */
-  ensureUnit(db: Executor, deps: AppContext, app: ApplicationTable): Promise<{ id: string; created: UnitTable | null }>;
+  /** Enters the applicant's unit in the directory through the units feature (which records the entry); its id. */
+  ensureUnit(db: Executor, deps: AppContext, audit: Audit, app: ApplicationTable): Promise<string>;
   insertTask(db: Executor, row: InspectionTaskTable): Promise<void>;
 }
 
@@ -124,42 +125,21 @@ export const kyselyApplications: ApplicationsRepository = {
     );
   },
   issueLicence: (db, deps, app, opts) => issueLicence(db, deps, app, opts),
-  async ensureUnit(db, deps, app) {
-    const found = await db.selectFrom('units').select('id').where('usci', '=', app.usci).executeTakeFirst();
-    if (found) return { id: found.id, created: null };
-    const nowIso = deps.now().toISOString();
-    const row: UnitTable = {
-      id: uuidv7(),
+  async ensureUnit(db, deps, audit, app) {
+    const { id } = await enterUnitFromApplication(db, deps, audit, {
+      applicationId: app.id,
       usci: app.usci,
       name: app.company_name,
       address: app.venue_address,
-      region_code: app.region_code,
-      agency_id: app.agency_id,
-      agency_path: app.agency_path,
-      venue_kind: app.venue_kind,
-      floor_area: app.floor_area,
-      key_unit: 0,
-      risk_level: 'medium',
-      credit_level: 'A',
-      owner_user_id: app.applicant_user_id,
-      contact_name: app.contact_name,
-      contact_phone: app.contact_phone,
-      created_at: nowIso,
-      updated_at: nowIso,
-      self_commitment: 0,
-      last_fire_on: null,
-    };
-    // Two permits of one unit decided at the same moment: the second finds the first's row.
-    const r = await db
-      .insertInto('units')
-      .values(row)
-      .onConflict((oc) => oc.column('usci').doNothing())
-      .executeTakeFirst();
-    if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) {
-      const again = await db.selectFrom('units').select('id').where('usci', '=', app.usci).executeTakeFirstOrThrow();
-      return { id: again.id, created: null };
-    }
-    return { id: row.id, created: row };
+      regionCode: app.region_code,
+      agencyId: app.agency_id,
+      venueKind: app.venue_kind,
+      floorArea: app.floor_area,
+      ownerUserId: app.applicant_user_id,
+      contactName: app.contact_name,
+      contactPhone: app.contact_phone,
+    });
+    return id;
   },
   async insertTask(db, row) {
     await insertTask(db, row);

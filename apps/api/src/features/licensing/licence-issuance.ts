@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chinaDateOf, LICENCE_STATUS_LABELS, permitNumber, VENUE_KIND_LABELS, type VenueKind } from '@fep/domain';
+import {
+  chinaDateOf,
+  LICENCE_STATUS_LABELS,
+  type LicensingNumberingPolicy,
+  renderDocumentNumber,
+  type ResolvedPolicy,
+  VENUE_KIND_LABELS,
+  type VenueKind,
+} from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, LicenceTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -8,6 +16,7 @@ import { agencySealKey, type SealKey, sealPdf, sm2Sign } from '../../platform/do
 import { nextSequence } from '../../platform/documents/sequences.ts';
 import { storeBlob } from '../../platform/files/storage.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 
 /**
  * Issues an e-licence (LIC-07): permit number unique per agency and year, PDF with the CJK font and a
@@ -86,6 +95,8 @@ export interface IssueOptions {
 export interface IssuedLicence {
   licence: LicenceTable;
   sealKeyCreated: { id: string; agencyId: string } | null;
+  /** The licensing.numbering version a new number was rendered from (null: the number was kept). */
+  numberingVersion: string | null;
 }
 
 export async function issueLicence(trx: Executor, ctx: AppContext, app: ApplicationTable, opts: IssueOptions = {}): Promise<IssuedLicence> {
@@ -94,9 +105,23 @@ export async function issueLicence(trx: Executor, ctx: AppContext, app: Applicat
   const hadKey = await trx.selectFrom('seal_keys').select('id').where('agency_id', '=', agency.id).where('active', '=', 1).executeTakeFirst();
   const key = await agencySealKey(trx, ctx.sealMasterKey, agency.id, now);
   const issuedOn = chinaDateOf(now);
-  const number = opts.previous
-    ? opts.previous.number
-    : permitNumber(agency.short_name, Number(issuedOn.slice(0, 4)), await nextSequence(trx, agency.id, 'permit', Number(issuedOn.slice(0, 4))));
+  // A new permit's number has the form of the agency's licensing.numbering policy on the day of issue;
+  // an amended or reissued permit keeps its number.
+  let number: string;
+  let numberingVersion: string | null = null;
+  if (opts.previous) number = opts.previous.number;
+  else {
+    const year = Number(issuedOn.slice(0, 4));
+    const [numbering] = (await resolveForAgency(trx, agency, issuedOn, ['licensing.numbering'])) as [ResolvedPolicy<LicensingNumberingPolicy>];
+    number = renderDocumentNumber(numbering.values.permitTemplate, {
+      agencyShortName: agency.short_name,
+      regionCode: agency.region_code,
+      year,
+      seq: await nextSequence(trx, agency.id, 'permit', year),
+      seqDigits: numbering.values.permitSeqDigits,
+    });
+    numberingVersion = numbering.versionKey;
+  }
   const base = opts.previous;
   const row: LicenceTable = {
     id: opts.id ?? uuidv7(now.getTime()),
@@ -134,5 +159,5 @@ export async function issueLicence(trx: Executor, ctx: AppContext, app: Applicat
   row.pdf_sha256 = await storeBlob(ctx.config.dataDir, pdf);
   row.seal_digest = digest;
   await trx.insertInto('licences').values(row).execute();
-  return { licence: row, sealKeyCreated: hadKey ? null : { id: key.id, agencyId: agency.id } };
+  return { licence: row, sealKeyCreated: hadKey ? null : { id: key.id, agencyId: agency.id }, numberingVersion };
 }

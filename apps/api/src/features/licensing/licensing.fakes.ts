@@ -3,6 +3,7 @@ import { resolvePreset } from '../../../../../packages/domain/src/policy/testing
 import type { ApplicationNoticeTable, ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Audit } from '../../platform/transact.ts';
 import { fakeTransactor } from '../../test-support/fakes.ts';
 import type { ApplicationsRepository, LicensingDeps } from './applications.repository.ts';
 import type { LicensingPolicy } from './licensing.policy.ts';
@@ -19,6 +20,7 @@ const KINDS = {
   pending: 'licensing.pending_documents',
   materials: 'licensing.materials',
   checkItems: 'licensing.check_items',
+  numbering: 'licensing.numbering',
 } as const;
 
 /** The licensing policy of a source jurisdiction's county, resolved from the presets (no database). */
@@ -159,12 +161,20 @@ export class FakeApplications implements ApplicationsRepository {
     this.licences.push(licence);
     const created = this.sealKey ? null : { id: 'seal-1', agencyId: app.agency_id };
     this.sealKey = true;
-    return { licence, sealKeyCreated: created };
+    return { licence, sealKeyCreated: created, numberingVersion: 'licensing.numbering@national' };
   }
-  async ensureUnit(_db: unknown, _deps: unknown, app: ApplicationTable) {
-    if (this.units.has(app.usci)) return { id: `unit-${app.usci}`, created: null };
+  async ensureUnit(_db: unknown, _deps: unknown, audit: Audit, app: ApplicationTable) {
+    const id = `unit-${app.usci}`;
+    if (this.units.has(app.usci)) return id;
     this.units.add(app.usci);
-    return { id: `unit-${app.usci}`, created: { id: `unit-${app.usci}`, usci: app.usci } as never };
+    await audit({
+      action: 'unit.create',
+      targetType: 'unit',
+      targetId: id,
+      after: { id, usci: app.usci },
+      details: { source: 'application', application: app.id },
+    });
+    return id;
   }
   async insertTask(_db: unknown, row: InspectionTaskTable) {
     this.tasks.push(row);

@@ -5,6 +5,7 @@ import {
   chinaDateOf,
   type ExemptionPolicy,
   type InspectionPathPolicy,
+  type LicensingNumberingPolicy,
   type MaterialsPolicy,
   type PendingDocumentsPolicy,
   type Provenance,
@@ -23,6 +24,8 @@ export interface LicensingPolicy {
   pending: PendingDocumentsPolicy;
   materials: MaterialsPolicy;
   checkItems: CheckItemsPolicy;
+  /** The form of the application reference and permit numbers. */
+  numbering: LicensingNumberingPolicy;
   versions: Record<string, string>;
   /** Where each value came from (national default or an agency's version), with its legal basis. */
   provenance: Record<string, Record<string, Provenance>>;
@@ -49,6 +52,7 @@ const KINDS = {
   pending: 'licensing.pending_documents',
   materials: 'licensing.materials',
   checkItems: 'licensing.check_items',
+  numbering: 'licensing.numbering',
 } as const;
 
 export async function licensingPolicy(db: Executor, agency: Agency, now: Date): Promise<LicensingPolicy> {

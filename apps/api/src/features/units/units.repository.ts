@@ -1,8 +1,10 @@
-import type { DataScope } from '@fep/domain';
+import { chinaDateOf, type DataScope, type ResolvedPolicy, type UnitDefaultsPolicy } from '@fep/domain';
 import { type CompiledQuery, type SqlBool, sql } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
 import type { UnitTable } from '../../db/schema.ts';
+import type { Agency } from '../../platform/org/agencies.repository.ts';
 import { pathRange, scopeFilter } from '../../platform/org/scope.ts';
+import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 
 /** The unit directory's queries; each takes the database or the transaction it runs in. */
 
@@ -50,6 +52,15 @@ export async function unitByUsci(db: Executor, usci: string, scope: DataScope | 
 }
 
 /** Inserts a unit unless its USCI is already in the directory; false when it was (a concurrent insert included). */
+/**
+ * The risk and credit level a unit entering the directory of `agency` gets on the day `now` falls on
+ * (`units.defaults`), with the version key the entry records.
+ */
+export async function unitDefaults(db: Executor, agency: Agency, now: Date): Promise<ResolvedPolicy<UnitDefaultsPolicy>> {
+  const [p] = await resolveForAgency(db, agency, chinaDateOf(now), ['units.defaults']);
+  return p as ResolvedPolicy<UnitDefaultsPolicy>;
+}
+
 export async function insertUnitIfNew(db: Executor, row: UnitTable): Promise<boolean> {
   const r = await db
     .insertInto('units')

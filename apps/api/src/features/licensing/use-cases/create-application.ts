@@ -1,4 +1,4 @@
-import { chinaDateOf } from '@fep/domain';
+import { chinaDateOf, renderDocumentNumber } from '@fep/domain';
 import type { ApplicationTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
@@ -32,7 +32,14 @@ export async function createApplication(deps: LicensingDeps, actor: Actor, input
     const seq = await nextReference(deps.database, trx, agency.id, 'application', year);
     const row: ApplicationTable = {
       id: uuidv7(now.getTime()),
-      reference_no: `XK${agency.region_code}${year}${String(seq).padStart(5, '0')}`,
+      // The reference form is the agency's licensing.numbering policy (its version is in policy_json).
+      reference_no: renderDocumentNumber(policy.numbering.referenceTemplate, {
+        agencyShortName: agency.short_name,
+        regionCode: agency.region_code,
+        year,
+        seq,
+        seqDigits: policy.numbering.referenceSeqDigits,
+      }),
       agency_id: agency.id,
       agency_path: agency.path,
       region_code: application.regionCode,
@@ -61,6 +68,7 @@ export async function createApplication(deps: LicensingDeps, actor: Actor, input
       targetType: 'application',
       targetId: row.id,
       after: row,
+      details: { numbering: policy.versions['licensing.numbering'] ?? null },
       policyVersion: policy.versions['licensing.exemption'] ?? null,
     });
     if (submit) await submitStep({ repo, trx, deps, audit, actorUserId: userId }, row, policy);

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { agencyForUnit, validUsci } from '../units.access.ts';
 import { presentUnit, type UnitViewData } from '../units.presenter.ts';
-import { insertUnitIfNew, unitByUsci } from '../units.repository.ts';
+import { insertUnitIfNew, unitByUsci, unitDefaults } from '../units.repository.ts';
 
 export interface CreateUnitInput {
   usci: string;
@@ -24,7 +24,8 @@ const duplicate = () => new AppError('UNIT.DUPLICATE', '该统一社会信用代
  * SUP-01: registers a unit in the directory of the agency supervising its region. A USCI names one
  * unit: the check runs inside the transaction, after the Idempotency-Key's reservation (a retry of a
  * committed request is answered from the key, not refused as a duplicate), and the insert itself gives
- * way on the unique index (a concurrent registration of the same USCI is a 409, never a 500).
+ * way on the unique index (a concurrent registration of the same USCI is a 409, never a 500). Its risk
+ * and credit level are the agency's `units.defaults` policy, whose version the record event names.
  */
 export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInput): Promise<UnitViewData> {
   const usci = validUsci(input.usci);
@@ -32,6 +33,7 @@ export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInpu
   return transact(deps, actor, async (trx, audit) => {
     if (await unitByUsci(trx, usci, null)) throw duplicate();
     const now = deps.now().toISOString();
+    const defaults = await unitDefaults(trx, agency, deps.now());
     const row = {
       id: uuidv7(),
       usci,
@@ -43,8 +45,8 @@ export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInpu
       venue_kind: input.venueKind ?? null,
       floor_area: input.floorArea ?? null,
       key_unit: input.keyUnit ? 1 : 0,
-      risk_level: 'medium' as const,
-      credit_level: 'A' as const,
+      risk_level: defaults.values.riskLevel,
+      credit_level: defaults.values.creditLevel,
       owner_user_id: null,
       contact_name: input.contactName ?? null,
       contact_phone: input.contactPhone ?? null,
@@ -54,7 +56,7 @@ export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInpu
       last_fire_on: null,
     };
     if (!(await insertUnitIfNew(trx, row))) throw duplicate();
-    await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row });
+    await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row, policyVersion: defaults.versionKey });
     return presentUnit(row, true);
   });
 }

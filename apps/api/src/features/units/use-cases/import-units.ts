@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { inScope, mapHeaders, parseUnitRow, type UnitRow } from '@fep/domain';
+import { inScope, mapHeaders, parseUnitRow, type ResolvedPolicy, type UnitDefaultsPolicy, type UnitRow } from '@fep/domain';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { UnitTable } from '../../../db/schema.ts';
@@ -10,7 +10,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { type Agency, findAgency } from '../../../platform/org/agencies.repository.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { mayOverwrite } from '../units.access.ts';
-import { existingUnits } from '../units.repository.ts';
+import { existingUnits, unitDefaults } from '../units.repository.ts';
 
 /**
  * SUP-01: import of the unit directory from CSV or XLSX, streamed (a province's file is never held in
@@ -63,10 +63,19 @@ export async function importUnits(ctx: Deps, actor: Actor, input: ImportUnitsInp
   const rows = input.format === 'csv' ? csvRows(input.file) : xlsxRows(input.file);
   const report: ImportReport = { rows: 0, inserted: 0, updated: 0, rejected: 0, rejections: [], batches: 0 };
   const agencies = new Map<string, Agency | null>();
+  // A blank risk or credit cell takes the units.defaults policy of the row's agency, resolved once per agency.
+  const defaults = new Map<string, ResolvedPolicy<UnitDefaultsPolicy>>();
+  const agencyOf = async (regionCode: string): Promise<Agency | null> => {
+    if (!agencies.has(regionCode)) {
+      const a = /^\d{6}$/.test(regionCode) ? await findAgency(db, regionCode) : undefined;
+      agencies.set(regionCode, a && inScope(scope, { agencyPath: a.path }) ? a : null);
+    }
+    return agencies.get(regionCode) ?? null;
+  };
   const db = ctx.database.db;
   let index: ReturnType<typeof mapHeaders>['index'] | null = null;
   let line = 0;
-  let batch = new Map<string, { row: UnitRow; agency: Agency }>();
+  let batch = new Map<string, BatchRow>();
   const reject = (usci: string, reasons: string[]) => {
     report.rejected++;
     if (report.rejections.length < MAX_LISTED_REJECTIONS) report.rejections.push({ line, usci, reasons });
@@ -81,22 +90,26 @@ export async function importUnits(ctx: Deps, actor: Actor, input: ImportUnitsInp
       continue;
     }
     report.rows++;
-    const parsed = parseUnitRow(cells, index);
+    const agency = await agencyOf(index.regionCode === undefined ? '' : String(cells[index.regionCode] ?? '').trim());
+    let policy: ResolvedPolicy<UnitDefaultsPolicy> | undefined;
+    if (agency) {
+      policy = defaults.get(agency.id);
+      if (!policy) {
+        policy = await unitDefaults(db, agency, ctx.now());
+        defaults.set(agency.id, policy);
+      }
+    }
+    const parsed = parseUnitRow(cells, index, policy?.values);
     if (!parsed.ok) {
       reject(String(cells[index.usci ?? 0] ?? ''), parsed.reasons);
       continue;
     }
     const r = parsed.row;
-    if (!agencies.has(r.regionCode)) {
-      const a = await findAgency(db, r.regionCode);
-      agencies.set(r.regionCode, a && inScope(scope, { agencyPath: a.path }) ? a : null);
-    }
-    const agency = agencies.get(r.regionCode);
-    if (!agency) {
+    if (!agency || !policy) {
       reject(r.usci, ['行政区划不在本机构辖区内']);
       continue;
     }
-    batch.set(r.usci, { row: r, agency });
+    batch.set(r.usci, { row: r, agency, defaultsVersion: policy.versionKey });
     if (batch.size >= BATCH) {
       await writeBatch(ctx, actor, batch, report);
       batch = new Map();
@@ -107,7 +120,14 @@ export async function importUnits(ctx: Deps, actor: Actor, input: ImportUnitsInp
   return report;
 }
 
-async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, { row: UnitRow; agency: Agency }>, report: ImportReport) {
+interface BatchRow {
+  row: UnitRow;
+  agency: Agency;
+  /** The units.defaults version that filled blank levels of the row. */
+  defaultsVersion: string;
+}
+
+async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, BatchRow>, report: ImportReport) {
   const nowIso = ctx.now().toISOString();
   await transact(ctx, actor, async (trx, audit) => {
     const uscis = [...batch.keys()];
@@ -174,7 +194,13 @@ async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, { row: Uni
       action: 'unit.import_batch',
       targetType: 'unit_import',
       targetId: actor.requestId ?? 'import',
-      details: { inserted, updated, refused: refused.length, digest: sm3Hex(canonicalJson(values.map((v) => [v.usci, v.name, v.address, v.region_code]))) },
+      details: {
+        inserted,
+        updated,
+        refused: refused.length,
+        unitDefaults: [...new Set([...batch.values()].map((b) => b.defaultsVersion))].sort(),
+        digest: sm3Hex(canonicalJson(values.map((v) => [v.usci, v.name, v.address, v.region_code]))),
+      },
     });
     report.inserted += inserted;
     report.updated += updated;
