@@ -3,8 +3,8 @@ import {
   chinaDateOf,
   LICENCE_STATUS_LABELS,
   type LicensingNumberingPolicy,
-  renderDocumentNumber,
   type ResolvedPolicy,
+  renderDocumentNumber,
   VENUE_KIND_LABELS,
   type VenueKind,
 } from '@fep/domain';

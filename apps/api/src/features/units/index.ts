@@ -2,5 +2,5 @@
 
 export { unitByUsci } from './units.repository.ts';
 export { createUnit } from './use-cases/create-unit.ts';
-export { type ImportReport, importUnits } from './use-cases/import-units.ts';
 export { type ApplicationUnitInput, enterUnitFromApplication } from './use-cases/enter-unit-from-application.ts';
+export { type ImportReport, importUnits } from './use-cases/import-units.ts';

@@ -20,13 +20,15 @@ const blocks = new WeakMap<object, Map<string, { next: number; last: number }>>(
 
 /**
  * A reference number that needs to be unique but not gapless (an application's 受理编号, unlike a permit's
- * or an order's document number). On PostgreSQL a process takes numbers in blocks of 32 through a statement
- * of its own, outside the business transaction, so concurrent submissions do not queue on one counter row
- * until each commits; a number of a rolled-back submission, or the rest of a block when the process stops,
- * is never used. SQLite has one writer: the gapless counter inside the transaction costs nothing there.
+ * or an order's document number), taken BEFORE the business transaction opens. On PostgreSQL a process takes
+ * numbers in blocks of 32 through a statement of its own, so concurrent submissions do not queue on one
+ * counter row until each commits (and no transaction waits for a second pool connection while holding one);
+ * a number of a refused or replayed submission, or the rest of a block when the process stops, is never
+ * used. SQLite has one writer: there this returns null and the caller takes the gapless counter inside its
+ * transaction (`nextSequence`), which costs nothing extra.
  */
-export async function nextReference(database: Database, trx: Executor, agencyId: string, kind: string, year: number): Promise<number> {
-  if (database.dialect !== 'postgres') return nextSequence(trx, agencyId, kind, year);
+export async function reserveReference(database: Database, agencyId: string, kind: string, year: number): Promise<number | null> {
+  if (database.dialect !== 'postgres') return null;
   let pool = blocks.get(database.db);
   if (!pool) {
     pool = new Map();
@@ -42,6 +44,9 @@ export async function nextReference(database: Database, trx: Executor, agencyId:
     .returning('last')
     .executeTakeFirstOrThrow();
   const last = Number(r.last);
-  pool.set(key, { next: last - BLOCK + 2, last });
+  // Another request of this process may have filled the pool meanwhile: keep the larger block.
+  const current = pool.get(key);
+  if (!current || current.last < last) pool.set(key, { next: last - BLOCK + 2, last });
+  else pool.set(key, current);
   return last - BLOCK + 1;
 }

@@ -1,6 +1,6 @@
-import { maskPhone } from '@fep/domain';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AgencyView, ErrorBody, StaffUserView } from '@fep/contracts';
+import { maskPhone } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { scopeFilter, scopeOf } from './scope.ts';

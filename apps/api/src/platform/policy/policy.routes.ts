@@ -1,4 +1,3 @@
-import { chinaDateOf, getPolicyKind, isCivilDate, POLICY_KIND_IDS, POLICY_KINDS } from '@fep/domain';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
@@ -10,6 +9,7 @@ import {
   ResolvedPoliciesQuery,
   ResolvedPoliciesView,
 } from '@fep/contracts';
+import { chinaDateOf, getPolicyKind, isCivilDate, POLICY_KIND_IDS, POLICY_KINDS } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, notFound } from '../errors.ts';

@@ -2,7 +2,7 @@ import { chinaDateOf, renderDocumentNumber } from '@fep/domain';
 import type { ApplicationTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
-import { nextReference } from '../../../platform/documents/sequences.ts';
+import { nextSequence, reserveReference } from '../../../platform/documents/sequences.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
@@ -25,11 +25,12 @@ export async function createApplication(deps: LicensingDeps, actor: Actor, input
   await checkInput(db, userId, application, policy);
   const checked = submit ? checkSubmittable(application, policy) : null;
   const repo = applicationsOf(deps);
+  const year = Number(chinaDateOf(deps.now()).slice(0, 4));
+  const reserved = await reserveReference(deps.database, agency.id, 'application', year);
   return transact(deps, actor, async (trx, audit) => {
     const now = deps.now();
     const nowIso = now.toISOString();
-    const year = Number(chinaDateOf(now).slice(0, 4));
-    const seq = await nextReference(deps.database, trx, agency.id, 'application', year);
+    const seq = reserved ?? (await nextSequence(trx, agency.id, 'application', year));
     const row: ApplicationTable = {
       id: uuidv7(now.getTime()),
       // The reference form is the agency's licensing.numbering policy (its version is in policy_json).
