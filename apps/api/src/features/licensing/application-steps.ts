@@ -102,6 +102,23 @@ export function ensureUnitStep(s: StepContext, app: ApplicationTable): Promise<s
  * the policy value in force — and the attached files are handed to the handling agency.
  */
 export async function submitStep(s: StepContext, row: ApplicationTable, policy: LicensingPolicy): Promise<ApplicationTable> {
+  return (await submitted(s, row, policy, false)).row;
+}
+
+/**
+ * Submits an application created in the same transaction: it is written once, already submitted and with its
+ * clock (no draft row to compare-and-set against, so no update), with the same two record events.
+ */
+export async function submitNewStep(s: StepContext, draft: ApplicationTable, policy: LicensingPolicy): Promise<{ row: ApplicationTable; clock: ClockTable }> {
+  return submitted(s, draft, policy, true);
+}
+
+async function submitted(
+  s: StepContext,
+  row: ApplicationTable,
+  policy: LicensingPolicy,
+  fresh: boolean,
+): Promise<{ row: ApplicationTable; clock: ClockTable }> {
   const status = transition(row, 'submit');
   const nowIso = s.deps.now().toISOString();
   const isCommitment = row.path === 'commitment';
@@ -110,8 +127,9 @@ export async function submitStep(s: StepContext, row: ApplicationTable, policy: 
     const c = JSON.parse(commitment) as Record<string, unknown>;
     commitment = JSON.stringify({ ...c, signedAt: nowIso, template: policy.commitment.template, templateVersion: policy.versions['licensing.commitment'] });
   }
+  const patch = { status, submitted_at: nowIso, commitment_json: commitment };
   // Compare-and-set first: a concurrent second submission gets 409 before it starts a clock.
-  const claimed = await s.repo.update(s.trx, row, { status, submitted_at: nowIso, commitment_json: commitment }, nowIso);
+  const claimed = fresh ? { ...row, ...patch, version: row.version + 1, updated_at: nowIso } : await s.repo.update(s.trx, row, patch, nowIso);
   const kind = isCommitment ? 'licensing.commitment' : 'licensing.inspection';
   const field = isCommitment ? 'decisionWorkingDays' : 'checkWorkingDays';
   const clock = await startApplicationClock(s, row, {
@@ -120,8 +138,9 @@ export async function submitStep(s: StepContext, row: ApplicationTable, policy: 
     legalBasis: basisOf(policy, kind, field),
     policyVersion: policy.versions[kind] ?? null,
   });
-  await s.trx.updateTable('applications').set({ clock_id: clock.id }).where('id', '=', row.id).where('version', '=', claimed.version).execute();
   const next = { ...claimed, clock_id: clock.id };
+  if (fresh) await s.trx.insertInto('applications').values(next).execute();
+  else await s.trx.updateTable('applications').set({ clock_id: clock.id }).where('id', '=', row.id).where('version', '=', claimed.version).execute();
   const fileIds = [...new Set(Object.values(JSON.parse(row.materials_json) as Record<string, string[]>).flat())];
   if (fileIds.length && s.actorUserId)
     await s.trx.updateTable('files').set({ agency_id: row.agency_id }).where('id', 'in', fileIds).where('uploaded_by', '=', s.actorUserId).execute();
@@ -134,5 +153,5 @@ export async function submitStep(s: StepContext, row: ApplicationTable, policy: 
     details: { policyVersions: policy.versions },
     policyVersion: policy.versions[kind] ?? null,
   });
-  return next;
+  return { row: next, clock };
 }

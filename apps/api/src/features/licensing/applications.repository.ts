@@ -107,7 +107,8 @@ export const kyselyApplications: ApplicationsRepository = {
     return { before: r.before, after: r.after };
   },
   async startClock(db, deps, app, spec) {
-    const agency = await db.selectFrom('agencies').selectAll().where('id', '=', app.agency_id).executeTakeFirstOrThrow();
+    // The handling agency is on the application itself (id and path): no lookup.
+    const agency = { id: app.agency_id, path: app.agency_path };
     return startClock(
       db,
       {

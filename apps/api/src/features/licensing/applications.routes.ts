@@ -170,8 +170,9 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (req, reply) => {
       const b = req.body;
-      const { id } = await idempotent(req, reply, 201, (deps) => createApplication(deps, actorOf(req), { application: b, submit: b.submit === true }));
-      return present(req, id);
+      // The view is built from the rows just written (or, on a replay, stored with the answer).
+      const created = await idempotent(req, reply, 201, (deps) => createApplication(deps, actorOf(req), { application: b, submit: b.submit === true }));
+      return presentApplication(db, created.application, req.auth!.roles, app.ctx.now().toISOString(), { clock: created.clock });
     },
   );
 

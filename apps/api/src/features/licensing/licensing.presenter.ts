@@ -17,7 +17,7 @@ import {
   type VenueKind,
 } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
-import type { ApplicationTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
+import type { ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
 import { inspectorIdsOf } from '../inspections/index.ts';
 import { json } from './applications.repository.ts';
@@ -140,13 +140,26 @@ export function presentApplicationSummary(a: ApplicationTable): ApplicationSumma
 }
 
 /** The whole application with its clock, notices, tasks, licence and what the caller may do next. */
-export async function presentApplication(db: Executor, a: ApplicationTable, roles: readonly Role[], nowIso: string): Promise<ApplicationView> {
-  const [clock, notices, tasks, licence] = await Promise.all([
-    a.clock_id ? db.selectFrom('clocks').selectAll().where('id', '=', a.clock_id).executeTakeFirst() : Promise.resolve(undefined),
-    db.selectFrom('application_notices').selectAll().where('application_id', '=', a.id).orderBy('seq').execute(),
-    db.selectFrom('inspection_tasks').selectAll().where('application_id', '=', a.id).orderBy('created_at').execute(),
-    a.licence_id ? db.selectFrom('licences').selectAll().where('id', '=', a.licence_id).executeTakeFirst() : Promise.resolve(undefined),
-  ]);
+/**
+ * The full view of an application. `created` is a just-created application with the clock it started:
+ * nothing else can exist yet (notices, tasks, licence, clock events), so the view is built from the rows
+ * just written without reading them back.
+ */
+export async function presentApplication(
+  db: Executor,
+  a: ApplicationTable,
+  roles: readonly Role[],
+  nowIso: string,
+  created?: { clock: ClockTable | null },
+): Promise<ApplicationView> {
+  const [clock, notices, tasks, licence] = created
+    ? [created.clock ?? undefined, [], [], undefined]
+    : await Promise.all([
+        a.clock_id ? db.selectFrom('clocks').selectAll().where('id', '=', a.clock_id).executeTakeFirst() : Promise.resolve(undefined),
+        db.selectFrom('application_notices').selectAll().where('application_id', '=', a.id).orderBy('seq').execute(),
+        db.selectFrom('inspection_tasks').selectAll().where('application_id', '=', a.id).orderBy('created_at').execute(),
+        a.licence_id ? db.selectFrom('licences').selectAll().where('id', '=', a.licence_id).executeTakeFirst() : Promise.resolve(undefined),
+      ]);
   const names = await userNames(db, [...new Set(tasks.flatMap((t) => inspectorIdsOf(t)))]);
   const actions = allowedActions(a.status as ApplicationStatus, a.path as LicensingPath).filter((act) => hasPermission(roles, ACTION_PERMISSION[act]));
   return {
@@ -167,7 +180,7 @@ export async function presentApplication(db: Executor, a: ApplicationTable, role
     acceptedAt: a.accepted_at,
     decidedAt: a.decided_at,
     version: a.version,
-    clock: await presentClock(db, clock, nowIso),
+    clock: await presentClock(db, clock, nowIso, { justStarted: created !== undefined }),
     notices: notices.map((n) => ({
       seq: n.seq,
       items: JSON.parse(n.items_json) as ApplicationView['notices'][number]['items'],

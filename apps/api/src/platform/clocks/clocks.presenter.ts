@@ -5,9 +5,11 @@ import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { clockEvents, eventsOf, STATUS_LABEL, specOf } from './clocks.service.ts';
 
 /** The clock card shown beside a case (application, task, order): state on the calendar, alert, legal basis. */
-export async function presentClock(db: Executor, c: ClockTable | undefined, nowIso: string) {
+export async function presentClock(db: Executor, c: ClockTable | undefined, nowIso: string, opts: { justStarted?: boolean } = {}) {
   if (!c) return null;
-  const state = computeClock(specOf(c), eventsOf(await clockEvents(db, c.id)), await loadCalendar(db, c.region_code));
+  // A clock started in this very request has no events yet: no need to read them.
+  const events = opts.justStarted ? [] : await clockEvents(db, c.id);
+  const state = computeClock(specOf(c), eventsOf(events), await loadCalendar(db, c.region_code));
   return {
     id: c.id,
     title: c.title,

@@ -1,5 +1,5 @@
 import { chinaDateOf, renderDocumentNumber } from '@fep/domain';
-import type { ApplicationTable } from '../../../db/schema.ts';
+import type { ApplicationTable, ClockTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
 import { nextSequence, reserveReference } from '../../../platform/documents/sequences.ts';
@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from '../application-input.ts';
-import { submitStep } from '../application-steps.ts';
+import { submitNewStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { handlingAgency } from '../licensing.policy.ts';
 
@@ -15,7 +15,11 @@ import { handlingAgency } from '../licensing.policy.ts';
  * LIC-01: an applicant creates an application (a draft, or submitted at once), handled by the agency the
  * region's policy names. Run under an Idempotency-Key by the route: a retry replays the first answer.
  */
-export async function createApplication(deps: LicensingDeps, actor: Actor, input: { application: ApplicationInput; submit: boolean }): Promise<{ id: string }> {
+export async function createApplication(
+  deps: LicensingDeps,
+  actor: Actor,
+  input: { application: ApplicationInput; submit: boolean },
+): Promise<{ id: string; application: ApplicationTable; clock: ClockTable | null }> {
   const { application, submit } = input;
   const db = deps.database.db;
   const userId = userIdOf(actor);
@@ -63,7 +67,8 @@ export async function createApplication(deps: LicensingDeps, actor: Actor, input
       created_at: nowIso,
       updated_at: nowIso,
     };
-    await trx.insertInto('applications').values(row).execute();
+    // Submitted at once: the row is written once, submitted and with its clock (submitNewStep).
+    if (!submit) await trx.insertInto('applications').values(row).execute();
     await audit({
       action: 'application.create',
       targetType: 'application',
@@ -72,7 +77,8 @@ export async function createApplication(deps: LicensingDeps, actor: Actor, input
       details: { numbering: policy.versions['licensing.numbering'] ?? null },
       policyVersion: policy.versions['licensing.exemption'] ?? null,
     });
-    if (submit) await submitStep({ repo, trx, deps, audit, actorUserId: userId }, row, policy);
-    return { id: row.id };
+    if (!submit) return { id: row.id, application: row, clock: null };
+    const done = await submitNewStep({ repo, trx, deps, audit, actorUserId: userId }, row, policy);
+    return { id: row.id, application: done.row, clock: done.clock };
   });
 }
