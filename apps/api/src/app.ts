@@ -8,6 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { ReadPool } from './platform/workers/pool.ts';
+import { READS_MODULE } from './reads.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 import { seedReferenceData } from './demo/reference.ts';
@@ -61,6 +63,16 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     clock,
     events,
   };
+  if (database.file) {
+    // SQLite answers synchronously on this thread: heavy reads go to worker threads with connections of their own.
+    const pool = new ReadPool({ file: database.file, dataDir: config.dataDir, auditKey: ctx.auditKey, registry: READS_MODULE });
+    ctx.reads = pool;
+    const closeDb = database.close;
+    database.close = async () => {
+      await pool.close();
+      await closeDb();
+    };
+  }
   registerSubscribers(events);
   events.attach(ctx);
   await seedReferenceData(ctx);
@@ -84,6 +96,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
   app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => {
+    await ctx.reads?.close();
+  });
   ctx.log ??= (err, message) => app.log.error({ err }, message ?? 'background failure');
 
   await app.register(cookie);

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../http/actor.ts';
 import { chainsInScope as chainsInScopeOf } from './audit.access.ts';
-import { type ChainReport, verifyChain } from './chain.ts';
+import { runRead } from '../workers/read.ts';
+import { verifyChainsRead } from './audit.reads.ts';
+import type { ChainReport } from './chain.ts';
 
 const TargetQuery = Type.Object({ target: Type.String({ minLength: 1, maxLength: 200, description: '目标 ID，或 类型:ID' }) });
 
@@ -42,11 +44,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     async (req) => {
       const { target } = req.query as { target: string };
       const chains = await chainsInScope(req, target);
-      const reports: ChainReport[] = [];
-      for (const c of chains) {
-        const r = await verifyChain(db, app.ctx.auditKey, c);
-        if (r) reports.push(r);
-      }
+      const reports: ChainReport[] = await runRead(app.ctx, verifyChainsRead, { chains });
       const broken = reports.find((r) => !r.ok);
       return {
         ok: !broken,
