@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { noteCommit } from './cache.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { type AuditInput, AuditWriter } from './audit/chain.ts';
@@ -79,6 +80,7 @@ export async function transact<T>(deps: Deps, actor: Actor, fn: TxFn<T>): Promis
     }
     return r;
   });
+  noteCommit();
   if (emitted) deps.events?.kick();
   return result;
 }

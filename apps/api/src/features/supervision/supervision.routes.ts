@@ -212,8 +212,10 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'public' },
       schema: { tags: TAGS, summary: '抽取结果和检查结果公示（公开）', params: Params, response: { 200: PublicPlanResultsView, ...ERRORS } },
     },
-    async (req) => {
-      return runRead(app.ctx, planResultsRead, { plan: await publicPlan(req.params.id) });
+    async (req, reply) => {
+      // Already serialized with this route's response schema (supervision/reads.ts).
+      const json = await runRead(app.ctx, planResultsRead, { plan: await publicPlan(req.params.id) });
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 

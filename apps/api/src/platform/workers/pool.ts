@@ -89,6 +89,8 @@ export class ReadPool implements ReadRunner {
       if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
+      // A worker with a read in hand keeps the process alive until it answers; an idle one does not.
+      slot.worker.ref();
       const s = slot;
       s.ready.then(
         () => s.worker.postMessage({ id: job.id, name: job.name, args: job.args } satisfies WorkerRequest),
@@ -121,6 +123,7 @@ export class ReadPool implements ReadRunner {
       const job = slot.job;
       if (!job || job.id !== m.id) return;
       slot.job = null;
+      worker.unref();
       if (m.ok) job.resolve(m.value);
       else if (m.app) job.reject(new AppError(m.app.code, m.app.message, m.app.details));
       else {
