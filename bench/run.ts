@@ -1,7 +1,7 @@
 /**
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Each part prints its figures and writes its
  * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
- * runs only those parts: base, supervision, lookup, figures, write.
+ * runs only those parts: base, supervision, lookup, figures, write, loop.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.reposit
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
 import { figuresBench } from './figures.ts';
 import { lookupBench, lookupSection } from './lookup.ts';
+import { loopBench } from './loop.ts';
 import { machine, writeSection } from './report.ts';
 import { supervisionBench } from './supervision.ts';
 import { writeBench } from './write.ts';
@@ -166,6 +167,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   lookup: lookupPart,
   figures: figuresBench,
   write: writeBench,
+  loop: loopBench,
 };
 const asked = process.argv.slice(2);
 for (const p of asked) if (!PARTS[p]) throw new Error(`unknown benchmark part ${p}; known: ${Object.keys(PARTS).join(', ')}`);

@@ -34,6 +34,8 @@ import { installGuard } from './platform/http/guard.ts';
 import { authRoutes } from './platform/iam/auth.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policy/policy.routes.ts';
+import { ReadPool } from './platform/workers/pool.ts';
+import { READS_MODULE } from './reads.ts';
 import { registerSubscribers } from './subscribers.ts';
 
 export interface ContextOptions {
@@ -62,6 +64,16 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     clock,
     events,
   };
+  if (database.file) {
+    // SQLite answers synchronously on this thread: heavy reads go to worker threads with connections of their own.
+    const pool = new ReadPool({ file: database.file, dataDir: config.dataDir, auditKey: ctx.auditKey, registry: READS_MODULE });
+    ctx.reads = pool;
+    const closeDb = database.close;
+    database.close = async () => {
+      await pool.close();
+      await closeDb();
+    };
+  }
   registerSubscribers(events);
   events.attach(ctx);
   await seedReferenceData(ctx);
@@ -85,6 +97,9 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
   app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => {
+    await ctx.reads?.close();
+  });
   ctx.log ??= (err, message) => app.log.error({ err }, message ?? 'background failure');
 
   await app.register(cookie);

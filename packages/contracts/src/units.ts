@@ -1,6 +1,7 @@
 /** Responses of the unit directory routes (apps/api/src/features/units). */
-import { type Static, Type } from 'typebox';
+
 import { VENUE_KINDS } from '@fep/domain';
+import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
 
 /** A unit of the directory (the API's `UnitView` in units.routes.ts; contact masked in lists). */

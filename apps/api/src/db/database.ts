@@ -18,6 +18,8 @@ export interface Database {
   describe: string;
   /** Statements run, counted only with FEP_COUNT_STATEMENTS=1 (benchmarks report statements per request). */
   stats: { statements: number; commits: number };
+  /** The SQLite file (read-only worker connections open the same file). */
+  file?: string;
 }
 
 export interface DatabaseOptions {
@@ -58,7 +60,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('cache_size = -65536');
   const stats = { statements: 0, commits: 0 };
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queryLog(stats) });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}`, stats };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}`, stats, file };
 }
 
 /**

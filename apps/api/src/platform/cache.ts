@@ -65,3 +65,15 @@ export function forgetVersions(kind: ReferenceKind): void {
 }
 
 /** Bumped by `forgetVersions`: a counter read before it is read again. */
+
+let commits = 0;
+
+/**
+ * Counts the transactions committed by this process (platform/transact.ts calls it after each commit):
+ * a short-lived derived result (the supervision figures) cached with the count it was computed at is
+ * recomputed after any write made here, and after at most its age limit for writes of other processes.
+ */
+export function noteCommit(): void {
+  commits++;
+}
+export const committedWrites = (): number => commits;

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ProductClock } from './clock.ts';
 import type { EventBus } from './events/bus.ts';
+import type { ReadRunner } from './workers/read.ts';
 
 /** Everything a request handler or job needs from the running process. */
 export interface AppContext {
@@ -19,6 +20,8 @@ export interface AppContext {
   clock: ProductClock;
   /** Where background failures are reported (the process logger once the HTTP app exists). */
   log?: (err: unknown, message?: string) => void;
+  /** Worker threads for heavy named reads on SQLite (platform/workers); absent on PostgreSQL. */
+  reads?: ReadRunner;
 }
 
 export interface AuthUser {

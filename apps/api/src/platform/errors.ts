@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   'AUTH.SESSION_EXPIRED': 401,
   'AUTH.FORBIDDEN': 403,
   'RESOURCE.NOT_FOUND': 404,
+  /** Too many heavy reads waiting for a worker of the read pool (platform/workers). */
+  'SYSTEM.BUSY': 503,
   'IDEMPOTENCY.KEY_REUSED': 422,
   'IDEMPOTENCY.IN_PROGRESS': 409,
   'IDEMPOTENCY.KEY_INVALID': 400,

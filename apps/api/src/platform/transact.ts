@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { type AuditInput, AuditWriter } from './audit/chain.ts';
-import { registerTransaction } from './cache.ts';
+import { noteCommit, registerTransaction } from './cache.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { type DomainEventInput, writeEvents } from './events/outbox.ts';
@@ -81,6 +81,7 @@ export async function transact<T>(deps: Deps, actor: Actor, fn: TxFn<T>): Promis
     }
     return r;
   });
+  noteCommit();
   if (emitted) deps.events?.kick();
   return result;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completeUsci } from '../usci.ts';
 import { mapHeaders, parseUnitRow } from '../supervision/unit-row.ts';
+import { completeUsci } from '../usci.ts';
 import { getPolicyKind, POLICY_KIND_IDS, POLICY_KINDS, type PolicyKindId } from './kinds.ts';
 import { validateOverride } from './resolver.ts';
 import { resolvePreset } from './testing.ts';

@@ -103,19 +103,22 @@ export async function collectDrawInput(db: Executor, plan: RandomPlanTable): Pro
 }
 
 /** The frozen input as published; refuses a file that no longer matches its published hash. */
-export async function frozenInput(ctx: AppContext, plan: RandomPlanTable): Promise<DrawInput> {
+export async function frozenInput(ctx: Pick<AppContext, 'config'> | { dataDir: string }, plan: RandomPlanTable): Promise<DrawInput> {
   if (!plan.inputs_sha256) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未公布');
-  const bytes = await readBlob(ctx.config.dataDir, plan.inputs_sha256);
+  const bytes = await readBlob('dataDir' in ctx ? ctx.dataDir : ctx.config.dataDir, plan.inputs_sha256);
   if (createHash('sm3').update(bytes).digest('hex') !== plan.inputs_hash) throw new Error(`published draw input of plan ${plan.id} does not match its hash`);
   return parseDrawInput(bytes.toString('utf8'));
 }
 
-/** Anyone re-runs a drawn plan from its published inputs and public value and compares with what was drawn. */
-export async function replayPlan(ctx: AppContext, plan: RandomPlanTable): Promise<{ identical: boolean; result: DrawResult }> {
+/**
+ * Anyone re-runs a drawn plan from its published inputs and public value and compares with what was drawn.
+ * Seconds of CPU over a province's directory: the route runs it as a named read (supervision/reads.ts).
+ */
+export async function replayPlan(env: { db: Executor; dataDir: string }, plan: RandomPlanTable): Promise<{ identical: boolean; result: DrawResult }> {
   if (plan.status !== 'drawn' || !plan.public_value) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未抽取');
-  const input = await frozenInput(ctx, plan);
+  const input = await frozenInput(env, plan);
   const result = runDraw(input, plan.public_value, sm3, plan.inputs_hash!);
-  const tasks = await tasksOfPlan(ctx.database.db, plan.id);
+  const tasks = await tasksOfPlan(env.db, plan.id);
   const stored = tasks.map((t) => `${t.usci}:${JSON.stringify(t.inspectorIds)}`).sort();
   const replayed = result.drawn.map((d) => `${d.usci}:${JSON.stringify(d.inspectors)}`).sort();
   return { identical: result.seed === plan.seed && JSON.stringify(stored) === JSON.stringify(replayed), result };

@@ -2,6 +2,7 @@ import type { SupervisionFiguresView } from '@fep/contracts';
 import type { DataScope } from '@fep/domain';
 import { type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { committedWrites } from '../../platform/cache.ts';
 import { scopeFilter } from '../../platform/org/scope.ts';
 import { taskCounts } from '../inspections/index.ts';
 
@@ -15,6 +16,30 @@ const OTHER_PURPOSES = new Set(['complaint', 'superior_order', 'dishonest']);
  * `agency_path` copies). Same figures as counting the records with `scopeFilter` (figures.test.ts).
  */
 export async function supervisionFigures(db: Executor, scope: DataScope, today: string): Promise<SupervisionFiguresView> {
+  // A leader's dashboard polls the figures; a client asking for them without pause would otherwise take
+  // the event loop from the field lookups (docs/decisions.md "Figures cache"). One answer per scope and
+  // day is kept at most FIGURES_MAX_AGE_MS and dropped at once by any write committed in this process;
+  // a write of another process (a second instance on PostgreSQL) shows within that age.
+  const key = `${today}|${JSON.stringify(scope)}`;
+  const writes = committedWrites();
+  const now = performance.now();
+  let byKey = cache.get(db);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(db, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit && hit.writes === writes && now - hit.at < FIGURES_MAX_AGE_MS) return hit.value;
+  const value = await computeFigures(db, scope, today);
+  if (byKey.size >= 1000) byKey.clear();
+  byKey.set(key, { value, writes, at: now });
+  return value;
+}
+
+export const FIGURES_MAX_AGE_MS = 1000;
+const cache = new WeakMap<object, Map<string, { value: SupervisionFiguresView; writes: number; at: number }>>();
+
+async function computeFigures(db: Executor, scope: DataScope, today: string): Promise<SupervisionFiguresView> {
   // The paths of the agencies in scope (each an equality range on the tables' agency_path indexes); `all` needs no filter.
   const paths = db
     .selectFrom('agencies')

@@ -47,23 +47,16 @@ import { readBlob } from '../../platform/files/storage.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
-import { replayPlan } from './draw-input.ts';
+import { runRead } from '../../platform/workers/read.ts';
 import { supervisionFigures } from './figures.ts';
+import { planResultsRead, replayPlanRead } from './reads.ts';
 import { loadOrder, loadPlan } from './supervision.access.ts';
-import {
-  presentConflict,
-  presentOrder as presentOrderRow,
-  presentPlan,
-  presentPublicPlan,
-  presentPublicResults,
-  presentReplay,
-} from './supervision.presenter.ts';
+import { presentConflict, presentOrder as presentOrderRow, presentPlan, presentPublicPlan } from './supervision.presenter.ts';
 import {
   conflictsInScope,
   findPublishedPlan,
   ordersInScope,
   pendingExtensionsInScope,
-  planResults,
   plansInScope,
   publicationCadences,
   publishedPlans,
@@ -210,7 +203,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'public' },
       schema: { tags: TAGS, summary: '按公开输入和公开随机数重新运行抽取并比对（公开）', params: Params, response: { 200: PlanReplayView, ...ERRORS } },
     },
-    async (req) => presentReplay(await replayPlan(app.ctx, await publicPlan(req.params.id))),
+    async (req) => runRead(app.ctx, replayPlanRead, { plan: await publicPlan(req.params.id) }),
   );
 
   r.get(
@@ -219,9 +212,10 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'public' },
       schema: { tags: TAGS, summary: '抽取结果和检查结果公示（公开）', params: Params, response: { 200: PublicPlanResultsView, ...ERRORS } },
     },
-    async (req) => {
-      const p = await publicPlan(req.params.id);
-      return presentPublicResults(p, await planResults(db, p.id));
+    async (req, reply) => {
+      // Already serialized with this route's response schema (supervision/reads.ts).
+      const json = await runRead(app.ctx, planResultsRead, { plan: await publicPlan(req.params.id) });
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 

@@ -3,8 +3,10 @@ import { AuditEventView, AuditTargetQuery, AuditVerifyView, ErrorBody } from '@f
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../http/actor.ts';
+import { runRead } from '../workers/read.ts';
 import { chainsInScope as chainsInScopeOf } from './audit.access.ts';
-import { type ChainReport, verifyChain } from './chain.ts';
+import { verifyChainsRead } from './audit.reads.ts';
+import type { ChainReport } from './chain.ts';
 
 const ERRORS = { '4xx': ErrorBody };
 
@@ -27,11 +29,7 @@ export async function auditRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const chains = await chainsInScope(req, req.query.target);
-      const reports: ChainReport[] = [];
-      for (const c of chains) {
-        const r = await verifyChain(db, app.ctx.auditKey, c);
-        if (r) reports.push(r);
-      }
+      const reports: ChainReport[] = await runRead(app.ctx, verifyChainsRead, { chains });
       const broken = reports.find((r) => !r.ok);
       return {
         ok: !broken,
