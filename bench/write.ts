@@ -100,6 +100,14 @@ export async function product(databaseUrl: string | undefined) {
     materials,
     submit: true,
   };
+  if (process.env.FEP_BENCH_PROBE) {
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        app.inject({ method: 'POST', url: '/api/v1/licensing/applications', headers: { ...auth, 'idempotency-key': `bench-${randomUUID()}` }, payload: body }),
+      ),
+    );
+    console.log(rs.map((r) => `${r.statusCode} ${r.statusCode >= 300 ? r.body.slice(0, 200) : ''}`).join('\n'));
+  }
   // One submission, counted.
   const s0 = { ...ctx.database.stats };
   const one = await app.inject({

@@ -11,6 +11,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, ClockTable, LicenceTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { shareFilesWithAgency } from '../../platform/files/files.repository.ts';
 import type { Audit } from '../../platform/transact.ts';
 import type { ApplicationsRepository, ClockSpec } from './applications.repository.ts';
 import type { IssueOptions } from './licence-issuance.ts';
@@ -142,8 +143,7 @@ async function submitted(
   if (fresh) await s.trx.insertInto('applications').values(next).execute();
   else await s.trx.updateTable('applications').set({ clock_id: clock.id }).where('id', '=', row.id).where('version', '=', claimed.version).execute();
   const fileIds = [...new Set(Object.values(JSON.parse(row.materials_json) as Record<string, string[]>).flat())];
-  if (fileIds.length && s.actorUserId)
-    await s.trx.updateTable('files').set({ agency_id: row.agency_id }).where('id', 'in', fileIds).where('uploaded_by', '=', s.actorUserId).execute();
+  if (fileIds.length && s.actorUserId) await shareFilesWithAgency(s.trx, fileIds, row.agency_id, s.actorUserId);
   await s.audit({
     action: 'application.submit',
     targetType: 'application',

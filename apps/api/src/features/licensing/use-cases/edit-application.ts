@@ -3,6 +3,7 @@ import type { ApplicationTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { shareFilesWithAgency } from '../../../platform/files/files.repository.ts';
 import { transact } from '../../../platform/transact.ts';
 import { type ApplicationInput, checkInput, checkSubmittable, inputColumns, inputOf } from '../application-input.ts';
 import { clockStep, submitStep, transition } from '../application-steps.ts';
@@ -88,8 +89,7 @@ export async function editApplication(deps: LicensingDeps, actor: Actor, input: 
     const before = next;
     next = await repo.update(trx, next, { status }, nowIso);
     const fileIds = [...new Set(Object.values(application.materials).flat())];
-    if (fileIds.length)
-      await trx.updateTable('files').set({ agency_id: next.agency_id }).where('id', 'in', fileIds).where('uploaded_by', '=', userId).execute();
+    if (fileIds.length) await shareFilesWithAgency(trx, fileIds, next.agency_id, userId);
     await trx.updateTable('application_notices').set({ resolved_at: nowIso }).where('application_id', '=', row.id).where('resolved_at', 'is', null).execute();
     await clockStep(s, next.clock_id, 'resume', '申请人已补正');
     await audit({ action: 'application.resubmit', targetType: 'application', targetId: row.id, before, after: next });

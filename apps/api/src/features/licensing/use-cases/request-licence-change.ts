@@ -2,6 +2,7 @@ import { type AmendableField, SUBSTANTIVE_CHANGES, substantiveChanges } from '@f
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { shareFilesWithAgency } from '../../../platform/files/files.repository.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import type { LicensingDeps } from '../applications.repository.ts';
@@ -75,7 +76,7 @@ export async function requestLicenceChange(deps: LicensingDeps, actor: Actor, in
         },
       );
     }
-    if (fileIds.length) await trx.updateTable('files').set({ agency_id: current.agency_id }).where('id', 'in', fileIds).execute();
+    await shareFilesWithAgency(trx, fileIds, current.agency_id);
     const row = {
       id: uuidv7(),
       licence_id: licenceId,

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { shareFilesWithAgency } from '../../../platform/files/files.repository.ts';
 import { transact } from '../../../platform/transact.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { assertApplicant } from '../licensing.access.ts';
@@ -35,7 +36,7 @@ export async function supplyDocuments(deps: LicensingDeps, actor: Actor, input: 
     const merged = { ...stored, ...materials };
     const stillOwed = owed.filter((c) => !materials[c]?.length);
     const next = await repo.update(trx, current, { materials_json: JSON.stringify(merged), pending_json: JSON.stringify(stillOwed) }, deps.now().toISOString());
-    await trx.updateTable('files').set({ agency_id: current.agency_id }).where('id', 'in', fileIds).execute();
+    await shareFilesWithAgency(trx, fileIds, current.agency_id);
     await audit({
       action: 'application.supply_documents',
       targetType: 'application',
