@@ -6,6 +6,9 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** PostgreSQL's type id of jsonb. */
+const JSONB_OID = 3802;
 export type Db = KyselyType<DB>;
 /** Repositories take either the database or a transaction. */
 export type Executor = Db | Transaction<DB>;
@@ -34,7 +37,10 @@ export interface DatabaseOptions {
 export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.databaseUrl) {
     const options = opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined;
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, ...(options ? { options } : {}) });
+    // jsonb columns come back as their JSON text, as on SQLite: every JSON column is decoded by its codec
+    // (db/json.ts), the same way on both dialects.
+    const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === JSONB_OID ? (v: string) => v : pg.types.getTypeParser(oid, format)) };
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, types: types as never, ...(options ? { options } : {}) });
     const stats = { statements: 0, commits: 0 };
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLog(stats) });
     const u = new URL(opts.databaseUrl);

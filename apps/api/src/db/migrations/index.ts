@@ -31,6 +31,7 @@ import { migration as platformReadPath } from './0040_platform_read_path.ts';
 import { migration as inspectionsTaskRollups } from './0050_inspections_task_rollups.ts';
 import { migration as supervisionFigureIndexes } from './0051_supervision_figure_indexes.ts';
 import { migration as creditPolicyVersion } from './0060_credit_policy_version.ts';
+import { migration as platformJsonb } from './0070_platform_jsonb.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -71,6 +72,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0050_inspections_task_rollups': inspectionsTaskRollups(dialect),
     '0051_supervision_figure_indexes': supervisionFigureIndexes,
     '0060_credit_policy_version': creditPolicyVersion,
+    '0070_platform_jsonb': platformJsonb(dialect),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readInScope, scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { CHECKLIST } from './inspections.columns.ts';
 import { inspectorIdsOf } from './inspections.repository.ts';
 
 /**
@@ -108,7 +109,7 @@ export interface ChecklistEntry {
 
 /** The checklist must answer every item the task was created with (policy at the time). */
 export function checkChecklist(task: InspectionTaskTable, entries: ChecklistEntry[]) {
-  const items = JSON.parse(task.checklist_json ?? '[]') as { code: string; name: string }[];
+  const items = CHECKLIST.decode(task.checklist_json) ?? [];
   const missing = items.filter((i) => !entries.some((e) => e.code === i.code));
   const unknown = entries.filter((e) => !items.some((i) => i.code === e.code));
   if (missing.length || unknown.length) {

@@ -3,6 +3,7 @@ import { type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DB, InspectionTaskTable } from '../../db/schema.ts';
 import { scopeFilter } from '../../platform/org/scope.ts';
+import { INSPECTOR_IDS } from './inspections.columns.ts';
 
 /**
  * Storage of inspection tasks, the only code that writes `inspection_tasks` and
@@ -15,7 +16,7 @@ export type TaskStatus = InspectionTaskTable['status'];
 
 /** The inspectors of a loaded task, in order (from the denormalised copy written with the join rows). */
 export function inspectorIdsOf(task: Pick<InspectionTaskTable, 'inspector_ids_json'>): string[] {
-  return JSON.parse(task.inspector_ids_json) as string[];
+  return INSPECTOR_IDS.decode(task.inspector_ids_json) ?? [];
 }
 
 /** The inspectors of tasks, from the join table: task id → user ids in order. */
@@ -91,7 +92,7 @@ export async function updateTaskIf(
   const { inspectorIds, ...rest } = patch;
   const ids = inspectorIds ? [...new Set(inspectorIds)] : undefined;
   // The version read with the task: a change whose status stays the same (a re-assignment) still applies once.
-  const set: Partial<InspectionTaskTable> = { ...rest, ...(ids ? { inspector_ids_json: JSON.stringify(ids) } : {}), version: task.version + 1 };
+  const set: Partial<InspectionTaskTable> = { ...rest, ...(ids ? { inspector_ids_json: INSPECTOR_IDS.encode(ids) } : {}), version: task.version + 1 };
   const r = await trx
     .updateTable('inspection_tasks')
     .set(set)

@@ -1,3 +1,4 @@
+import { sameJson } from '../../../db/json.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { transact } from '../../../platform/transact.ts';
@@ -22,7 +23,7 @@ export async function saveDraft(deps: SupervisionDeps, actor: Actor, input: { ta
         const task = taskInScope(actor, id, await store.findTask(trx, id));
         assertInspector(actor, task);
         taskStep(task.status, 'save_draft', '任务已完成，不能再保存草稿');
-        if (task.draft_json === draftJson) throw new Unchanged();
+        if (sameJson(task.draft_json, draftJson)) throw new Unchanged();
         const written = await store.updateTaskIf(
           trx,
           task,
@@ -32,7 +33,7 @@ export async function saveDraft(deps: SupervisionDeps, actor: Actor, input: { ta
         );
         if (!written) {
           const now = await store.findTask(trx, id);
-          if (now?.status === 'assigned' && now.draft_json === draftJson) throw new Unchanged();
+          if (now?.status === 'assigned' && sameJson(now.draft_json, draftJson)) throw new Unchanged();
           throw new AppError('SUPERVISION.TASK_STATE', '任务已完成，不能再保存草稿', { status: now?.status });
         }
         await audit({ action: 'inspection_task.draft', targetType: 'inspection_task', targetId: id });
