@@ -6,6 +6,7 @@
  * requested back to back, and the rate of unit lookups by USCI (autocannon in its own process,
  * bench/load.mjs) alone vs during it. The figures loop (a second autocannon process) is one of the phases.
  */
+
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,10 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
-import type { LicenceTable } from '../apps/api/src/db/schema.ts';
 import { renderLicence } from '../apps/api/src/features/licensing/licence-issuance.ts';
 import { AuditWriter } from '../apps/api/src/platform/audit/chain.ts';
 import { agencySealKey } from '../apps/api/src/platform/documents/seal.ts';
+import { benchPermit } from './fixtures.ts';
 import { machine } from './report.ts';
 
 const run = promisify(execFile);
@@ -123,37 +124,7 @@ export async function loopBench(): Promise<string> {
     console.log(`[loop] plan drawn (${drawn.toLocaleString('en-US')} tasks), chain ${chainId} of ${CHAIN.toLocaleString('en-US')}+ events`);
 
     const sealKey = await agencySealKey(db, ctx.sealMasterKey, agency.id, new Date());
-    const permit = {
-      id: 'bench',
-      number: '辽阳消安许字〔2026〕第0001号',
-      revision: 1,
-      verify_code: 'ABCDEFGHJKLM',
-      agency_id: agency.id,
-      agency_path: agency.path,
-      application_id: 'bench',
-      applicant_user_id: 'bench',
-      usci: '91211002MA0000000X',
-      holder_name: '辽阳星光娱乐有限公司',
-      legal_representative: '赵刚',
-      venue_name: '星光KTV',
-      venue_address: '白塔区新运大街8号',
-      venue_kind: 'ktv',
-      floor_area: 860,
-      path: 'inspection',
-      issued_on: '2026-11-26',
-      status: 'valid',
-      superseded_by: null,
-      pdf_sha256: '',
-      seal_key_id: sealKey.id,
-      seal_digest: '',
-      qr_signature: '0'.repeat(128),
-      revoked_at: null,
-      revocation_json: null,
-      delivery_json: null,
-      policy_version: null,
-      created_at: '',
-      updated_at: '',
-    } satisfies LicenceTable;
+    const permit = benchPermit(agency, sealKey.id, '辽阳消安许字〔2026〕第0001号');
 
     const get = (url: string) => async () => {
       const r = await app.inject({ method: 'GET', url, headers: leader });

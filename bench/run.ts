@@ -3,6 +3,7 @@
  * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
  * runs only those parts: base, supervision, lookup, figures, write, loop.
  */
+
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +11,11 @@ import { join } from 'node:path';
 import { addWorkingDays, buildCalendar, policyKind, resolvePolicy } from '@fep/domain';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
-import type { LicenceTable } from '../apps/api/src/db/schema.ts';
 import { renderLicence } from '../apps/api/src/features/licensing/licence-issuance.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
 import { figuresBench } from './figures.ts';
+import { benchPermit } from './fixtures.ts';
 import { lookupBench, lookupSection } from './lookup.ts';
 import { loopBench } from './loop.ts';
 import { machine, writeSection } from './report.ts';
@@ -53,37 +54,7 @@ async function baseBench(): Promise<string> {
   // LIC-07: a permit rendered (CJK font, QR), sealed (SM3 digest, SM2 signature) and verified from the file.
   const agency = await ctx.database.db.selectFrom('agencies').selectAll().where('region_code', '=', '211002').executeTakeFirstOrThrow();
   const sealKey = await agencySealKey(ctx.database.db, ctx.sealMasterKey, agency.id, new Date());
-  const permit: LicenceTable = {
-    id: 'bench',
-    number: '白塔消安许字〔2026〕第0001号',
-    revision: 1,
-    verify_code: 'ABCDEFGHJKLM',
-    agency_id: agency.id,
-    agency_path: agency.path,
-    application_id: 'bench',
-    applicant_user_id: 'bench',
-    usci: '91211002MA0000000X',
-    holder_name: '辽阳星光娱乐有限公司',
-    legal_representative: '赵刚',
-    venue_name: '星光KTV',
-    venue_address: '白塔区新运大街8号',
-    venue_kind: 'ktv',
-    floor_area: 860,
-    path: 'inspection',
-    issued_on: '2026-11-26',
-    status: 'valid',
-    superseded_by: null,
-    pdf_sha256: '',
-    seal_key_id: sealKey.id,
-    seal_digest: '',
-    qr_signature: '0'.repeat(128),
-    revoked_at: null,
-    revocation_json: null,
-    delivery_json: null,
-    policy_version: null,
-    created_at: '',
-    updated_at: '',
-  };
+  const permit = benchPermit(agency, sealKey.id, '白塔消安许字〔2026〕第0001号');
   const keyOf = () => sealKey.publicKey;
 
   const results = [
