@@ -43,7 +43,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { RectificationOrderTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { readBlob } from '../../platform/files/storage.ts';
+import { blobStream, readBlob } from '../../platform/files/storage.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
@@ -190,10 +190,13 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const p = await publicPlan(req.params.id);
-      return reply
-        .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="plan-${p.id}-inputs.json"`)
-        .send(await readBlob(app.ctx.config.dataDir, p.inputs_sha256!));
+      return (
+        reply
+          .header('content-type', 'application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="plan-${p.id}-inputs.json"`)
+          // Streamed from the content store: the input of a province (tens of MB) is never read whole on the event loop.
+          .send(blobStream(app.ctx.config.dataDir, p.inputs_sha256!) as never)
+      );
     },
   );
 

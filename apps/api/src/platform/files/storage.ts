@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync, type ReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -33,4 +33,9 @@ export async function storeBlob(dataDir: string, data: Buffer): Promise<string> 
 
 export function readBlob(dataDir: string, sha: string): Promise<Buffer> {
   return readFile(blobPath(dataDir, sha));
+}
+
+/** The stored bytes as a stream: a large file (a province's draw input) is sent without holding it whole. */
+export function blobStream(dataDir: string, sha: string): ReadStream {
+  return createReadStream(blobPath(dataDir, sha));
 }
