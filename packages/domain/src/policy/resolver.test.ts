@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ENTERTAINMENT_VENUE_KINDS } from '../venue.ts';
-import { getPolicyKind, POLICY_KINDS, type PolicyKindId, policyKind } from './kinds.ts';
+import { getPolicyKind, POLICY_KINDS, type PolicyKindId } from './kinds.ts';
 import { JURISDICTION_PRESETS } from './presets.ts';
-import { resolvePolicy, validateOverride, versionInForce } from './resolver.ts';
-import { PRESET_CHAINS, PRESET_ROWS, resolvePreset } from './testing.ts';
-import type { AgencyRef, PolicyVersion } from './types.ts';
+import { validateOverride, versionInForce } from './resolver.ts';
+import { resolvePreset } from './testing.ts';
+import type { PolicyVersion } from './types.ts';
 
 const AT = '2026-11-23';
-const CHAINS = PRESET_CHAINS;
-const rows = PRESET_ROWS;
 const resolve = <K extends PolicyKindId>(kind: K, county: string, extra: PolicyVersion[] = [], at = AT) => resolvePreset(kind, county, extra, at);
 
 describe('policy resolver: the five source jurisdictions (REQUIREMENTS §0)', () => {

@@ -40,13 +40,12 @@ import {
 } from '@fep/contracts';
 import { chinaDateOf } from '@fep/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { RectificationOrderTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { blobStream, readBlob } from '../../platform/files/storage.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
-import { scopeFilter, scopeOf } from '../../platform/org/scope.ts';
+import { scopeOf } from '../../platform/org/scope.ts';
 import { runRead } from '../../platform/workers/read.ts';
 import { supervisionFigures } from './figures.ts';
 import { planResultsRead, replayPlanRead } from './reads.ts';

@@ -64,7 +64,10 @@ function memoryStore() {
       tasks.set(task.id, next);
       return next;
     },
-    insertTask: async (_x, row) => (tasks.set(row.id, row), row),
+    insertTask: async (_x, row) => {
+      tasks.set(row.id, row);
+      return row;
+    },
     files: async (_x, ids) => ids.map((id) => ({ id, content_type: 'image/png' })),
     agency: async () => AGENCY,
     rectificationPolicy: async () => ({

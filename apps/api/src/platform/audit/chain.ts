@@ -90,9 +90,10 @@ export class AuditWriter {
   private rows: AuditEventTable[] = [];
   count = 0;
 
+  /** `_dialect`: both dialects take the same statements (the head upsert locks on PostgreSQL by itself). */
   constructor(
     private readonly trx: Executor,
-    private readonly dialect: Dialect,
+    _dialect: Dialect,
     private readonly key: Buffer,
     private readonly actor: AuditActor,
     private readonly now: Date,

@@ -37,7 +37,7 @@ for (const database of DATABASES) {
 
     async function emitOne(n: number, rollback = false): Promise<string> {
       let id = '';
-      await transact(t.ctx, systemActor(), async (trx, audit, emit) => {
+      await transact(t.ctx, systemActor(), async (_trx, audit, emit) => {
         await audit({ action: 'test.change', targetType: 'test', targetId: `change-${n}` });
         emit({ type: 'test.happened', targetType: 'test', targetId: `change-${n}`, payload: { n } });
         if (rollback) throw new Error('business rule refused the change');
