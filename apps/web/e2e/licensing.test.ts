@@ -194,8 +194,13 @@ describe('licensing in headless Chromium', () => {
       .click();
     await approver.getByText('营业前消防安全检查・许可决定时限').waitFor();
     await approver.getByRole('button', { name: '作出许可决定' }).click();
+    // The decision issues and seals the permit (the first one of an agency also generates its seal key):
+    // wait for the server's answer itself, so that a refusal is reported with its reason.
+    const decided = approver.waitForResponse((r) => /\/decision$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST', { timeout: 60_000 });
     await approver.getByRole('button', { name: '确认决定' }).click();
-    await approver.getByText('已准予许可并发放电子许可证').waitFor();
+    const answer = await decided;
+    assert.ok(answer.ok(), `decision: ${answer.status()} ${await answer.text()}`);
+    await approver.getByText('已准予许可并发放电子许可证').waitFor({ timeout: 60_000 });
     await approver.getByRole('dialog').waitFor({ state: 'detached' });
     assert.ok(
       await approver

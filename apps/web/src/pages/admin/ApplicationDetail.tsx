@@ -53,10 +53,11 @@ export function ApplicationDetail() {
   const error = application.error ? (application.error instanceof ApiError ? application.error.message : '加载失败') : null;
   const action = useMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) => api<ApplicationView>(`${self}/${path}`, { method: 'POST', body }),
-    // The answer is the application as it now is; the queues, tasks and clocks it appears in are refetched.
+    // The answer is the application as it now is (shown at once); the queues, tasks and clocks it appears in
+    // are refetched in the background — the clerk is told the outcome without waiting for them.
     onSuccess: (r) => {
       queryClient.setQueryData(apiKey(self), r);
-      return invalidateApi('/api/v1/licensing/applications', '/api/v1/inspection-tasks', '/api/v1/clocks', '/api/v1/licences');
+      void invalidateApi('/api/v1/licensing/applications', '/api/v1/inspection-tasks', '/api/v1/clocks', '/api/v1/licences');
     },
   });
 
