@@ -73,10 +73,14 @@ describe('supervision in headless Chromium', () => {
       .first()
       .click();
     await page.getByLabel('公开随机数', { exact: true }).fill('5 8 1');
+    // Wait for the server's answer itself, so that a refusal is reported with its reason.
+    const drawn = page.waitForResponse((r) => /\/draw$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /抽\s*取/ })
       .click();
+    const answer = await drawn;
+    assert.ok(answer.ok(), `draw: ${answer.status()} ${await answer.text()}`);
     await page.getByText('已抽取并生成检查任务').waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.screenshot({ path: `${SHOTS}backoffice-plans.png`, fullPage: true });

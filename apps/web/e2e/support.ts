@@ -50,6 +50,20 @@ export async function startE2E(password: string): Promise<E2E> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  // CI runs two test files at a time on two cores (a browser test beside PostgreSQL suites): a step may wait
+  // longer than Playwright's 30 s default there without anything being wrong. Every page gets 60 s.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const c = await newContext(...args);
+    c.setDefaultTimeout(60_000);
+    return c;
+  };
+  browser.newPage = async (...args) => {
+    const c = await browser.newContext(...args);
+    const p = await c.newPage();
+    p.on('close', () => void c.close().catch(() => undefined));
+    return p;
+  };
   return {
     app,
     ctx,

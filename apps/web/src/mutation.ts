@@ -13,12 +13,16 @@ export interface ApiWrite<B> {
 
 /**
  * A write to the API as a mutation; on success the reads under `invalidates` are marked stale (by default
- * every API read: an action changes its record and the lists and counters it appears in).
+ * every API read: an action changes its record and the lists and counters it appears in) and refetched in
+ * the background: the person is told the outcome as soon as the server answers, not after every list on
+ * the page has been reloaded.
  */
 export function useApiMutation<R = unknown, B = unknown>(...invalidates: string[]) {
   const paths = invalidates.length ? invalidates : ['/api/v1/'];
   return useMutation<R, ApiError, ApiWrite<B>>({
     mutationFn: ({ url, body, method = 'POST', headers }) => api<R>(url, { method, body, headers }),
-    onSuccess: () => invalidateApi(...paths),
+    onSuccess: () => {
+      void invalidateApi(...paths);
+    },
   });
 }

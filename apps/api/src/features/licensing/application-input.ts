@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable } from '../../db/schema.ts';
 import { unsupportedChars } from '../../platform/documents/font.ts';
 import { AppError } from '../../platform/errors.ts';
+import { MATERIALS } from './licensing.columns.ts';
 import { commitmentOffered, type LicensingPolicy } from './licensing.policy.ts';
 
 const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
@@ -84,7 +85,7 @@ export function inputColumns(input: ApplicationInput) {
     floor_area: input.floorArea,
     investment: input.investment ?? null,
     path: input.path,
-    materials_json: JSON.stringify(input.materials),
+    materials_json: MATERIALS.encode(input.materials),
   };
 }
 
@@ -102,7 +103,7 @@ export function inputOf(row: ApplicationTable): ApplicationInput {
     venueName: row.venue_name,
     venueAddress: row.venue_address,
     path: row.path,
-    materials: JSON.parse(row.materials_json) as Record<string, string[]>,
+    materials: MATERIALS.decode(row.materials_json) ?? {},
     commitment: json(row.commitment_json),
     appointmentPreference: json(row.appointment_json),
   };

@@ -15,6 +15,7 @@ import { shareFilesWithAgency } from '../../platform/files/files.repository.ts';
 import type { Audit } from '../../platform/transact.ts';
 import type { ApplicationsRepository, ClockSpec } from './applications.repository.ts';
 import type { IssueOptions } from './licence-issuance.ts';
+import { MATERIALS } from './licensing.columns.ts';
 import { basisOf, type LicensingPolicy } from './licensing.policy.ts';
 
 /**
@@ -142,7 +143,7 @@ async function submitted(
   const next = { ...claimed, clock_id: clock.id };
   if (fresh) await s.trx.insertInto('applications').values(next).execute();
   else await s.trx.updateTable('applications').set({ clock_id: clock.id }).where('id', '=', row.id).where('version', '=', claimed.version).execute();
-  const fileIds = [...new Set(Object.values(JSON.parse(row.materials_json) as Record<string, string[]>).flat())];
+  const fileIds = [...new Set(Object.values(MATERIALS.decode(row.materials_json) ?? {}).flat())];
   if (fileIds.length && s.actorUserId) await shareFilesWithAgency(s.trx, fileIds, row.agency_id, s.actorUserId);
   await s.audit({
     action: 'application.submit',

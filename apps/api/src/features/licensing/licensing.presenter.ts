@@ -21,6 +21,7 @@ import type { ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } 
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
 import { inspectorIdsOf } from '../inspections/index.ts';
 import { json } from './applications.repository.ts';
+import { MATERIALS, PENDING, POLICY_VERSIONS } from './licensing.columns.ts';
 
 /** Who may take each action (the same permissions the routes declare). */
 const ACTION_PERMISSION: Record<ApplicationAction, Permission> = {
@@ -170,12 +171,12 @@ export async function presentApplication(
     venueAddress: a.venue_address,
     investment: a.investment,
     agencyId: a.agency_id,
-    materials: JSON.parse(a.materials_json) as Record<string, string[]>,
-    pendingDocuments: JSON.parse(a.pending_json) as string[],
+    materials: MATERIALS.decode(a.materials_json) ?? {},
+    pendingDocuments: PENDING.decode(a.pending_json) ?? [],
     commitment: json<ApplicationView['commitment']>(a.commitment_json) ?? null,
     appointmentPreference: json<ApplicationView['appointmentPreference']>(a.appointment_json) ?? null,
     exemption: json<ApplicationView['exemption']>(a.exemption_json) ?? null,
-    policyVersions: JSON.parse(a.policy_json) as Record<string, string>,
+    policyVersions: POLICY_VERSIONS.decode(a.policy_json) ?? {},
     decision: json<ApplicationView['decision']>(a.decision_json) ?? null,
     acceptedAt: a.accepted_at,
     decidedAt: a.decided_at,

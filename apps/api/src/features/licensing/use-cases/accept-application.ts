@@ -8,6 +8,7 @@ import { newInspectionTask } from '../../inspections/index.ts';
 import { inputOf } from '../application-input.ts';
 import { clockStep, ensureUnitStep, issueLicenceStep, startApplicationClock, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { PENDING } from '../licensing.columns.ts';
 import { basisOf } from '../licensing.policy.ts';
 
 /**
@@ -55,7 +56,7 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
         policyVersion,
       });
     if (current.path !== 'commitment') {
-      const next = await repo.update(trx, current, { status, pending_json: JSON.stringify(pending), accepted_at: nowIso }, nowIso);
+      const next = await repo.update(trx, current, { status, pending_json: PENDING.encode(pending), accepted_at: nowIso }, nowIso);
       await auditAccept(next, policy.versions['licensing.pending_documents'] ?? null);
       return next;
     }
@@ -67,7 +68,7 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
       current,
       {
         status,
-        pending_json: JSON.stringify(pending),
+        pending_json: PENDING.encode(pending),
         accepted_at: nowIso,
         decided_at: nowIso,
         licence_id: licenceId,

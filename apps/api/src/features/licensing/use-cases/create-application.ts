@@ -9,6 +9,7 @@ import { transact } from '../../../platform/transact.ts';
 import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from '../application-input.ts';
 import { submitNewStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { POLICY_VERSIONS } from '../licensing.columns.ts';
 import { handlingAgency } from '../licensing.policy.ts';
 
 /**
@@ -56,7 +57,7 @@ export async function createApplication(
       commitment_json: application.commitment ? JSON.stringify(application.commitment) : null,
       appointment_json: application.appointmentPreference ? JSON.stringify(application.appointmentPreference) : null,
       exemption_json: checked ? JSON.stringify(checked.exemption) : null,
-      policy_json: JSON.stringify(policy.versions),
+      policy_json: POLICY_VERSIONS.encode(policy.versions),
       clock_id: null,
       decision_json: null,
       licence_id: null,

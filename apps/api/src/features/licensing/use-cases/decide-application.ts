@@ -5,6 +5,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import { clockStep, ensureUnitStep, issueLicenceStep, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { PENDING } from '../licensing.columns.ts';
 
 /**
  * LIC-04: the approver grants (the e-licence is issued) or refuses with reasons (行政许可法 art. 38),
@@ -21,7 +22,7 @@ export async function decideApplication(deps: LicensingDeps, actor: Actor, input
     const s = { repo, trx, deps, audit, actorUserId: userId };
     const current = await repo.reload(trx, id);
     const status = transition(current, 'decide', { grant });
-    const owed = JSON.parse(current.pending_json) as string[];
+    const owed = PENDING.decode(current.pending_json) ?? [];
     if (grant && owed.length) throw new AppError('LICENSING.DOCUMENTS_OWED', '仍有容缺材料未补齐，不能作出准予许可决定', { owed });
     const task = await repo.openingCheck(trx, id);
     if (grant && task?.result === 'fail') throw new AppError('LICENSING.ILLEGAL_TRANSITION', '现场检查不合格，不能准予许可', { inspection: 'fail' });

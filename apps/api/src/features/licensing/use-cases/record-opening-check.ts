@@ -6,6 +6,7 @@ import { type ChecklistEntry, checkChecklist, updateTaskIf } from '../../inspect
 import { clockStep, startApplicationClock, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { assertAssignedInspector } from '../licensing.access.ts';
+import { PENDING } from '../licensing.columns.ts';
 import { basisOf } from '../licensing.policy.ts';
 
 /** LIC-04: the assigned inspectors record the on-site check; the check clock stops and the decision clock starts. */
@@ -26,7 +27,7 @@ export async function recordOpeningCheck(
     if (!task) throw new AppError('LICENSING.ILLEGAL_TRANSITION', '尚未指派检查人员');
     assertAssignedInspector(actor, task);
     const checklist = checkChecklist(task, input.checklist);
-    const owed = JSON.parse(current.pending_json) as string[];
+    const owed = PENDING.decode(current.pending_json) ?? [];
     if (owed.length && policy.pending.supplyBy === 'onsite_check' && !input.documentsVerifiedOnSite) {
       throw new AppError('LICENSING.DOCUMENTS_OWED', '容缺材料应在现场检查时补齐：请核验后勾选“容缺材料已现场核验”', { owed });
     }
@@ -34,7 +35,7 @@ export async function recordOpeningCheck(
     const nowIso = deps.now().toISOString();
     const pending = input.documentsVerifiedOnSite ? [] : owed;
     // Compare-and-set first (the application's version), then the task's state: one record, one decision clock.
-    const claimed = await repo.update(trx, current, { status, pending_json: JSON.stringify(pending) }, nowIso);
+    const claimed = await repo.update(trx, current, { status, pending_json: PENDING.encode(pending) }, nowIso);
     const passed = checklist.every((c) => c.passed);
     const done = await updateTaskIf(trx, task, ['assigned'], {
       checklist_json: JSON.stringify(checklist),

@@ -8,6 +8,7 @@ import { transact } from '../../../platform/transact.ts';
 import type { LicensingDeps } from '../applications.repository.ts';
 import { findLicence, licenceNext, updateLicenceIf } from '../licences.repository.ts';
 import { assertApplicant, loadLicence } from '../licensing.access.ts';
+import { REQUEST_MATERIALS } from '../licensing.columns.ts';
 
 export interface ChangeRequestInput {
   kind: 'amend' | 'reissue';
@@ -84,7 +85,7 @@ export async function requestLicenceChange(deps: LicensingDeps, actor: Actor, in
       kind: req.kind,
       changes_json: JSON.stringify(req.changes),
       reason: req.reason,
-      materials_json: JSON.stringify(req.materials),
+      materials_json: REQUEST_MATERIALS.encode(req.materials),
       status: 'pending' as const,
       requested_by: userId,
       requested_at: nowIso,

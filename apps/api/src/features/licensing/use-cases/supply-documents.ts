@@ -5,6 +5,7 @@ import { shareFilesWithAgency } from '../../../platform/files/files.repository.t
 import { transact } from '../../../platform/transact.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { assertApplicant } from '../licensing.access.ts';
+import { MATERIALS, PENDING } from '../licensing.columns.ts';
 
 /** LIC-05: the applicant supplies documents owed after an acceptance with pending documents (容缺后补). */
 export async function supplyDocuments(deps: LicensingDeps, actor: Actor, input: { id: string; materials: Record<string, string[]> }) {
@@ -25,8 +26,8 @@ export async function supplyDocuments(deps: LicensingDeps, actor: Actor, input: 
     throw new AppError('LICENSING.INVALID_APPLICATION', '所附文件不存在或不是本账号上传的', { field: 'materials' });
   return transact(deps, actor, async (trx, audit) => {
     const current = await repo.reload(trx, id);
-    const owed = JSON.parse(current.pending_json) as string[];
-    const stored = JSON.parse(current.materials_json) as Record<string, string[]>;
+    const owed = PENDING.decode(current.pending_json) ?? [];
+    const stored = MATERIALS.decode(current.materials_json) ?? {};
     const notOwed = Object.keys(materials).filter((c) => !owed.includes(c));
     // A document supplied already (e.g. a retried request) is a state conflict, one never owed a bad request.
     if (notOwed.length && notOwed.every((c) => stored[c]?.length)) {
@@ -35,7 +36,12 @@ export async function supplyDocuments(deps: LicensingDeps, actor: Actor, input: 
     if (notOwed.length) throw new AppError('LICENSING.INVALID_APPLICATION', `以下材料不在待补材料之列：${notOwed.join('、')}`, { notOwed });
     const merged = { ...stored, ...materials };
     const stillOwed = owed.filter((c) => !materials[c]?.length);
-    const next = await repo.update(trx, current, { materials_json: JSON.stringify(merged), pending_json: JSON.stringify(stillOwed) }, deps.now().toISOString());
+    const next = await repo.update(
+      trx,
+      current,
+      { materials_json: MATERIALS.encode(merged), pending_json: PENDING.encode(stillOwed) },
+      deps.now().toISOString(),
+    );
     await shareFilesWithAgency(trx, fileIds, current.agency_id);
     await audit({
       action: 'application.supply_documents',
