@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { type Kysely, Migrator, sql } from 'kysely';
-import pg from 'pg';
 import { buildApp, createContext } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { seedReferenceData } from '../demo/reference.ts';
@@ -13,7 +12,7 @@ import { seedDemoData } from '../demo/seed.ts';
 import { createClock } from '../platform/clock.ts';
 import { EventBus } from '../platform/events/bus.ts';
 import { DATABASES, DEMO_PASSWORD, type TestDatabase } from '../test-support/harness.ts';
-import { dropSchema } from '../test-support/pg-schema.ts';
+import { dropSchema, pgAdmin } from '../test-support/pg-schema.ts';
 import { type Database, openDatabase } from './database.ts';
 import { LEGACY_MIGRATIONS, migrateToLatest, migrations, underSchemaLock } from './migrations/index.ts';
 import { legacyMigrations } from './testing/legacy-migrations.ts';
@@ -28,16 +27,6 @@ interface Store {
   dataDir: string;
   pgSchema: string | undefined;
   drop(): Promise<void>;
-}
-
-async function pgAdmin(query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
 }
 
 /** An empty store: a new SQLite file, or a new PostgreSQL schema (as the API test harness does). */

@@ -5,20 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { type Kysely, Migrator, sql } from 'kysely';
-import pg from 'pg';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest, migrations, underSchemaLock } from '../../db/migrations/index.ts';
 import { DATABASES } from '../../test-support/harness.ts';
-import { dropSchema } from '../../test-support/pg-schema.ts';
+import { dropSchema, pgAdmin } from '../../test-support/pg-schema.ts';
 import { assignedTo, inspectorsOfTasks } from './inspections.repository.ts';
 import { newInspectionTask } from './new-task.ts';
-
-async function pgAdmin(q: string) {
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  await c.query(q);
-  await c.end();
-}
 
 /** Migration 0030: a store with tasks before the join table keeps every task's inspectors, in order. */
 for (const kind of DATABASES) {

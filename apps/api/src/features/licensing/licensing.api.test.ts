@@ -2,35 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { chinaDateOf } from '@fep/domain';
-import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
+import { DATABASES, multipartFile, startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { call, type Json, uploadImage } from '../../test-support/http.ts';
 
 /** Full journeys of the opening permit over HTTP (LIC-01 … LIC-11), on SQLite and PostgreSQL. */
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely in journey tests
-type Json = Record<string, any>;
-
-async function call(t: TestApp, token: string | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  const r = await t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...(token ? bearer(token) : {}), ...headers },
-    ...(payload !== undefined ? { payload: payload as string } : {}),
-  });
-  let body: Json = {};
-  try {
-    body = r.json() as Json;
-  } catch {
-    body = {};
-  }
-  return { status: r.statusCode, body, raw: r.rawPayload };
-}
-
-let fileN = 0;
-async function upload(t: TestApp, token: string, name = 'doc.png'): Promise<string> {
-  const mp = multipartFile(name, Buffer.concat([TINY_PNG, Buffer.from(`doc-${fileN++}-${randomUUID()}`)]), 'image/png');
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(token), ...mp.headers }, payload: mp.payload });
-  assert.equal(r.statusCode, 201, r.body);
-  return (r.json() as { id: string }).id;
-}
 
 async function uploadPdf(t: TestApp, pdf: Buffer) {
   const mp = multipartFile('permit.pdf', pdf, 'application/pdf');
@@ -96,10 +71,10 @@ for (const database of DATABASES) {
       const applicant = await t.login('applicant.440106');
       const clerk = await t.login('clerk.440106');
       const files = {
-        safety_rules: [await upload(t, applicant)],
-        evacuation_plan: [await upload(t, applicant)],
-        floor_plan: [await upload(t, applicant)],
-        training_records: [await upload(t, applicant)],
+        safety_rules: [await uploadImage(t, applicant)],
+        evacuation_plan: [await uploadImage(t, applicant)],
+        floor_plan: [await uploadImage(t, applicant)],
+        training_records: [await uploadImage(t, applicant)],
       };
 
       // Nothing outside the guide; the commitment must be signed.
@@ -145,7 +120,7 @@ for (const database of DATABASES) {
       const fixed = await call(t, applicant, 'PUT', `/api/v1/licensing/applications/${id}`, {
         ...body,
         floorArea: 1300,
-        materials: { ...files, floor_plan: [await upload(t, applicant)] },
+        materials: { ...files, floor_plan: [await uploadImage(t, applicant)] },
       });
       assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
       assert.equal(fixed.body.status, 'submitted');
@@ -228,7 +203,11 @@ for (const database of DATABASES) {
     test('LIC-04/05/08/09/10/11 inspection path: pending documents, notice, off-hours appointment, two inspectors, decision in time, amendment, reissue, delivery', async () => {
       let applicant = await t.login('applicant.211002');
       let clerk = await t.login('clerk.211000');
-      const files = { safety_rules: [await upload(t, applicant)], evacuation_plan: [await upload(t, applicant)], floor_plan: [await upload(t, applicant)] };
+      const files = {
+        safety_rules: [await uploadImage(t, applicant)],
+        evacuation_plan: [await uploadImage(t, applicant)],
+        floor_plan: [await uploadImage(t, applicant)],
+      };
       // Liaoyang accepts any document as pending (容缺), so the missing training record does not stop the submission.
       const created = await call(t, applicant, 'POST', '/api/v1/licensing/applications', {
         ...venue('211002', 'inspection', files, { venueKind: 'ktv', venueName: '星光KTV' }),
@@ -296,7 +275,7 @@ for (const database of DATABASES) {
       const owed = await call(t, approver, 'POST', `/api/v1/licensing/applications/${id}/decision`, { grant: true, reasons: [] });
       assert.equal(owed.body.code, 'LICENSING.DOCUMENTS_OWED');
       const supplied = await call(t, applicant, 'POST', `/api/v1/licensing/applications/${id}/documents`, {
-        materials: { training_records: [await upload(t, applicant)] },
+        materials: { training_records: [await uploadImage(t, applicant)] },
       });
       assert.deepEqual(supplied.body.pendingDocuments, []);
       // A working day later (sessions idle out meanwhile, so everyone signs in again).
@@ -332,7 +311,7 @@ for (const database of DATABASES) {
         kind: 'amend',
         changes: { venueName: '星光娱乐' },
         reason: '场所更名',
-        materials: { change_request: [await upload(t, applicant)], name_approval: [await upload(t, applicant)] },
+        materials: { change_request: [await uploadImage(t, applicant)], name_approval: [await uploadImage(t, applicant)] },
       });
       assert.equal(amend.status, 201, JSON.stringify(amend.body));
       const approved = await call(t, clerk, 'POST', `/api/v1/licence-requests/${amend.body.id}/decision`, { approve: true });
@@ -408,7 +387,7 @@ for (const database of DATABASES) {
       t.clock.advance(24 * 3600_000); // the new version takes effect tomorrow
       const applicant = await t.login('applicant.150102');
       const files: Record<string, string[]> = {};
-      for (const c of ['safety_rules', 'evacuation_plan', 'floor_plan', 'training_records']) files[c] = [await upload(t, applicant)];
+      for (const c of ['safety_rules', 'evacuation_plan', 'floor_plan', 'training_records']) files[c] = [await uploadImage(t, applicant)];
       const created = await call(t, applicant, 'POST', '/api/v1/licensing/applications', { ...venue('150102', 'inspection', files), submit: true });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       const id = created.body.id;
@@ -440,9 +419,9 @@ for (const database of DATABASES) {
     test('LIC-05 a document outside the region list cannot be accepted as pending (Nanchang), and illegal steps are 409', async () => {
       const applicant = await t.login('applicant.360102');
       const files = {
-        safety_rules: [await upload(t, applicant)],
-        evacuation_plan: [await upload(t, applicant)],
-        training_records: [await upload(t, applicant)],
+        safety_rules: [await uploadImage(t, applicant)],
+        evacuation_plan: [await uploadImage(t, applicant)],
+        training_records: [await uploadImage(t, applicant)],
       };
       const r = await call(t, applicant, 'POST', '/api/v1/licensing/applications', { ...venue('360102', 'inspection', files), submit: true });
       assert.equal(r.status, 422);
@@ -469,7 +448,7 @@ for (const database of DATABASES) {
     test('LIC-04 an inspection-path application submitted on 2026-09-30 in Guangdong (5 working days) is due 2026-10-13', async () => {
       const applicant = await t.login('applicant.440106');
       const files: Record<string, string[]> = {};
-      for (const c of ['safety_rules', 'evacuation_plan', 'floor_plan', 'training_records']) files[c] = [await upload(t, applicant)];
+      for (const c of ['safety_rules', 'evacuation_plan', 'floor_plan', 'training_records']) files[c] = [await uploadImage(t, applicant)];
       const r = await call(t, applicant, 'POST', '/api/v1/licensing/applications', { ...venue('440106', 'inspection', files), submit: true });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.equal(r.body.clock.amount, 5);

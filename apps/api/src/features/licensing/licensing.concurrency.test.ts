@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { chinaDateOf } from '@fep/domain';
-import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
+import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { call, type Json, uploadImage } from '../../test-support/http.ts';
 
 /**
  * Every state-changing licensing route under 20 parallel identical requests (DESIGN §2 compare-and-set):
@@ -10,25 +11,7 @@ import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG 
  * Idempotency-Key create one record and replay the same answer. SQLite serialises on its one connection;
  * PostgreSQL (DATABASE_URL) is where races show.
  */
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely
-type Json = Record<string, any>;
 const N = 20;
-
-async function call(t: TestApp, token: string | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  const r = await t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { ...(token ? bearer(token) : {}), ...headers },
-    ...(payload !== undefined ? { payload: payload as string } : {}),
-  });
-  let body: Json = {};
-  try {
-    body = r.json() as Json;
-  } catch {
-    body = {};
-  }
-  return { status: r.statusCode, body, headers: r.headers };
-}
 
 type Res = Awaited<ReturnType<typeof call>>;
 
@@ -78,13 +61,7 @@ async function clockEventCount(t: TestApp, clockId: string, type: string): Promi
   return Number(r.n);
 }
 
-let fileN = 0;
-async function upload(t: TestApp, token: string): Promise<string> {
-  const mp = multipartFile('doc.png', Buffer.concat([TINY_PNG, Buffer.from(`c-${fileN++}-${randomUUID()}`)]), 'image/png');
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(token), ...mp.headers }, payload: mp.payload });
-  assert.equal(r.statusCode, 201, r.body);
-  return (r.json() as { id: string }).id;
-}
+const fileN = 0;
 
 function venue(regionCode: string, path: 'commitment' | 'inspection', materials: Record<string, string[]>, extra: Json = {}) {
   return {
@@ -146,7 +123,7 @@ for (const database of DATABASES) {
 
     async function files(applicant: string, codes = ALL4) {
       const out: Record<string, string[]> = {};
-      for (const c of codes) out[c] = [await upload(t, as(applicant))];
+      for (const c of codes) out[c] = [await uploadImage(t, as(applicant))];
       return out;
     }
 
@@ -279,7 +256,7 @@ for (const database of DATABASES) {
       const id = await submitted('inspection', '211002', ['safety_rules', 'evacuation_plan', 'floor_plan']);
       const acc = await call(t, as('clerk.211000'), 'POST', `/api/v1/licensing/applications/${id}/accept`, { pendingDocuments: ['training_records'] });
       assert.equal(acc.status, 200, JSON.stringify(acc.body));
-      const file = await upload(t, as('applicant.211002'));
+      const file = await uploadImage(t, as('applicant.211002'));
       const rs = await burst(t, as('applicant.211002'), 'POST', `/api/v1/licensing/applications/${id}/documents`, { materials: { training_records: [file] } });
       oneWinner(rs, ['LICENSING.STALE_VERSION', 'LICENSING.ALREADY_SUPPLIED']);
       assert.equal(await auditCount(t, 'application.supply_documents', id), 1);
@@ -333,7 +310,7 @@ for (const database of DATABASES) {
     test('LIC-08/09 change and reissue requests: one per Idempotency-Key, and a second pending one is refused', async () => {
       const p = await commitmentPermit();
       const applicant = as('applicant.440106');
-      const materials = { change_request: [await upload(t, applicant)], name_approval: [await upload(t, applicant)] };
+      const materials = { change_request: [await uploadImage(t, applicant)], name_approval: [await uploadImage(t, applicant)] };
       const amend = { kind: 'amend', changes: { venueName: '鑫源酒楼' }, reason: '场所更名', materials };
       const key = `req-${randomUUID()}`;
       const rs = await burst(t, applicant, 'POST', `/api/v1/licences/${p.licenceId}/requests`, amend, { 'idempotency-key': key });
@@ -364,7 +341,7 @@ for (const database of DATABASES) {
     test('LIC-08 deciding a change request: one new revision', async () => {
       const p = await commitmentPermit();
       const applicant = as('applicant.440106');
-      const materials = { change_request: [await upload(t, applicant)], name_approval: [await upload(t, applicant)] };
+      const materials = { change_request: [await uploadImage(t, applicant)], name_approval: [await uploadImage(t, applicant)] };
       const req = await call(t, applicant, 'POST', `/api/v1/licences/${p.licenceId}/requests`, {
         kind: 'amend',
         changes: { venueName: '鑫源酒楼' },

@@ -2,26 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
+import { call, type Json } from '../../test-support/http.ts';
 
 /** Supervision over HTTP (SUP-03 … SUP-13): a verifiable draw, field records, hazards to closure, figures. */
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely in journey tests
-type Json = Record<string, any>;
-
-async function call(t: TestApp, token: string | null, method: string, url: string, payload?: unknown) {
-  const r = await t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: token ? bearer(token) : {},
-    ...(payload !== undefined ? { payload: payload as string } : {}),
-  });
-  let body: Json = {};
-  try {
-    body = r.json() as Json;
-  } catch {
-    body = {};
-  }
-  return { status: r.statusCode, body, raw: r.rawPayload };
-}
 
 async function photo(t: TestApp, token: string): Promise<string> {
   const mp = multipartFile('p.png', Buffer.concat([TINY_PNG, Buffer.from(randomUUID())]), 'image/png');

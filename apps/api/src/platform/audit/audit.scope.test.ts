@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
-
-async function upload(t: TestApp, token: string): Promise<string> {
-  const mp = multipartFile('doc.png', Buffer.concat([TINY_PNG, Buffer.from(randomUUID())]), 'image/png');
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(token), ...mp.headers }, payload: mp.payload });
-  assert.equal(r.statusCode, 201, r.body);
-  return (r.json() as { id: string }).id;
-}
+import { bearer, DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { uploadImage } from '../../test-support/http.ts';
 
 /** Who reads the enforcement record of a target: the staff of the agency owning it (行政执法全过程记录). */
 for (const database of DATABASES) {
@@ -22,10 +15,10 @@ for (const database of DATABASES) {
     test('a Benxi leader reads and verifies the record of an application only submitted to Benxi; Liaoyang gets the 404 and the attempt is recorded', async () => {
       const applicant = await t.login('applicant.210502');
       const files = {
-        safety_rules: [await upload(t, applicant)],
-        evacuation_plan: [await upload(t, applicant)],
-        floor_plan: [await upload(t, applicant)],
-        training_records: [await upload(t, applicant)],
+        safety_rules: [await uploadImage(t, applicant)],
+        evacuation_plan: [await uploadImage(t, applicant)],
+        floor_plan: [await uploadImage(t, applicant)],
+        training_records: [await uploadImage(t, applicant)],
       };
       const created = await t.app.inject({
         method: 'POST',
