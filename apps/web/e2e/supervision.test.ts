@@ -51,7 +51,9 @@ describe('supervision in headless Chromium', () => {
     await page.keyboard.press('Enter');
     // Enter in the range picker commits the dates; the form may submit with it, otherwise press 创建.
     const created = page.getByText('计划已创建，公布后方可抽取');
-    await created.waitFor({ timeout: 3000 }).catch(async () => {
+    // A loaded CI machine may take several seconds to answer the Enter-submitted form: wait long enough
+    // before pressing 创建, or the plan would be created twice.
+    await created.waitFor({ timeout: 15_000 }).catch(async () => {
       await page
         .getByRole('dialog')
         .getByRole('button', { name: /创\s*建/ })
@@ -63,10 +65,13 @@ describe('supervision in headless Chromium', () => {
       .first()
       .click();
     await page.getByLabel('公开随机数来源').fill('2026-12-01 中国福利彩票3D开奖号码');
+    const published = page.waitForResponse((r) => /\/publish$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /公\s*布/ })
       .click();
+    const publishAnswer = await published;
+    assert.ok(publishAnswer.ok(), `publish: ${publishAnswer.status()} ${await publishAnswer.text()}`);
     await page.getByText('已公布，输入摘要已公开').waitFor();
     await page
       .getByRole('button', { name: /抽\s*取/ })
