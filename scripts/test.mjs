@@ -35,7 +35,20 @@ if (files.some((f) => f.startsWith('apps/web/e2e'))) {
   if (prep.status !== 0) process.exit(prep.status ?? 1);
 }
 
-const args = ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files];
-const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env: { ...process.env, FEP_LOG_LEVEL: process.env.FEP_LOG_LEVEL ?? 'silent' } });
+// Browser tests run after the others, one file at a time: each starts the product and a Chromium, and on
+// two cores beside another test file their steps were starved for tens of seconds (toasts never seen).
+const browserFiles = files.filter((f) => f.startsWith('apps/web/e2e'));
+const otherFiles = files.filter((f) => !f.startsWith('apps/web/e2e'));
+const env = { ...process.env, FEP_LOG_LEVEL: process.env.FEP_LOG_LEVEL ?? 'silent' };
+const run = (list, concurrency) =>
+  list.length
+    ? (spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...list], {
+        stdio: 'inherit',
+        cwd: root,
+        env,
+      }).status ?? 1)
+    : 0;
+const first = run(otherFiles, 2);
+const second = run(browserFiles, 1);
 console.log(`# databases covered: ${databases}`);
-process.exit(r.status ?? 1);
+process.exit(first || second);
