@@ -1,7 +1,7 @@
 /**
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Each part prints its figures and writes its
  * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
- * runs only those parts: base, supervision, lookup, figures, write, loop.
+ * runs only those parts: base, supervision, lookup, figures, write, loop, firstpaint, penalties, credit, complaints, crash.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -14,10 +14,15 @@ import { loadConfig } from '../apps/api/src/config.ts';
 import { renderLicence } from '../apps/api/src/features/licensing/licence-issuance.ts';
 import { loadCalendar } from '../apps/api/src/platform/calendar/calendar.repository.ts';
 import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documents/seal.ts';
+import { complaintsBench } from './complaints.ts';
+import { crashBench } from './crash.ts';
+import { creditBench } from './credit.ts';
 import { figuresBench } from './figures.ts';
+import { firstPaintBench } from './first-paint.ts';
 import { benchPermit } from './fixtures.ts';
 import { lookupBench, lookupSection } from './lookup.ts';
 import { loopBench } from './loop.ts';
+import { penaltiesBench } from './penalties.ts';
 import { machine, writeSection } from './report.ts';
 import { supervisionBench } from './supervision.ts';
 import { writeBench } from './write.ts';
@@ -139,6 +144,11 @@ const PARTS: Record<string, () => Promise<string>> = {
   figures: figuresBench,
   write: writeBench,
   loop: loopBench,
+  firstpaint: firstPaintBench,
+  penalties: penaltiesBench,
+  complaints: complaintsBench,
+  credit: creditBench,
+  crash: crashBench,
 };
 const asked = process.argv.slice(2);
 for (const p of asked) if (!PARTS[p]) throw new Error(`unknown benchmark part ${p}; known: ${Object.keys(PARTS).join(', ')}`);

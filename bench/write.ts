@@ -120,6 +120,7 @@ export async function product(databaseUrl: string | undefined) {
   const statements = ctx.database.stats.statements - s0.statements;
   const commits = ctx.database.stats.commits - s0.commits;
   process.env.FEP_COUNT_STATEMENTS = '';
+  const beforeLoad = { ...ctx.database.stats };
   const r = await load({
     url: `${base}/api/v1/licensing/applications`,
     method: 'POST',
@@ -127,6 +128,8 @@ export async function product(databaseUrl: string | undefined) {
     body,
     uniqueKey: true,
   });
+  // Commits (each one fsync on SQLite) per acknowledged submission under load: below 1 when group commit batches.
+  const commitsUnderLoad = r.total > 0 ? (ctx.database.stats.commits - beforeLoad.commits) / r.total : 0;
   await app.close();
   await ctx.database.close();
   if (schema) {
@@ -136,7 +139,7 @@ export async function product(databaseUrl: string | undefined) {
     await c.end();
   }
   rmSync(dir, { recursive: true, force: true });
-  return { ...r, statements, commits };
+  return { ...r, statements, commits, commitsUnderLoad };
 }
 
 /** The raw limit: a durable insert of a row of the same size per HTTP request, nothing else. */
@@ -196,7 +199,7 @@ export async function writeBench(): Promise<string> {
       `write ${name}: product ${p.rps.toFixed(0)}/s (${p.statements} statements, ${p.commits} commits), raw ${b.rps.toFixed(0)}/s, ratio ${ratio.toFixed(2)}`,
     );
     rows.push(
-      `| ${name} | ${Math.round(p.rps).toLocaleString('en-US')}/s, p99 ${p.p99} ms, ${p.non2xx + p.errors} failed | ${p.statements} statements, ${p.commits} commit(s) | ${Math.round(b.rps).toLocaleString('en-US')}/s, p99 ${b.p99} ms | **${ratio.toFixed(2)} ×** (target ≥ ${targets[name]} ×) |`,
+      `| ${name} | ${Math.round(p.rps).toLocaleString('en-US')}/s, p99 ${p.p99} ms, ${p.non2xx + p.errors} failed | ${p.statements} statements, ${p.commits} commit(s); under load ${p.commitsUnderLoad.toFixed(2)} commits per submission | ${Math.round(b.rps).toLocaleString('en-US')}/s, p99 ${b.p99} ms | **${ratio.toFixed(2)} ×** (target ≥ ${targets[name]} ×) |`,
     );
   }
   return [
@@ -205,6 +208,7 @@ export async function writeBench(): Promise<string> {
     `\`npm run bench -- write\` (bench/write.ts) · ${new Date().toISOString().slice(0, 10)} · ${machine()} · autocannon in its own process, ${CONNECTIONS} connections, ${SECONDS} s,`,
     'a fresh key per request; the product submits a complete application on the inspection path as `applicant.440106`. The raw limit is',
     'a plain Fastify route doing one durable insert of a row of similar size (SQLite: WAL, synchronous=FULL; PostgreSQL: autocommit), same run.',
+    'On SQLite the product commits transactions of concurrent requests together (group commit, docs/decisions.md): the counted submission runs alone, so it shows its own commit and savepoint statements.',
     '',
     '| store | product: POST /api/v1/licensing/applications | one submission runs | raw durable insert over HTTP | product / raw |',
     '|---|---|---|---|---:|',

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { HealthView } from '@fep/contracts';
@@ -13,14 +12,28 @@ import { migrateToLatest } from './db/migrations/index.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 import { seedReferenceData } from './demo/reference.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { creditRoutes } from './features/credit/index.ts';
+import { caseDocumentRoutes } from './features/enforcement/case-documents.routes.ts';
+import { caseRoutes } from './features/enforcement/cases.routes.ts';
+import { enforcementRoutes } from './features/enforcement/enforcement.routes.ts';
+import { paymentRoutes } from './features/enforcement/payments.routes.ts';
+import { sealRoutes } from './features/enforcement/seals.routes.ts';
 import { applicationRoutes } from './features/licensing/applications.routes.ts';
+import { documentRoutes } from './features/licensing/documents.routes.ts';
 import { licenceRoutes } from './features/licensing/licences.routes.ts';
+import { queueRoutes } from './features/licensing/queues.routes.ts';
 import { taskRoutes } from './features/licensing/tasks.routes.ts';
+import { marketRoutes } from './features/market/index.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { complaintRoutes, open311Routes, partnerRoutes } from './features/complaints/index.ts';
+import { oversightRoutes } from './features/oversight/oversight.routes.ts';
 import { serviceRoutes } from './features/services/services.routes.ts';
 import { supervisionRoutes } from './features/supervision/supervision.routes.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { loadAuditKey } from './platform/audit/keys.ts';
+import { flushRefusals } from './platform/audit/refusals.ts';
+import { sealInitialRows } from './platform/audit/row-seals.ts';
 import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { createClock, type ProductClock } from './platform/clock.ts';
 import { clockRoutes } from './platform/clocks/clocks.routes.ts';
@@ -29,9 +42,13 @@ import { loadSealMasterKey } from './platform/documents/seal.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { eventRoutes } from './platform/events/events.routes.ts';
 import { fileRoutes } from './platform/files/files.routes.ts';
-import { installErrorHandler } from './platform/http/error-handler.ts';
+import { installErrorHandler, installInputGuards } from './platform/http/error-handler.ts';
 import { installGuard } from './platform/http/guard.ts';
+import { serializeRequest } from './platform/http/log.ts';
+import { installOperationsEndpoints } from './platform/http/metrics.ts';
+import { registerCompression, serveWebApp } from './platform/http/web-assets.ts';
 import { authRoutes } from './platform/iam/auth.routes.ts';
+import { watchSessionAnnouncements } from './platform/iam/sessions.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policy/policy.routes.ts';
 import { ReadPool } from './platform/workers/pool.ts';
@@ -74,21 +91,31 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       await closeDb();
     };
   }
+  // Sessions ended by another process leave this process's session cache at once (PostgreSQL).
+  await watchSessionAnnouncements(database);
   registerSubscribers(events);
   events.attach(ctx);
   await seedReferenceData(ctx);
   const demoLoaded = config.demo ? await seedDemoData(ctx) : false;
+  // Business rows that existed when row seals began (migration 0270) are sealed once, as they are.
+  await sealInitialRows(database.db, database.dialect, ctx.auditKey, ctx.now());
   return { ...ctx, demoLoaded };
 }
 
 export const WEB_DIST = join(new URL('.', import.meta.url).pathname, '../../web/dist');
 
 /** The HTTP application. Plugin order: external plugins → platform → features; one error handler. */
-export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { serveWeb?: boolean; webRoot?: string /** Where log lines go (tests read them); stdout by default. */; logStream?: Writable } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: ctx.config.logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[已隐藏]' },
+      // The access log writes the query's values hidden: search terms may be ID or phone numbers (PIPL art. 51).
+      serializers: { req: serializeRequest as never },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     trustProxy: true,
     // Access lines are written at info level; below it, skip building them for every request.
@@ -98,11 +125,13 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   });
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
+    await flushRefusals(ctx);
     await ctx.reads?.close();
   });
   ctx.log ??= (err, message) => app.log.error({ err }, message ?? 'background failure');
 
   await app.register(cookie);
+  await registerCompression(app);
   await app.register(multipart, { limits: { fileSize: ctx.config.maxUploadBytes, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -115,6 +144,8 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
 
   installGuard(app);
   installErrorHandler(app);
+  installInputGuards(app);
+  installOperationsEndpoints(app, ctx);
   // A callback hook, not an async one: it runs on every response and needs no promise.
   app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -146,18 +177,25 @@ export async function buildApp(ctx: AppContext, opts: { serveWeb?: boolean } = {
   await app.register(demoRoutes);
   await app.register(unitRoutes);
   await app.register(serviceRoutes);
+  await app.register(enforcementRoutes);
+  await app.register(caseRoutes);
+  await app.register(sealRoutes);
+  await app.register(caseDocumentRoutes);
+  await app.register(paymentRoutes);
   await app.register(applicationRoutes);
   await app.register(licenceRoutes);
+  await app.register(documentRoutes);
   await app.register(taskRoutes);
+  await app.register(queueRoutes);
   await app.register(supervisionRoutes);
+  await app.register(notificationRoutes);
+  await app.register(oversightRoutes);
+  await app.register(creditRoutes);
+  await app.register(marketRoutes);
+  await app.register(complaintRoutes);
+  await app.register(partnerRoutes);
+  await app.register(open311Routes);
 
-  const webBuilt = opts.serveWeb !== false && existsSync(join(WEB_DIST, 'index.html'));
-  if (webBuilt) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/'))
-      return reply.code(404).send({ code: 'RESOURCE.NOT_FOUND', message: '接口不存在', details: { path: req.url.split('?')[0] } });
-    if (webBuilt && req.method === 'GET') return reply.type('text/html').sendFile('index.html');
-    return reply.code(404).type('text/plain; charset=utf-8').send('页面不存在（网页端尚未构建：请运行 npm run build:web）');
-  });
+  await serveWebApp(app, opts.serveWeb === false ? null : (opts.webRoot ?? WEB_DIST));
   return app;
 }

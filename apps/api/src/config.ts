@@ -18,23 +18,128 @@ export interface Config {
   /** Lockout after this many consecutive failures, for this long. */
   maxFailedLogins: number;
   lockoutMinutes: number;
+  /**
+   * Refused requests are counted per account, route and answered code in windows of this length
+   * (platform/audit/refusals.ts): one security event row per window, however many refusals.
+   */
+  refusalWindowSeconds: number;
+  /** FEP_METRICS_TOKEN: the bearer token `GET /metrics` answers (not served without one; docs/operations.md). */
+  metricsToken: string | undefined;
   /** Upload limit for one file. */
   maxUploadBytes: number;
   /** Limit of one unit-directory import file (streamed, never held in memory). */
   maxImportBytes: number;
+  /**
+   * Limits of an import beyond its file size (features/units/use-cases/import-units.ts): data rows, and for an
+   * XLSX what its ZIP inflates to — in all, and in shared strings (which a spreadsheet reader keeps in memory).
+   */
+  imports: { maxRows: number; maxUncompressedBytes: number; maxSharedStringsBytes: number; maxSharedStrings: number };
   /** Run the clock sweep on a schedule (cron, Beijing time). Empty disables it. */
   sweepCron: string;
   /** HMAC key of the enforcement record chain; when absent one is generated under dataDir/keys. */
   auditKey: string | undefined;
   /** Master key of the seal keys (hex); when absent one is generated under dataDir/keys. */
   sealMasterKey: string | undefined;
+  /** SM2 private key (hex) signing checkpoints of the record; when absent one is generated under dataDir/keys. */
+  checkpointKey: string | undefined;
+  /** The checkpoint sink: a JSON-lines file outside DATA_DIR (platform/audit/checkpoints.ts). */
+  checkpointFile: string;
+  /** When checkpoints are taken (cron, Beijing time). Empty disables it. */
+  checkpointCron: string;
   /** Address printed in QR codes of documents (public verification page). */
   publicUrl: string;
   /** FEP_NOW: the instant the product's clock starts at (refused in production). */
   startAt: Date | undefined;
+  /** SMS channel of the notification centre: none (nothing sent or queued), the local test double, or Alibaba Cloud SMS. */
+  sms: SmsConfig;
+  /** The payment channel of fines paid online (ENF-06): none, the local test double, or the fiscal e-payment gateway. */
+  payment: PaymentConfig;
+  /**
+   * The credit platform receiving 双公示 records (信用中国 / the provincial credit platform, CRD-03):
+   * FEP_CREDIT_PLATFORM_URL and FEP_CREDIT_PLATFORM_SECRET; without a URL nothing is pushed (records wait).
+   */
+  creditPlatform?: { url: string; secret: string } | undefined;
+}
+
+export type PaymentConfig =
+  | { channel: 'none' }
+  | { channel: 'test' }
+  | { channel: 'gateway'; gateway: { url: string; merchantId: string; secret: string; algorithm: 'sm3' | 'sha256' } };
+
+/**
+ * FEP_PAYMENT_CHANNEL: empty = the demo's test double in demo mode and no online payment otherwise; `test` =
+ * the local test double (refused in production); `gateway` = the agency's fiscal e-payment gateway
+ * (docs/operations.md), which needs its address, merchant number and shared secret.
+ */
+function paymentConfigOf(env: NodeJS.ProcessEnv, production: boolean, demo: boolean): PaymentConfig {
+  const channel = env.FEP_PAYMENT_CHANNEL || (demo ? 'test' : 'none');
+  if (channel === 'none') return { channel: 'none' };
+  if (channel === 'test') {
+    if (production) throw new ConfigError('FEP_PAYMENT_CHANNEL=test（测试缴款通道）不能在生产环境中使用。');
+    return { channel: 'test' };
+  }
+  if (channel !== 'gateway') throw new ConfigError(`FEP_PAYMENT_CHANNEL 须为 gateway、test、none 或留空：${channel}`);
+  const need = ['FEP_PAYMENT_GATEWAY_URL', 'FEP_PAYMENT_MERCHANT_ID', 'FEP_PAYMENT_SECRET'];
+  const missing = need.filter((k) => !env[k]);
+  if (missing.length) throw new ConfigError(`使用缴款网关须设置：${missing.join('、')}`);
+  const algorithm = env.FEP_PAYMENT_SIGN_ALGORITHM || 'sm3';
+  if (algorithm !== 'sm3' && algorithm !== 'sha256') throw new ConfigError(`FEP_PAYMENT_SIGN_ALGORITHM 须为 sm3 或 sha256：${algorithm}`);
+  if (env.FEP_PAYMENT_SECRET!.length < 16) throw new ConfigError('FEP_PAYMENT_SECRET 至少 16 个字符');
+  if (production && !env.FEP_PAYMENT_GATEWAY_URL!.startsWith('https://')) throw new ConfigError('生产环境的缴款网关地址须为 https://');
+  return {
+    channel: 'gateway',
+    gateway: { url: env.FEP_PAYMENT_GATEWAY_URL!.replace(/\/+$/, ''), merchantId: env.FEP_PAYMENT_MERCHANT_ID!, secret: env.FEP_PAYMENT_SECRET!, algorithm },
+  };
+}
+
+export type SmsConfig =
+  | { provider: 'none' }
+  | { provider: 'test' }
+  | {
+      provider: 'aliyun';
+      aliyun: { accessKeyId: string; accessKeySecret: string; signName: string; templateCode: string; endpoint: string };
+    };
+
+function smsConfigOf(env: NodeJS.ProcessEnv, production: boolean): SmsConfig {
+  const provider = env.FEP_SMS_PROVIDER || 'none';
+  if (provider === 'none') return { provider: 'none' };
+  if (provider === 'test') {
+    if (production) throw new ConfigError('FEP_SMS_PROVIDER=test（测试短信通道）不能在生产环境中使用。');
+    return { provider: 'test' };
+  }
+  if (provider !== 'aliyun') throw new ConfigError(`FEP_SMS_PROVIDER 须为 aliyun、test 或留空：${provider}`);
+  const need = ['FEP_SMS_ALIYUN_ACCESS_KEY_ID', 'FEP_SMS_ALIYUN_ACCESS_KEY_SECRET', 'FEP_SMS_ALIYUN_SIGN_NAME', 'FEP_SMS_ALIYUN_TEMPLATE_CODE'];
+  const missing = need.filter((k) => !env[k]);
+  if (missing.length) throw new ConfigError(`使用阿里云短信须设置：${missing.join('、')}`);
+  return {
+    provider: 'aliyun',
+    aliyun: {
+      accessKeyId: env.FEP_SMS_ALIYUN_ACCESS_KEY_ID!,
+      accessKeySecret: env.FEP_SMS_ALIYUN_ACCESS_KEY_SECRET!,
+      signName: env.FEP_SMS_ALIYUN_SIGN_NAME!,
+      templateCode: env.FEP_SMS_ALIYUN_TEMPLATE_CODE!,
+      endpoint: env.FEP_SMS_ALIYUN_ENDPOINT || 'https://dysmsapi.aliyuncs.com/',
+    },
+  };
 }
 
 export class ConfigError extends Error {}
+
+/** A token short enough to guess protects nothing: refused at start. */
+function metricsTokenOf(env: NodeJS.ProcessEnv): string | undefined {
+  const t = env.FEP_METRICS_TOKEN;
+  if (!t) return undefined;
+  if (t.length < 32 || /\s/.test(t)) throw new ConfigError('FEP_METRICS_TOKEN 须为至少 32 个字符、不含空白的随机串（如 openssl rand -hex 32）。');
+  return t;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} 须为正整数：${raw}`);
+  return n;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -52,10 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT 无效：${env.PORT}`);
-  return {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const checkpointFile = resolve(env.FEP_CHECKPOINT_FILE || `${dataDir}-checkpoints/checkpoints.jsonl`);
+  const config: Config = {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     demo,
     demoPassword: env.FEP_DEMO_PASSWORD ?? 'Demo@2026',
@@ -65,12 +172,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.FEP_SESSION_ABSOLUTE_HOURS ?? 12),
     maxFailedLogins: 5,
     lockoutMinutes: 30,
+    refusalWindowSeconds: positiveInteger(env, 'FEP_REFUSAL_WINDOW_SECONDS', 600),
+    metricsToken: metricsTokenOf(env),
     maxUploadBytes: Number(env.FEP_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     maxImportBytes: Number(env.FEP_MAX_IMPORT_BYTES ?? 512 * 1024 * 1024),
+    imports: {
+      maxRows: positiveInteger(env, 'FEP_IMPORT_MAX_ROWS', 500_000),
+      maxUncompressedBytes: positiveInteger(env, 'FEP_IMPORT_MAX_UNCOMPRESSED_BYTES', 512 * 1024 * 1024),
+      maxSharedStringsBytes: positiveInteger(env, 'FEP_IMPORT_MAX_SHARED_STRINGS_BYTES', 16 * 1024 * 1024),
+      maxSharedStrings: positiveInteger(env, 'FEP_IMPORT_MAX_SHARED_STRINGS', 200_000),
+    },
     sweepCron: env.FEP_SWEEP_CRON ?? '*/5 * * * *',
     auditKey: env.FEP_AUDIT_KEY || undefined,
     sealMasterKey: env.FEP_SEAL_MASTER_KEY || undefined,
+    checkpointKey: env.FEP_CHECKPOINT_KEY || undefined,
+    checkpointFile,
+    checkpointCron: env.FEP_CHECKPOINT_CRON ?? '*/10 * * * *',
     startAt,
     publicUrl: (env.FEP_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    sms: smsConfigOf(env, production),
+    payment: paymentConfigOf(env, production, demo),
+    creditPlatform: env.FEP_CREDIT_PLATFORM_URL ? { url: env.FEP_CREDIT_PLATFORM_URL, secret: env.FEP_CREDIT_PLATFORM_SECRET ?? '' } : undefined,
   };
+  // 等保 2.0 8.1.4.8 / 8.1.4.3 c: keys stored beside the data they protect protect nothing from whoever
+  // copies the data folder — in production they come from the environment (a secret store), and the
+  // checkpoint sink lies outside the data folder.
+  if (production) {
+    const missing = ['FEP_AUDIT_KEY', 'FEP_SEAL_MASTER_KEY', 'FEP_CHECKPOINT_KEY'].filter((k) => !env[k]);
+    if (missing.length)
+      throw new ConfigError(`生产环境不能把密钥存放在数据目录中：请通过环境变量（密钥管理系统）提供 ${missing.join('、')}（见 docs/operations.md“密钥”）。`);
+    if (`${checkpointFile}/`.startsWith(`${dataDir}/`))
+      throw new ConfigError('生产环境的检查点文件（FEP_CHECKPOINT_FILE）须在数据目录之外（另一磁盘或主机）。');
+  }
+  return config;
 }

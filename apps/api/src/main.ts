@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import { buildApp, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { deliverWorkOrderReports } from './features/complaints/index.ts';
+import { deliverCreditRecords, sweepCredit } from './features/credit/index.ts';
+import { sweepSeals } from './features/enforcement/index.ts';
+import { deliverNotifications, smsSenderOf } from './features/notifications/index.ts';
+import { checkpointJob } from './platform/audit/checkpoints.ts';
 import { sweepClocks } from './platform/clocks/sweep.ts';
 
 let config: ReturnType<typeof loadConfig>;
@@ -28,13 +33,60 @@ const sweep = config.sweepCron
       try {
         const r = await sweepClocks(ctx, holder);
         if (r.ran && (r.dueSoon || r.overdue)) app.log.info({ ...r }, 'clock sweep raised alerts');
+        // Seals past their term or unconfirmed emergency seals (ENF-05): alerts to oversight.
+        const seals = await sweepSeals(ctx, holder);
+        if (seals.ran && (seals.expired || seals.unconfirmed)) app.log.info({ ...seals }, 'seal sweep raised alerts');
+        // 双公示 pushes to the credit platform (CRD-03), when one is configured: due deliveries and retries.
+        // 12345 progress and results (CMP-01) to the platforms that gave a callback address: due reports and retries.
+        const reported = await deliverWorkOrderReports(ctx, holder);
+        if (reported.delivered || reported.failed) app.log.info({ ...reported }, '12345 work-order reports');
+        if (config.creditPlatform) {
+          const pushed = await deliverCreditRecords(ctx, config.creditPlatform, holder);
+          if (pushed.delivered || pushed.failed) app.log.info({ ...pushed }, 'credit platform deliveries');
+        }
       } catch (err) {
         app.log.error({ err }, 'clock sweep failed');
       }
     })
   : null;
+// Nightly (02:30 Beijing time): every credit standing and risk score again under the day's policies (CRD-01, CRD-04).
+const creditNightly = config.sweepCron
+  ? new Cron('30 2 * * *', { timezone: 'Asia/Shanghai', protect: true }, async () => {
+      try {
+        const r = await sweepCredit(ctx, holder);
+        if (r.ran) app.log.info({ ...r }, 'credit standings recomputed');
+      } catch (err) {
+        app.log.error({ err }, 'credit sweep failed');
+      }
+    })
+  : null;
 // One sweep at start, so alerts are current before the first schedule tick.
-void sweepClocks(ctx, holder).catch((err: unknown) => app.log.error({ err }, 'clock sweep failed'));
+void sweepClocks(ctx, holder)
+  .then(() => sweepSeals(ctx, holder))
+  .catch((err: unknown) => app.log.error({ err }, 'clock sweep failed'));
+// Checkpoints of the enforcement record, signed and appended to the sink outside the database (等保 8.1.4.3 c).
+const checkpoints = config.checkpointCron
+  ? new Cron(config.checkpointCron, { timezone: 'Asia/Shanghai', protect: true }, async () => {
+      try {
+        await checkpointJob(ctx, holder);
+      } catch (err) {
+        app.log.error({ err }, 'record checkpoint failed');
+      }
+    })
+  : null;
+// SMS of the notification centre: only when a provider is configured (FEP_SMS_PROVIDER); due deliveries every 5 s.
+const sms = smsSenderOf(config);
+const smsTimer = sms
+  ? setInterval(
+      () =>
+        void deliverNotifications(ctx, sms, holder)
+          .then((r) => {
+            if (r.sent || r.failed || r.dead) app.log.info({ ...r }, 'sms deliveries');
+          })
+          .catch((err: unknown) => app.log.error({ err }, 'sms delivery failed')),
+      5000,
+    )
+  : null;
 
 const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
 console.log(`\n消防执法服务平台已启动：${url}`);
@@ -51,6 +103,9 @@ if (config.demo) {
 async function shutdown(signal: string) {
   app.log.info(`${signal}: shutting down`);
   sweep?.stop();
+  checkpoints?.stop();
+  creditNightly?.stop();
+  if (smsTimer) clearInterval(smsTimer);
   await ctx.events.stop();
   await app.close();
   await ctx.database.close();

@@ -1,5 +1,8 @@
-import { creditSubscribers } from './features/credit/index.ts';
+import { creditSubscribers, INSPECTION_TRIGGERED } from './features/credit/index.ts';
 import { enforcementSubscribers } from './features/enforcement/index.ts';
+import { licensingSubscribers } from './features/licensing/index.ts';
+import { notificationSubscribers } from './features/notifications/index.ts';
+import { dishonestTaskSubscriber } from './features/supervision/index.ts';
 import type { EventBus } from './platform/events/bus.ts';
 
 /**
@@ -7,5 +10,12 @@ import type { EventBus } from './platform/events/bus.ts';
  * are registered here, once per process (HTTP, jobs and consumers share the same bus).
  */
 export function registerSubscribers(bus: EventBus): void {
-  for (const s of [...enforcementSubscribers, ...creditSubscribers]) bus.subscribe(s);
+  for (const s of [
+    ...enforcementSubscribers,
+    ...creditSubscribers,
+    ...notificationSubscribers,
+    ...licensingSubscribers,
+    dishonestTaskSubscriber(INSPECTION_TRIGGERED),
+  ])
+    bus.subscribe(s);
 }

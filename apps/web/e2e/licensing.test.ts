@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import type { AppContext } from '../../api/src/platform/context.ts';
-import { type E2E, PNG, SHOTS, startE2E } from './support.ts';
+import { type E2E, expectAccessible, expectOutcome, fillCommitmentApplication, PNG, pickPlace, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of the opening permit (LIC-01 … LIC-07) in Debian's headless Chromium: an applicant
@@ -51,22 +51,17 @@ describe('licensing in headless Chromium', () => {
     await page.getByText('我的办件 · 在线申请').click();
     await page.getByRole('button', { name: /新建申请/ }).click();
     await page.getByText('一、场所信息').waitFor();
-    await page.getByLabel('场所所在地').click();
-    await page.getByTitle('广州市天河区消防救援大队').click();
-    await page.getByLabel('场所名称').fill('鑫源大酒店');
-    await page.getByLabel('场所地址').fill('天河路100号');
-    await page.getByLabel('建筑面积（㎡）').fill('1280');
-    await page.getByLabel('投资额（元）').fill('3000000');
-    await page.getByLabel('法定代表人', { exact: true }).fill('王建华');
-    await page.getByLabel('联系人').fill('李敏');
-    await page.getByLabel('联系电话').fill('13800138000');
-    await page.getByText('告知承诺：签署承诺书').waitFor();
-    const inputs = page.locator('input[type=file]');
-    for (let i = 0; i < 4; i++)
-      await inputs.nth(i).setInputFiles({ name: `材料${i + 1}.png`, mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.from(`e2e-${i}`)]) });
-    await page.getByText('材料4.png').waitFor();
-    await page.getByLabel('承诺人（法定代表人或授权人）').fill('王建华');
-    await page.getByText('我已阅读并签署上述承诺，承诺内容真实').click();
+    await expectAccessible(page, 'application form');
+    await pickPlace(page, ['广东省', '广州市', '天河区']);
+    await page.getByText('广州市天河区消防救援大队').waitFor();
+    await fillCommitmentApplication(page, {
+      venueName: '鑫源大酒店',
+      venueAddress: '天河路100号',
+      floorArea: '1280',
+      investment: '3000000',
+      representative: '王建华',
+      tag: 'e2e',
+    });
     await page.screenshot({ path: `${SHOTS}portal-apply-commitment.png`, fullPage: true });
     await page.getByRole('button', { name: /提交申请/ }).click();
     await page.getByText('待受理').first().waitFor();
@@ -77,13 +72,14 @@ describe('licensing in headless Chromium', () => {
     await login(clerkPage, '/admin/login', 'clerk.440106');
     await clerkPage.getByRole('menu', { name: '工作台菜单' }).getByText('许可办件').click();
     await clerkPage.getByRole('cell', { name: '鑫源大酒店' }).waitFor();
+    await expectAccessible(clerkPage, 'clerk queue');
     await clerkPage
       .getByRole('row', { name: /鑫源大酒店/ })
       .getByRole('link')
       .click();
     await clerkPage.getByRole('button', { name: '受理并当场许可' }).click();
     await clerkPage.getByRole('button', { name: '确认受理' }).click();
-    await clerkPage.getByText('已受理并发放电子许可证').waitFor();
+    await expectOutcome(clerkPage, '已受理并发放电子许可证', 'licensing-accept-commitment');
     await clerkPage.close();
 
     await page.reload();
@@ -159,6 +155,7 @@ describe('licensing in headless Chromium', () => {
       .getByRole('link')
       .click();
     await page.getByText('营业前消防安全检查・现场检查时限').waitFor();
+    await expectAccessible(page, 'file page');
     await page.screenshot({ path: `${SHOTS}backoffice-application-intake.png`, fullPage: true });
     await page.getByRole('button', { name: /^受\s*理$/ }).click();
     await page.getByRole('button', { name: '确认受理' }).click();

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { completeUsci } from '@fep/domain';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import type { AppContext } from '../../api/src/platform/context.ts';
-import { type E2E, PNG, SHOTS, startE2E } from './support.ts';
+import { chooseOptions, type E2E, expectAccessible, recordLockedExit, SHOTS, sign, startE2E } from './support.ts';
 
 /**
  * Browser test of supervision (SUP-03, SUP-09, SUP-10) in Debian's headless Chromium: a leader publishes
@@ -28,23 +29,17 @@ describe('supervision in headless Chromium', () => {
   });
   const login = (page: Page, path: string, username: string) => e.login(page, path, username);
 
-  async function sign(page: Page, label: string) {
-    await page.getByLabel(label, { exact: true }).scrollIntoViewIfNeeded();
-    const box = (await page.getByLabel(label, { exact: true }).boundingBox())!;
-    await page.mouse.move(box.x + 20, box.y + 60);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 120, box.y + 30, { steps: 5 });
-    await page.mouse.move(box.x + 220, box.y + 80, { steps: 5 });
-    await page.mouse.up();
-  }
-
   test('SUP-03/08 a leader publishes and draws a plan; the public page replays it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     await login(page, '/admin/login', 'leader.211000');
     await page.getByRole('menu', { name: '工作台菜单' }).getByText('双随机抽查').click();
     await page.getByRole('button', { name: '制定抽查计划' }).click();
     await page.getByLabel('计划名称').fill('2027 年第一季度“双随机”消防监督抽查');
     await page.getByLabel('检查事项').fill('日常监督抽查');
+    // Venue kinds of a campaign are chosen by their Chinese names, never typed as codes.
+    await chooseOptions(page, '专项治理：提高比例的场所类别（选填）', ['歌舞厅、卡拉OK厅', '互联网上网服务营业场所']);
+    await page.getByLabel('计划名称').click();
+    await page.getByLabel('专项治理比例（%）').fill('60');
     await page.getByPlaceholder('开始日期').click();
     await page.getByPlaceholder('开始日期').fill('2027-01-01');
     await page.getByPlaceholder('结束日期').fill('2027-03-31');
@@ -70,6 +65,9 @@ describe('supervision in headless Chromium', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /公\s*布/ })
       .click();
+    // Publication cannot be undone: it asks for confirmation first.
+    await page.locator('.ant-modal-confirm-title', { hasText: '确认公布“' }).waitFor();
+    await page.getByRole('button', { name: '确认公布' }).click();
     const publishAnswer = await published;
     assert.ok(publishAnswer.ok(), `publish: ${publishAnswer.status()} ${await publishAnswer.text()}`);
     await page.getByText('已公布，输入摘要已公开').waitFor();
@@ -84,11 +82,51 @@ describe('supervision in headless Chromium', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /抽\s*取/ })
       .click();
+    await page.getByText('抽取结果立即生成检查任务并公示，不能撤销或重新抽取。').waitFor();
+    await page.getByRole('button', { name: '确认抽取' }).click();
     const answer = await drawn;
     assert.ok(answer.ok(), `draw: ${answer.status()} ${await answer.text()}`);
     await page.getByText('已抽取并生成检查任务').waitFor();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // Both the draw dialog and its confirmation close (two dialogs may be leaving at once).
+    await page.waitForFunction(() => document.querySelectorAll('[role="dialog"]').length === 0);
     await page.screenshot({ path: `${SHOTS}backoffice-plans.png`, fullPage: true });
+
+    // The plan's page lists the drawn units with their inspectors, filterable and exportable (issue 11 item 9).
+    await page.getByRole('link', { name: '2027 年第一季度“双随机”消防监督抽查' }).first().click();
+    await page.getByText('抽中的检查对象').waitFor();
+    const drawnRows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await drawnRows.first().waitFor();
+    const total = Number(
+      (await page
+        .getByText(/^共 \d+ 条$/)
+        .first()
+        .textContent())!.match(/\d+/)![0],
+    );
+    assert.ok(total > 0, 'the plan drew units');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 Excel/ }).click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await (await download).path());
+    assert.equal(wb.worksheets[0]!.rowCount, 1 + total, 'the export holds every drawn unit of the plan');
+    await page.screenshot({ path: `${SHOTS}backoffice-plan-units.png`, fullPage: true });
+    await page.goBack();
+    // The draw's strata in words (risk, credit, key unit, campaign), not as `high|A|general|campaign`.
+    await page.getByRole('button', { name: '展开行' }).first().click();
+    await page.getByRole('columnheader', { name: '分层（风险 · 信用 · 单位类别）' }).waitFor();
+    assert.ok(
+      await page
+        .getByText(/风险 · 信用[A-D]级 · (重点|一般)单位/)
+        .first()
+        .isVisible(),
+    );
+    await page.screenshot({ path: `${SHOTS}backoffice-plan-strata.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page
+      .getByText(/抽取比例 \d+% · 抽中/)
+      .first()
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}backoffice-plan-strata-phone.png`, fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page.getByRole('link', { name: '公示页' }).first().click();
     await page.getByRole('button', { name: '按公开输入重新抽取并比对' }).click();
     await page.getByText(/复核一致/).waitFor();
@@ -121,19 +159,16 @@ describe('supervision in headless Chromium', () => {
     await page.waitForURL((u) => u.pathname === '/admin');
     await page.goto(`${base}/field/tasks/${task.id}`);
     await page.getByText('监督检查记录').waitFor();
-    await page.getByRole('switch', { name: /疏散通道/ }).click();
-    await page.getByRole('button', { name: /添加隐患/ }).click();
-    await page.getByLabel('隐患1描述').fill('营业期间后门安全出口被锁闭');
-    await page.getByText('重大火灾隐患（GB 35181）').click();
-    await page.locator('input[type=file]').first().setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('img.thumb').waitFor();
+    await expectAccessible(page, 'field page');
+    await recordLockedExit(page);
     await page.getByLabel('整改指导').fill('立即拆除锁具，保持安全出口畅通');
     // The draft survives a reload.
     await page.waitForTimeout(300);
     await page.reload();
     await page.getByLabel('隐患1描述').waitFor();
     assert.equal(await page.getByLabel('隐患1描述').inputValue(), '营业期间后门安全出口被锁闭');
-    assert.ok(await page.getByText('照片已上传').isVisible());
+    // The photo itself is kept on the phone (IndexedDB), so its thumbnail comes back after the reload.
+    await page.locator('img.thumb').waitFor();
     await page.getByLabel('检查意见').fill('举报属实，已责令改正');
     await page.getByLabel('单位代表姓名').fill('张店长');
     const names = await page.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));

@@ -76,15 +76,81 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(role ? user(role) : null, r) === 'allow')
       .map((r) => r.menu.label);
   const menus: Array<[string, Role | null, 'admin' | 'portal', string[]]> = [
-    ['signed out, the portal shows the public services only', null, 'portal', ['免检查询', '双随机公示', '许可公示', '证照核验']],
-    ['a business also sees its applications and orders', 'applicant', 'portal', ['免检查询', '我的办件', '整改通知', '双随机公示', '许可公示', '证照核验']],
-    ['staff do not see the business pages in the portal', 'clerk', 'portal', ['免检查询', '双随机公示', '许可公示', '证照核验']],
+    [
+      'signed out, the portal shows the public services only',
+      null,
+      'portal',
+      ['免检查询', '双随机公示', '许可公示', '处罚公示', '证照核验', '办件查询', '执法监督'],
+    ],
+    [
+      'a business also sees its applications and orders',
+      'applicant',
+      'portal',
+      ['免检查询', '我的办件', '整改通知', '行政处罚', '信用信息', '临时查封', '双随机公示', '许可公示', '处罚公示', '证照核验', '办件查询', '执法监督'],
+    ],
+    [
+      'staff do not see the business pages in the portal',
+      'clerk',
+      'portal',
+      ['免检查询', '双随机公示', '许可公示', '处罚公示', '证照核验', '办件查询', '执法监督'],
+    ],
     ['a business sees no back-office menu', 'applicant', 'admin', []],
     [
       'a clerk sees every back-office menu of the staff base',
       'clerk',
       'admin',
-      ['工作台首页', '我的时限', '许可办件', '检查任务', '许可证', '双随机抽查', '隐患整改', '执法人员', '社会单位', '政策参数', '工作日历'],
+      [
+        '工作台首页',
+        '我的时限',
+        '许可办件',
+        '检查任务',
+        '许可证',
+        '双随机抽查',
+        '隐患整改',
+        '行政处罚',
+        '信用与风险',
+        '信用修复与异议',
+        '严重失信名单',
+        '技术服务机构',
+        '临时查封',
+        '执法人员',
+        '干预插手记录',
+        '举报投诉',
+        '社会单位',
+        '政策参数',
+        '工作日历',
+      ],
+    ],
+    [
+      'a leader also sees the oversight pages (OVS-02, OVS-03)',
+      'leader',
+      'admin',
+      [
+        '工作台首页',
+        '我的时限',
+        '许可办件',
+        '检查任务',
+        '许可证',
+        '双随机抽查',
+        '隐患整改',
+        '行政处罚',
+        '执法监督预警',
+        '信用与风险',
+        '信用修复与异议',
+        '严重失信名单',
+        '技术服务机构',
+        '临时查封',
+        '执法人员',
+        '干预插手记录',
+        '举报投诉',
+        '执法投诉',
+        '案卷评查',
+        '执法档案',
+        '社会单位',
+        '政策参数',
+        '工作日历',
+        '安全事件',
+      ],
     ],
   ];
   for (const [name, role, area, labels] of menus) it(name, () => assert.deepEqual(visible(role, area), labels));
@@ -96,7 +162,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 10);
+    assert.equal(labels.length, 18);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

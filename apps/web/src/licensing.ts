@@ -1,6 +1,7 @@
 /** Types and labels of the licensing screens (the API's presenters are the source of these shapes). */
 import type { MaterialView } from '@fep/contracts';
 import { APPLICATION_FIELDS, LICENSING_PATH_LABELS } from '@fep/domain';
+import { apiFetch, uploadFile as upload } from './api.ts';
 
 export type {
   ApplicationSummaryView as ApplicationSummary,
@@ -46,22 +47,28 @@ export function beijingDateTime(iso: string | null | undefined): string {
   return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 }
 
-/** Uploads one file; returns its id. */
-export async function uploadFile(file: File): Promise<string> {
-  const form = new FormData();
-  form.append('file', file);
-  const token = sessionStorage.getItem('fep.token');
-  const res = await fetch('/api/v1/files', { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const data = (await res.json()) as { id?: string; message?: string };
-  if (!res.ok || !data.id) throw new Error(data.message ?? '上传失败');
-  return data.id;
+/** Uploads one file; returns its id (a lost network is a Chinese message, never the browser's English one). */
+export function uploadFile(file: File): Promise<string> {
+  return upload(file, file.name);
 }
 
 /** Downloads an authenticated file (e.g. the permit PDF) and hands it to the browser. */
 export async function downloadWithAuth(url: string, filename: string): Promise<void> {
-  const token = sessionStorage.getItem('fep.token');
-  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new Error('下载失败');
+  const res = await apiFetch(url);
+  await save(res, filename);
+}
+
+/** Downloads a file a public form authorises (办件查询: application number and code in the body). */
+export async function downloadWithBody(url: string, body: unknown, filename: string): Promise<void> {
+  const res = await apiFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await save(res, filename);
+}
+
+async function save(res: Response, filename: string): Promise<void> {
+  if (!res.ok) {
+    const e = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new Error(e.message ?? '下载失败');
+  }
   const blob = await res.blob();
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);

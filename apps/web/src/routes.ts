@@ -8,7 +8,27 @@ import type { ComponentType } from 'react';
 import type { RouteAccess } from './access.ts';
 
 /** Icon names of the back-office menu (mapped to @ant-design/icons in AdminLayout). */
-export type MenuIcon = 'dashboard' | 'clock' | 'application' | 'task' | 'licence' | 'plan' | 'order' | 'inspector' | 'unit' | 'policy' | 'calendar';
+export type MenuIcon =
+  | 'dashboard'
+  | 'clock'
+  | 'application'
+  | 'task'
+  | 'licence'
+  | 'plan'
+  | 'order'
+  | 'case'
+  | 'seal'
+  | 'alert'
+  | 'inspector'
+  | 'unit'
+  | 'policy'
+  | 'calendar'
+  | 'interference'
+  | 'complaint'
+  | 'review'
+  | 'officer'
+  | 'security'
+  | 'credit';
 
 export interface AppRoute {
   path: string;
@@ -21,6 +41,8 @@ export interface AppRoute {
   menu?: { area: 'admin'; label: string; icon: MenuIcon } | { area: 'portal'; label: string };
   /** Title of the 无权访问 page for this route, when a more specific one helps. */
   forbiddenTitle?: string;
+  /** The breadcrumb of a page without a menu entry (a file page: 办件详情); its parent is the route above it. */
+  title?: string;
 }
 
 const STAFF = { kind: 'staff' } as const;
@@ -49,6 +71,34 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'portal', label: '整改通知' },
   },
   {
+    path: '/portal/penalties',
+    page: () => import('./pages/portal/MyPenaltiesPage.tsx').then((m) => ({ default: m.MyPenaltiesPage })),
+    access: APPLICANT,
+    menu: { area: 'portal', label: '行政处罚' },
+  },
+  {
+    path: '/portal/credit',
+    page: () => import('./pages/credit/MyCreditPage.tsx').then((m) => ({ default: m.MyCreditPage })),
+    access: APPLICANT,
+    menu: { area: 'portal', label: '信用信息' },
+  },
+  {
+    path: '/portal/seals',
+    page: () => import('./pages/portal/MySealsPage.tsx').then((m) => ({ default: m.MySealsPage })),
+    access: APPLICANT,
+    menu: { area: 'portal', label: '临时查封' },
+  },
+  {
+    path: '/portal/seals/:id',
+    page: () => import('./pages/portal/MySealsPage.tsx').then((m) => ({ default: m.MySealPage })),
+    access: APPLICANT,
+  },
+  {
+    path: '/portal/penalties/:id',
+    page: () => import('./pages/portal/PenaltyDetailPage.tsx').then((m) => ({ default: m.PenaltyDetailPage })),
+    access: APPLICANT,
+  },
+  {
     path: '/plans',
     page: () => import('./pages/portal/PublicPlansPage.tsx').then((m) => ({ default: m.PublicPlansPage })),
     access: 'public',
@@ -62,12 +112,48 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'portal', label: '许可公示' },
   },
   {
+    path: '/penalties',
+    page: () => import('./pages/portal/PublicPenaltiesPage.tsx').then((m) => ({ default: m.PublicPenaltiesPage })),
+    access: 'public',
+    menu: { area: 'portal', label: '处罚公示' },
+  },
+  {
+    path: '/credit',
+    page: () => import('./pages/credit/PublicCreditPage.tsx').then((m) => ({ default: m.PublicCreditPage })),
+    // No menu entry (the portal's header is full at 1366 px): linked from 处罚公示.
+    access: 'public',
+  },
+  {
+    path: '/organisations',
+    page: () => import('./pages/market/OrganisationsPage.tsx').then((m) => ({ default: m.PublicOrganisationsPage })),
+    // No menu entry (the portal's header is full): linked from 信用公示.
+    access: 'public',
+  },
+  {
     path: '/verify',
     page: () => import('./pages/portal/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })),
     access: 'public',
     menu: { area: 'portal', label: '证照核验' },
   },
   { path: '/verify/:code', page: () => import('./pages/portal/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })), access: 'public' },
+  {
+    path: '/track',
+    page: () => import('./pages/portal/LookupPage.tsx').then((m) => ({ default: m.LookupPage })),
+    access: 'public',
+    menu: { area: 'portal', label: '办件查询' },
+  },
+  {
+    path: '/report',
+    page: () => import('./pages/portal/HazardReportPage.tsx').then((m) => ({ default: m.HazardReportPage })),
+    // Linked from the footer of every portal page and from the home page: the header menu is full at 1366 px.
+    access: 'public',
+  },
+  {
+    path: '/supervise',
+    page: () => import('./pages/portal/OfficerComplaintPage.tsx').then((m) => ({ default: m.OfficerComplaintPage })),
+    access: 'public',
+    menu: { area: 'portal', label: '执法监督' },
+  },
   {
     path: '/portal/applications/new',
     page: () => import('./pages/portal/ApplicationFormPage.tsx').then((m) => ({ default: m.ApplicationFormPage })),
@@ -84,6 +170,11 @@ export const ROUTES: AppRoute[] = [
     access: { kind: 'applicant', permission: 'licensing:application:submit' },
   },
   {
+    path: '/portal/notifications',
+    page: () => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.PortalNotificationsPage })),
+    access: APPLICANT,
+  },
+  {
     path: '/field/tasks/:id',
     page: () => import('./pages/field/FieldInspectionPage.tsx').then((m) => ({ default: m.FieldInspectionPage })),
     access: STAFF,
@@ -94,6 +185,13 @@ export const ROUTES: AppRoute[] = [
     access: STAFF,
     layout: 'admin',
     menu: { area: 'admin', label: '工作台首页', icon: 'dashboard' },
+  },
+  {
+    path: '/admin/notifications',
+    page: () => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.AdminNotificationsPage })),
+    access: STAFF,
+    layout: 'admin',
+    title: '通知',
   },
   {
     path: '/admin/clocks',
@@ -114,6 +212,7 @@ export const ROUTES: AppRoute[] = [
     page: () => import('./pages/admin/ApplicationDetail.tsx').then((m) => ({ default: m.ApplicationDetail })),
     access: { kind: 'staff', permission: 'licensing:application:read' },
     layout: 'admin',
+    title: '办件详情',
   },
   {
     path: '/admin/tasks',
@@ -121,6 +220,13 @@ export const ROUTES: AppRoute[] = [
     access: { kind: 'staff', permission: 'licensing:application:read' },
     layout: 'admin',
     menu: { area: 'admin', label: '检查任务', icon: 'task' },
+  },
+  {
+    path: '/admin/tasks/:id',
+    page: () => import('./pages/admin/TaskDetailPage.tsx').then((m) => ({ default: m.TaskDetailPage })),
+    access: { kind: 'staff', permission: 'licensing:application:read' },
+    layout: 'admin',
+    title: '任务详情',
   },
   {
     path: '/admin/licences',
@@ -137,6 +243,13 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '双随机抽查', icon: 'plan' },
   },
   {
+    path: '/admin/plans/:id',
+    page: () => import('./pages/admin/PlanDetailPage.tsx').then((m) => ({ default: m.PlanDetailPage })),
+    access: { kind: 'staff', permission: 'supervision:plan:read' },
+    layout: 'admin',
+    title: '计划详情',
+  },
+  {
     path: '/admin/orders',
     page: () => import('./pages/admin/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })),
     access: { kind: 'staff', permission: 'supervision:plan:read' },
@@ -144,11 +257,165 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '隐患整改', icon: 'order' },
   },
   {
+    path: '/admin/orders/:id',
+    page: () => import('./pages/admin/OrderDetailPage.tsx').then((m) => ({ default: m.OrderDetailPage })),
+    access: { kind: 'staff', permission: 'supervision:plan:read' },
+    layout: 'admin',
+    title: '整改通知详情',
+  },
+  {
+    path: '/admin/cases',
+    page: () => import('./pages/admin/enforcement/CasesPage.tsx').then((m) => ({ default: m.CasesPage })),
+    access: { kind: 'staff', permission: 'enforcement:case:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '行政处罚', icon: 'case' },
+  },
+  {
+    path: '/admin/cases/new',
+    page: () => import('./pages/admin/enforcement/CaseNewPage.tsx').then((m) => ({ default: m.CaseNewPage })),
+    access: { kind: 'staff', permission: 'enforcement:case:handle' },
+    layout: 'admin',
+    title: '新建案件',
+  },
+  {
+    path: '/admin/cases/:id',
+    page: () => import('./pages/admin/enforcement/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
+    access: { kind: 'staff', permission: 'enforcement:case:read' },
+    layout: 'admin',
+    title: '案件办理',
+  },
+  {
+    path: '/admin/oversight/alerts',
+    page: () => import('./pages/admin/enforcement/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })),
+    access: { kind: 'staff', permission: 'oversight:alert:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '执法监督预警', icon: 'alert' },
+  },
+  {
+    path: '/admin/credit',
+    page: () => import('./pages/credit/CreditOverviewPage.tsx').then((m) => ({ default: m.CreditOverviewPage })),
+    access: { kind: 'staff', permission: 'credit:record:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '信用与风险', icon: 'credit' },
+  },
+  {
+    path: '/admin/credit/units/:usci',
+    page: () => import('./pages/credit/CreditUnitPage.tsx').then((m) => ({ default: m.CreditUnitPage })),
+    access: { kind: 'staff', permission: 'credit:record:read' },
+    layout: 'admin',
+    title: '单位信用',
+  },
+  {
+    path: '/admin/credit/requests',
+    page: () => import('./pages/credit/CreditRequestsPage.tsx').then((m) => ({ default: m.CreditRequestsPage })),
+    access: { kind: 'staff', permission: 'credit:record:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '信用修复与异议', icon: 'credit' },
+  },
+  {
+    path: '/admin/credit/blacklist',
+    page: () => import('./pages/credit/BlacklistPage.tsx').then((m) => ({ default: m.AdminBlacklistPage })),
+    access: { kind: 'staff', permission: 'credit:record:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '严重失信名单', icon: 'credit' },
+  },
+  {
+    path: '/admin/organisations',
+    page: () => import('./pages/market/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })),
+    access: { kind: 'staff', permission: 'market:organisation:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '技术服务机构', icon: 'inspector' },
+  },
+  {
+    path: '/admin/seals',
+    page: () => import('./pages/admin/SealsPage.tsx').then((m) => ({ default: m.SealsPage })),
+    access: { kind: 'staff', permission: 'enforcement:case:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '临时查封', icon: 'seal' },
+  },
+  {
+    path: '/admin/seals/:id',
+    page: () => import('./pages/admin/SealDetailPage.tsx').then((m) => ({ default: m.SealDetailPage })),
+    access: { kind: 'staff', permission: 'enforcement:case:read' },
+    layout: 'admin',
+    title: '临时查封详情',
+  },
+  {
     path: '/admin/inspectors',
     page: () => import('./pages/admin/InspectorsPage.tsx').then((m) => ({ default: m.InspectorsPage })),
     access: { kind: 'staff', permission: 'supervision:plan:read' },
     layout: 'admin',
     menu: { area: 'admin', label: '执法人员', icon: 'inspector' },
+  },
+  {
+    path: '/admin/oversight/interference',
+    page: () => import('./pages/oversight/InterferencePage.tsx').then((m) => ({ default: m.InterferencePage })),
+    access: { kind: 'staff', permission: 'oversight:interference:record' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '干预插手记录', icon: 'interference' },
+  },
+  {
+    path: '/admin/oversight/interference/report',
+    page: () => import('./pages/oversight/InterferenceReportPage.tsx').then((m) => ({ default: m.InterferenceReportPage })),
+    access: { kind: 'staff', permission: 'oversight:interference:read' },
+    layout: 'admin',
+    title: '月度通报',
+  },
+  {
+    path: '/admin/complaints',
+    page: () => import('./pages/complaints/ComplaintsPage.tsx').then((m) => ({ default: m.ComplaintsPage })),
+    access: { kind: 'staff', permission: 'complaints:complaint:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '举报投诉', icon: 'complaint' },
+  },
+  {
+    path: '/admin/complaints/map',
+    page: () => import('./pages/complaints/ComplaintsMapPage.tsx').then((m) => ({ default: m.ComplaintsMapPage })),
+    access: { kind: 'staff', permission: 'complaints:complaint:read' },
+    layout: 'admin',
+    title: '举报分布与统计',
+  },
+  {
+    path: '/admin/complaints/:id',
+    page: () => import('./pages/complaints/ComplaintDetailPage.tsx').then((m) => ({ default: m.ComplaintDetailPage })),
+    access: { kind: 'staff', permission: 'complaints:complaint:read' },
+    layout: 'admin',
+    title: '举报详情',
+  },
+  {
+    path: '/admin/oversight/complaints',
+    page: () => import('./pages/oversight/OfficerComplaintsPage.tsx').then((m) => ({ default: m.OfficerComplaintsPage })),
+    access: { kind: 'staff', permission: 'oversight:complaint:handle' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '执法投诉', icon: 'complaint' },
+  },
+  {
+    path: '/admin/oversight/reviews',
+    page: () => import('./pages/oversight/CaseReviewsPage.tsx').then((m) => ({ default: m.CaseReviewsPage })),
+    access: { kind: 'staff', permission: 'oversight:officer:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '案卷评查', icon: 'review' },
+  },
+  {
+    path: '/admin/oversight/reviews/new',
+    page: () => import('./pages/oversight/CaseReviewFormPage.tsx').then((m) => ({ default: m.CaseReviewFormPage })),
+    access: { kind: 'staff', permission: 'oversight:review:record' },
+    layout: 'admin',
+    title: '评查评分',
+  },
+  {
+    path: '/admin/oversight/officers',
+    page: () => import('./pages/oversight/OfficersPage.tsx').then((m) => ({ default: m.OfficersPage })),
+    access: { kind: 'staff', permission: 'oversight:officer:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '执法档案', icon: 'officer' },
+  },
+  {
+    path: '/admin/oversight/officers/:userId',
+    page: () => import('./pages/oversight/OfficerFilePage.tsx').then((m) => ({ default: m.OfficerFilePage })),
+    access: { kind: 'staff', permission: 'oversight:officer:read' },
+    layout: 'admin',
+    title: '个人执法档案',
   },
   {
     path: '/admin/units',
@@ -171,6 +438,13 @@ export const ROUTES: AppRoute[] = [
     layout: 'admin',
     menu: { area: 'admin', label: '工作日历', icon: 'calendar' },
   },
+  {
+    path: '/admin/security-events',
+    page: () => import('./pages/admin/SecurityEventsPage.tsx').then((m) => ({ default: m.SecurityEventsPage })),
+    access: { kind: 'staff', permission: 'audit:security:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '安全事件', icon: 'security' },
+  },
 ];
 
 /** The admin layout route itself: signed-out users go to the staff login, businesses see why not. */
@@ -179,4 +453,55 @@ export const ADMIN_LAYOUT: Pick<AppRoute, 'access' | 'forbiddenTitle'> = { acces
 /** Menu entries of one area, in list order. */
 export function menuOf<A extends 'admin' | 'portal'>(area: A): (AppRoute & { menu: Extract<AppRoute['menu'], { area: A }> })[] {
   return ROUTES.filter((r): r is AppRoute & { menu: Extract<AppRoute['menu'], { area: A }> } => r.menu?.area === area);
+}
+
+/** A path pattern (`/admin/tasks/:id`) matches a concrete path segment by segment. */
+function matches(pattern: string, path: string): boolean {
+  const a = pattern.split('/').filter(Boolean);
+  const b = path.split('/').filter(Boolean);
+  return a.length === b.length && a.every((seg, i) => seg.startsWith(':') || seg === b[i]);
+}
+
+/** The route of a concrete path (literal segments win over parameters: `/plans/new` before `/plans/:id`). */
+export function routeOf(path: string): AppRoute | undefined {
+  const candidates = ROUTES.filter((r) => matches(r.path, path));
+  return candidates.sort((x, y) => x.path.split(':').length - y.path.split(':').length)[0];
+}
+
+/**
+ * The back office's breadcrumbs of a path, from the routes list: 工作台 → the menu page above it → the
+ * page itself (its menu label or title). Each crumb but the last links to its page.
+ */
+export function breadcrumbOf(path: string): { label: string; to?: string }[] {
+  const home = { label: '工作台', to: '/admin' };
+  const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/admin') return [{ label: '工作台' }];
+  const here = routeOf(clean);
+  const label = (r: AppRoute) => r.title ?? (r.menu?.area === 'admin' ? r.menu.label : undefined);
+  if (here?.layout !== 'admin') return [home, { label: '页面不存在' }];
+  const crumbs: { label: string; to?: string }[] = [];
+  // Parents: every shorter prefix of the path that is a page with a label of its own.
+  const segs = clean.split('/').filter(Boolean);
+  for (let n = 2; n < segs.length; n++) {
+    const prefix = `/${segs.slice(0, n).join('/')}`;
+    const r = routeOf(prefix);
+    const l = r && label(r);
+    if (r && l && r.path !== '/admin') crumbs.push({ label: l, to: prefix });
+  }
+  crumbs.push({ label: label(here) ?? '详情' });
+  return [home, ...crumbs];
+}
+
+/** The back-office page of a file a clock or a record names (`application`, `inspection_task`, …), if it has one. */
+export function filePathOf(targetType: string, targetId: string): string | null {
+  const base: Record<string, string> = {
+    application: '/admin/applications',
+    inspection_task: '/admin/tasks',
+    rectification_order: '/admin/orders',
+    enforcement_seal: '/admin/seals',
+    random_plan: '/admin/plans',
+    enforcement_case: '/admin/cases',
+    complaint: '/admin/complaints',
+  };
+  return base[targetType] ? `${base[targetType]}/${encodeURIComponent(targetId)}` : null;
 }

@@ -44,3 +44,48 @@ export const AuditEventView = Type.Object({
   hash: Type.String(),
 });
 export type AuditEventView = Static<typeof AuditEventView>;
+
+/** GET /api/v1/audit/refusals: the security events of refused requests (等保 8.1.4.3), newest first. */
+export const RefusalReasonSchema = Type.Union([
+  Type.Literal('permission'),
+  Type.Literal('out_of_scope'),
+  Type.Literal('not_assigned'),
+  Type.Literal('not_own'),
+]);
+export const RefusalQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100, description: '搜索：账号或姓名' })),
+  reason: Type.Optional(RefusalReasonSchema),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 5, maximum: 100 })),
+});
+export type RefusalQuery = Static<typeof RefusalQuery>;
+
+/**
+ * One account's refusals on one operation in one window (10 minutes by default): when, who (name, account,
+ * role, agency), what it tried (the operation's Chinese summary, the kind of record), why it was refused,
+ * how many times, from where.
+ */
+export const RefusalRow = Type.Object({
+  id: Type.String(),
+  firstAt: Type.String(),
+  lastAt: Type.String(),
+  count: Type.Integer(),
+  actorName: Type.String(),
+  actorUsername: Nullable(Type.String()),
+  actorRoleLabel: Nullable(Type.String()),
+  agencyName: Nullable(Type.String()),
+  operation: Type.String(),
+  reason: RefusalReasonSchema,
+  reasonLabel: Type.String(),
+  targetLabel: Nullable(Type.String()),
+  sourceIp: Nullable(Type.String()),
+});
+export type RefusalRow = Static<typeof RefusalRow>;
+export const RefusalPage = Type.Object({
+  items: Type.Array(RefusalRow),
+  total: Type.Integer(),
+  capped: Type.Boolean(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type RefusalPage = Static<typeof RefusalPage>;

@@ -24,6 +24,8 @@ export const ClockView = Type.Object({
   dueSoonAt: Type.Union([Type.String(), Type.Null()]),
   provisional: Type.Boolean(),
   alert: Type.Union([Type.Literal('ok'), Type.Literal('due_soon'), Type.Literal('overdue')]),
+  /** 剩余工作日 on the regional calendar from today to the due date (negative: overdue by that many); null when not running. */
+  workingDaysLeft: Type.Union([Type.Integer(), Type.Null()]),
   policyVersion: Type.Union([Type.String(), Type.Null()]),
   version: Type.Integer(),
 });

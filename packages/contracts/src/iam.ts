@@ -20,3 +20,14 @@ export const LoginRequest = Type.Object({ username: Type.String({ minLength: 1, 
 export type LoginRequest = Static<typeof LoginRequest>;
 export const LoginResponse = Type.Object({ token: Type.String(), expiresAt: Type.String(), user: Me });
 export type LoginResponse = Static<typeof LoginResponse>;
+
+/**
+ * GET /api/v1/auth/session (public): the session the request's cookie (or bearer token) carries — the one
+ * source of truth of every tab. `user` is null when signed out; `ended` says why a session presented with
+ * the request is no longer valid ('expired': idle or absolute timeout; 'unknown': logged out or revoked).
+ */
+export const SessionView = Type.Object({
+  user: Type.Union([Type.Null(), Me]),
+  ended: Type.Union([Type.Null(), Type.Literal('expired'), Type.Literal('unknown')]),
+});
+export type SessionView = Static<typeof SessionView>;

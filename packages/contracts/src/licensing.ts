@@ -15,6 +15,7 @@ import {
 } from '@fep/domain';
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
+import { PublicCaseDocumentStatusView } from './enforcement.ts';
 import { AgencyRef } from './org.ts';
 
 const Path = Type.Union([Type.Literal('commitment'), Type.Literal('inspection')]);
@@ -155,6 +156,31 @@ export type ApplicationListView = Static<typeof ApplicationListView>;
 export const NoticeItemView = Type.Object({ target: Type.String(), reason: Type.String() });
 export type NoticeItemView = Static<typeof NoticeItemView>;
 
+/** The exemption check of a submitted application (LIC-02): exempt or not, why, and the rule that matched. */
+export const ExemptionOutcomeView = Type.Object({
+  exempt: Type.Boolean(),
+  reasons: Type.Array(Type.String()),
+  matched: Type.Optional(Nullable(exemptionSchema.properties.rules.items)),
+  /** A value the rule needs is unknown (a blank optional 投资额 is never read as 0): exemption not decided on it. */
+  undetermined: Type.Optional(Type.Boolean()),
+});
+export type ExemptionOutcomeView = Static<typeof ExemptionOutcomeView>;
+
+/** How an application ended or was decided: granted / refused, rejected at intake, or withdrawn. */
+export const ApplicationDecisionView = Type.Object({
+  grant: Type.Optional(Type.Boolean()),
+  reasons: Type.Optional(Type.Array(Type.String())),
+  rejectedAtIntake: Type.Optional(Type.Boolean()),
+  withdrawn: Type.Optional(Type.Boolean()),
+  /** The applicant's reason for withdrawing. */
+  reason: Type.Optional(Type.String()),
+  basis: Type.Optional(Type.String()),
+  /** Who decided and when (user id, ISO time). */
+  by: Type.Optional(Type.String()),
+  at: Type.Optional(Type.String()),
+});
+export type ApplicationDecisionView = Static<typeof ApplicationDecisionView>;
+
 /** The whole application (`presentApplication`): clock, notices, tasks, licence and the caller's next actions. */
 export const ApplicationView = Type.Object({
   ...ApplicationSummaryView.properties,
@@ -166,24 +192,9 @@ export const ApplicationView = Type.Object({
   pendingDocuments: Type.Array(Type.String()),
   commitment: Nullable(Type.Object({ signerName: Type.String(), accepted: Type.Boolean(), signedAt: Type.Optional(Type.String()) })),
   appointmentPreference: Nullable(Type.Object({ date: Type.String(), period: Type.String(), note: Type.Optional(Type.String()) })),
-  exemption: Nullable(
-    Type.Object({ exempt: Type.Boolean(), reasons: Type.Array(Type.String()), matched: Type.Optional(Nullable(exemptionSchema.properties.rules.items)) }),
-  ),
+  exemption: Nullable(ExemptionOutcomeView),
   policyVersions: Type.Record(Type.String(), Type.String()),
-  decision: Nullable(
-    Type.Object({
-      grant: Type.Optional(Type.Boolean()),
-      reasons: Type.Optional(Type.Array(Type.String())),
-      rejectedAtIntake: Type.Optional(Type.Boolean()),
-      withdrawn: Type.Optional(Type.Boolean()),
-      /** The applicant's reason for withdrawing. */
-      reason: Type.Optional(Type.String()),
-      basis: Type.Optional(Type.String()),
-      /** Who decided and when (user id, ISO time). */
-      by: Type.Optional(Type.String()),
-      at: Type.Optional(Type.String()),
-    }),
-  ),
+  decision: Nullable(ApplicationDecisionView),
   acceptedAt: Nullable(Type.String()),
   decidedAt: Nullable(Type.String()),
   version: Type.Number(),
@@ -267,6 +278,89 @@ export const PublicLicenceStatusView = Type.Object({
   sealDigest: Type.String(),
 });
 export type PublicLicenceStatusView = Static<typeof PublicLicenceStatusView>;
+const IntakeDocumentKind = Type.Union([Type.Literal('receipt'), Type.Literal('acceptance'), Type.Literal('correction'), Type.Literal('rejection')]);
+
+/** What the public sees of an intake document (受理回执, 受理/补正/不予受理通知书) by its verification code. */
+export const PublicDocumentStatusView = Type.Object({
+  kind: IntakeDocumentKind,
+  /** The document's title (受理通知书 …). */
+  title: Type.String(),
+  number: Type.String(),
+  status: Type.Literal('valid'),
+  statusLabel: Type.String(),
+  valid: Type.Boolean(),
+  issuer: Type.String(),
+  issuedOn: Type.String(),
+  applicant: Type.String(),
+  reference: Type.String(),
+  venue: Type.String(),
+  /** Where the application stands now (已受理 …). */
+  applicationStatusLabel: Type.String(),
+  qrSignatureValid: Nullable(Type.Boolean()),
+  sealDigest: Type.String(),
+});
+export type PublicDocumentStatusView = Static<typeof PublicDocumentStatusView>;
+
+/** GET /api/v1/verify/:code: a permit, an intake document or a penalty case's document, whichever the code belongs to. */
+export const VerifyCodeView = Type.Object({
+  licence: Nullable(PublicLicenceStatusView),
+  document: Nullable(PublicDocumentStatusView),
+  penaltyDocument: Nullable(PublicCaseDocumentStatusView),
+});
+export type VerifyCodeView = Static<typeof VerifyCodeView>;
+
+/** One intake document of an application, as the applicant's and the staff's pages list it. */
+export const IntakeDocumentView = Type.Object({
+  id: Type.String(),
+  kind: IntakeDocumentKind,
+  title: Type.String(),
+  /** What the document is for, in a line. */
+  purpose: Type.String(),
+  number: Type.String(),
+  issuedOn: Type.String(),
+  verifyCode: Type.String(),
+  statusLabel: Type.String(),
+});
+export type IntakeDocumentView = Static<typeof IntakeDocumentView>;
+
+/** GET /api/v1/licensing/applications/:id/legal-documents: the documents, and the 办件查询 code for the applicant. */
+export const ApplicationDocumentsView = Type.Object({
+  documents: Type.Array(IntakeDocumentView),
+  /** Shown to the applicant only (null for staff and before submission). */
+  lookupCode: Nullable(Type.String()),
+});
+export type ApplicationDocumentsView = Static<typeof ApplicationDocumentsView>;
+
+/** POST /api/v1/public/application-lookup: application number and 办件查询 code, no login. */
+export const ApplicationLookupRequest = Type.Object({
+  reference: Type.String({ minLength: 4, maxLength: 40 }),
+  code: Type.String({ minLength: 8, maxLength: 8, pattern: '^[A-Za-z0-9]{8}$' }),
+});
+export type ApplicationLookupRequest = Static<typeof ApplicationLookupRequest>;
+
+/** 办件查询 result: progress, the running time limit and the documents; nothing personal. */
+export const ApplicationLookupView = Type.Object({
+  reference: Type.String(),
+  applicant: Type.String(),
+  venue: Type.String(),
+  agency: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  /** The current step in words (what happens next, who acts). */
+  step: Type.String(),
+  submittedOn: Nullable(Type.String()),
+  deadline: Nullable(
+    Type.Object({
+      title: Type.String(),
+      dueDate: Nullable(Type.String()),
+      statusLabel: Type.String(),
+      provisional: Type.Boolean(),
+    }),
+  ),
+  documents: Type.Array(IntakeDocumentView),
+});
+export type ApplicationLookupView = Static<typeof ApplicationLookupView>;
+
 /** POST /api/v1/licences/verify: the offline check of an uploaded permit PDF's seal. */
 export const LicenceFileCheckView = Type.Object({
   sealValid: Type.Boolean(),
@@ -274,6 +368,10 @@ export const LicenceFileCheckView = Type.Object({
   message: Type.String(),
   status: Nullable(LicenceStatus),
   licence: Nullable(PublicLicenceStatusView),
+  /** The intake document the sealed file is, when it is one. */
+  document: Type.Optional(Nullable(PublicDocumentStatusView)),
+  /** The penalty case's document the sealed file is, when it is one. */
+  penaltyDocument: Type.Optional(Nullable(PublicCaseDocumentStatusView)),
 });
 export type LicenceFileCheckView = Static<typeof LicenceFileCheckView>;
 
@@ -311,18 +409,34 @@ export type ExemptionCheckRequest = Static<typeof ExemptionCheckRequest>;
 /** The answer of the exemption check: the rule in force, its legal basis and policy version. */
 export const ExemptionCheckView = Type.Object({
   exempt: Type.Boolean(),
+  /** Not exempt by the values given, but a threshold could not be judged: a value it needs was left blank (unknown, never 0). */
+  undetermined: Type.Boolean(),
   reasons: Type.Array(Type.String()),
   rule: Type.Object({
     text: Type.String(),
     exceptVenueKinds: exemptionSchema.properties.exceptVenueKinds,
     legalBasis: Type.String(),
+    /** The version key decisions store (policy/resolver.ts); pages show `policyVersionLabel`. */
     policyVersion: Type.String(),
+    /** Where the rule comes from, for people: “国家规定” or “江西省消防救援总队 第1版（2025-01-01起施行）”. */
+    policyVersionLabel: Type.String(),
   }),
   agency: Type.Object({ id: Type.String(), name: Type.String() }),
   commitmentOffered: Type.Boolean(),
   at: Type.String(),
 });
 export type ExemptionCheckView = Static<typeof ExemptionCheckView>;
+
+/** The applicant's signature of the commitment (告知承诺书, LIC-03): who signs, and that they accept it. */
+export const CommitmentSignature = Type.Object({ signerName: Type.String({ minLength: 2, maxLength: 40 }), accepted: Type.Boolean() });
+export type CommitmentSignature = Static<typeof CommitmentSignature>;
+/** When the applicant would like the opening check (LIC-11). */
+export const AppointmentPreference = Type.Object({
+  date: Type.String({ format: 'date' }),
+  period: Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('evening'), Type.Literal('weekend')]),
+  note: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type AppointmentPreference = Static<typeof AppointmentPreference>;
 
 /** POST /api/v1/licensing/applications (with an Idempotency-Key) and PUT /api/v1/licensing/applications/:id (LIC-01). */
 export const ApplicationRequest = Type.Object(
@@ -339,16 +453,8 @@ export const ApplicationRequest = Type.Object(
     venueAddress: Type.String({ minLength: 4, maxLength: 200 }),
     path: Type.Enum([...LICENSING_PATHS]),
     materials: Materials,
-    commitment: Type.Optional(Nullable(Type.Object({ signerName: Type.String({ minLength: 2, maxLength: 40 }), accepted: Type.Boolean() }))),
-    appointmentPreference: Type.Optional(
-      Nullable(
-        Type.Object({
-          date: Type.String({ format: 'date' }),
-          period: Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('evening'), Type.Literal('weekend')]),
-          note: Type.Optional(Type.String({ maxLength: 200 })),
-        }),
-      ),
-    ),
+    commitment: Type.Optional(Nullable(CommitmentSignature)),
+    appointmentPreference: Type.Optional(Nullable(AppointmentPreference)),
     applyDespiteExemption: Type.Optional(Type.Boolean()),
     submit: Type.Optional(Type.Boolean()),
   },

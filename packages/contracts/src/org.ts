@@ -26,3 +26,12 @@ export const StaffUserView = Type.Object({
   phone: Type.String(),
 });
 export type StaffUserView = Static<typeof StaffUserView>;
+
+const County = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), name: Type.String() });
+const City = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), name: Type.String(), children: Type.Array(County) });
+/**
+ * GET /api/v1/regions (public): the places a venue can be in, as 省 → 市 → 区/县 (GB/T 2260; statistical
+ * development-zone codes 71–79 left out), for the provinces the platform serves. The picker of the portal.
+ */
+export const RegionTreeView = Type.Array(Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }), name: Type.String(), children: Type.Array(City) }));
+export type RegionTreeView = Static<typeof RegionTreeView>;

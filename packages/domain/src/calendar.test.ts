@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from './calendar.ts';
+import { addWorkingDays, isWorkingDay, workingDaysBetween, workingDaysLeft } from './calendar.ts';
+import { dueLabel } from './labels.ts';
 import { calendar2026 } from './test-fixtures.ts';
 
 const cal = calendar2026();
@@ -39,5 +40,28 @@ describe('working days with the 2026 State Council schedule', () => {
   it('counts working days used in (from, to]', () => {
     assert.deepEqual(workingDaysBetween(cal, '2026-09-30', '2026-10-10'), { days: 3, provisional: false });
     assert.deepEqual(workingDaysBetween(cal, '2026-10-10', '2026-10-10'), { days: 0, provisional: false });
+  });
+});
+
+describe('剩余工作日: working days left until a due date', () => {
+  const cases: Array<[string, string, number, string, string]> = [
+    ['2026-11-23', '2026-11-27', 4, '剩余 4 个工作日', 'Monday to Friday: Tuesday … Friday remain'],
+    ['2026-11-27', '2026-11-27', 0, '今日到期', 'due today'],
+    ['2026-11-20', '2026-11-23', 1, '剩余 1 个工作日', 'over a weekend only Monday remains'],
+    ['2026-09-30', '2026-10-08', 1, '剩余 1 个工作日', 'over the National Day holiday'],
+    ['2026-11-25', '2026-11-23', -2, '已超期 2 个工作日', 'two working days late'],
+    ['2026-11-30', '2026-11-27', -1, '已超期 1 个工作日', 'due Friday, Monday is one working day late'],
+    ['2026-11-28', '2026-11-27', -1, '已超期 1 个工作日', 'due Friday, on Saturday it is already overdue'],
+  ];
+  for (const [today, due, days, label, why] of cases) {
+    it(`${today} → ${due}: ${label} (${why})`, () => {
+      const r = workingDaysLeft(cal, today, due);
+      assert.equal(r.days, days);
+      assert.equal(dueLabel({ status: 'running', days: r.days }), label);
+    });
+  }
+  it('a paused or finished matter says so instead of a count', () => {
+    assert.equal(dueLabel({ status: 'paused', days: 3 }), '暂停计时（补正中）');
+    assert.equal(dueLabel({ status: 'stopped', days: -3 }), '已办结');
   });
 });

@@ -72,3 +72,16 @@ export function workingDaysBetween(cal: WorkCalendar, from: string, to: string):
   }
   return { days, provisional };
 }
+
+/**
+ * Working days left until a due date, seen on `today` (both civil dates, Beijing): positive = that many
+ * working days remain after today (the due date itself counts, as the deadline ends at the end of it);
+ * 0 = due today; negative = overdue by that many working days (the days after the due date up to today).
+ * 剩余工作日 on the back office's queues and the home page's clocks.
+ */
+export function workingDaysLeft(cal: WorkCalendar, today: string, dueDate: string): { days: number; provisional: boolean } {
+  if (dueDate >= today) return workingDaysBetween(cal, today, dueDate);
+  const late = workingDaysBetween(cal, dueDate, today);
+  // Overdue since the day after the due date: at least one day late even across a weekend.
+  return { days: -Math.max(1, late.days), provisional: late.provisional };
+}

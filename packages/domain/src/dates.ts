@@ -17,15 +17,35 @@ function toUtcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
+/**
+ * Day steps are memoised: working-day arithmetic walks a calendar one day at a time, and building two
+ * Date objects per step was the largest part of computing a clock. The maps are bounded and hold only
+ * the answers of pure functions.
+ */
+const NEXT_DAY = new Map<string, string>();
+const PREVIOUS_DAY = new Map<string, string>();
+const WEEKDAY = new Map<string, number>();
+const MEMO_LIMIT = 100_000;
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 export function addDays(date: string, days: number): string {
+  const memo = days === 1 ? NEXT_DAY : days === -1 ? PREVIOUS_DAY : null;
+  const hit = memo?.get(date);
+  if (hit !== undefined) return hit;
   const d = toUtcDate(date);
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const result = d.toISOString().slice(0, 10);
+  return memo ? remember(memo, date, result) : result;
 }
 
 /** 0 = Sunday … 6 = Saturday */
 export function dayOfWeek(date: string): number {
-  return toUtcDate(date).getUTCDay();
+  return WEEKDAY.get(date) ?? remember(WEEKDAY, date, toUtcDate(date).getUTCDay());
 }
 
 export function yearOf(date: string): number {

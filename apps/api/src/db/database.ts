@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Kysely as KyselyType, type LogEvent, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, type Kysely as KyselyType, type LogEvent, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
+import { GroupCommitSqliteDialect } from './sqlite-group-commit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -23,6 +24,12 @@ export interface Database {
   stats: { statements: number; commits: number };
   /** The SQLite file (read-only worker connections open the same file). */
   file?: string;
+  /**
+   * PostgreSQL only: calls `onMessage` with the payload of every NOTIFY on `channel` (sent by any process on
+   * the database, delivered when the sending transaction commits), on a connection of its own that is
+   * reopened after a loss; `onLost` runs when it was lost, since notifications may have been missed.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -44,28 +51,65 @@ export function openDatabase(opts: DatabaseOptions): Database {
     const stats = { statements: 0, commits: 0 };
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLog(stats) });
     const u = new URL(opts.databaseUrl);
+    const listeners: pg.Client[] = [];
+    let closed = false;
+    const listen = async (channel: string, onMessage: (payload: string) => void, onLost: () => void): Promise<void> => {
+      const client = new pg.Client({ connectionString: opts.databaseUrl, ...(options ? { options } : {}) });
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+      });
+      client.on('error', () => {
+        const i = listeners.indexOf(client);
+        if (i >= 0) listeners.splice(i, 1);
+        void client.end().catch(() => undefined);
+        if (closed) return;
+        onLost();
+        const retry = () => {
+          if (!closed) void listen(channel, onMessage, onLost).catch(() => setTimeout(retry, 1000).unref());
+        };
+        setTimeout(retry, 1000).unref();
+      });
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      // Listening alone never keeps a process alive (the pool and the server do while they are open).
+      (client as unknown as { connection?: { stream?: { unref?(): void } } }).connection?.stream?.unref?.();
+      listeners.push(client);
+    };
     return {
       db,
       dialect: 'postgres',
-      close: () => db.destroy(),
+      listen,
+      close: async () => {
+        closed = true;
+        await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => undefined)));
+        await db.destroy();
+      },
       describe: `PostgreSQL ${u.host}${u.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,
       stats,
     };
   }
   mkdirSync(opts.dataDir, { recursive: true });
   const file = join(opts.dataDir, opts.sqliteFile ?? 'fep.sqlite');
-  const sqlite = new SQLite(file);
-  // Durability and integrity settings (reliability notes B2): WAL, full fsync on commit, foreign keys,
-  // and freed pages overwritten so deleted personal data does not linger (等保 8.1.4.10).
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('secure_delete = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  // A 64 MB page cache instead of SQLite's 2 MB default: a province's directory and its indexes stay hot.
-  sqlite.pragma('cache_size = -65536');
   const stats = { statements: 0, commits: 0 };
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: queryLog(stats) });
+  const count = process.env.FEP_COUNT_STATEMENTS === '1';
+  const writer = withStatementCache(openSqlite(file));
+  const reader = withStatementCache(openSqlite(file));
+  // Reads outside transactions see committed data only; the reader refuses writes outright.
+  reader.sqlite.pragma('query_only = ON');
+  const slow = Number(process.env.FEP_SLOW_QUERY_MS ?? 0);
+  // The driver's own statements (savepoints, the batch's begin and commit) are counted and logged like the rest.
+  const onStatement =
+    count || slow
+      ? (sql: string, ms: number) => {
+          if (count) {
+            stats.statements++;
+            if (sql === 'commit') stats.commits++;
+          }
+          if (slow && ms >= slow) process.stderr.write(`slow query ${ms.toFixed(1)} ms: ${sql}\n`);
+        }
+      : undefined;
+  const dialect = new GroupCommitSqliteDialect({ writer, reader, ...(onStatement ? { onStatement } : {}) });
+  const db = new Kysely<DB>({ dialect, log: queryLog(stats) });
   return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}`, stats, file };
 }
 
@@ -86,6 +130,21 @@ function queryLog(stats: { statements: number; commits: number }) {
   };
 }
 
+/** A connection to the store's file with the product's durability and integrity settings. */
+function openSqlite(file: string): SQLite.Database {
+  const sqlite = new SQLite(file);
+  // Durability and integrity settings (reliability notes B2): WAL, full fsync on commit, foreign keys,
+  // and freed pages overwritten so deleted personal data does not linger (等保 8.1.4.10).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('secure_delete = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // A 64 MB page cache instead of SQLite's 2 MB default: a province's directory and its indexes stay hot.
+  sqlite.pragma('cache_size = -65536');
+  return sqlite;
+}
+
 /**
  * Kysely's SQLite driver prepares every statement anew; preparing costs more than running a point read.
  * Prepared statements are reusable in better-sqlite3, so they are kept in a small LRU keyed by SQL text.
@@ -93,6 +152,7 @@ function queryLog(stats: { statements: number; commits: number }) {
 function withStatementCache(sqlite: SQLite.Database, size = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
+    sqlite,
     close: () => sqlite.close(),
     prepare(sql: string) {
       const hit = cache.get(sql);

@@ -35,16 +35,19 @@ async function emptyStore(kind: TestDatabase): Promise<Store> {
   const pgSchema = kind === 'postgres' ? `t_${randomBytes(6).toString('hex')}` : undefined;
   if (pgSchema) await pgAdmin(`CREATE SCHEMA ${pgSchema}`);
   const database = openDatabase({ dataDir, databaseUrl: kind === 'postgres' ? process.env.DATABASE_URL : undefined, pgSchema });
-  return {
+  const store: Store = {
     database,
     dataDir,
     pgSchema,
     async drop() {
+      // The store's database may have been replaced by the one of a context started on it: close both.
       await database.close().catch(() => {});
+      if (store.database !== database) await store.database.close().catch(() => {});
       if (pgSchema) await dropSchema(pgSchema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return store;
 }
 
 /** Runs the legacy migrations exactly as the code before the split did (up to `upTo`, or all of them). */
@@ -335,6 +338,30 @@ for (const kind of DATABASES) {
       } finally {
         await app.close();
       }
+    });
+
+    test("0120 carries the clock sweep's queued alerts (the outbox nothing delivered) into the notification centre and drops the outbox", async () => {
+      const store = await track(emptyStore(kind));
+      const db = store.database.db as unknown as Kysely<unknown>;
+      const migrator = new Migrator({
+        db,
+        provider: { getMigrations: async () => migrations(store.database.dialect) },
+        ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
+      });
+      const { error } = await underSchemaLock(db, store.database.dialect, () => migrator.migrateTo('0070_platform_jsonb'));
+      if (error) throw error;
+      await sql`insert into outbox (id, channel, recipient_user_id, subject, body, created_at, sent_at) values
+        ('o1', 'log', 'u1', '【已超期】现场检查时限', '现场检查时限，办理期限 2026-11-20，依据 《消防监督检查规定》第二十条。', '2026-11-20T00:00:00.000Z', null),
+        ('o2', 'log', 'u2', '【即将到期】决定时限', '决定时限……', '2026-11-21T00:00:00.000Z', null),
+        ('o3', 'log', null, '【即将到期】无人负责', '……', '2026-11-21T00:00:00.000Z', null)`.execute(db);
+      await migrateToLatest(db, kind);
+      const rows = await sql<{ user_id: string; kind: string; title: string; link: string; read_at: string | null }>`
+        select user_id, kind, title, link, read_at from notifications order by user_id`.execute(db);
+      assert.deepEqual(rows.rows, [
+        { user_id: 'u1', kind: 'clock_overdue', title: '【已超期】现场检查时限', link: '/admin/clocks', read_at: null },
+        { user_id: 'u2', kind: 'clock_due_soon', title: '【即将到期】决定时限', link: '/admin/clocks', read_at: null },
+      ]);
+      await assert.rejects(sql`select id from outbox`.execute(db));
     });
 
     for (const upTo of ['0001_foundation', '0002_licensing']) {

@@ -1,6 +1,7 @@
 import type { AuditChainHead, AuditEvent, AuditTables } from './schema/audit.ts';
 import type { CacheTables } from './schema/cache.ts';
 import type { CalendarDay, CalendarTables, CalendarYear } from './schema/calendar.ts';
+import type { ComplaintsTables } from './schema/complaints.ts';
 import type { Clock, ClockAlert, ClockEvent, ClocksTables } from './schema/clocks.ts';
 import type { CreditEvent, CreditTables } from './schema/credit.ts';
 import type { DocumentSequence, DocumentsTables, SealKey } from './schema/documents.ts';
@@ -11,9 +12,11 @@ import type { IamTables, Session, User, UserRole } from './schema/iam.ts';
 import type { IdempotencyKey, IdempotencyTables } from './schema/idempotency.ts';
 import type { InspectionsTables } from './schema/inspections.ts';
 import type { JobLease, JobsTables } from './schema/jobs.ts';
-import type { Application, ApplicationNotice, Licence, LicenceRequest, LicensingTables, PublicNotice } from './schema/licensing.ts';
-import type { NotificationsTables, Outbox } from './schema/notifications.ts';
+import type { Application, ApplicationDocument, ApplicationNotice, Licence, LicenceRequest, LicensingTables, PublicNotice } from './schema/licensing.ts';
+import type { MarketTables } from './schema/market.ts';
+import type { Notification, NotificationDelivery, NotificationsTables } from './schema/notifications.ts';
 import type { Agency, OrgTables, Region } from './schema/org.ts';
+import type { OversightTables } from './schema/oversight.ts';
 import type { PolicyTables, PolicyVersion } from './schema/policy.ts';
 import type { Hazard, Inspector, InspectorConflict, OrderExtension, RandomPlan, RectificationOrder, SupervisionTables } from './schema/supervision.ts';
 import type { InspectionTask, TasksTables } from './schema/tasks.ts';
@@ -49,6 +52,9 @@ export interface DB
     EnforcementTables,
     CreditTables,
     SupervisionTables,
+    OversightTables,
+    MarketTables,
+    ComplaintsTables,
     CacheTables {}
 
 export type RegionTable = Region;
@@ -64,7 +70,8 @@ export type CalendarYearTable = CalendarYear;
 export type ClockTable = Clock;
 export type ClockEventTable = ClockEvent;
 export type ClockAlertTable = ClockAlert;
-export type OutboxTable = Outbox;
+export type NotificationTable = Notification;
+export type NotificationDeliveryTable = NotificationDelivery;
 export type JobLeaseTable = JobLease;
 export type IdempotencyKeyTable = IdempotencyKey;
 export type FileTable = StoredFile;
@@ -73,6 +80,7 @@ export type SealKeyTable = SealKey;
 export type DocumentSequenceTable = DocumentSequence;
 export type ApplicationTable = Application;
 export type ApplicationNoticeTable = ApplicationNotice;
+export type ApplicationDocumentTable = ApplicationDocument;
 export type LicenceTable = Licence;
 export type LicenceRequestTable = LicenceRequest;
 export type PublicNoticeTable = PublicNotice;

@@ -4,8 +4,10 @@ import type { DB, UnitTable } from '../db/schema.ts';
 import { systemActor } from '../platform/actor.ts';
 import { startClock } from '../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../platform/context.ts';
+import { seedDemoPartnerKeys } from '../features/complaints/index.ts';
 import { hashPassword } from '../platform/iam/passwords.ts';
 import { uuidv7 } from '../platform/ids.ts';
+import { policyValues } from '../platform/policy/policy.columns.ts';
 import { type Audit, transact } from '../platform/transact.ts';
 
 /**
@@ -142,7 +144,7 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
           version,
           effective_from: p.effectiveFrom,
           effective_to: null,
-          values_json: JSON.stringify(p.values),
+          values_json: policyValues(p.kind).encode(p.values),
           legal_document: p.legalBasis.document,
           legal_clause: p.legalBasis.clause ?? null,
           note: p.note,
@@ -279,6 +281,8 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
     }
 
     await seedDemoClocks(trx, audit, ids, users, now);
+    // CMP-01 / MON-03: the demo Open311 client and 12345 platform of 辽阳 (keys in the README).
+    await seedDemoPartnerKeys(trx, ctx, ids.get('211000')!.id, nowIso);
     await audit({
       action: 'system.demo_seed',
       targetType: 'system',

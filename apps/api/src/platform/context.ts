@@ -56,6 +56,8 @@ declare module 'fastify' {
     auth: AuthInfo | null;
     /** The role under which the user acts for this route (recorded in the enforcement record). */
     actingRole: string | null;
+    /** Why the session the request presented is no longer valid (null: none presented, or valid). */
+    sessionEnded: 'expired' | 'unknown' | null;
   }
   interface FastifyContextConfig {
     permission?: RoutePermission;

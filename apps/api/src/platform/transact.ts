@@ -1,7 +1,10 @@
 import type { Transaction } from 'kysely';
+import { runCompiled } from '../db/compiled.ts';
+import { type JsonDocument, JsonValue, jsonColumn } from '../db/json.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { type AuditInput, AuditWriter } from './audit/chain.ts';
+import { markTransaction, sealChangedRows } from './audit/row-seals.ts';
 import { noteCommit, registerTransaction } from './cache.ts';
 import type { AppContext } from './context.ts';
 import { AppError } from './errors.ts';
@@ -36,6 +39,14 @@ export type Transactor = <T>(actor: Actor, fn: TxFn<T>) => Promise<T>;
 export type Deps = AppContext & { idempotency?: IdempotencyClaim; transactor?: Transactor };
 
 /** Thrown inside a claimed transaction when the key has already been answered: the caller replays it. */
+/**
+ * `idempotency_keys.response_body`: the answer of the first request, replayed to a retry. Arbitrary JSON on
+ * purpose: it is whatever the route answered (each route's response schema in packages/contracts holds it;
+ * the store does not repeat every one of them). It stays text on PostgreSQL: jsonb would reorder the keys of
+ * the replayed answer.
+ */
+export const RESPONSE_BODY = jsonColumn('idempotency_keys.response_body', JsonValue);
+
 export class IdempotentReplay extends Error {
   constructor(
     readonly status: number,
@@ -60,6 +71,7 @@ export async function transact<T>(deps: Deps, actor: Actor, fn: TxFn<T>): Promis
   const result = await db.transaction().execute(async (trx) => {
     const now = deps.now();
     registerTransaction(trx, db);
+    const mark = await markTransaction(trx, dialect);
     if (claim) await reserve(trx, claim, now);
     const writer = new AuditWriter(trx, dialect, deps.auditKey, actor, now);
     const events: DomainEventInput[] = [];
@@ -69,15 +81,18 @@ export async function transact<T>(deps: Deps, actor: Actor, fn: TxFn<T>): Promis
     const r = await fn(trx, audit, (e) => void events.push(e));
     if (writer.count === 0) throw new Error('mutation without an enforcement record event was rolled back');
     await writer.flush();
+    await sealChangedRows(trx, dialect, deps.auditKey, mark, now);
     if (events.length) await writeEvents(trx, deps, actor, events, now);
     emitted = events.length;
     if (claim) {
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ status: 'done', response_status: claim.status, response_body: JSON.stringify(r ?? null) })
-        .where('scope', '=', claim.scope)
-        .where('key', '=', claim.key)
-        .execute();
+      const body = RESPONSE_BODY.encode((r ?? null) as JsonDocument);
+      await runCompiled(trx, 'idempotency_keys:done', ['done', claim.status, body, claim.scope, claim.key], () =>
+        trx
+          .updateTable('idempotency_keys')
+          .set({ status: 'done', response_status: claim.status, response_body: body })
+          .where('scope', '=', claim.scope)
+          .where('key', '=', claim.key),
+      );
     }
     return r;
   });
@@ -87,22 +102,24 @@ export async function transact<T>(deps: Deps, actor: Actor, fn: TxFn<T>): Promis
 }
 
 async function reserve(trx: Transaction<DB>, claim: IdempotencyClaim, now: Date): Promise<void> {
-  const inserted = await trx
-    .insertInto('idempotency_keys')
-    .values({
-      scope: claim.scope,
-      key: claim.key,
-      request_hash: claim.requestHash,
-      status: 'in_progress',
-      response_status: null,
-      response_body: null,
-      created_at: now.toISOString(),
-    })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return;
+  const at = now.toISOString();
+  const inserted = await runCompiled(trx, 'idempotency_keys:reserve', [claim.scope, claim.key, claim.requestHash, 'in_progress', null, null, at], () =>
+    trx
+      .insertInto('idempotency_keys')
+      .values({
+        scope: claim.scope,
+        key: claim.key,
+        request_hash: claim.requestHash,
+        status: 'in_progress',
+        response_status: null,
+        response_body: null,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing()),
+  );
+  if (Number(inserted.numAffectedRows ?? 0) > 0) return;
   // Another transaction holding the key committed before us (PostgreSQL waited for it on the unique index).
   const row = await trx.selectFrom('idempotency_keys').selectAll().where('scope', '=', claim.scope).where('key', '=', claim.key).executeTakeFirstOrThrow();
   if (row.request_hash !== claim.requestHash) throw new AppError('IDEMPOTENCY.KEY_REUSED', '该 Idempotency-Key 已用于另一笔不同的请求');
-  throw new IdempotentReplay(row.response_status ?? 200, JSON.parse(row.response_body ?? 'null'));
+  throw new IdempotentReplay(row.response_status ?? 200, RESPONSE_BODY.decode(row.response_body));
 }

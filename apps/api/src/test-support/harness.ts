@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Writable } from 'node:stream';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -34,14 +35,21 @@ export const DEMO_PASSWORD = 'Test-Demo@2026';
 
 export async function startTestApp(
   database: TestDatabase,
-  opts: { demo?: boolean; now?: Date; env?: Record<string, string>; autoDispatch?: boolean } = {},
+  opts: {
+    demo?: boolean;
+    now?: Date;
+    env?: Record<string, string>;
+    autoDispatch?: boolean;
+    /** Captures the application's log lines at info level (or FEP_TEST_LOG_LEVEL), for tests that read them. */
+    logStream?: Writable;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fep-test-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
     FEP_DEMO: opts.demo === false ? 'false' : 'true',
     FEP_DEMO_PASSWORD: DEMO_PASSWORD,
-    FEP_LOG_LEVEL: process.env.FEP_TEST_LOG_LEVEL ?? 'silent',
+    FEP_LOG_LEVEL: process.env.FEP_TEST_LOG_LEVEL ?? (opts.logStream ? 'info' : 'silent'),
     FEP_SWEEP_CRON: '',
     ...(database === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL! } : {}),
     ...opts.env,
@@ -75,7 +83,7 @@ export async function startTestApp(
     auditKey,
     autoDispatch: opts.autoDispatch ?? false,
   });
-  const app = await buildApp(ctx, { serveWeb: false });
+  const app = await buildApp(ctx, { serveWeb: false, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   await app.ready();
   return {
     app,

@@ -29,3 +29,14 @@ export async function uploadImage(t: TestApp, token: string, name = 'doc.png'): 
   assert.equal(r.statusCode, 201, r.body);
   return (r.json() as { id: string }).id;
 }
+
+/** Uploads one image per material code and returns them as an application's `materials` (the commitment path's four by default). */
+export async function uploadMaterials(
+  t: TestApp,
+  token: string,
+  codes: readonly string[] = ['safety_rules', 'evacuation_plan', 'floor_plan', 'training_records'],
+): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const code of codes) out[code] = [await uploadImage(t, token, `${code}.png`)];
+  return out;
+}

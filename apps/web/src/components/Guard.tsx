@@ -1,6 +1,6 @@
-import { Button, Result, Spin } from 'antd';
-import { type ReactNode, Suspense } from 'react';
-import { Link, Navigate, useLocation } from 'react-router-dom';
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
 import { access, loginPathFor, type RouteAccess } from '../access.ts';
 import { useAuth } from '../auth.tsx';
 
@@ -15,22 +15,8 @@ export function PageLoading() {
   );
 }
 
-/** 无权访问: the user is signed in but this page is not for them. */
-export function Forbidden({ title }: { title?: string }) {
-  const { me } = useAuth();
-  return (
-    <Result
-      status="403"
-      title={title ?? '无权访问'}
-      subTitle={title ? undefined : '当前账号没有打开此页面的权限，如需办理请联系本单位系统管理员。'}
-      extra={
-        <Link to={me?.kind === 'staff' ? '/admin' : '/'}>
-          <Button type="primary">{me?.kind === 'staff' ? '返回工作台' : '返回办事大厅'}</Button>
-        </Link>
-      }
-    />
-  );
-}
+/** 无权访问 (antd Result) is loaded only when a page is refused, not with every page. */
+const Forbidden = lazy(() => import('./Forbidden.tsx').then((m) => ({ default: m.Forbidden })));
 
 /** Renders `children` when `access` allows it, else the login page (signed out) or 无权访问. */
 export function Guard({ route, children }: { route: { access: RouteAccess; forbiddenTitle?: string }; children: ReactNode }) {
@@ -38,7 +24,13 @@ export function Guard({ route, children }: { route: { access: RouteAccess; forbi
   const location = useLocation();
   if (route.access !== 'public' && loading) return <PageLoading />;
   const decision = access(me, route);
-  if (decision === 'login') return <Navigate to={loginPathFor(route)} replace state={{ from: location.pathname }} />;
-  if (decision === 'forbidden') return <Forbidden title={route.forbiddenTitle} />;
+  // The login page brings the person back here (with the page's query) once signed in.
+  if (decision === 'login') return <Navigate to={loginPathFor(route)} replace state={{ from: `${location.pathname}${location.search}` }} />;
+  if (decision === 'forbidden')
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <Forbidden title={route.forbiddenTitle} />
+      </Suspense>
+    );
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }

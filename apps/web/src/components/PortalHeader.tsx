@@ -1,9 +1,13 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { access } from '../access.ts';
 import { useAuth } from '../auth.tsx';
 import { menuOf } from '../routes.ts';
+
+/** The bell is for signed-in people only: it is not part of the anonymous first load. */
+const NotificationBell = lazy(() => import('./NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })));
 
 /** The public portal's header: brand, the main services, and the signed-in business. */
 export function PortalHeader() {
@@ -29,7 +33,10 @@ export function PortalHeader() {
         <Space>
           {me ? (
             <>
-              <span>您好，{me.displayName}</span>
+              <Suspense fallback={null}>
+                <NotificationBell to={me.kind === 'staff' ? '/admin/notifications' : '/portal/notifications'} tone="dark" />
+              </Suspense>
+              <span className="portal-greeting">您好，{me.displayName}</span>
               {me.kind === 'staff' && (
                 <Link to="/admin">
                   <Button ghost>进入工作台</Button>
@@ -59,8 +66,12 @@ export function PortalPage({ children }: { children: React.ReactNode }) {
   return (
     <div>
       <PortalHeader />
-      <main className="portal-main">{children}</main>
-      <div className="footer-note">消防执法服务平台 · 执法全过程记录 · 个人信息依法保护</div>
+      <main id="main" className="portal-main">
+        {children}
+      </main>
+      <footer className="footer-note">
+        消防执法服务平台 · 执法全过程记录 · 个人信息依法保护 · <Link to="/report">举报火灾隐患</Link> · <Link to="/supervise">投诉举报执法人员</Link>
+      </footer>
     </div>
   );
 }

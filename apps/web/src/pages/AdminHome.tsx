@@ -24,7 +24,7 @@ export function AdminHome() {
           </Col>
           <Col xs={24} md={8}>
             <Card>
-              <Statistic title="即将到期" value={dueSoon} styles={{ content: { color: '#d48806' } }} />
+              <Statistic title="即将到期" value={dueSoon} styles={{ content: { color: '#ad4e00' } }} />
             </Card>
           </Col>
           <Col xs={24} md={8}>

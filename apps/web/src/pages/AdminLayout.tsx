@@ -4,23 +4,35 @@ import {
   CalendarOutlined,
   ClockCircleOutlined,
   ClusterOutlined,
+  CreditCardOutlined,
   DashboardOutlined,
+  ExceptionOutlined,
+  EyeOutlined,
   FileProtectOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SecurityScanOutlined,
   ShopOutlined,
   SlidersOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS, type Role } from '@fep/domain';
-import { Avatar, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Avatar, Breadcrumb, Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { access } from '../access.ts';
 import { useAuth } from '../auth.tsx';
-import { type MenuIcon, menuOf } from '../routes.ts';
+import { NetworkBadge } from '../components/NetworkBadge.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
+import { forgetOfflineReads, registerFieldApp } from '../offline/register.ts';
+import { breadcrumbOf, type MenuIcon, menuOf } from '../routes.ts';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -30,10 +42,19 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   licence: <SafetyCertificateOutlined />,
   plan: <ClusterOutlined />,
   order: <AlertOutlined />,
+  case: <ExceptionOutlined />,
+  alert: <WarningOutlined />,
+  seal: <StopOutlined />,
   inspector: <IdcardOutlined />,
   unit: <ShopOutlined />,
   policy: <SlidersOutlined />,
   calendar: <CalendarOutlined />,
+  interference: <EyeOutlined />,
+  complaint: <MessageOutlined />,
+  review: <FileSearchOutlined />,
+  officer: <SolutionOutlined />,
+  security: <SecurityScanOutlined />,
+  credit: <CreditCardOutlined />,
 };
 
 /** The back office's frame; its menu is the routes list filtered by `access` (the route guard's own rule). */
@@ -41,7 +62,13 @@ export function AdminLayout() {
   const { me, logout, can } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  // Not data fetching: staff get the installable field app (its service worker), so the task list and the
+  // field page open on a phone without network.
+  useEffect(() => registerFieldApp(), []);
+  // On a phone the header keeps the agency, the avatar and 退出; names and role tags need a wider screen.
+  const phone = Grid.useBreakpoint().md === false;
   if (!me) return null;
+  const crumbs = breadcrumbOf(location.pathname);
   const menu = menuOf('admin').filter((r) => access(me, r) === 'allow');
   const items = menu.map((r) => ({ key: r.path, icon: ICONS[r.menu.icon], label: r.menu.label }));
   const selected = menu
@@ -67,47 +94,52 @@ export function AdminLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            padding: '0 24px',
-            borderBottom: '1px solid #eee',
-          }}
-        >
-          <Typography.Text strong>{me.agency?.name}</Typography.Text>
-          <Space size="middle">
-            <Link to="/">
-              <HomeOutlined /> 办事大厅
+        <Layout.Header className="admin-header">
+          <Typography.Text strong ellipsis className="admin-agency">
+            {me.agency?.name}
+          </Typography.Text>
+          <Space size="middle" className="admin-tools">
+            <NetworkBadge />
+            <NotificationBell to="/admin/notifications" tone="light" />
+            <Link to="/" aria-label="办事大厅">
+              <HomeOutlined /> <span className="hide-narrow">办事大厅</span>
             </Link>
             <Space>
               <Avatar style={{ background: '#b7142a' }}>{me.displayName.slice(0, 1)}</Avatar>
-              <span>{me.displayName}</span>
+              <span className="hide-narrow">{me.displayName}</span>
               {me.roles.map((r) => (
-                <Tag key={r} color="red">
+                <Tag key={r} color="red" className="hide-narrow">
                   {ROLE_LABELS[r as Role] ?? '其他角色'}
                 </Tag>
               ))}
             </Space>
             {can('audit:chain:verify') && (
-              <Tag icon={<AuditOutlined />} color="default">
+              <Tag icon={<AuditOutlined />} color="default" className="hide-narrow">
                 可核验执法记录
               </Tag>
             )}
             <Button
               icon={<LogoutOutlined />}
+              aria-label="退出"
               onClick={async () => {
+                forgetOfflineReads();
                 await logout();
                 navigate('/admin/login');
               }}
             >
-              退出
+              <span className="hide-narrow">退出</span>
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id="main" className="admin-content">
+          {(crumbs.length > 1 || phone) && (
+            <Breadcrumb
+              // On a phone the collapsed menu's button sits at the left edge of this line.
+              style={{ marginBottom: 12, marginLeft: phone ? 40 : 0 }}
+              aria-label="当前位置"
+              items={crumbs.map((c) => ({ title: c.to ? <Link to={c.to}>{c.label}</Link> : c.label }))}
+            />
+          )}
           <Outlet />
         </Layout.Content>
       </Layout>

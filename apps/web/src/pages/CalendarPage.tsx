@@ -1,11 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CalendarDayView, CalendarYearRequest, CalendarYearSavedView, CalendarYearView } from '@fep/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Collapse, DatePicker, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { monthGrids } from '../calendarGrid.ts';
 import { invalidateApi, useApi } from '../query.ts';
 
 /** The edit dialog's form: the request's fields, with the dates as DatePicker values. */
@@ -15,6 +16,9 @@ interface YearForm {
   days: (Omit<CalendarDayView, 'date'> & { date: Dayjs })[];
 }
 
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+
+/** 工作日历: the year as month grids (holidays, adjusted working days, weekends) and the list of recorded days; the administrator enters a year. */
 export function CalendarPage() {
   const { me, can } = useAuth();
   const { message } = App.useApp();
@@ -92,17 +96,81 @@ export function CalendarPage() {
           description="涉及该年度的期限按周一至周五暂定计算并标注“暂定”，安排公布并由管理员录入后自动重算。"
         />
       )}
-      <Table
-        rowKey="date"
-        loading={!data}
-        dataSource={data?.days ?? []}
-        pagination={false}
-        size="small"
-        locale={{ emptyText: '本年度暂无节假日或调休记录' }}
-        columns={[
-          { title: '日期', dataIndex: 'date' },
-          { title: '类型', dataIndex: 'kind', render: (k: string) => (k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>) },
-          { title: '说明', dataIndex: 'name' },
+      <Space size="middle" wrap style={{ marginBottom: 12 }}>
+        <span>
+          <span className="cal-legend cal-holiday">休</span> 法定节假日
+        </span>
+        <span>
+          <span className="cal-legend cal-adjusted">班</span> 调休上班
+        </span>
+        <span>
+          <span className="cal-legend cal-weekend">六</span> 周末
+        </span>
+      </Space>
+      <Row gutter={[12, 12]}>
+        {monthGrids(year, data?.days ?? []).map((g) => (
+          <Col key={g.month} xs={24} sm={12} xl={8}>
+            <Card size="small" title={`${g.month} 月`} extra={<Typography.Text type="secondary">{g.workingDays} 个工作日</Typography.Text>}>
+              <table className="cal-grid" aria-label={`${year} 年 ${g.month} 月`}>
+                <thead>
+                  <tr>
+                    {WEEKDAYS.map((w) => (
+                      <th key={w}>{w}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.weeks.map((w) => (
+                    <tr key={w.find((c) => c)?.date}>
+                      {w.map((c, i) =>
+                        c ? (
+                          <td
+                            key={c.date}
+                            title={c.name ? `${c.date} ${c.name}` : c.date}
+                            className={c.kind === 'holiday' ? 'cal-holiday' : c.kind === 'adjusted_workday' ? 'cal-adjusted' : c.working ? '' : 'cal-weekend'}
+                          >
+                            {c.day}
+                            {c.kind && <small>{c.kind === 'holiday' ? '休' : '班'}</small>}
+                          </td>
+                        ) : (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: the empty cells of a week have no identity but their place
+                          <td key={i} />
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Collapse
+        style={{ marginTop: 12 }}
+        items={[
+          {
+            key: 'list',
+            label: `节假日与调休清单（${data?.days.length ?? 0} 天）`,
+            children: (
+              <Table
+                rowKey="date"
+                loading={!data}
+                dataSource={data?.days ?? []}
+                pagination={false}
+                size="small"
+                locale={{ emptyText: '本年度暂无节假日或调休记录' }}
+                columns={[
+                  { title: '日期', dataIndex: 'date' },
+                  {
+                    title: '类型',
+                    dataIndex: 'kind',
+                    render: (k: string) => (k === 'holiday' ? <Tag color="red">放假</Tag> : <Tag color="blue">调休上班</Tag>),
+                  },
+                  { title: '说明', dataIndex: 'name' },
+                ]}
+              />
+            ),
+          },
         ]}
       />
       <Modal

@@ -1,21 +1,26 @@
-import { BankOutlined, CheckCircleOutlined, ClockCircleOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { BankOutlined, CheckCircleOutlined, ClockCircleOutlined, EnvironmentOutlined, FileTextOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { UnitView as MyUnit, ServiceGuidesView } from '@fep/contracts';
-import { Button, Card, Col, Descriptions, Empty, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
-import type { Agency } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { PortalHeader } from '../components/PortalHeader.tsx';
+import { placeName, regionPath, useRegions, useRememberedPlace } from '../components/regions.ts';
+
+/** The picker (antd Cascader) arrives after the first paint: the home's first screen needs only its place name. */
+const RegionPicker = lazy(() => import('../components/RegionPicker.tsx').then((m) => ({ default: m.RegionPicker })));
+
 import { useApi } from '../query.ts';
 
 export function PortalHome() {
   const { me } = useAuth();
-  const [agency, setAgency] = useState<string>('360100');
-  const agencies = useApi<Agency[]>('/api/v1/agencies').data ?? [];
-  const guides = useApi<ServiceGuidesView>(`/api/v1/services/guides?agency=${agency}`).data ?? null;
+  const regions = useRegions();
+  const [chosen, choose] = useRememberedPlace();
   const units = useApi<MyUnit[]>(me?.kind === 'applicant' ? '/api/v1/portal/my-units' : null).data ?? null;
-
-  const options = useMemo(() => agencies.filter((a) => a.level !== 'corps').map((a) => ({ value: a.regionCode, label: a.name })), [agencies]);
+  // The guide shown is the one of the place: the place chosen, else (a business) where its unit is registered.
+  const place = [chosen, units?.[0]?.regionCode, me?.usci?.slice(2, 8)].find((c) => regionPath(regions, c)) ?? null;
+  const guides = useApi<ServiceGuidesView>(place ? `/api/v1/services/guides?agency=${place}` : null).data ?? null;
+  const shown = place ? guides : null;
 
   return (
     <div>
@@ -41,7 +46,7 @@ export function PortalHome() {
               </Tag>
             </Space>
           </div>
-          <Card style={{ width: 360 }} title={me?.kind === 'applicant' ? '我的单位' : '选择办理地'}>
+          <Card style={{ width: 360, maxWidth: '100%' }} title={me?.kind === 'applicant' ? '我的单位' : '企业办事'}>
             {me?.kind === 'applicant' ? (
               units === null ? (
                 <Skeleton active />
@@ -64,15 +69,7 @@ export function PortalHome() {
               )
             ) : (
               <>
-                <Typography.Paragraph type="secondary">办事指南与时限因地而异，请选择场所所在地：</Typography.Paragraph>
-                <Select
-                  style={{ width: '100%' }}
-                  value={agency}
-                  onChange={setAgency}
-                  options={options}
-                  aria-label="办理地"
-                  showSearch={{ optionFilterProp: 'label' }}
-                />
+                <Typography.Paragraph type="secondary">办事指南、时限和免检范围因地而异：请在下方选择场所所在地查看当地的办事指南。</Typography.Paragraph>
                 {!me && (
                   <Link to="/login">
                     <Button type="primary" block style={{ marginTop: 16 }}>
@@ -85,15 +82,34 @@ export function PortalHome() {
           </Card>
         </div>
       </div>
-      <main className="portal-main">
-        <Typography.Title level={4}>
-          <FileTextOutlined /> 办事指南{guides ? ` · ${guides.agency.name}` : ''}
-        </Typography.Title>
-        {!guides ? (
+      <main id="main" className="portal-main">
+        <div className="place-bar">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            <FileTextOutlined /> 办事指南{place ? ` · ${placeName(regions, place)}` : ''}
+          </Typography.Title>
+          <Space wrap>
+            <span>
+              <EnvironmentOutlined /> 场所所在地
+            </span>
+            <Suspense
+              fallback={<Button style={{ width: 280, maxWidth: '80vw', textAlign: 'left' }}>{placeName(regions, place) || '请选择 省 / 市 / 区县'}</Button>}
+            >
+              <RegionPicker value={place} onChange={choose} aria-label="场所所在地" style={{ width: 280, maxWidth: '80vw' }} />
+            </Suspense>
+          </Space>
+        </div>
+        {shown && (
+          <Typography.Paragraph type="secondary">
+            当地消防救援机构：{shown.agency.name}；办理时限和免检范围按当地现行政策（{shown.at}）。
+          </Typography.Paragraph>
+        )}
+        {!place && regions ? (
+          <Empty description="请选择场所所在的省、市、区县，查看当地的办事指南、时限和免检范围" />
+        ) : !shown ? (
           <Skeleton active />
         ) : (
           <Row gutter={[16, 16]}>
-            {guides.guides.map((g) => (
+            {shown.guides.map((g) => (
               <Col xs={24} md={12} key={g.code}>
                 <Card
                   className="guide-card"
@@ -124,15 +140,23 @@ export function PortalHome() {
                     </Descriptions.Item>
                   </Descriptions>
                   {g.code === 'licensing.opening_check' && (
-                    <Link to={me?.kind === 'applicant' ? '/portal/applications/new' : '/login'}>
-                      <Button type="primary" style={{ marginTop: 12 }}>
-                        在线申请
-                      </Button>
-                    </Link>
+                    <Space wrap style={{ marginTop: 12 }}>
+                      <Link to={me?.kind === 'applicant' ? '/portal/applications/new' : '/login'}>
+                        <Button type="primary">在线申请</Button>
+                      </Link>
+                      <Link to="/track">
+                        <Button>办件查询</Button>
+                      </Link>
+                    </Space>
                   )}
                   {g.code === 'licensing.exemption_query' && (
                     <Link to="/check">
                       <Button style={{ marginTop: 12 }}>免检查询</Button>
+                    </Link>
+                  )}
+                  {g.code === 'complaints.report' && (
+                    <Link to="/report">
+                      <Button style={{ marginTop: 12 }}>举报隐患 · 随手拍</Button>
                     </Link>
                   )}
                 </Card>
@@ -141,7 +165,9 @@ export function PortalHome() {
           </Row>
         )}
       </main>
-      <div className="footer-note">消防执法服务平台 · 执法全过程记录 · 个人信息依法保护</div>
+      <footer className="footer-note">
+        消防执法服务平台 · 执法全过程记录 · 个人信息依法保护 · <Link to="/report">举报火灾隐患</Link> · <Link to="/supervise">投诉举报执法人员</Link>
+      </footer>
     </div>
   );
 }

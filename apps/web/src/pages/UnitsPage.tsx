@@ -1,8 +1,10 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import type { UnitImportReport as ImportReport, UnitView as Unit, UnitPageView } from '@fep/contracts';
-import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { apiFetch } from '../api.ts';
 import { useAuth } from '../auth.tsx';
+import { pageWithTotal } from '../components/pagination.ts';
 import { RISK_COLORS, RISK_LEVEL_LABELS, VENUE_LABELS } from '../labels.ts';
 import { downloadWithAuth } from '../licensing.ts';
 import { invalidateApi, useApi } from '../query.ts';
@@ -40,8 +42,7 @@ export function UnitsPage() {
             customRequest={async ({ file, onSuccess, onError }) => {
               const form = new FormData();
               form.append('file', file as File);
-              const token = sessionStorage.getItem('fep.token');
-              const res = await fetch('/api/v1/units/import', { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+              const res = await apiFetch('/api/v1/units/import', { method: 'POST', body: form });
               const body = (await res.json()) as ImportReport & { message?: string };
               if (!res.ok) {
                 message.error(body.message ?? '导入失败');
@@ -56,6 +57,13 @@ export function UnitsPage() {
           >
             <Button icon={<UploadOutlined />}>导入（CSV / XLSX）</Button>
           </Upload>
+        )}
+        {can('unit:unit:import') && (
+          <Tooltip title="与导出文件相同的列，附填写说明；导出的名录可原样导入（脱敏的联系人、电话保留原值）">
+            <Button icon={<FileExcelOutlined />} onClick={() => void downloadWithAuth('/api/v1/units/import-template', '社会单位导入模板.xlsx')}>
+              下载导入模板
+            </Button>
+          </Tooltip>
         )}
         <Button icon={<DownloadOutlined />} onClick={() => void downloadWithAuth('/api/v1/units/export', '社会单位名录.csv')}>
           导出
@@ -108,7 +116,9 @@ export function UnitsPage() {
         >
           下一页
         </Button>
-        <Typography.Text type="secondary">第 {pages.length} 页 · 联系人信息已脱敏</Typography.Text>
+        <Typography.Text type="secondary">
+          第 {pages.length} 页 · 本页 {items.length} 条{next ? '' : '，已是最后一页'} · 联系人信息已脱敏
+        </Typography.Text>
       </Space>
       <Modal open={!!report} title="导入结果" footer={null} width={760} onCancel={() => setReport(null)}>
         {report && (
@@ -124,7 +134,7 @@ export function UnitsPage() {
                 size="small"
                 rowKey={(r) => `${r.line}-${r.usci}`}
                 dataSource={report.rejections}
-                pagination={{ pageSize: 10 }}
+                pagination={pageWithTotal()}
                 columns={[
                   { title: '行号', dataIndex: 'line', width: 70 },
                   { title: '统一社会信用代码', dataIndex: 'usci' },

@@ -29,7 +29,9 @@ export const PERMISSIONS = {
   'clock:clock:pause': '暂停/恢复时限（补正）',
   'clock:clock:extend': '批准延长时限',
   'audit:event:read': '查看执法记录',
+  'audit:timeline:read': '查看办件流转记录',
   'audit:chain:verify': '核验执法记录链',
+  'audit:security:read': '查看安全事件（越权访问记录）',
   'unit:unit:read': '查看社会单位',
   'unit:unit:create': '登记社会单位',
   'unit:unit:import': '批量导入社会单位',
@@ -53,6 +55,31 @@ export const PERMISSIONS = {
   'supervision:order:manage': '审批延期、复查结论、移送执法',
   'supervision:conflict:declare': '申报回避事项',
   'portal:order:respond': '申请整改延期、报告整改完成',
+  'portal:seal:request': '申请进入查封部位整改、解除查封、复查、恢复使用',
+  'portal:penalty:pay': '在线缴纳本单位的罚款',
+  'enforcement:discretion:propose': '查询处罚裁量建议',
+  'enforcement:case:read': '查看行政处罚案件',
+  'enforcement:case:handle': '办理行政处罚案件（立案申请、调查取证、告知、听证、送达）',
+  'enforcement:case:review': '法制审核行政处罚案件',
+  'enforcement:case:decide': '审批立案、作出和撤销行政处罚决定',
+  'enforcement:payment:record': '登记罚款缴纳',
+  'credit:record:read': '查看信用记录、信用等级和风险',
+  'market:organisation:read': '查看消防技术服务机构名录',
+  'market:organisation:manage': '登记、核查消防技术服务机构从业条件',
+  'credit:request:decide': '办理信用修复和异议申请',
+  'portal:credit:request': '申请信用修复、提出异议',
+  'oversight:alert:read': '查看执法监督预警',
+  'oversight:interference:record': '登记干预、插手案件情况',
+  'oversight:interference:read': '查阅干预、插手案件记录和月报',
+  'oversight:complaint:handle': '受理、办理对执法人员的投诉举报',
+  'oversight:review:record': '案卷评查评分',
+  'oversight:officer:read': '查阅执法人员执法档案和评查结果',
+  'oversight:training:record': '登记执法人员培训记录',
+  'complaints:complaint:read': '查看举报投诉（不含举报人身份）',
+  'complaints:complaint:intake': '受理举报投诉（登记来电来访、确认类别、移交、并案、派员核查、认定、答复、回访）',
+  'complaints:reporter:read': '查看举报人身份（仅受理岗，每次查看均记录）',
+  'complaints:reward:decide': '决定举报奖励、登记奖金发放',
+  'complaints:partner:manage': '签发 12345 工单接口和 Open311 接口密钥',
   'system:event:manage': '查看和重新投递跨模块事件',
   'system:clock:manage': '调整演示时钟',
 } as const;
@@ -60,6 +87,8 @@ export type Permission = keyof typeof PERMISSIONS;
 
 const STAFF_BASE: Permission[] = [
   'org:agency:read',
+  // 流转记录: who did what on a file, for the staff who handle it (the full record with digests is audit:event:read).
+  'audit:timeline:read',
   'policy:policy:read',
   'clock:clock:read',
   'unit:unit:read',
@@ -68,6 +97,26 @@ const STAFF_BASE: Permission[] = [
   'licensing:application:read',
   'licensing:licence:read',
   'supervision:plan:read',
+  'enforcement:discretion:propose',
+  'enforcement:case:read',
+  'credit:record:read',
+  'market:organisation:read',
+  // ENF-08: whoever is approached about a case records it (seed 001 §13), whatever their role.
+  'oversight:interference:record',
+  // CMP-03: the queue and the file of reports, without the reporter's identity (CMP-04).
+  'complaints:complaint:read',
+];
+
+/**
+ * Internal enforcement oversight (OVS-02, OVS-03, ENF-08) rests with the legal affairs staff (法制员: 以法制审核为
+ * 中心的内部执法监督机制, seed 001 §13) and the agency's leadership.
+ */
+const OVERSIGHT: Permission[] = [
+  'oversight:interference:read',
+  'oversight:complaint:handle',
+  'oversight:review:record',
+  'oversight:officer:read',
+  'oversight:training:record',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -79,8 +128,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'licensing:application:intake',
     'licensing:inspection:assign',
     'licensing:licence:manage',
+    'enforcement:payment:record',
     'supervision:task:create',
     'unit:unit:import',
+    // CMP-01/CMP-04: the intake desk (受理岗) records calls and visits and alone sees who reported.
+    'complaints:complaint:intake',
+    'complaints:reporter:read',
   ],
   inspector: [
     ...STAFF_BASE,
@@ -90,8 +143,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision:task:create',
     'supervision:inspection:record',
     'supervision:conflict:declare',
+    'enforcement:case:handle',
+    'market:organisation:manage',
   ],
-  legal_reviewer: [...STAFF_BASE, 'audit:event:read', 'licensing:application:review'],
+  legal_reviewer: [...STAFF_BASE, ...OVERSIGHT, 'audit:event:read', 'licensing:application:review', 'enforcement:case:review', 'oversight:alert:read'],
   approver: [
     ...STAFF_BASE,
     'clock:clock:extend',
@@ -100,17 +155,28 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'licensing:application:decide',
     'licensing:licence:revoke',
     'supervision:order:manage',
+    'enforcement:case:decide',
+    'credit:request:decide',
+    'oversight:alert:read',
+    'complaints:reward:decide',
   ],
   leader: [
     ...STAFF_BASE,
+    ...OVERSIGHT,
     'clock:clock:extend',
     'audit:event:read',
     'audit:chain:verify',
+    // 等保 8.1.4.3: the head of an agency reviews the refused attempts of its staff.
+    'audit:security:read',
     'iam:user:read',
     'licensing:inspection:assign',
     'supervision:plan:manage',
     'supervision:task:create',
     'supervision:order:manage',
+    'enforcement:case:decide',
+    'credit:request:decide',
+    'market:organisation:manage',
+    'oversight:alert:read',
   ],
   admin: [
     'org:agency:read',
@@ -120,10 +186,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'iam:user:read',
     'iam:user:manage',
     'audit:event:read',
+    'audit:timeline:read',
     'audit:chain:verify',
+    'audit:security:read',
     'clock:clock:read',
     'system:event:manage',
     'system:clock:manage',
+    'complaints:partner:manage',
     'file:file:upload',
     'file:file:read',
     'unit:unit:read',
@@ -136,6 +205,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'licensing:application:read',
     'licensing:licence:read',
     'portal:order:respond',
+    'portal:seal:request',
+    'portal:penalty:pay',
+    'credit:record:read',
+    'portal:credit:request',
   ],
 };
 

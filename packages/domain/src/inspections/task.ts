@@ -16,6 +16,30 @@ export const TASK_STATUS_LABELS: Record<InspectionTaskStatus, string> = {
   cancelled: '已取消',
 };
 
+/** Why a task exists (its purpose), as the task lists and exports show it. */
+export const TASK_PURPOSES = [
+  'opening_check',
+  'commitment_verification',
+  'random',
+  'complaint',
+  'superior_order',
+  'dishonest',
+  're_inspection',
+  'seal_check',
+] as const;
+export type InspectionTaskPurpose = (typeof TASK_PURPOSES)[number];
+export const TASK_PURPOSE_LABELS: Record<InspectionTaskPurpose, string> = {
+  opening_check: '营业前现场检查',
+  commitment_verification: '告知承诺许可后核查',
+  random: '双随机抽查',
+  complaint: '举报投诉核查',
+  superior_order: '上级交办',
+  dishonest: '严重失信单位检查',
+  re_inspection: '整改复查',
+  // A seal's requests (ENF-05): entering to rectify, lifting, re-inspection, resumption — recorded on the seal.
+  seal_check: '临时查封申请核查',
+};
+
 const TABLE: Record<InspectionTaskStatus, Partial<Record<InspectionTaskAction, InspectionTaskStatus>>> = {
   unassigned: { assign: 'assigned', cancel: 'cancelled' },
   // Reassignment keeps the task assigned; a draft changes nothing but the draft.

@@ -50,6 +50,27 @@ describe('LIC-02 exemption check per source jurisdiction', () => {
     assert.equal(checkExemption(policy, { venueKind: 'hotel', floorArea: 299.99 }).exempt, true);
   });
 
+  it('LIC-02 a blank investment is unknown, never 0 CNY: it neither exempts nor decides (Guangdong 100 万元 rule)', () => {
+    const policy = resolvePreset('licensing.exemption', '440106').values;
+    for (const investment of [null, undefined]) {
+      const r = checkExemption(policy, { venueKind: 'mall', floorArea: 1280, investment });
+      assert.equal(r.exempt, false, r.reasons.join('；'));
+      assert.equal(r.undetermined, true);
+      assert.match(r.reasons.join('；'), /未填写工程投资额（视为未知，不按 0 计算）/);
+      assert.doesNotMatch(r.reasons.join('；'), /0 元/);
+    }
+    // A real 0 CNY is a value and is compared.
+    const zero = checkExemption(policy, { venueKind: 'mall', floorArea: 1280, investment: 0 });
+    assert.equal(zero.exempt, true);
+    assert.equal(zero.undetermined, false);
+    // The area alone decides when it meets its threshold: nothing is left unknown.
+    const small = checkExemption(policy, { venueKind: 'mall', floorArea: 400, investment: null });
+    assert.deepEqual([small.exempt, small.undetermined], [true, false]);
+    // Where investment is no criterion (Jiangxi), a blank investment leaves nothing undetermined.
+    const jx = checkExemption(resolvePreset('licensing.exemption', '360102').values, { venueKind: 'hotel', floorArea: 1280, investment: null });
+    assert.deepEqual([jx.exempt, jx.undetermined], [false, false]);
+  });
+
   it('a negative area is refused', () => {
     assert.throws(() => checkExemption(resolvePreset('licensing.exemption', '360102').values, { venueKind: 'hotel', floorArea: -1 }), RangeError);
   });

@@ -33,7 +33,31 @@ describe('policy kinds: every kind is complete (REQUIREMENTS §11)', () => {
   }
   for (const id of ['credit.deductions', 'units.defaults', 'licensing.numbering'] as const) {
     it(`${id}: a default the law does not fix says 待确认 (to confirm)`, () => {
-      assert.match(POLICY_KINDS[id].description, /待确认（to confirm）/);
+      assert.match(POLICY_KINDS[id].description, /待确认/);
+    });
+  }
+
+  /** Every place of a kind's schema the generated form shows gets a Chinese label (issue 11 item 4). */
+  function unlabelled(schema: Record<string, unknown>, at: string, out: string[]): string[] {
+    const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+    for (const [k, p] of Object.entries(props ?? {})) {
+      if (at !== '' && typeof p.title !== 'string') out.push(`${at}/${k}`);
+      unlabelled(p, `${at}/${k}`, out);
+    }
+    const items = schema.items as Record<string, unknown> | undefined;
+    if (items) unlabelled(items, `${at}/*`, out);
+    for (const option of (schema.anyOf as Record<string, unknown>[] | undefined) ?? []) {
+      if ('const' in option && !/\p{Script=Han}/u.test(String(option.title))) out.push(`${at}=${String(option.const)}`);
+    }
+    if (Array.isArray(schema.enum)) out.push(`${at} (enum without labels)`);
+    return out;
+  }
+  for (const id of POLICY_KIND_IDS) {
+    it(`${id}: every nested field and every choice of its schema has a Chinese title; texts carry no requirement ID`, () => {
+      const def = getPolicyKind(id)!;
+      assert.deepEqual(unlabelled(def.schema as unknown as Record<string, unknown>, '', []), []);
+      const texts = [def.title, def.description, ...Object.values(def.fields).flatMap((f) => [f.label, f.help ?? ''])].join('\n');
+      assert.doesNotMatch(texts, /\b[A-Z]{3}-(\d\d|\*)\b|to confirm|[a-z]+_[a-z]+/);
     });
   }
 });

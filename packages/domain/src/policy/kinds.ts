@@ -1,5 +1,12 @@
 import { type Static, Type } from 'typebox';
-import { VENUE_KINDS } from '../venue.ts';
+import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
+import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../complaints/complaint.ts';
+import { NATIONAL_REWARDS, type RewardsPolicy, rewardsSchema } from '../complaints/reward.ts';
+import { LICENSING_PATH_LABELS, POLICY_VALUE_LABELS, RISK_LEVEL_LABELS } from '../labels.ts';
+import { type CaseReviewPolicy, caseReviewSchema, NATIONAL_CASE_REVIEW } from '../oversight/review.ts';
+import { VENUE_KIND_LABELS, VENUE_KINDS } from '../venue.ts';
+import { Choice } from './choice.ts';
 import type { PolicyKindDef } from './types.ts';
 
 /**
@@ -9,23 +16,32 @@ import type { PolicyKindDef } from './types.ts';
 const FIRE_LAW = '《中华人民共和国消防法》（2021年修正）';
 const INSPECTION_RULES = '《消防监督检查规定》（公安部令第120号）';
 const CIVIL_CODE = '《中华人民共和国民法典》';
+const PENALTY_LAW = '《中华人民共和国行政处罚法》（2021年修订）';
+const COERCION_LAW = '《中华人民共和国行政强制法》';
+const CREDIT_RULE = '《消防安全领域信用管理暂行办法》（应急消〔2020〕331号）';
+const REPAIR_RULE = '《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令第58号）';
 
-const VenueKind = Type.Enum(VENUE_KINDS);
+export { Choice } from './choice.ts';
+
+const pick = <const K extends string>(values: readonly K[], labels: Record<string, string>): Record<K, string> =>
+  Object.fromEntries(values.map((v) => [v, labels[v] ?? v])) as Record<K, string>;
+
+const VenueKind = Choice(VENUE_KINDS, VENUE_KIND_LABELS);
 const Threshold = Type.Object(
   {
-    metric: Type.Union([Type.Literal('floorArea'), Type.Literal('investment')]),
+    metric: Choice(['floorArea', 'investment'], { floorArea: '建筑面积', investment: '工程投资额' }, { title: '指标' }),
     /** Chinese legal counting: 以下/以内 include the number (lte); 不足/低于 exclude it (lt). */
-    op: Type.Union([Type.Literal('lte'), Type.Literal('lt')]),
-    limit: Type.Number({ minimum: 0 }),
-    text: Type.String({ minLength: 1 }),
+    op: Choice(['lte', 'lt'], { lte: '以下（含本数）', lt: '不足（不含本数）' }, { title: '比较方式' }),
+    limit: Type.Number({ minimum: 0, title: '限值（建筑面积以平方米计，工程投资额以元计）' }),
+    text: Type.String({ minLength: 1, title: '条件原文（办事指南所列）' }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: '免检条件' },
 );
 
 export const exemptionSchema = Type.Object(
   {
     rules: Type.Array(Threshold),
-    exceptVenueKinds: Type.Array(VenueKind),
+    exceptVenueKinds: Type.Array(VenueKind, { uniqueItems: true }),
   },
   { additionalProperties: false },
 );
@@ -34,12 +50,15 @@ export type ExemptionPolicy = Static<typeof exemptionSchema>;
 export const commitmentSchema = Type.Object(
   {
     enabled: Type.Boolean(),
-    scope: Type.Union([Type.Literal('none'), Type.Literal('all'), Type.Literal('trial'), Type.Literal('pilot'), Type.Literal('after_business_licence')]),
+    scope: Choice(['none', 'all', 'trial', 'pilot', 'after_business_licence'], POLICY_VALUE_LABELS),
     decisionWorkingDays: Type.Integer({ minimum: 0, maximum: 30 }),
     verificationWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
     /** The commitment the applicant signs (告知承诺书): the region's template. */
     template: Type.Object(
-      { title: Type.String({ minLength: 1 }), clauses: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }) },
+      {
+        title: Type.String({ minLength: 1, title: '承诺书标题' }),
+        clauses: Type.Array(Type.String({ minLength: 1, title: '条款' }), { minItems: 1, title: '承诺条款' }),
+      },
       { additionalProperties: false },
     ),
   },
@@ -50,19 +69,24 @@ export type CommitmentPolicy = Static<typeof commitmentSchema>;
 /** A material of the opening permit (办事指南 申请材料). `source: data` = obtained by data sharing, never uploaded (LIC-01). */
 const Material = Type.Object(
   {
-    code: Type.String({ pattern: '^[a-z_]{2,40}$' }),
-    name: Type.String({ minLength: 1 }),
-    source: Type.Union([Type.Literal('upload'), Type.Literal('data'), Type.Literal('signed_online')]),
-    paths: Type.Array(Type.Union([Type.Literal('commitment'), Type.Literal('inspection')]), { minItems: 1 }),
-    required: Type.Boolean(),
-    sampleForm: Type.Optional(Type.String()),
+    /** Internal: referenced by applications and the pending-documents policy; the editor hides it and fills new ones. */
+    code: Type.String({ pattern: '^[a-z_]{2,40}$', title: '材料代码' }),
+    name: Type.String({ minLength: 1, title: '材料名称' }),
+    source: Choice(
+      ['upload', 'data', 'signed_online'],
+      { upload: '申请人上传', data: '数据共享获取（无需上传）', signed_online: '在线签署' },
+      { title: '取得方式' },
+    ),
+    paths: Type.Array(Choice(['commitment', 'inspection'], LICENSING_PATH_LABELS), { minItems: 1, uniqueItems: true, title: '适用程序' }),
+    required: Type.Boolean({ title: '是否必须提交' }),
+    sampleForm: Type.Optional(Type.String({ title: '示范文本名称' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: '材料' },
 );
 export const materialsSchema = Type.Object(
   {
     materials: Type.Array(Material, { minItems: 1 }),
-    conditions: Type.Array(Type.String({ minLength: 1 })),
+    conditions: Type.Array(Type.String({ minLength: 1, title: '条件' })),
   },
   { additionalProperties: false },
 );
@@ -73,8 +97,13 @@ export const checkItemsSchema = Type.Object(
   {
     items: Type.Array(
       Type.Object(
-        { code: Type.String({ minLength: 1 }), name: Type.String({ minLength: 1 }), legalBasis: Type.String({ minLength: 1 }) },
-        { additionalProperties: false },
+        {
+          /** Internal: checklists record results by it; the editor hides it and fills new ones. */
+          code: Type.String({ minLength: 1, title: '项目代码' }),
+          name: Type.String({ minLength: 1, title: '检查项目' }),
+          legalBasis: Type.String({ minLength: 1, title: '依据' }),
+        },
+        { additionalProperties: false, title: '检查项目' },
       ),
       { minItems: 1 },
     ),
@@ -94,11 +123,11 @@ export const inspectionPathSchema = Type.Object(
 );
 export type InspectionPathPolicy = Static<typeof inspectionPathSchema>;
 
-const AgencyLevel = Type.Union([Type.Literal('corps'), Type.Literal('detachment'), Type.Literal('brigade')]);
+const AgencyLevel = Choice(['corps', 'detachment', 'brigade'], POLICY_VALUE_LABELS);
 export const approvalSchema = Type.Object(
   {
     authorityLevel: AgencyLevel,
-    decidedBy: Type.Union([Type.Literal('law'), Type.Literal('corps'), Type.Literal('city')]),
+    decidedBy: Choice(['law', 'corps', 'city'], { law: '依法律规定', corps: '由省级（总队）确定', city: '由市级确定' }),
     legalReviewRequired: Type.Boolean(),
   },
   { additionalProperties: false },
@@ -107,26 +136,26 @@ export type ApprovalPolicy = Static<typeof approvalSchema>;
 
 export const pendingDocumentsSchema = Type.Object(
   {
-    mode: Type.Union([Type.Literal('none'), Type.Literal('listed'), Type.Literal('any')]),
-    documents: Type.Array(Type.String({ minLength: 1 })),
-    supplyBy: Type.Union([Type.Literal('onsite_check'), Type.Literal('before_decision')]),
+    mode: Choice(['none', 'listed', 'any'], { none: '不容缺', listed: '仅限所列材料', any: '任一材料' }),
+    /** Material codes of licensing.materials (the editor offers the materials by name). */
+    documents: Type.Array(Type.String({ minLength: 1, title: '材料' }), { uniqueItems: true }),
+    supplyBy: Choice(['onsite_check', 'before_decision'], POLICY_VALUE_LABELS),
     networkChecks: Type.Boolean(),
   },
   { additionalProperties: false },
 );
 export type PendingDocumentsPolicy = Static<typeof pendingDocumentsSchema>;
 
-export const COMPLAINT_CATEGORIES = ['locked_exit', 'blocked_escape_route', 'disabled_fire_system', 'other'] as const;
 export const complaintDeadlinesSchema = Type.Object(
   {
     deadlines: Type.Array(
       Type.Object(
         {
-          category: Type.Enum(COMPLAINT_CATEGORIES),
-          unit: Type.Union([Type.Literal('hours'), Type.Literal('working_days')]),
-          amount: Type.Integer({ minimum: 1, maximum: 30 }),
+          category: Choice(COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, { title: '举报类别' }),
+          unit: Choice(['hours', 'working_days'], { hours: '小时', working_days: '工作日' }, { title: '计时单位' }),
+          amount: Type.Integer({ minimum: 1, maximum: 30, title: '时限（小时或工作日）' }),
         },
-        { additionalProperties: false },
+        { additionalProperties: false, title: '核查时限' },
       ),
       { minItems: 1 },
     ),
@@ -140,7 +169,7 @@ export const publicationSchema = Type.Object(
   {
     publishPlan: Type.Boolean(),
     publishResults: Type.Boolean(),
-    cadence: Type.Union([Type.Literal('per_plan'), Type.Literal('monthly'), Type.Literal('quarterly')]),
+    cadence: Choice(['per_plan', 'monthly', 'quarterly'], POLICY_VALUE_LABELS),
   },
   { additionalProperties: false },
 );
@@ -148,11 +177,16 @@ export type PublicationPolicy = Static<typeof publicationSchema>;
 
 export const inspectionItemsSchema = Type.Object(
   {
-    listName: Type.Union([Type.Literal('full'), Type.Literal('reduced')]),
+    listName: Choice(['full', 'reduced'], POLICY_VALUE_LABELS),
     items: Type.Array(
       Type.Object(
-        { code: Type.String({ minLength: 1 }), name: Type.String({ minLength: 1 }), legalBasis: Type.String({ minLength: 1 }) },
-        { additionalProperties: false },
+        {
+          /** Internal: checklists record results by it; the editor hides it and fills new ones. */
+          code: Type.String({ minLength: 1, title: '项目代码' }),
+          name: Type.String({ minLength: 1, title: '检查项目' }),
+          legalBasis: Type.String({ minLength: 1, title: '依据' }),
+        },
+        { additionalProperties: false, title: '检查项目' },
       ),
       { minItems: 1 },
     ),
@@ -185,12 +219,57 @@ export const rectificationSchema = Type.Object(
 );
 export type RectificationPolicy = Static<typeof rectificationSchema>;
 
-const Factor = Type.Number({ minimum: 0, maximum: 10 });
+/** The penalty procedure (ENF-01, ENF-04 … ENF-07): thresholds, time limits with their units, fees and document numbers. */
+export const enforcementProcedureSchema = Type.Object(
+  {
+    onTheSpotPersonMaxFine: Type.Integer({ minimum: 0 }),
+    onTheSpotUnitMaxFine: Type.Integer({ minimum: 0 }),
+    hearingPersonFine: Type.Integer({ minimum: 0 }),
+    hearingUnitFine: Type.Integer({ minimum: 0 }),
+    hearingRequestWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    decisionCalendarDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    legalReviewScope: Choice(['all_ordinary', 'hearing_eligible'], { all_ordinary: '普通程序案件一律审核', hearing_eligible: '仅适用听证的案件' }),
+    collectiveDiscussionScope: Choice(['hearing_eligible', 'none'], { hearing_eligible: '适用听证的案件须集体讨论', none: '由负责人决定是否集体讨论' }),
+    limitationYears: Type.Integer({ minimum: 1, maximum: 10 }),
+    paymentCalendarDays: Type.Integer({ minimum: 1, maximum: 90 }),
+    lateFeePercentPerDay: Type.Number({ minimum: 0, maximum: 3 }),
+    publicationWorkingDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    publicityDays: Type.Integer({ minimum: 1, maximum: 1095 }),
+    caseNumberTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '\\{seq\\}' }),
+    decisionNumberTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '\\{seq\\}' }),
+    noticeNumberTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '\\{seq\\}' }),
+    seqDigits: Type.Integer({ minimum: 1, maximum: 8 }),
+    repeatLookbackMonths: Type.Integer({ minimum: 1, maximum: 60 }),
+    // 临时查封 (ENF-05): the term, its one extension and the periods of the party's requests.
+    sealMaxDays: Type.Integer({ minimum: 1, maximum: 30 }),
+    sealExtensionDays: Type.Integer({ minimum: 0, maximum: 30 }),
+    sealServiceWorkingDays: Type.Integer({ minimum: 1, maximum: 10 }),
+    sealEmergencyConfirmHours: Type.Integer({ minimum: 1, maximum: 24 }),
+    sealEnterReplyHours: Type.Integer({ minimum: 1, maximum: 72 }),
+    sealLiftInspectionWorkingDays: Type.Integer({ minimum: 1, maximum: 10 }),
+    sealLiftDecisionWorkingDays: Type.Integer({ minimum: 1, maximum: 10 }),
+    sealResumeInspectionWorkingDays: Type.Integer({ minimum: 1, maximum: 10 }),
+    sealResumeDecisionWorkingDays: Type.Integer({ minimum: 1, maximum: 10 }),
+    sealNumberTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '\\{seq\\}' }),
+    // 暂缓或者分期缴纳 (art. 66 ¶2) and the hearing notice (art. 64 (2)).
+    paymentDeferralMaxDays: Type.Integer({ minimum: 1, maximum: 730 }),
+    paymentInstalmentsMax: Type.Integer({ minimum: 2, maximum: 36 }),
+    hearingNoticeWorkingDays: Type.Integer({ minimum: 7, maximum: 30 }),
+    hearingNoticeNumberTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '\\{seq\\}' }),
+    fastTrackPersonFineBelow: Type.Integer({ minimum: 0 }),
+    fastTrackUnitFineBelow: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type EnforcementProcedurePolicy = Static<typeof enforcementProcedureSchema>;
+
+const CREDIT_LEVELS_ = ['A', 'B', 'C', 'D'] as const;
+const Factor = (title: string) => Type.Number({ minimum: 0, maximum: 10, title });
 /** How risk and credit move a unit's sampling rate (SUP-04): rate = base × risk factor × credit factor, at most 1. */
 export const samplingFactorsSchema = Type.Object(
   {
-    risk: Type.Object({ low: Factor, medium: Factor, high: Factor }, { additionalProperties: false }),
-    credit: Type.Object({ A: Factor, B: Factor, C: Factor, D: Factor }, { additionalProperties: false }),
+    risk: Type.Object({ low: Factor('低风险'), medium: Factor('中风险'), high: Factor('高风险') }, { additionalProperties: false }),
+    credit: Type.Object({ A: Factor('A级'), B: Factor('B级'), C: Factor('C级'), D: Factor('D级') }, { additionalProperties: false }),
   },
   { additionalProperties: false },
 );
@@ -202,17 +281,139 @@ export type SamplingFactorsPolicy = Static<typeof samplingFactorsSchema>;
  * kind without restating the others.
  */
 const Deduction = Type.Object(
-  { general: Type.Integer({ minimum: 0, maximum: 100 }), serious: Type.Integer({ minimum: 0, maximum: 100 }) },
+  { general: Type.Integer({ minimum: 0, maximum: 100, title: '一般（分）' }), serious: Type.Integer({ minimum: 0, maximum: 100, title: '情节严重（分）' }) },
   { additionalProperties: false },
 );
-export const creditDeductionsSchema = Type.Object({ falseCommitment: Deduction }, { additionalProperties: false });
+export const creditDeductionsSchema = Type.Object(
+  { falseCommitment: Deduction, penalty: Deduction, orderOverdue: Deduction, orderRefused: Deduction, majorHazard: Deduction },
+  { additionalProperties: false },
+);
 export type CreditDeductionsPolicy = Static<typeof creditDeductionsSchema>;
 export type CreditSeverity = keyof CreditDeductionsPolicy['falseCommitment'];
+
+const Score = (title: string) => Type.Integer({ minimum: 0, maximum: 1000, title });
+/**
+ * Credit levels (CRD-01): every unit starts at the base score; the levels are score bands (the lowest score
+ * of A, B and C; below C is D). No national scale exists (legal-rules §5.1), so the bands are jurisdiction data.
+ * Rewards and commendations add points.
+ */
+export const creditLevelsSchema = Type.Object(
+  {
+    baseScore: Score('基础分'),
+    bands: Type.Object({ A: Score('A级最低分'), B: Score('B级最低分'), C: Score('C级最低分') }, { additionalProperties: false }),
+    rewards: Type.Object(
+      {
+        reward: Type.Integer({ minimum: 0, maximum: 100, title: '奖励（分）' }),
+        commendation: Type.Integer({ minimum: 0, maximum: 100, title: '表彰（分）' }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreditLevelsPolicy = Static<typeof creditLevelsSchema>;
+
+/**
+ * Sanctions (CRD-02): the serious-dishonesty list (严重失信) criteria as data, and the levels drawn as a
+ * non-random trigger besides the random draw.
+ */
+export const creditSanctionsSchema = Type.Object(
+  {
+    blacklist: Type.Object(
+      {
+        majorHazardUnrectified: Type.Boolean({ title: '重大火灾隐患逾期未整改' }),
+        refusalToCorrect: Type.Boolean({ title: '拒不改正' }),
+        repeatViolations: Type.Object(
+          { count: Type.Integer({ minimum: 1, maximum: 20, title: '次数' }), months: Type.Integer({ minimum: 1, maximum: 60, title: '月数' }) },
+          { additionalProperties: false, title: '多次违法' },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    triggerLevels: Type.Array(Choice(CREDIT_LEVELS_, { A: 'A级', B: 'B级', C: 'C级', D: 'D级' }), { uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type CreditSanctionsPolicy = Static<typeof creditSanctionsSchema>;
+
+const Period = Type.Object(
+  {
+    minMonths: Type.Integer({ minimum: 0, maximum: 60, title: '最短公示期（月）' }),
+    maxMonths: Type.Integer({ minimum: 1, maximum: 120, title: '最长公示期（月）' }),
+  },
+  { additionalProperties: false },
+);
+/** Publicity, repair and objection periods (CRD-03). */
+export const creditPublicitySchema = Type.Object(
+  {
+    general: Period,
+    serious: Period,
+    repairDecisionWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    objectionDecisionWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    withdrawalDays: Type.Integer({ minimum: 1, maximum: 10 }),
+    /** A fine of at least this many yuan is a serious record (严重失信 publicity period). */
+    seriousFineYuan: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  },
+  { additionalProperties: false },
+);
+export type CreditPublicityPolicy = Static<typeof creditPublicitySchema>;
+
+type VenueKindId = (typeof VENUE_KINDS)[number];
+const Weight = (title: string) => Type.Number({ minimum: 0, maximum: 100, title });
+/**
+ * The risk model (CRD-04, SUP-04): points per factor, and the score thresholds of medium and high risk.
+ * Venue kinds not listed weigh `otherVenue`.
+ */
+export const riskModelSchema = Type.Object(
+  {
+    venue: Type.Object(Object.fromEntries(VENUE_KINDS.map((v) => [v, Weight(VENUE_KIND_LABELS[v])])) as Record<VenueKindId, ReturnType<typeof Weight>>, {
+      additionalProperties: false,
+      title: '场所类型',
+    }),
+    otherVenue: Weight('其他场所'),
+    per1000SquareMetres: Weight('每千平方米'),
+    areaCap: Weight('面积分上限'),
+    keyUnit: Weight('重点单位'),
+    perHazard: Weight('每项隐患'),
+    perMajorHazard: Weight('每项重大火灾隐患'),
+    perPenalty: Weight('每次处罚'),
+    fireInTwoYears: Weight('两年内发生火灾'),
+    credit: Type.Object({ A: Weight('A级'), B: Weight('B级'), C: Weight('C级'), D: Weight('D级') }, { additionalProperties: false }),
+    thresholds: Type.Object({ medium: Weight('中风险起点'), high: Weight('高风险起点') }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+export type RiskModelPolicy = Static<typeof riskModelSchema>;
+
+const Count = (title: string) => Type.Integer({ minimum: 0, maximum: 1000, title });
+const OrgConditions = (title: string) =>
+  Type.Object(
+    {
+      minWorkplaceSquareMetres: Count('工作场所最小面积（平方米）'),
+      minRegisteredEngineers: Count('注册消防工程师最少人数'),
+      minFirstClassEngineers: Count('其中一级注册消防工程师最少人数'),
+      minOperators: Count('消防设施操作员最少人数'),
+      minIntermediateOperators: Count('其中中级及以上最少人数'),
+    },
+    { additionalProperties: false, title },
+  );
+/** Practice conditions of fire technical service organisations (MKT-01), per kind of service. */
+export const organisationConditionsSchema = Type.Object(
+  { maintenanceTesting: OrgConditions('维护保养检测机构'), assessment: OrgConditions('消防安全评估机构') },
+  { additionalProperties: false },
+);
+export type OrganisationConditionsPolicy = Static<typeof organisationConditionsSchema>;
 
 /** The risk and credit level a unit gets when it enters the directory (registered, imported with blank levels, or entered by licensing). */
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const CREDIT_LEVELS = ['A', 'B', 'C', 'D'] as const;
-export const unitDefaultsSchema = Type.Object({ riskLevel: Type.Enum(RISK_LEVELS), creditLevel: Type.Enum(CREDIT_LEVELS) }, { additionalProperties: false });
+export const unitDefaultsSchema = Type.Object(
+  {
+    riskLevel: Choice(RISK_LEVELS, pick(RISK_LEVELS, Object.fromEntries(RISK_LEVELS.map((r) => [r, `${RISK_LEVEL_LABELS[r]}风险`])))),
+    creditLevel: Choice(CREDIT_LEVELS, { A: 'A级', B: 'B级', C: 'C级', D: 'D级' }),
+  },
+  { additionalProperties: false },
+);
 export type UnitDefaultsPolicy = Static<typeof unitDefaultsSchema>;
 
 /**
@@ -226,11 +427,17 @@ export const licensingNumberingSchema = Type.Object(
     permitSeqDigits: Type.Integer({ minimum: 1, maximum: 8 }),
     referenceTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '^(?=.*\\{region\\})(?=.*\\{year\\})(?=.*\\{seq\\}).*$' }),
     referenceSeqDigits: Type.Integer({ minimum: 1, maximum: 8 }),
+    acceptanceTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '^(?=.*\\{year\\})(?=.*\\{seq\\}).*$' }),
+    correctionTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '^(?=.*\\{year\\})(?=.*\\{seq\\}).*$' }),
+    rejectionTemplate: Type.String({ minLength: 6, maxLength: 60, pattern: '^(?=.*\\{year\\})(?=.*\\{seq\\}).*$' }),
+    noticeSeqDigits: Type.Integer({ minimum: 1, maximum: 8 }),
   },
   { additionalProperties: false },
 );
 export type LicensingNumberingPolicy = Static<typeof licensingNumberingSchema>;
 
+/** Shares are stored as fractions; the policy page shows them as percentages. */
+const SHARE_HELP = '填写 0 至 1 之间的小数，如 0.2 即 20%';
 const CHECK_RULES = '《公众聚集场所投入使用、营业消防安全检查规则》';
 
 /** National default materials (消防法 art. 15; 行政许可法 art. 31: nothing obtainable by data sharing is demanded). */
@@ -306,7 +513,8 @@ export const POLICY_KINDS = {
   'licensing.exemption': {
     kind: 'licensing.exemption',
     title: '投入使用、营业前消防安全检查免检范围',
-    description: '哪些公众聚集场所可以不申请办理投入使用、营业前消防安全检查（LIC-02）。',
+    // LIC-02
+    description: '哪些公众聚集场所可以不申请办理投入使用、营业前消防安全检查。',
     schema: exemptionSchema,
     nationalDefault: { rules: [], exceptVenueKinds: [] },
     fields: {
@@ -321,7 +529,8 @@ export const POLICY_KINDS = {
   'licensing.commitment': {
     kind: 'licensing.commitment',
     title: '告知承诺制',
-    description: '申请人书面承诺后当场许可、事后核查（LIC-03）。',
+    // LIC-03
+    description: '申请人书面承诺后当场许可、事后核查。',
     schema: commitmentSchema,
     nationalDefault: { enabled: false, scope: 'none', decisionWorkingDays: 1, verificationWorkingDays: 20, template: NATIONAL_COMMITMENT_TEMPLATE },
     fields: {
@@ -338,7 +547,8 @@ export const POLICY_KINDS = {
   'licensing.materials': {
     kind: 'licensing.materials',
     title: '许可申请条件与材料',
-    description: '办事指南所列的申请条件和材料：申请只能要求这里列出的材料（SVC-01、LIC-01）。',
+    // SVC-01、LIC-01
+    description: '办事指南所列的申请条件和材料：申请只能要求这里列出的材料。',
     schema: materialsSchema,
     nationalDefault: {
       materials: NATIONAL_MATERIALS,
@@ -352,7 +562,8 @@ export const POLICY_KINDS = {
   'licensing.check_items': {
     kind: 'licensing.check_items',
     title: '营业前现场检查内容',
-    description: '投入使用、营业前现场检查的检查项目及依据（LIC-04）。',
+    // LIC-04
+    description: '投入使用、营业前现场检查的检查项目及依据。',
     schema: checkItemsSchema,
     nationalDefault: { items: OPENING_CHECK_ITEMS },
     fields: { items: { label: '检查项目', legalBasis: { document: INSPECTION_RULES, clause: '第十一条' } } },
@@ -360,7 +571,8 @@ export const POLICY_KINDS = {
   'licensing.inspection': {
     kind: 'licensing.inspection',
     title: '一般程序（现场检查）时限',
-    description: '受理后现场检查、作出决定、整改通知与复查的时限（LIC-04）。',
+    // LIC-04
+    description: '受理后现场检查、作出决定、整改通知与复查的时限。',
     schema: inspectionPathSchema,
     nationalDefault: { checkWorkingDays: 10, decisionWorkingDays: 3, rectificationNoticeWorkingDays: 3, recheckWorkingDays: 3 },
     fields: {
@@ -388,16 +600,17 @@ export const POLICY_KINDS = {
   'licensing.pending_documents': {
     kind: 'licensing.pending_documents',
     title: '容缺受理',
-    description: '受理时可以暂缺、后补的材料（LIC-05）。',
+    // LIC-05
+    description: '受理时可以暂缺、后补的材料。',
     schema: pendingDocumentsSchema,
     nationalDefault: { mode: 'none', documents: [], supplyBy: 'onsite_check', networkChecks: false },
     fields: {
       mode: {
         label: '容缺方式',
-        help: 'none 不容缺；listed 仅限所列材料；any 任一材料',
+        help: '不容缺、仅限所列材料或任一材料',
         legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条（国家层面未设容缺）' },
       },
-      documents: { label: '可容缺的材料（材料代码，见“许可申请条件与材料”）', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
+      documents: { label: '可容缺的材料（见“许可申请条件与材料”）', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
       supplyBy: { label: '补齐时点', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
       networkChecks: { label: '是否以网络核验代替材料', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十一条' } },
     },
@@ -405,26 +618,59 @@ export const POLICY_KINDS = {
   'complaints.deadlines': {
     kind: 'complaints.deadlines',
     title: '举报投诉核查时限',
-    description: '按举报类别确定的核查时限（CMP-02）。',
+    // CMP-02
+    description: '按举报类别确定的核查时限。',
     schema: complaintDeadlinesSchema,
     nationalDefault: {
       deadlines: [
-        { category: 'locked_exit', unit: 'hours', amount: 24 },
-        { category: 'blocked_escape_route', unit: 'hours', amount: 24 },
-        { category: 'disabled_fire_system', unit: 'hours', amount: 24 },
+        { category: 'escape_route_blocked', unit: 'hours', amount: 24 },
+        { category: 'fire_system_disabled', unit: 'hours', amount: 24 },
+        { category: 'fire_lane_blocked', unit: 'working_days', amount: 3 },
         { category: 'other', unit: 'working_days', amount: 3 },
       ],
       feedbackToReporter: true,
     },
     fields: {
-      deadlines: { label: '核查时限', legalBasis: { document: INSPECTION_RULES, clause: '第三十条' } },
+      deadlines: {
+        label: '核查时限',
+        help: '占用、堵塞、封闭疏散通道、安全出口或者擅自停用消防设施的，24小时内核查；其他3个工作日内核查（条文序号待确认）',
+        legalBasis: { document: INSPECTION_RULES, clause: '第三十条（举报投诉的核查时限）' },
+      },
       feedbackToReporter: { label: '核查结果告知举报人', legalBasis: { document: INSPECTION_RULES, clause: '第三十条' } },
     },
   } satisfies PolicyKindDef<ComplaintDeadlinesPolicy>,
+  'complaints.rewards': {
+    kind: 'complaints.rewards',
+    title: '火灾隐患举报奖励',
+    // CMP-03
+    description:
+      '举报奖励的范围、金额或计算方式、实名要求、首位举报人、不予奖励人员和领奖期限。国家层面未规定奖励金额，各地规定不一（湖南定额、自告知之日起30日内领取；浙江30个工作日；东莞按罚款比例设上限），默认不实行奖励，待本地规定录入。',
+    schema: rewardsSchema,
+    nationalDefault: NATIONAL_REWARDS,
+    fields: {
+      enabled: { label: '是否实行举报奖励', legalBasis: { document: FIRE_LAW, clause: '第五条（任何单位和个人都有举报火灾隐患的权利）；奖励以地方规定为准' } },
+      eligibleCategories: { label: '可获奖励的举报类别', legalBasis: { document: '地方火灾隐患举报奖励规定', clause: '奖励范围（待确认）' } },
+      mode: { label: '奖励方式', legalBasis: { document: '地方火灾隐患举报奖励规定', clause: '奖励标准（待确认）' } },
+      amounts: { label: '定额奖励', legalBasis: { document: '《湖南省火灾隐患举报奖励暂行规定》', clause: '奖励标准（100/50/30元，待确认）' } },
+      finePercent: { label: '罚款比例', legalBasis: { document: '《东莞市火灾隐患举报奖励暂行办法》', clause: '按罚款金额50%计奖（待确认）' } },
+      cap: { label: '单次奖励上限', legalBasis: { document: '地方火灾隐患举报奖励规定', clause: '奖励上限（待确认）' } },
+      realNameRequired: { label: '须实名举报', legalBasis: { document: '《湖南省火灾隐患举报奖励暂行规定》', clause: '匿名举报不予奖励（待确认）' } },
+      firstReporterOnly: { label: '仅奖励首位举报人', legalBasis: { document: '《湖南省火灾隐患举报奖励暂行规定》', clause: '首位举报人（待确认）' } },
+      excludeStaff: {
+        label: '消防救援人员及其近亲属不予奖励',
+        legalBasis: { document: '《湖南省火灾隐患举报奖励暂行规定》', clause: '不予奖励情形（待确认）' },
+      },
+      claimWindow: {
+        label: '领奖期限',
+        legalBasis: { document: '《湖南省火灾隐患举报奖励暂行规定》', clause: '自告知之日起30日内领取（浙江为30个工作日，待确认）' },
+      },
+    },
+  } satisfies PolicyKindDef<RewardsPolicy>,
   'supervision.publication': {
     kind: 'supervision.publication',
     title: '“双随机、一公开”公示',
-    description: '抽查计划与结果的公示（SUP-08、ENF-07）。',
+    // SUP-08、ENF-07
+    description: '抽查计划与结果的公示。',
     schema: publicationSchema,
     nationalDefault: { publishPlan: true, publishResults: true, cadence: 'per_plan' },
     fields: {
@@ -436,7 +682,8 @@ export const POLICY_KINDS = {
   'supervision.inspection_items': {
     kind: 'supervision.inspection_items',
     title: '抽查事项清单',
-    description: '监督抽查可以检查的事项及其依据（SUP-02）。',
+    // SUP-02
+    description: '监督抽查可以检查的事项及其依据。',
     schema: inspectionItemsSchema,
     nationalDefault: { listName: 'full', items: FULL_ITEMS },
     fields: {
@@ -447,16 +694,26 @@ export const POLICY_KINDS = {
   'supervision.random_quota': {
     kind: 'supervision.random_quota',
     title: '随机抽查比例与频次',
-    description: '年度抽查比例与同一单位的抽查频次上限（SUP-03、SUP-04）。',
+    // SUP-03、SUP-04
+    description: '年度抽查比例与同一单位的抽查频次上限。',
     schema: randomQuotaSchema,
     nationalDefault: { keyCrowdedUnitsPerYear: 1, otherKeyUnitsPerYear: 0.8, generalUnitsPerYear: 0.2, maxDrawsPerUnitPerYear: 2, minMonthsBetweenDraws: 6 },
     fields: {
       keyCrowdedUnitsPerYear: {
         label: '人员密集场所重点单位年度抽查比例',
+        help: SHARE_HELP,
         legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' },
       },
-      otherKeyUnitsPerYear: { label: '其他重点单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
-      generalUnitsPerYear: { label: '一般单位年度抽查比例', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' } },
+      otherKeyUnitsPerYear: {
+        label: '其他重点单位年度抽查比例',
+        help: SHARE_HELP,
+        legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' },
+      },
+      generalUnitsPerYear: {
+        label: '一般单位年度抽查比例',
+        help: SHARE_HELP,
+        legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查比例' },
+      },
       maxDrawsPerUnitPerYear: { label: '同一单位每年最多被抽取次数', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查频次' } },
       minMonthsBetweenDraws: { label: '同一单位两次抽取最少间隔（月）', legalBasis: { document: '省级消防监督抽查工作指引（通行做法）', clause: '抽查频次' } },
     },
@@ -464,8 +721,9 @@ export const POLICY_KINDS = {
   'supervision.rectification': {
     kind: 'supervision.rectification',
     title: '责令限期改正与复查',
+    // SUP-10、SUP-11
     description:
-      '责令限期改正通知书的整改期限上限、复查时限和文书编号（SUP-10、SUP-11）。复查时限依《消防监督检查规定》第二十条为三个工作日；整改期限上限（60 个工作日）与文号格式为通行做法，待确认（to confirm）。',
+      '责令限期改正通知书的整改期限上限、复查时限和文书编号。复查时限依《消防监督检查规定》第二十条为三个工作日；整改期限上限（60 个工作日）与文号格式为通行做法，待确认。',
     schema: rectificationSchema,
     nationalDefault: { maxDeadlineWorkingDays: 60, recheckWorkingDays: 3, numberTemplate: '{agency}消责改字〔{year}〕第{seq}号', seqDigits: 4 },
     fields: {
@@ -486,8 +744,8 @@ export const POLICY_KINDS = {
   'supervision.sampling_factors': {
     kind: 'supervision.sampling_factors',
     title: '抽查比例的风险与信用系数',
-    description:
-      '“双随机”抽查按风险等级和信用等级调整抽查比例：比例 = 基础比例 × 风险系数 × 信用系数（不超过 1）（SUP-04）。系数为通行做法的默认值，待确认（to confirm）。',
+    // SUP-04
+    description: '“双随机”抽查按风险等级和信用等级调整抽查比例：比例 = 基础比例 × 风险系数 × 信用系数（不超过 1）。系数为通行做法的默认值，待确认。',
     schema: samplingFactorsSchema,
     nationalDefault: { risk: { low: 0.75, medium: 1, high: 1.5 }, credit: { A: 0.75, B: 1, C: 1.5, D: 2 } },
     fields: {
@@ -506,23 +764,201 @@ export const POLICY_KINDS = {
   'credit.deductions': {
     kind: 'credit.deductions',
     title: '消防安全信用扣分标准',
+    // CRD-*
     description:
-      '信用事件按种类和情节扣减的分值（CRD-*）。发现虚假承诺的，依法责令改正、处罚并记入信用记录；国家层面未公布分值，默认值（一般 10 分、情节严重 20 分）为通行做法，待确认（to confirm）。',
+      '信用事件按种类和情节扣减的分值。发现虚假承诺的，依法责令改正、处罚并记入信用记录；国家层面未公布分值，默认值（一般 10 分、情节严重 20 分）为通行做法，待确认。',
     schema: creditDeductionsSchema,
-    nationalDefault: { falseCommitment: { general: 10, serious: 20 } },
+    nationalDefault: {
+      falseCommitment: { general: 10, serious: 20 },
+      penalty: { general: 10, serious: 30 },
+      orderOverdue: { general: 10, serious: 20 },
+      orderRefused: { general: 20, serious: 40 },
+      majorHazard: { general: 15, serious: 15 },
+    },
     fields: {
       falseCommitment: {
         label: '虚假承诺扣分（一般/情节严重）',
         help: '待确认：国家层面未规定分值，各地按消防信用积分制确定',
-        legalBasis: { document: '《消防安全领域信用管理暂行办法》（应急消〔2020〕331号）', clause: '失信行为记录（分值待确认）' },
+        legalBasis: { document: CREDIT_RULE, clause: '失信行为记录（分值待确认）' },
+      },
+      penalty: {
+        label: '受到行政处罚扣分（一般/情节严重）',
+        help: '待确认：罚款、警告为一般，责令停产停业、吊销许可等为情节严重',
+        legalBasis: { document: CREDIT_RULE, clause: '失信行为记录（分值待确认）' },
+      },
+      orderOverdue: {
+        label: '逾期未改正火灾隐患扣分（一般/含重大火灾隐患）',
+        help: '待确认',
+        legalBasis: { document: FIRE_LAW, clause: '第六十条（责令改正）；分值待确认' },
+      },
+      orderRefused: {
+        label: '拒不改正扣分（一般/情节严重）',
+        help: '待确认',
+        legalBasis: { document: CREDIT_RULE, clause: '失信行为记录（分值待确认）' },
+      },
+      majorHazard: {
+        label: '重大火灾隐患挂牌督办扣分',
+        help: '待确认',
+        legalBasis: { document: 'GB 35181-2025《重大火灾隐患判定规则》', clause: '判定为重大火灾隐患（分值待确认）' },
       },
     },
   } satisfies PolicyKindDef<CreditDeductionsPolicy>,
+  'credit.levels': {
+    kind: 'credit.levels',
+    title: '消防安全信用等级',
+    // CRD-01
+    description:
+      '信用分 = 基础分 + 各项有效信用记录的分值；按分数段评定 A、B、C、D 级。国家层面未规定信用等级和分数段，默认值（基础分 100，A≥90、B≥75、C≥60）为通行做法，待确认。',
+    schema: creditLevelsSchema,
+    nationalDefault: { baseScore: 100, bands: { A: 90, B: 75, C: 60 }, rewards: { reward: 5, commendation: 10 } },
+    fields: {
+      baseScore: { label: '基础分', help: '待确认', legalBasis: { document: CREDIT_RULE, clause: '信用评价（分值待确认）' } },
+      bands: {
+        label: '等级分数段（A/B/C 级最低分，低于 C 级为 D 级）',
+        help: '待确认',
+        legalBasis: { document: '国办发〔2019〕35号', clause: '信用分级分类监管' },
+      },
+      rewards: { label: '守信加分（奖励/表彰）', help: '待确认', legalBasis: { document: CREDIT_RULE, clause: '守信激励（分值待确认）' } },
+    },
+  } satisfies PolicyKindDef<CreditLevelsPolicy>,
+  'credit.sanctions': {
+    kind: 'credit.sanctions',
+    title: '失信惩戒与严重失信名单',
+    // CRD-02
+    description:
+      '列入严重失信主体名单的情形，以及作为非随机检查对象的信用等级。重大火灾隐患逾期未整改、拒不改正、12 个月内受到 3 次以上处罚为通行做法，待确认。',
+    schema: creditSanctionsSchema,
+    nationalDefault: { blacklist: { majorHazardUnrectified: true, refusalToCorrect: true, repeatViolations: { count: 3, months: 12 } }, triggerLevels: ['D'] },
+    fields: {
+      blacklist: { label: '严重失信名单认定情形', help: '待确认：次数与期间', legalBasis: { document: CREDIT_RULE, clause: '严重失信主体名单（情形待确认）' } },
+      triggerLevels: {
+        label: '列为非随机检查对象的信用等级',
+        help: '待确认',
+        legalBasis: { document: '国办发〔2019〕35号', clause: '对失信主体提高抽查比例和频次' },
+      },
+    },
+  } satisfies PolicyKindDef<CreditSanctionsPolicy>,
+  'credit.publicity': {
+    kind: 'credit.publicity',
+    title: '信用信息公示、修复与异议',
+    // CRD-03
+    description:
+      '行政处罚等信用信息的公示期：消防领域最短 1 年、最长 3 年，期满自动撤下；最短公示期满后可申请修复。修复、异议的办理时限为通行做法，待确认；决定被撤销的，3 日内撤回公示。',
+    schema: creditPublicitySchema,
+    nationalDefault: {
+      general: { minMonths: 12, maxMonths: 36 },
+      serious: { minMonths: 12, maxMonths: 36 },
+      repairDecisionWorkingDays: 15,
+      objectionDecisionWorkingDays: 15,
+      withdrawalDays: 3,
+      seriousFineYuan: 100_000,
+    },
+    fields: {
+      general: {
+        label: '一般失信信息公示期（最短/最长，月）',
+        help: '待确认：消防领域最短 1 年',
+        legalBasis: { document: REPAIR_RULE, clause: '公示期限（消防领域最短一年，条款待确认）' },
+      },
+      serious: { label: '严重失信信息公示期（最短/最长，月）', help: '待确认', legalBasis: { document: REPAIR_RULE, clause: '公示期限（最长三年）' } },
+      repairDecisionWorkingDays: {
+        label: '信用修复办理时限（工作日）',
+        help: '待确认',
+        legalBasis: { document: REPAIR_RULE, clause: '修复办理时限（待确认）' },
+      },
+      objectionDecisionWorkingDays: {
+        label: '异议办理时限（工作日）',
+        help: '待确认',
+        legalBasis: { document: CREDIT_RULE, clause: '异议处理（时限待确认）' },
+      },
+      withdrawalDays: { label: '处罚决定被撤销后撤回公示时限（日）', legalBasis: { document: PENALTY_LAW, clause: '第四十八条第二款' } },
+      seriousFineYuan: {
+        label: '按严重失信信息公示的罚款数额（元及以上）',
+        help: '待确认：较大数额罚款的标准各地不一',
+        legalBasis: { document: '发改办财金〔2019〕527号', clause: '严重失信行为行政处罚信息（标准待确认）' },
+      },
+    },
+  } satisfies PolicyKindDef<CreditPublicityPolicy>,
+  'credit.risk_model': {
+    kind: 'credit.risk_model',
+    title: '单位火灾风险评分模型',
+    // CRD-04、SUP-04
+    description:
+      '风险分 = 各因素分值之和（场所类型、面积、重点单位、隐患与处罚记录、火灾、信用等级）；达到中、高风险起点的评为中、高风险。权重为通行做法的默认值，待确认。',
+    schema: riskModelSchema,
+    nationalDefault: {
+      venue: {
+        hotel: 20,
+        restaurant: 15,
+        mall: 20,
+        market: 20,
+        waiting_room: 15,
+        stadium: 15,
+        hall: 15,
+        cinema: 20,
+        ktv: 25,
+        dance_hall: 25,
+        nightclub: 25,
+        amusement: 20,
+        fitness_leisure: 15,
+        internet_cafe: 25,
+      },
+      otherVenue: 10,
+      per1000SquareMetres: 2,
+      areaCap: 20,
+      keyUnit: 15,
+      perHazard: 3,
+      perMajorHazard: 15,
+      perPenalty: 8,
+      fireInTwoYears: 20,
+      credit: { A: 0, B: 5, C: 12, D: 20 },
+      thresholds: { medium: 35, high: 60 },
+    },
+    fields: {
+      venue: { label: '场所类型分值', help: '待确认', legalBasis: { document: INSPECTION_RULES, clause: '第十条（重点单位与人员密集场所）' } },
+      otherVenue: { label: '其他场所分值', help: '待确认', legalBasis: { document: INSPECTION_RULES, clause: '第十条' } },
+      per1000SquareMetres: {
+        label: '每千平方米建筑面积分值',
+        help: '待确认',
+        legalBasis: { document: '国发〔2019〕5号', clause: '根据风险程度合理确定抽查比例' },
+      },
+      areaCap: { label: '面积分上限', help: '待确认', legalBasis: { document: '国发〔2019〕5号', clause: '根据风险程度合理确定抽查比例' } },
+      keyUnit: { label: '消防安全重点单位分值', help: '待确认', legalBasis: { document: FIRE_LAW, clause: '第十七条' } },
+      perHazard: { label: '每项未消除火灾隐患分值', help: '待确认', legalBasis: { document: INSPECTION_RULES, clause: '第二十条' } },
+      perMajorHazard: { label: '每项重大火灾隐患分值', help: '待确认', legalBasis: { document: 'GB 35181-2025《重大火灾隐患判定规则》' } },
+      perPenalty: { label: '每次行政处罚分值', help: '待确认', legalBasis: { document: FIRE_LAW, clause: '第六章 法律责任' } },
+      fireInTwoYears: { label: '两年内发生火灾分值', help: '待确认', legalBasis: { document: '国发〔2019〕5号', clause: '根据风险程度合理确定抽查比例' } },
+      credit: { label: '信用等级分值（A/B/C/D）', help: '待确认', legalBasis: { document: '国办发〔2019〕35号', clause: '信用分级分类监管' } },
+      thresholds: { label: '中、高风险起点分', help: '待确认', legalBasis: { document: '国发〔2019〕5号', clause: '根据风险程度分类监管' } },
+    },
+  } satisfies PolicyKindDef<RiskModelPolicy>,
+  'market.organisation_conditions': {
+    kind: 'market.organisation_conditions',
+    title: '消防技术服务机构从业条件',
+    // MKT-01
+    description:
+      '消防设施维护保养检测机构：工作场所不少于 200 平方米，注册消防工程师不少于 2 人（其中一级不少于 1 人），消防设施操作员不少于 6 人（其中中级及以上不少于 2 人）。消防安全评估机构：工作场所不少于 100 平方米，其余人员条件待确认。',
+    schema: organisationConditionsSchema,
+    nationalDefault: {
+      maintenanceTesting: { minWorkplaceSquareMetres: 200, minRegisteredEngineers: 2, minFirstClassEngineers: 1, minOperators: 6, minIntermediateOperators: 2 },
+      assessment: { minWorkplaceSquareMetres: 100, minRegisteredEngineers: 2, minFirstClassEngineers: 1, minOperators: 0, minIntermediateOperators: 0 },
+    },
+    fields: {
+      maintenanceTesting: {
+        label: '维护保养检测机构从业条件',
+        legalBasis: { document: '《社会消防技术服务管理规定》（应急管理部令第7号）', clause: '第五条' },
+      },
+      assessment: {
+        label: '消防安全评估机构从业条件',
+        help: '待确认：工作场所面积依第六条；人员条件为默认值，待核对原文',
+        legalBasis: { document: '《社会消防技术服务管理规定》（应急管理部令第7号）', clause: '第六条' },
+      },
+    },
+  } satisfies PolicyKindDef<OrganisationConditionsPolicy>,
   'units.defaults': {
     kind: 'units.defaults',
     title: '新登记单位的默认风险与信用等级',
-    description:
-      '单位进入监管对象名录（登记、导入时未填等级、许可办结后录入）时取得的风险等级和信用等级（SUP-01、SUP-04）。默认中风险、信用 A 级为通行做法，待确认（to confirm）。',
+    // SUP-01、SUP-04
+    description: '单位进入监管对象名录（登记、导入时未填等级、许可办结后录入）时取得的风险等级和信用等级。默认中风险、信用 A 级为通行做法，待确认。',
     schema: unitDefaultsSchema,
     nationalDefault: { riskLevel: 'medium', creditLevel: 'A' },
     fields: {
@@ -541,14 +977,19 @@ export const POLICY_KINDS = {
   'licensing.numbering': {
     kind: 'licensing.numbering',
     title: '许可文书编号',
+    // LIC-01、LIC-06、LIC-07
     description:
-      '营业前消防安全检查合格证（电子证照）编号和申请受理编号的格式（LIC-01、LIC-07）。默认格式为平台现行格式，待确认（to confirm）：各地文号规则不一。',
+      '营业前消防安全检查合格证（电子证照）编号、申请受理编号和受理、补正、不予受理通知书文号的格式。默认格式为平台现行格式，待确认：各地文号规则不一。',
     schema: licensingNumberingSchema,
     nationalDefault: {
       permitTemplate: '{agency}消安许字〔{year}〕第{seq}号',
       permitSeqDigits: 4,
       referenceTemplate: 'XK{region}{year}{seq}',
       referenceSeqDigits: 5,
+      acceptanceTemplate: '{agency}消受字〔{year}〕第{seq}号',
+      correctionTemplate: '{agency}消补字〔{year}〕第{seq}号',
+      rejectionTemplate: '{agency}消不受字〔{year}〕第{seq}号',
+      noticeSeqDigits: 4,
     },
     fields: {
       permitTemplate: {
@@ -567,8 +1008,272 @@ export const POLICY_KINDS = {
         legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条（受理或者不予受理的书面凭证）' },
       },
       referenceSeqDigits: { label: '申请受理编号流水号位数', help: '待确认', legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条' } },
+      acceptanceTemplate: {
+        label: '受理通知书文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号（须含 {year} 和 {seq}）；待确认',
+        legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条第二款（受理的书面凭证）' },
+      },
+      correctionTemplate: {
+        label: '补正材料通知书文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号（须含 {year} 和 {seq}）；待确认',
+        legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条第一款第（四）项（一次告知补正）' },
+      },
+      rejectionTemplate: {
+        label: '不予受理通知书文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号（须含 {year} 和 {seq}）；待确认',
+        legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条第二款（不予受理的书面凭证）' },
+      },
+      noticeSeqDigits: {
+        label: '受理类文书流水号位数',
+        help: '待确认',
+        legalBasis: { document: '《中华人民共和国行政许可法》', clause: '第三十二条第二款' },
+      },
     },
   } satisfies PolicyKindDef<LicensingNumberingPolicy>,
+  'enforcement.discretion': {
+    kind: 'enforcement.discretion',
+    title: '消防行政处罚裁量基准',
+    // ENF-02、ENF-03
+    description:
+      '每项违法行为的法定罚款幅度、按情节划分的裁量档次和各档罚款幅度，以及不予处罚的情形。系统据此提出处罚建议并说明理由；偏离建议须书面说明理由并触发监督预警。裁量基准应当向社会公布（行政处罚法第三十四条）。国家《消防行政处罚裁量权基准》（消防〔2025〕39号）各档具体数额未能核实，默认按法定幅度的 0–30%、30–70%、70–100% 划分较轻、一般、严重三档，待确认。',
+    schema: discretionSchema,
+    nationalDefault: NATIONAL_DISCRETION,
+    fields: {
+      base: {
+        label: '百分比档次的基数（法定幅度 / 法定最高额）',
+        help: '待确认：按“法定罚款幅度”或“法定最高罚款额”计算百分比，两种读法在第六十条上相差可达 3,500 元',
+        legalBasis: { document: '《应急管理行政裁量权基准暂行规定》（应急管理部令第12号）', clause: '裁量基准的制定' },
+      },
+      rounding: {
+        label: '建议罚款取整（元）',
+        help: '建议罚款取本档中间值，并按此金额取整',
+        legalBasis: { document: '《消防行政处罚裁量权基准》（消防〔2025〕39号）' },
+      },
+      items: {
+        label: '违法行为裁量基准',
+        help: '违法行为编码按“XFF-条-款-项”编排；档次自上而下取第一个适用的档次',
+        legalBasis: { document: '《中华人民共和国行政处罚法》', clause: '第三十四条' },
+      },
+      noPenaltyRules: {
+        label: '不予处罚规则',
+        help: '违法行为轻微并及时改正、没有造成危害后果的，不予处罚；初次违法且危害后果轻微并及时改正的，可以不予处罚',
+        legalBasis: { document: '《中华人民共和国行政处罚法》', clause: '第三十三条' },
+      },
+    },
+  } satisfies PolicyKindDef<DiscretionPolicy>,
+  'enforcement.procedure': {
+    kind: 'enforcement.procedure',
+    title: '行政处罚程序',
+    // ENF-01、ENF-04、ENF-05、ENF-06、ENF-07
+    description:
+      '简易程序和听证的罚款界限、听证申请期限、作出决定的期限、法制审核范围、缴纳罚款期限和加处罚款比例、处罚决定公示的时限和期间，立案和决定书文号，以及临时查封的期限、延长、决定书送达和解除、恢复申请的办理期限。法律规定的数额为默认值；大额罚款界限、法制审核范围、公示期间和文号格式各地不一，待确认。',
+    schema: enforcementProcedureSchema,
+    nationalDefault: {
+      onTheSpotPersonMaxFine: 200,
+      onTheSpotUnitMaxFine: 3000,
+      hearingPersonFine: 2000,
+      hearingUnitFine: 30000,
+      hearingRequestWorkingDays: 5,
+      decisionCalendarDays: 90,
+      legalReviewScope: 'all_ordinary',
+      collectiveDiscussionScope: 'hearing_eligible',
+      limitationYears: 2,
+      paymentCalendarDays: 15,
+      lateFeePercentPerDay: 3,
+      publicationWorkingDays: 7,
+      publicityDays: 365,
+      caseNumberTemplate: '{agency}消行罚立字〔{year}〕第{seq}号',
+      decisionNumberTemplate: '{agency}消行罚决字〔{year}〕第{seq}号',
+      noticeNumberTemplate: '{agency}消行罚告字〔{year}〕第{seq}号',
+      seqDigits: 4,
+      repeatLookbackMonths: 12,
+      sealMaxDays: 30,
+      sealExtensionDays: 30,
+      sealServiceWorkingDays: 3,
+      sealEmergencyConfirmHours: 24,
+      sealEnterReplyHours: 12,
+      sealLiftInspectionWorkingDays: 3,
+      sealLiftDecisionWorkingDays: 3,
+      sealResumeInspectionWorkingDays: 3,
+      sealResumeDecisionWorkingDays: 3,
+      sealNumberTemplate: '{agency}消封字〔{year}〕第{seq}号',
+      paymentDeferralMaxDays: 180,
+      paymentInstalmentsMax: 6,
+      hearingNoticeWorkingDays: 7,
+      hearingNoticeNumberTemplate: '{agency}消行罚听通字〔{year}〕第{seq}号',
+      fastTrackPersonFineBelow: 2000,
+      fastTrackUnitFineBelow: 30000,
+    },
+    fields: {
+      onTheSpotPersonMaxFine: { label: '当场处罚：对公民罚款上限（元）', legalBasis: { document: PENALTY_LAW, clause: '第五十一条' } },
+      onTheSpotUnitMaxFine: { label: '当场处罚：对单位罚款上限（元）', legalBasis: { document: PENALTY_LAW, clause: '第五十一条' } },
+      hearingPersonFine: {
+        label: '较大数额罚款：对公民（元，含本数）',
+        help: '待确认：各省规定不一',
+        legalBasis: { document: PENALTY_LAW, clause: '第六十三条第一款第（一）项' },
+      },
+      hearingUnitFine: {
+        label: '较大数额罚款：对单位（元，含本数）',
+        help: '待确认：各省规定不一',
+        legalBasis: { document: PENALTY_LAW, clause: '第六十三条第一款第（一）项' },
+      },
+      hearingRequestWorkingDays: { label: '告知后申请听证期限（工作日）', legalBasis: { document: PENALTY_LAW, clause: '第六十四条第（一）项、第八十五条' } },
+      decisionCalendarDays: { label: '自立案之日起作出决定期限（日）', legalBasis: { document: PENALTY_LAW, clause: '第六十条' } },
+      legalReviewScope: {
+        label: '法制审核范围',
+        help: '待确认：法律列明必须审核的情形，消防救援机构通行做法是普通程序案件一律审核',
+        legalBasis: { document: PENALTY_LAW, clause: '第五十八条' },
+      },
+      collectiveDiscussionScope: {
+        label: '须经集体讨论决定的案件',
+        help: '待确认：法律规定情节复杂或者重大违法行为给予行政处罚的，行政机关负责人应当集体讨论决定；默认以适用听证的案件为重大案件',
+        legalBasis: { document: PENALTY_LAW, clause: '第五十七条第二款' },
+      },
+      limitationYears: {
+        label: '追责时效（年）',
+        help: '违法行为在此期限内未被发现的，不再给予行政处罚（涉及公民生命健康安全的延长至五年）',
+        legalBasis: { document: PENALTY_LAW, clause: '第三十六条' },
+      },
+      paymentCalendarDays: { label: '收到决定书后缴纳罚款期限（日）', legalBasis: { document: PENALTY_LAW, clause: '第六十七条第三款' } },
+      lateFeePercentPerDay: { label: '逾期每日加处罚款比例（%）', legalBasis: { document: PENALTY_LAW, clause: '第七十二条第一款第（一）项' } },
+      publicationWorkingDays: {
+        label: '作出决定后公示时限（工作日）',
+        help: '待确认：以“双公示”规定为准',
+        legalBasis: { document: '《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）' },
+      },
+      publicityDays: {
+        label: '处罚决定公示期间（日）',
+        help: '待确认：消防领域最短一年、最长三年，自处罚决定日期起算（条文待核实）',
+        legalBasis: { document: '《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令2023年第58号）' },
+      },
+      caseNumberTemplate: {
+        label: '立案文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号；待确认',
+        legalBasis: { document: '《消防行政法律文书式样》', clause: '立案审批表' },
+      },
+      decisionNumberTemplate: {
+        label: '行政处罚决定书文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号；待确认',
+        legalBasis: { document: '《消防行政法律文书式样》', clause: '行政处罚决定书' },
+      },
+      noticeNumberTemplate: {
+        label: '行政处罚告知书文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号；待确认',
+        legalBasis: { document: '《消防行政法律文书式样》', clause: '行政处罚告知书' },
+      },
+      seqDigits: { label: '流水号位数', help: '待确认', legalBasis: { document: '《消防行政法律文书式样》' } },
+      repeatLookbackMonths: {
+        label: '再次违法的回溯期间（月）',
+        help: '待确认：同一当事人在此期间内因同一违法行为受过处罚的，不属于初次违法',
+        legalBasis: { document: PENALTY_LAW, clause: '第三十三条第一款' },
+      },
+      sealMaxDays: {
+        label: '临时查封期限上限（日）',
+        legalBasis: { document: COERCION_LAW, clause: '第二十五条第一款；《消防监督检查规定》第二十二条' },
+      },
+      sealExtensionDays: {
+        label: '临时查封延长期限上限（日，仅可延长一次，经负责人批准）',
+        legalBasis: { document: COERCION_LAW, clause: '第二十五条第一款' },
+      },
+      sealServiceWorkingDays: {
+        label: '自检查之日起送达临时查封决定书期限（工作日）',
+        legalBasis: { document: INSPECTION_RULES, clause: '第二十三条' },
+      },
+      sealEmergencyConfirmHours: {
+        label: '紧急查封后集体研究确认期限（小时）',
+        legalBasis: { document: INSPECTION_RULES, clause: '第二十三条；《中华人民共和国行政强制法》第十九条' },
+      },
+      sealEnterReplyHours: {
+        label: '答复进入查封部位整改申请的期限（小时）',
+        help: '待确认：法规只规定应当允许进入整改，未规定答复时限；默认值参照河南“互联网+”预约解封、复查须在12小时内提出时间的做法',
+        legalBasis: { document: INSPECTION_RULES, clause: '第二十四条' },
+      },
+      sealLiftInspectionWorkingDays: {
+        label: '收到解除查封申请后检查期限（工作日）',
+        help: '待确认：条文序号和天数未见原文',
+        legalBasis: { document: INSPECTION_RULES, clause: '第二十五条' },
+      },
+      sealLiftDecisionWorkingDays: {
+        label: '检查后作出解除或者继续查封决定的期限（工作日）',
+        help: '待确认：条文序号和天数未见原文',
+        legalBasis: { document: INSPECTION_RULES, clause: '第二十五条' },
+      },
+      sealResumeInspectionWorkingDays: {
+        label: '收到恢复使用、生产、经营申请后检查期限（工作日）',
+        help: '待确认：恢复须经检查合格见消防法第七十条第二款，期限条文未见原文',
+        legalBasis: { document: INSPECTION_RULES, clause: '第二十七条；《中华人民共和国消防法》第七十条第二款' },
+      },
+      sealResumeDecisionWorkingDays: {
+        label: '检查后作出是否同意恢复的决定期限（工作日）',
+        help: '待确认：条文序号和天数未见原文',
+        legalBasis: { document: INSPECTION_RULES, clause: '第二十七条' },
+      },
+      sealNumberTemplate: {
+        label: '临时查封决定书文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号；待确认',
+        legalBasis: { document: '《消防行政法律文书式样》', clause: '临时查封决定书' },
+      },
+      paymentDeferralMaxDays: {
+        label: '暂缓或者分期缴纳罚款的最长期限（自原缴纳期限起，日）',
+        help: '待确认：法律只规定经当事人申请和行政机关批准可以暂缓或者分期缴纳，未规定期限',
+        legalBasis: { document: PENALTY_LAW, clause: '第六十六条第二款' },
+      },
+      paymentInstalmentsMax: {
+        label: '分期缴纳罚款的最多期数',
+        help: '待确认：法律未规定期数',
+        legalBasis: { document: PENALTY_LAW, clause: '第六十六条第二款' },
+      },
+      hearingNoticeWorkingDays: {
+        label: '举行听证前通知当事人的期限（工作日）',
+        legalBasis: { document: PENALTY_LAW, clause: '第六十四条第（二）项、第八十五条' },
+      },
+      hearingNoticeNumberTemplate: {
+        label: '听证通知书文号格式',
+        help: '{agency} 机构简称，{year} 年度，{seq} 年度流水号；待确认',
+        legalBasis: { document: '《消防行政法律文书式样》', clause: '听证通知书' },
+      },
+      fastTrackPersonFineBelow: {
+        label: '快速办理：对公民拟罚款应低于（元）',
+        help: '待确认：快速办理不适用依法应当听证的案件，默认与较大数额罚款界限一致',
+        legalBasis: { document: '《消防救援机构办理行政案件程序规定》', clause: '快速办理（条文待核实）' },
+      },
+      fastTrackUnitFineBelow: {
+        label: '快速办理：对单位拟罚款应低于（元）',
+        help: '待确认：快速办理不适用依法应当听证的案件，默认与较大数额罚款界限一致',
+        legalBasis: { document: '《消防救援机构办理行政案件程序规定》', clause: '快速办理（条文待核实）' },
+      },
+    },
+  } satisfies PolicyKindDef<EnforcementProcedurePolicy>,
+  'oversight.case_review': {
+    kind: 'oversight.case_review',
+    title: '案卷评查标准',
+    // OVS-02
+    description:
+      '执法案卷评查的基本标准（任一项不符合即为不合格卷，计 0 分）、评分项目及分值（逐项扣分，扣完为止，不计负分；按百分制折算）和等次分数线。体例参照行政处罚案卷评查通行标准和《公安机关执法质量考核评议规定》（公安部令第137号）；消防救援机构《消防执法案卷评查规则》的具体分值未能核实，默认分值和等次待确认。',
+    schema: caseReviewSchema,
+    nationalDefault: NATIONAL_CASE_REVIEW,
+    fields: {
+      vetoItems: {
+        label: '基本标准（一票否决）',
+        help: '任一项不符合的，案卷评为不合格，总分计 0 分，评查人须写明存在的问题',
+        legalBasis: { document: '《中华人民共和国行政处罚法》', clause: '第三十八条、第四十条、第四十二条、第四十四条' },
+      },
+      items: {
+        label: '评分项目',
+        help: '待确认：各项分值为通行做法；扣分须写明理由',
+        legalBasis: { document: '《消防执法案卷评查规则》', clause: '评查内容和标准（分值待确认）' },
+      },
+      grades: {
+        label: '等次分数线',
+        help: '待确认：默认优秀 90 分以上、合格 60 分以上',
+        legalBasis: { document: '《公安机关执法质量考核评议规定》（公安部令第137号）', clause: '考核评议结果等次' },
+      },
+      fileKinds: {
+        label: '适用案卷类型',
+        legalBasis: { document: '《消防执法案卷评查规则》', clause: '评查范围（行政处罚卷、临时查封卷、消防监督检查卷）' },
+      },
+    },
+  } satisfies PolicyKindDef<CaseReviewPolicy>,
 } as const;
 
 export interface PolicyValueMap {
@@ -580,14 +1285,23 @@ export interface PolicyValueMap {
   'licensing.approval': ApprovalPolicy;
   'licensing.pending_documents': PendingDocumentsPolicy;
   'complaints.deadlines': ComplaintDeadlinesPolicy;
+  'complaints.rewards': RewardsPolicy;
   'supervision.publication': PublicationPolicy;
   'supervision.inspection_items': InspectionItemsPolicy;
   'supervision.random_quota': RandomQuotaPolicy;
   'supervision.rectification': RectificationPolicy;
   'supervision.sampling_factors': SamplingFactorsPolicy;
   'credit.deductions': CreditDeductionsPolicy;
+  'credit.levels': CreditLevelsPolicy;
+  'credit.sanctions': CreditSanctionsPolicy;
+  'credit.publicity': CreditPublicityPolicy;
+  'credit.risk_model': RiskModelPolicy;
+  'market.organisation_conditions': OrganisationConditionsPolicy;
   'units.defaults': UnitDefaultsPolicy;
   'licensing.numbering': LicensingNumberingPolicy;
+  'enforcement.discretion': DiscretionPolicy;
+  'enforcement.procedure': EnforcementProcedurePolicy;
+  'oversight.case_review': CaseReviewPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

@@ -1,3 +1,5 @@
+import type { NoPenaltyRuleDef } from '../enforcement/discretion.ts';
+import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
 import { ENTERTAINMENT_VENUE_KINDS } from '../venue.ts';
 import type { LegalBasis } from './types.ts';
 
@@ -16,11 +18,29 @@ export interface PolicyPreset {
   note: string;
 }
 
-const JX = '《关于进一步优化消防执法营商环境的意见》（江西省消防救援支队印发）';
+const JX = '《关于进一步优化消防执法营商环境的意见》（江西省消防救援总队印发）';
 const GD = '《广东省关于深化消防执法改革的实施意见》（征求意见稿）';
 const NM = '内蒙古消防救援总队《深化“放管服”改革 打造“亲民利民”执法环境》九项措施';
 const LY = '辽阳市消防救援支队便民服务20项措施';
 const BX = '《本溪市人民政府办公室关于深化消防执法改革的实施意见》（本政办〔2020〕10号）';
+
+/** A unit that found the violation itself before the inspection and is fixing it, with safeguards: may not be penalised. */
+function selfFoundRule(document: string, clause: string, text: string): NoPenaltyRuleDef {
+  return {
+    id: 'self_found_before_inspection',
+    text,
+    legalBasis: { document, clause },
+    mandatory: false,
+    items: [],
+    when: [
+      [
+        { key: 'selfFoundBeforeInspection', op: 'is', value: true },
+        { key: 'harmfulConsequence', op: 'is', value: false },
+        { key: 'repeatWithin12Months', op: 'is', value: false },
+      ],
+    ],
+  };
+}
 
 /** Preset rows take effect from the first day the product applies them; the sources give no date. */
 const FROM = '2025-01-01';
@@ -71,6 +91,19 @@ export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
     legalBasis: { document: JX, clause: '（十）' },
     note: '“双随机、一公开”',
   },
+  {
+    regionCode: '360000',
+    kind: 'enforcement.discretion',
+    effectiveFrom: FROM,
+    values: {
+      noPenaltyRules: [
+        ...NATIONAL_DISCRETION.noPenaltyRules,
+        selfFoundRule(JX, '（九）', '在消防救援机构检查前，企业已自行发现并采取措施进行整改，且已制定并落实保证消防安全的防范措施或者将危险部位停用'),
+      ],
+    },
+    legalBasis: { document: JX, clause: '（九）' },
+    note: '推行包容审慎监管：轻微并当场改正完毕的可以依法不予处罚；检查前已自行发现并整改、落实防范措施或者停用危险部位的，可以不予处罚',
+  },
   // Guangdong (001)
   {
     regionCode: '440000',
@@ -109,6 +142,16 @@ export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
     values: { publishPlan: true, publishResults: true },
     legalBasis: { document: GD, clause: '一、（四）' },
     note: '“双随机、一公开”',
+  },
+  {
+    regionCode: '440000',
+    kind: 'enforcement.discretion',
+    effectiveFrom: FROM,
+    values: {
+      noPenaltyRules: [...NATIONAL_DISCRETION.noPenaltyRules, selfFoundRule(GD, '（十二）', '单位在消防监督检查前已自查发现并正在整改的消防安全违法行为')],
+    },
+    legalBasis: { document: GD, clause: '（十二）' },
+    note: '统一消防行政处罚裁量基准，系统自动生成量裁意见；初次违法或者检查前已自查发现并正在整改的，依法不予处罚或者从轻、减轻处罚',
   },
   // Inner Mongolia (002)
   {
@@ -188,9 +231,9 @@ export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
     effectiveFrom: FROM,
     values: {
       deadlines: [
-        { category: 'locked_exit', unit: 'hours', amount: 24 },
-        { category: 'blocked_escape_route', unit: 'hours', amount: 24 },
-        { category: 'disabled_fire_system', unit: 'hours', amount: 24 },
+        { category: 'escape_route_blocked', unit: 'hours', amount: 24 },
+        { category: 'fire_system_disabled', unit: 'hours', amount: 24 },
+        { category: 'fire_lane_blocked', unit: 'working_days', amount: 3 },
         { category: 'other', unit: 'working_days', amount: 3 },
       ],
     },
@@ -204,6 +247,14 @@ export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
     values: { cadence: 'monthly' },
     legalBasis: { document: LY, clause: '04' },
     note: '检查计划和检查结果每月向社会公开',
+  },
+  {
+    regionCode: '211000',
+    kind: 'enforcement.discretion',
+    effectiveFrom: FROM,
+    values: { noPenaltyRules: NATIONAL_DISCRETION.noPenaltyRules },
+    legalBasis: { document: LY, clause: '10 轻微违法行为不予处罚' },
+    note: '轻微消防违法行为当场整改完毕、依法可以不予行政处罚的，口头责令改正；符合裁量标准中不予处罚情形的，依法作出不予处罚决定',
   },
   // Benxi (004)
   {
@@ -221,5 +272,24 @@ export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
     values: { publishPlan: true, publishResults: true },
     legalBasis: { document: BX, clause: '二、（二）' },
     note: '“双随机、一公开”',
+  },
+  {
+    // Benxi's separate discretion system (本溪市消防行政处罚自由裁量系统) applied 应急消〔2019〕172号; its rows
+    // are this policy version. The band figures are the national defaults until Benxi's table is entered.
+    regionCode: '210500',
+    kind: 'enforcement.discretion',
+    effectiveFrom: FROM,
+    values: {
+      items: NATIONAL_DISCRETION.items.map((item) => ({
+        ...item,
+        basis: {
+          document: '《关于对部分消防安全违法行为实施行政处罚的裁量指导意见》（应急消〔2019〕172号）',
+          clause: `${item.provision}（本溪市执行，档次数额待确认）`,
+        },
+      })),
+      noPenaltyRules: NATIONAL_DISCRETION.noPenaltyRules,
+    },
+    legalBasis: { document: BX, clause: '（四）2' },
+    note: '严格限制处罚自由裁量权，全面应用本溪市消防行政处罚自由裁量系统；对消防违法行为轻微并当场改正完毕的，依法不予处罚',
   },
 ];

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
+import { validationMessage } from './labels.ts';
 import type { AgencyRef, PolicyKindDef, PolicyVersion, Provenance, ResolvedPolicy } from './types.ts';
 
 /** The version of one agency's override that is in force on `at` (YYYY-MM-DD), if any. */
@@ -78,8 +79,15 @@ export function validateOverride(def: PolicyKindDef, values: Record<string, unkn
     const v = values[k];
     if (v === null) continue;
     const fieldSchema = Type.Object({ [k]: props[k] as never });
+    const label = def.fields[k]?.label ?? k;
+    const seen = new Set<string>();
     for (const e of Value.Errors(fieldSchema, { [k]: v })) {
-      problems.push({ path: e.instancePath || `/${k}`, message: e.message });
+      // A choice (anyOf of consts) fails once per option: one message per place is enough for a person.
+      const message = `${label}：${validationMessage(e.keyword, e.params as Record<string, unknown>)}`;
+      const path = e.instancePath || `/${k}`;
+      if (seen.has(`${path} ${message}`)) continue;
+      seen.add(`${path} ${message}`);
+      problems.push({ path, message });
     }
   }
   return problems;

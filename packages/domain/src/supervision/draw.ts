@@ -20,6 +20,9 @@
  * 4. For each drawn unit (in the order drawn), two distinct inspectors are drawn uniformly from those with
  *    no declared conflict with that unit.
  */
+import { type Static, Type } from 'typebox';
+import { randomQuotaSchema } from '../policy/kinds.ts';
+
 export type Hash = (data: string) => string;
 
 export type RiskLevel = 'low' | 'medium' | 'high';
@@ -46,17 +49,23 @@ export interface DrawInspector {
   conflicts: string[];
 }
 
-export interface PlanRates {
+const Rate = Type.Number({ minimum: 0, maximum: 1 });
+/**
+ * The plan's rates and caps, frozen with the plan and published in its draw input; a schema, because the
+ * plan stores them as a JSON document (random_plans.rates_json) that is checked when written and read.
+ */
+export const planRatesSchema = Type.Object({
   /** Rate per stratum key `risk|credit|key` (key = 'key' | 'general'); missing keys use `defaultRate`. */
-  rates: Record<string, number>;
-  defaultRate: number;
-  maxDrawsPerYear: number;
-  minMonthsBetween: number;
+  rates: Type.Record(Type.String({ pattern: '^(low|medium|high)\\|[ABCD]\\|(key|general)$' }), Rate),
+  defaultRate: Rate,
+  maxDrawsPerYear: randomQuotaSchema.properties.maxDrawsPerUnitPerYear,
+  minMonthsBetween: randomQuotaSchema.properties.minMonthsBetweenDraws,
   /** SUP-05 exclusions on. */
-  excludeSelfCommitted: boolean;
+  excludeSelfCommitted: Type.Boolean(),
   /** Campaign overlay (SUP-07): raised rate for chosen venue kinds. */
-  campaign?: { venueKinds: string[]; rate: number } | null;
-}
+  campaign: Type.Optional(Type.Union([Type.Object({ venueKinds: Type.Array(Type.String()), rate: Rate }), Type.Null()])),
+});
+export type PlanRates = Static<typeof planRatesSchema>;
 
 export interface DrawInput {
   plan: PlanRates;

@@ -20,9 +20,14 @@ export interface UnitRow {
   selfCommitment: boolean;
   contactName: string | null;
   contactPhone: string | null;
+  /**
+   * Contact cells that hold a masked value (`王**`, `138****5678`, as the export writes them): not data, the
+   * directory keeps what it holds — so an exported file re-imports without changing anything (DESIGN §4).
+   */
+  keep?: ('contactName' | 'contactPhone')[];
 }
 
-export const UNIT_COLUMNS: Record<keyof UnitRow, string[]> = {
+export const UNIT_COLUMNS: Record<Exclude<keyof UnitRow, 'keep'>, string[]> = {
   usci: ['统一社会信用代码', 'usci'],
   name: ['单位名称', 'name'],
   address: ['地址', '单位地址', 'address'],
@@ -98,8 +103,12 @@ export function parseUnitRow(
   if (!riskLevel) reasons.push('风险等级应为 低/中/高');
   const creditRaw = get('creditLevel').toUpperCase() || defaults.creditLevel;
   if (!['A', 'B', 'C', 'D'].includes(creditRaw)) reasons.push('信用等级应为 A/B/C/D');
+  const masked = (v: string) => v.includes('*');
+  const keep: ('contactName' | 'contactPhone')[] = [];
+  if (masked(get('contactName'))) keep.push('contactName');
   const phone = get('contactPhone');
-  if (phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(phone)) reasons.push('联系电话格式不正确');
+  if (masked(phone)) keep.push('contactPhone');
+  else if (phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(phone)) reasons.push('联系电话格式不正确');
   if (/^[=+\-@]/.test(name) || /^[=+\-@]/.test(address)) reasons.push('单位名称或地址不能以 = + - @ 开头（防止表格公式注入）');
   if (reasons.length) return { ok: false, reasons };
   return {
@@ -115,8 +124,9 @@ export function parseUnitRow(
       riskLevel: riskLevel!,
       creditLevel: creditRaw as UnitRow['creditLevel'],
       selfCommitment,
-      contactName: get('contactName') || null,
-      contactPhone: phone || null,
+      contactName: keep.includes('contactName') ? null : get('contactName') || null,
+      contactPhone: keep.includes('contactPhone') ? null : phone || null,
+      ...(keep.length ? { keep } : {}),
     },
   };
 }

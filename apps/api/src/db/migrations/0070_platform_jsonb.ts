@@ -7,6 +7,7 @@ import type { Dialect } from '../database.ts';
  * text matters stay text: the enforcement record's `details` (hashed as written), idempotency answers and
  * event payloads (replayed as written), a plan's frozen rates and items (its published input hash is recomputed
  * from them) and policy values (versions are compared as written). SQLite keeps JSON as text (the codec in db/json.ts validates it).
+ * Migration 0080 later made policy values, event payloads and a draw's summary jsonb as well (read as documents).
  */
 export const JSONB_COLUMNS: [table: string, column: string][] = [
   ['applications', 'materials_json'],
@@ -32,8 +33,11 @@ export const JSONB_COLUMNS: [table: string, column: string][] = [
 export const migration = (dialect: Dialect): Migration => ({
   async up(db: Kysely<unknown>) {
     if (dialect !== 'postgres') return;
-    for (const [table, column] of JSONB_COLUMNS) {
-      await sql`alter table ${sql.id(table)} alter column ${sql.id(column)} type jsonb using ${sql.id(column)}::jsonb`.execute(db);
-    }
+    for (const [table, column] of JSONB_COLUMNS) await toJsonb(db, table, column);
   },
 });
+
+/** Turns a text column of JSON documents into jsonb (PostgreSQL only); a row that is not JSON fails the migration. */
+export async function toJsonb(db: Kysely<unknown>, table: string, column: string): Promise<void> {
+  await sql`alter table ${sql.id(table)} alter column ${sql.id(column)} type jsonb using ${sql.id(column)}::jsonb`.execute(db);
+}

@@ -32,6 +32,38 @@ import { migration as inspectionsTaskRollups } from './0050_inspections_task_rol
 import { migration as supervisionFigureIndexes } from './0051_supervision_figure_indexes.ts';
 import { migration as creditPolicyVersion } from './0060_credit_policy_version.ts';
 import { migration as platformJsonb } from './0070_platform_jsonb.ts';
+import { migration as platformJsonbDocuments } from './0080_platform_jsonb_documents.ts';
+import { migration as notificationsCentre } from './0120_notifications_centre.ts';
+import { migration as licensingIntakeDocuments } from './0130_licensing_intake_documents.ts';
+import { migration as platformAttemptCounters } from './0131_platform_attempt_counters.ts';
+import { migration as licensingDocumentSnapshot } from './0135_licensing_document_snapshot.ts';
+import { migration as iamLoginThrottles } from './0160_iam_login_throttles.ts';
+import { migration as enforcementCases } from './0200_enforcement_cases.ts';
+import { migration as oversightInterferenceRecords } from './0210_oversight_interference_records.ts';
+import { migration as oversightOfficerComplaints } from './0211_oversight_officer_complaints.ts';
+import { migration as oversightCaseReviewsTraining } from './0212_oversight_case_reviews_training.ts';
+import { migration as auditSecurityRefusals } from './0220_audit_security_refusals.ts';
+import { migration as enforcementSeals } from './0230_enforcement_seals.ts';
+import { migration as enforcementDocuments } from './0240_enforcement_documents.ts';
+import { migration as enforcementPaymentOrders } from './0241_enforcement_payment_orders.ts';
+import { migration as enforcementPublicPenalties } from './0242_enforcement_public_penalties.ts';
+import { migration as enforcementPaymentPlans } from './0250_enforcement_payment_plans.ts';
+import { migration as enforcementRemedyPeriods } from './0251_enforcement_remedy_periods.ts';
+import { migration as enforcementServiceTracking } from './0252_enforcement_service_tracking.ts';
+import { migration as enforcementPublicSearch } from './0253_enforcement_public_search.ts';
+import { migration as enforcementHearingSchedule } from './0254_enforcement_hearing_schedule.ts';
+import { migration as enforcementRecusalRequests } from './0255_enforcement_recusal_requests.ts';
+import { migration as enforcementSealDocuments } from './0256_enforcement_seal_documents.ts';
+import { migration as enforcementInstalmentPayments } from './0257_enforcement_instalment_payments.ts';
+import { migration as enforcementPaymentOrderInstalment } from './0258_enforcement_payment_order_instalment.ts';
+import { migration as auditCheckpointsRowSeals } from './0270_audit_checkpoints_row_seals.ts';
+import { migration as creditRecords } from './0400_credit_records.ts';
+import { migration as marketServiceOrganisations } from './0401_market_service_organisations.ts';
+import { migration as supervisionHazardsUsci } from './0430_supervision_hazards_usci.ts';
+import { migration as inspectionsTriggerKey } from './0431_inspections_trigger_key.ts';
+import { migration as complaintsReports } from './0300_complaints_reports.ts';
+import { migration as complaintsCategoryCodes } from './0301_complaints_category_codes.ts';
+import { migration as complaintsWorkOrderReports } from './0330_complaints_work_order_reports.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -73,6 +105,39 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0051_supervision_figure_indexes': supervisionFigureIndexes,
     '0060_credit_policy_version': creditPolicyVersion,
     '0070_platform_jsonb': platformJsonb(dialect),
+
+    '0080_platform_jsonb_documents': platformJsonbDocuments(dialect),
+    '0120_notifications_centre': notificationsCentre,
+    '0130_licensing_intake_documents': licensingIntakeDocuments,
+    '0131_platform_attempt_counters': platformAttemptCounters,
+    '0135_licensing_document_snapshot': licensingDocumentSnapshot,
+    '0160_iam_login_throttles': iamLoginThrottles,
+    '0200_enforcement_cases': enforcementCases(dialect),
+    '0210_oversight_interference_records': oversightInterferenceRecords(dialect),
+    '0211_oversight_officer_complaints': oversightOfficerComplaints(dialect),
+    '0212_oversight_case_reviews_training': oversightCaseReviewsTraining(dialect),
+    '0220_audit_security_refusals': auditSecurityRefusals,
+    '0230_enforcement_seals': enforcementSeals(dialect),
+    '0240_enforcement_documents': enforcementDocuments(dialect),
+    '0241_enforcement_payment_orders': enforcementPaymentOrders(dialect),
+    '0242_enforcement_public_penalties': enforcementPublicPenalties,
+    '0250_enforcement_payment_plans': enforcementPaymentPlans(dialect),
+    '0251_enforcement_remedy_periods': enforcementRemedyPeriods,
+    '0252_enforcement_service_tracking': enforcementServiceTracking,
+    '0253_enforcement_public_search': enforcementPublicSearch,
+    '0254_enforcement_hearing_schedule': enforcementHearingSchedule,
+    '0255_enforcement_recusal_requests': enforcementRecusalRequests,
+    '0256_enforcement_seal_documents': enforcementSealDocuments(dialect),
+    '0257_enforcement_instalment_payments': enforcementInstalmentPayments(dialect),
+    '0258_enforcement_payment_order_instalment': enforcementPaymentOrderInstalment,
+    '0270_audit_checkpoints_row_seals': auditCheckpointsRowSeals(dialect),
+    '0400_credit_records': creditRecords(dialect),
+    '0401_market_service_organisations': marketServiceOrganisations(dialect),
+    '0430_supervision_hazards_usci': supervisionHazardsUsci,
+    '0431_inspections_trigger_key': inspectionsTriggerKey,
+    '0300_complaints_reports': complaintsReports(dialect),
+    '0301_complaints_category_codes': complaintsCategoryCodes,
+    '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),
   };
 }
 
@@ -144,16 +209,28 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   await underSchemaLock(db, dialect, (conn) => migrateOn(conn, dialect));
 }
 
+/**
+ * Kysely looks for its own bookkeeping tables by name in *every* schema unless told which schema is ours;
+ * with a second schema in the same PostgreSQL database (another deployment, or parallel test runs) it would
+ * then skip creating them and fail. Name the current schema explicitly.
+ */
+async function migrationSchemaOf(db: Kysely<unknown>, dialect: Dialect): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return r.rows[0]?.schema;
+}
+
+/** The migrations of this build the store has not run (readiness: `GET /ready`). */
+export async function pendingMigrations(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const migrationTableSchema = await migrationSchemaOf(db, dialect);
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
 async function migrateOn(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  // Kysely looks for its own bookkeeping tables by name in *every* schema unless told which schema is
-  // ours; with a second schema in the same PostgreSQL database (another deployment, or parallel test
-  // runs) it would then skip creating them and fail. Name the current schema explicitly.
-  let migrationTableSchema: string | undefined;
-  if (dialect === 'postgres') {
-    const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    migrationTableSchema = r.rows[0]?.schema;
-  }
+  const migrationTableSchema = await migrationSchemaOf(db, dialect);
   await translateLegacyNames(db, dialect, migrationTableSchema);
   const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();

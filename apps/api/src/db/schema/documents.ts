@@ -24,7 +24,15 @@ export type DocumentSequence = Selectable<DocumentSequenceTable>;
 export type NewDocumentSequence = Insertable<DocumentSequenceTable>;
 export type DocumentSequenceUpdate = Updateable<DocumentSequenceTable>;
 
+/** Attempts of a public look-up per key and window (办件查询 limits). */
+export interface AttemptCounterTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
 export interface DocumentsTables {
+  attempt_counters: AttemptCounterTable;
   seal_keys: SealKeyTable;
   document_sequences: DocumentSequenceTable;
 }

@@ -45,7 +45,16 @@ export type Session = Selectable<SessionTable>;
 export type NewSession = Insertable<SessionTable>;
 export type SessionUpdate = Updateable<SessionTable>;
 
+/** Failed sign-ins of usernames without an account (counted like an account's, so a lockout reveals nothing). */
+export interface LoginThrottleTable {
+  key: string;
+  failed_count: Generated<number>;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export interface IamTables {
+  login_throttles: LoginThrottleTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;

@@ -39,6 +39,8 @@ export interface ApplicationTable {
   decided_at: string | null;
   created_at: string;
   updated_at: string;
+  /** HMAC of the applicant's 办件查询 code (set on submission; the code itself is never stored). */
+  lookup_code_hash: string | null;
 }
 export type Application = Selectable<ApplicationTable>;
 export type NewApplication = Insertable<ApplicationTable>;
@@ -127,8 +129,38 @@ export type PublicNotice = Selectable<PublicNoticeTable>;
 export type NewPublicNotice = Insertable<PublicNoticeTable>;
 export type PublicNoticeUpdate = Updateable<PublicNoticeTable>;
 
+/** A written voucher of intake (受理回执, 受理通知书, 补正材料通知书, 不予受理通知书), sealed like a permit. */
+export interface ApplicationDocumentTable {
+  id: string;
+  application_id: string;
+  agency_id: string;
+  agency_path: string;
+  kind: 'receipt' | 'acceptance' | 'correction' | 'rejection';
+  number: string;
+  verify_code: string;
+  issued_on: string;
+  status: 'valid';
+  qr_facts: string;
+  qr_signature: string;
+  seal_key_id: string;
+  /** '' until the sealed PDF is produced after the commit (document-production.ts). */
+  seal_digest: string;
+  /** '' until the sealed PDF is produced after the commit (document-production.ts). */
+  pdf_sha256: string;
+  /** What the PDF prints (INTAKE_DOCUMENT_CONTENT), recorded in the act's transaction; null on rows issued with their PDF. */
+  content_json: string | null;
+  /** The act recorded: 'submit', 'accept', 'reject' or 'notice:<seq>' (unique per application and kind). */
+  act: string;
+  policy_version: string | null;
+  issued_by: string | null;
+  created_at: string;
+}
+export type ApplicationDocument = Selectable<ApplicationDocumentTable>;
+export type NewApplicationDocument = Insertable<ApplicationDocumentTable>;
+
 export interface LicensingTables {
   applications: ApplicationTable;
+  application_documents: ApplicationDocumentTable;
   application_notices: ApplicationNoticeTable;
   licences: LicenceTable;
   licence_requests: LicenceRequestTable;

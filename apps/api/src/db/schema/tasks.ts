@@ -7,7 +7,7 @@ export interface InspectionTaskTable {
   agency_id: string;
   agency_path: string;
   region_code: string;
-  purpose: 'opening_check' | 'commitment_verification' | 'random' | 'complaint' | 'superior_order' | 'dishonest' | 're_inspection';
+  purpose: 'opening_check' | 'commitment_verification' | 'random' | 'complaint' | 'superior_order' | 'dishonest' | 're_inspection' | 'seal_check';
   application_id: string | null;
   licence_id: string | null;
   usci: string;
@@ -32,6 +32,8 @@ export interface InspectionTaskTable {
   signatures_json: string | null;
   draft_json: string | null;
   order_id: string | null;
+  /** A triggered task's once-per-period key (`dishonest:<USCI>:<period>`), unique; null for every other task. */
+  trigger_key: string | null;
   /** Incremented by every change (compare-and-set, features/inspections updateTaskIf). */
   version: Generated<number>;
 }

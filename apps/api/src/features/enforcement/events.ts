@@ -10,6 +10,8 @@ export interface OrderEscalated {
   usci: string;
   subjectName: string;
   reason: string;
+  /** The order listed a major fire hazard (GB 35181): escalated, it is a major hazard not rectified (credit, CRD-02). */
+  majorHazard?: boolean;
 }
 export interface FalseCommitmentFound {
   taskId: string;
@@ -24,3 +26,34 @@ export interface FalseCommitmentFound {
 }
 export const ORDER_ESCALATED = 'supervision.order_escalated';
 export const FALSE_COMMITMENT_FOUND = 'licensing.false_commitment_found';
+
+/**
+ * Facts enforcement publishes (credit records, documents and the credit platform's export listen to them): a
+ * prior notice served, a penalty decided, and a decision revoked (its publication withdrawn, 行政处罚法 art. 48).
+ */
+export const NOTICE_SERVED = 'enforcement.notice_served';
+export const PENALTY_DECIDED = 'enforcement.penalty_decided';
+export const DECISION_REVOKED = 'enforcement.decision_revoked';
+
+/** The payload of PENALTY_DECIDED (use-cases/decide-case.ts). */
+export interface PenaltyDecided {
+  caseId: string;
+  decisionNumber: string;
+  agencyId: string;
+  agencyPath: string;
+  partyKind: 'unit' | 'person';
+  usci: string | null;
+  partyName: string;
+  violationCode: string;
+  outcome: 'fine' | 'warning' | 'no_penalty';
+  fine: number | null;
+  decidedOn: string;
+}
+/** The payload of DECISION_REVOKED (use-cases/execution.ts). */
+export interface DecisionRevoked {
+  caseId: string;
+  decisionNumber: string | null;
+  agencyId: string;
+  usci: string | null;
+  reason: string;
+}

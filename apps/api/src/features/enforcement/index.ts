@@ -1,16 +1,21 @@
 import { systemActor } from '../../platform/actor.ts';
 import type { Subscriber } from '../../platform/events/bus.ts';
+import { documentSubscribers } from './document-production.ts';
 import { FALSE_COMMITMENT_FOUND, type FalseCommitmentFound, ORDER_ESCALATED, type OrderEscalated } from './events.ts';
 import { openReferral } from './use-cases/open-referral.ts';
+import { COMPLAINT_FOUNDED, type ComplaintFounded } from '../complaints/index.ts';
 
-/** Enforcement (ENF-*): today the referrals other features hand over; penalty cases build on them. */
+/** The one /verify page (licensing's routes) verifies the documents of penalty cases through these. */
+export { caseDocumentByCode, caseDocumentByDigest } from './document-verification.ts';
+/** Enforcement (ENF-*): the referrals other features hand over, penalty cases, temporary seals and their end-of-term sweep. */
 export * from './events.ts';
+export { SEAL_SWEEP_JOB, type SealSweepResult, sweepSeals } from './seals.sweep.ts';
 export { openReferral } from './use-cases/open-referral.ts';
 
 export const enforcementSubscribers: Subscriber[] = [
   {
     name: 'enforcement.open_referral',
-    types: [ORDER_ESCALATED, FALSE_COMMITMENT_FOUND],
+    types: [ORDER_ESCALATED, FALSE_COMMITMENT_FOUND, COMPLAINT_FOUNDED],
     async handle(deps, event) {
       if (event.type === ORDER_ESCALATED) {
         const p = event.payload as unknown as OrderEscalated;
@@ -22,6 +27,21 @@ export const enforcementSubscribers: Subscriber[] = [
           sourceType: 'rectification_order',
           sourceId: p.orderId,
           reason: p.reason,
+        });
+      } else if (event.type === COMPLAINT_FOUNDED) {
+        // A hazard report verified founded is a case source (案件来源：举报, 《消防救援机构办理行政案件程序规定》):
+        // the referral lets the case officer decide on a penalty (e.g. 消防法 art. 60 for a locked exit), beside
+        // the rectification order issued in the field. A report naming no registered unit has no subject to refer.
+        const p = event.payload as unknown as ComplaintFounded;
+        if (!p.usci) return;
+        await openReferral(deps, systemActor(), {
+          agencyId: p.agencyId,
+          agencyPath: p.agencyPath,
+          usci: p.usci,
+          subjectName: p.subjectName ?? p.usci,
+          sourceType: 'complaint',
+          sourceId: p.complaintId,
+          reason: `群众举报投诉经核查属实：${p.findings}`,
         });
       } else {
         const p = event.payload as unknown as FalseCommitmentFound;
@@ -37,4 +57,5 @@ export const enforcementSubscribers: Subscriber[] = [
       }
     },
   },
+  ...documentSubscribers,
 ];

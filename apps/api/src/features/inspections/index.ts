@@ -11,12 +11,15 @@ export {
   loadTask,
   pickInspectors,
 } from './inspections.access.ts';
+export { CHECKLIST, DRAFT, INSPECTOR_IDS, SIGNATURES } from './inspections.columns.ts';
+export { type TaskQueueFilter, taskQueueRows, taskQueueTotal } from './inspections.queue.ts';
 export {
   assignedTo,
   decodeTaskCursor,
   encodeTaskCursor,
   findTask,
   insertTask,
+  insertTaskOnce,
   insertTasks,
   inspectorIdsOf,
   inspectorsOfTasks,

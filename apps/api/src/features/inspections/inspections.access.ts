@@ -16,8 +16,8 @@ import { inspectorIdsOf } from './inspections.repository.ts';
  */
 
 /** A task in the actor's scope; a task outside it is the same 404 as a missing one, and the attempt is recorded. */
-export async function loadTask(deps: AppContext, actor: Actor, db: Executor, id: string): Promise<InspectionTaskTable> {
-  return readInScope(deps, actor, { type: 'inspection_task', id, what: '检查任务' }, (scoped) => {
+export async function loadTask(_deps: AppContext, actor: Actor, db: Executor, id: string): Promise<InspectionTaskTable> {
+  return readInScope({ type: 'inspection_task', id, what: '检查任务' }, (scoped) => {
     let q = db.selectFrom('inspection_tasks').selectAll().where('id', '=', id);
     if (scoped) q = q.where(scopeFilter(scopeOf(actor), { agencyPath: 'inspection_tasks.agency_path' }));
     return q.executeTakeFirst();

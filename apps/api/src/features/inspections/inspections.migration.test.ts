@@ -57,7 +57,7 @@ for (const kind of DATABASES) {
         const b = newInspectionTask({ ...base, inspector_ids_json: '["u-3","u-2"]' }, now);
         const c = newInspectionTask({ ...base, status: 'unassigned', inspector_ids_json: '[]' }, now);
         // Rows as a store before 0030 held them (no version column yet: 0031 adds it).
-        const legacy = [a, b, c].map(({ version: _v, ...row }) => row);
+        const legacy = [a, b, c].map(({ version: _v, trigger_key: _k, ...row }) => row);
         await db.insertInto('inspection_tasks').values(legacy).execute();
 
         await migrateToLatest(db as never, database.dialect);

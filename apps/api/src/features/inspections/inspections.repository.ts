@@ -59,6 +59,22 @@ export async function insertTask(trx: Executor, row: InspectionTaskTable): Promi
   return row;
 }
 
+/**
+ * Inserts a triggered task unless one with its `trigger_key` exists (the unique index decides between
+ * concurrent inserts); true when this call inserted it.
+ */
+export async function insertTaskOnce(trx: Executor, row: InspectionTaskTable & { trigger_key: string }): Promise<boolean> {
+  const r = await trx
+    .insertInto('inspection_tasks')
+    .values(row)
+    .onConflict((oc) => oc.column('trigger_key').doNothing())
+    .executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+  await insertJoinRows(trx, [row]);
+  await countTasks(trx, [[row, 1]]);
+  return true;
+}
+
 /** Inserts many tasks (a random draw) in statements of `chunk` rows, with their inspectors. */
 export async function insertTasks(trx: Executor, rows: InspectionTaskTable[], chunk = 500): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {

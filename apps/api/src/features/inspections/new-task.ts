@@ -1,5 +1,6 @@
 import type { InspectionTaskTable } from '../../db/schema.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { INSPECTOR_IDS } from './inspections.columns.ts';
 
 /**
  * A new inspection task (opening check, commitment verification, random, complaint, superior order,
@@ -14,7 +15,7 @@ export function newInspectionTask(
     id: uuidv7(),
     application_id: null,
     licence_id: null,
-    inspector_ids_json: '[]',
+    inspector_ids_json: INSPECTOR_IDS.encode([]),
     appointment_at: null,
     off_hours: 0,
     checklist_json: null,
@@ -32,6 +33,7 @@ export function newInspectionTask(
     signatures_json: null,
     draft_json: null,
     order_id: null,
+    trigger_key: null,
     version: 0,
     ...t,
   };

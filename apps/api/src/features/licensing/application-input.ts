@@ -3,10 +3,8 @@ import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable } from '../../db/schema.ts';
 import { unsupportedChars } from '../../platform/documents/font.ts';
 import { AppError } from '../../platform/errors.ts';
-import { MATERIALS } from './licensing.columns.ts';
+import { APPOINTMENT, COMMITMENT, MATERIALS } from './licensing.columns.ts';
 import { commitmentOffered, type LicensingPolicy } from './licensing.policy.ts';
-
-const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
 
 /** What an applicant fills in (LIC-01). The USCI is the account's own, never typed. */
 export interface ApplicationInput {
@@ -104,7 +102,7 @@ export function inputOf(row: ApplicationTable): ApplicationInput {
     venueAddress: row.venue_address,
     path: row.path,
     materials: MATERIALS.decode(row.materials_json) ?? {},
-    commitment: json(row.commitment_json),
-    appointmentPreference: json(row.appointment_json),
+    commitment: COMMITMENT.decode(row.commitment_json),
+    appointmentPreference: APPOINTMENT.decode(row.appointment_json),
   };
 }

@@ -7,15 +7,18 @@ import {
   type LicensingPath,
   nextApplicationStatus,
 } from '@fep/domain';
+import { insertRows } from '../../db/compiled.ts';
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, ClockTable, LicenceTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { shareFilesWithAgency } from '../../platform/files/files.repository.ts';
-import type { Audit } from '../../platform/transact.ts';
+import type { Audit, Emit } from '../../platform/transact.ts';
 import type { ApplicationsRepository, ClockSpec } from './applications.repository.ts';
+import { INTAKE_DOCUMENT_RECORDED, intakeDocumentEvent } from './events.ts';
+import { type IntakeDocumentRequest, lookupCodeHash, lookupCodeOf } from './intake-documents.ts';
 import type { IssueOptions } from './licence-issuance.ts';
-import { MATERIALS } from './licensing.columns.ts';
+import { COMMITMENT, MATERIALS } from './licensing.columns.ts';
 import { basisOf, type LicensingPolicy } from './licensing.policy.ts';
 
 /**
@@ -46,6 +49,7 @@ export interface StepContext {
   trx: Executor;
   deps: AppContext;
   audit: Audit;
+  emit: Emit;
   actorUserId: string | null;
 }
 
@@ -71,17 +75,16 @@ export async function startApplicationClock(s: StepContext, app: ApplicationTabl
   return clock;
 }
 
+/** Records the agency's seal key when a document generated it (its first sealed document). */
+async function sealKeyStep(s: StepContext, created: { id: string; agencyId: string } | null, reason: string): Promise<void> {
+  if (!created) return;
+  await s.audit({ action: 'seal_key.create', targetType: 'seal_key', targetId: created.id, details: { agency: created.agencyId, algorithm: 'SM2', reason } });
+}
+
 /** Issues the e-licence and records it (and the agency's seal key, when this issuance generated it). */
 export async function issueLicenceStep(s: StepContext, app: ApplicationTable, opts: IssueOptions): Promise<LicenceTable> {
   const { licence, sealKeyCreated, numberingVersion } = await s.repo.issueLicence(s.trx, s.deps, app, opts);
-  if (sealKeyCreated) {
-    await s.audit({
-      action: 'seal_key.create',
-      targetType: 'seal_key',
-      targetId: sealKeyCreated.id,
-      details: { agency: sealKeyCreated.agencyId, algorithm: 'SM2', reason: '机构首次签发电子证照' },
-    });
-  }
+  await sealKeyStep(s, sealKeyCreated, '机构首次签发电子证照');
   await s.audit({
     action: 'licence.issue',
     targetType: 'licence',
@@ -91,6 +94,26 @@ export async function issueLicenceStep(s: StepContext, app: ApplicationTable, op
     details: { ...(opts.previous ? { revisionOf: opts.previous.id } : {}), ...(numberingVersion ? { numbering: numberingVersion } : {}) },
   });
   return licence;
+}
+
+/**
+ * Issues the written voucher of an intake act (行政许可法 art. 32) in the act's transaction and records it
+ * on the application's enforcement record (and the agency's seal key, when this document generated it).
+ * The sealed PDF is not rendered here (15–40 ms of CPU would hold the single writer): the event makes it
+ * after the commit, and the first download or verification makes it if that comes first.
+ */
+export async function issueDocumentStep(s: StepContext, app: ApplicationTable, request: IntakeDocumentRequest): Promise<void> {
+  const { document, sealKeyCreated, numberingVersion } = await s.repo.issueDocument(s.trx, s.deps, app, request, s.actorUserId);
+  await sealKeyStep(s, sealKeyCreated, '机构首次出具电子文书');
+  await s.audit({
+    action: 'application_document.issue',
+    targetType: 'application',
+    targetId: app.id,
+    after: document,
+    policyVersion: numberingVersion,
+    details: { document: document.id, kind: document.kind, number: document.number, act: document.act },
+  });
+  s.emit(intakeDocumentEvent(INTAKE_DOCUMENT_RECORDED, { documentId: document.id, applicationId: app.id, agencyId: app.agency_id, kind: document.kind }));
 }
 
 /** Enters the venue's unit in the directory when it is not there yet (the units feature writes and records it). */
@@ -126,10 +149,12 @@ async function submitted(
   const isCommitment = row.path === 'commitment';
   let commitment = row.commitment_json;
   if (isCommitment && commitment) {
-    const c = JSON.parse(commitment) as Record<string, unknown>;
-    commitment = JSON.stringify({ ...c, signedAt: nowIso, template: policy.commitment.template, templateVersion: policy.versions['licensing.commitment'] });
+    const c = COMMITMENT.decode(commitment)!;
+    commitment = COMMITMENT.encode({ ...c, signedAt: nowIso, template: policy.commitment.template, templateVersion: policy.versions['licensing.commitment'] });
   }
-  const patch = { status, submitted_at: nowIso, commitment_json: commitment };
+  // The 办件查询 code is handed to the applicant on the receipt; the application keeps only its HMAC.
+  const lookupCode = lookupCodeOf(s.deps, row.id);
+  const patch = { status, submitted_at: nowIso, commitment_json: commitment, lookup_code_hash: lookupCodeHash(s.deps, row.id, lookupCode) };
   // Compare-and-set first: a concurrent second submission gets 409 before it starts a clock.
   const claimed = fresh ? { ...row, ...patch, version: row.version + 1, updated_at: nowIso } : await s.repo.update(s.trx, row, patch, nowIso);
   const kind = isCommitment ? 'licensing.commitment' : 'licensing.inspection';
@@ -141,7 +166,7 @@ async function submitted(
     policyVersion: policy.versions[kind] ?? null,
   });
   const next = { ...claimed, clock_id: clock.id };
-  if (fresh) await s.trx.insertInto('applications').values(next).execute();
+  if (fresh) await insertRows(s.trx, 'applications', [next]);
   else await s.trx.updateTable('applications').set({ clock_id: clock.id }).where('id', '=', row.id).where('version', '=', claimed.version).execute();
   const fileIds = [...new Set(Object.values(MATERIALS.decode(row.materials_json) ?? {}).flat())];
   if (fileIds.length && s.actorUserId) await shareFilesWithAgency(s.trx, fileIds, row.agency_id, s.actorUserId);
@@ -153,6 +178,13 @@ async function submitted(
     after: next,
     details: { policyVersions: policy.versions },
     policyVersion: policy.versions[kind] ?? null,
+  });
+  const submitted = Object.keys(MATERIALS.decode(row.materials_json) ?? {});
+  await issueDocumentStep(s, next, {
+    kind: 'receipt',
+    lookupCode,
+    path: row.path,
+    materials: policy.materials.materials.filter((m) => submitted.includes(m.code)).map((m) => m.name),
   });
   return { row: next, clock };
 }

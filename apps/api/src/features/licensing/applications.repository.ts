@@ -8,6 +8,7 @@ import { findAgency } from '../../platform/org/agencies.repository.ts';
 import type { Audit, Deps } from '../../platform/transact.ts';
 import { insertTask } from '../inspections/index.ts';
 import { enterUnitFromApplication } from '../units/index.ts';
+import { type IntakeDocumentRequest, type IssuedIntakeDocument, issueIntakeDocument } from './intake-documents.ts';
 import { type IssuedLicence, type IssueOptions, issueLicence } from './licence-issuance.ts';
 import { loadApplication } from './licensing.access.ts';
 import { type LicensingPolicy, licensingPolicy } from './licensing.policy.ts';
@@ -53,6 +54,8 @@ export interface ApplicationsRepository {
   ): Promise<ClockChange | null>;
   startClock(db: Executor, deps: AppContext, app: ApplicationTable, spec: ClockSpec): Promise<ClockTable>;
   issueLicence(db: Executor, deps: AppContext, app: ApplicationTable, opts: IssueOptions): Promise<IssuedLicence>;
+  /** Numbers, renders, seals and stores an intake document (受理回执, 受理/补正/不予受理通知书) of the act. */
+  issueDocument(db: Executor, deps: AppContext, app: ApplicationTable, request: IntakeDocumentRequest, issuedBy: string | null): Promise<IssuedIntakeDocument>;
   /** The venue's unit in the directory (SUP-01), created from the application when it is not there yet. */
   /** Enters the applicant's unit in the directory through the units feature (which records the entry); its id. */
   ensureUnit(db: Executor, deps: AppContext, audit: Audit, app: ApplicationTable): Promise<string>;
@@ -80,8 +83,6 @@ export async function updateApplication(trx: Executor, row: ApplicationTable, pa
 export async function reload(trx: Executor, id: string): Promise<ApplicationTable> {
   return trx.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
-
-export const json = <T>(s: string | null): T | null => (s === null ? null : (JSON.parse(s) as T));
 
 export const kyselyApplications: ApplicationsRepository = {
   load: (deps, actor, id) => loadApplication(deps, actor, id),
@@ -126,6 +127,7 @@ export const kyselyApplications: ApplicationsRepository = {
     );
   },
   issueLicence: (db, deps, app, opts) => issueLicence(db, deps, app, opts),
+  issueDocument: (db, deps, app, request, issuedBy) => issueIntakeDocument(db, deps, app, request, issuedBy),
   async ensureUnit(db, deps, audit, app) {
     const { id } = await enterUnitFromApplication(db, deps, audit, {
       applicationId: app.id,

@@ -22,7 +22,7 @@ import {
   SupplyDocumentsRequest,
   WithdrawApplicationRequest,
 } from '@fep/contracts';
-import { checkExemption, chinaDateOf } from '@fep/domain';
+import { checkExemption, chinaDateOf, provenanceLabel } from '@fep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
 import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
@@ -72,16 +72,19 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
       const b = req.body;
       const { agency, policy } = await handlingAgency(db, b.regionCode, app.ctx.now());
       const r = checkExemption(policy.exemption, { venueKind: b.venueKind, floorArea: b.floorArea, investment: b.investment ?? null });
+      const basis = await exemptionBasis(agency.id);
       const resolvedRule = r.matched?.text ?? (policy.exemption.rules.map((x) => x.text).join('；或') || '本地未设免检范围');
       return {
         exempt: r.exempt,
+        undetermined: r.undetermined,
         reasons: r.reasons,
         rule: {
           text: resolvedRule,
           exceptVenueKinds: policy.exemption.exceptVenueKinds,
-          legalBasis: (await exemptionBasis(agency.id)) ?? '《中华人民共和国消防法》第十五条',
+          legalBasis: basis?.text ?? '《中华人民共和国消防法》第十五条',
           // Every resolved kind carries its version key (licensingPolicy); '' only if the policy store is incomplete.
           policyVersion: policy.versions['licensing.exemption'] ?? '',
+          policyVersionLabel: basis?.label ?? '国家规定',
         },
         agency: { id: agency.id, name: agency.name },
         commitmentOffered: commitmentOffered(policy),
@@ -90,13 +93,13 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
     },
   );
 
-  /** The legal basis of the exemption in force: the document of the override, or the national default. */
-  async function exemptionBasis(agencyId: string): Promise<string | null> {
+  /** The legal basis of the exemption in force (the document of the override, or the national default) and where it comes from. */
+  async function exemptionBasis(agencyId: string): Promise<{ text: string; label: string } | null> {
     const agency = await db.selectFrom('agencies').selectAll().where('id', '=', agencyId).executeTakeFirstOrThrow();
     const [r] = await resolveForAgency(db, agency, chinaDateOf(app.ctx.now()), ['licensing.exemption']);
     const p = r?.provenance.rules;
     if (!p) return null;
-    return `${p.legalBasis.document}${p.legalBasis.clause ? ` ${p.legalBasis.clause}` : ''}`;
+    return { text: `${p.legalBasis.document}${p.legalBasis.clause ? ` ${p.legalBasis.clause}` : ''}`, label: provenanceLabel(p) };
   }
 
   app.get(
@@ -142,7 +145,8 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
     },
     async (req, reply) => {
       const code = req.params.code;
-      const form = SAMPLE_FORMS[code];
+      // Own keys only: `__proto__` or `constructor` is no sample form.
+      const form = Object.hasOwn(SAMPLE_FORMS, code) ? SAMPLE_FORMS[code] : undefined;
       if (!form) throw new AppError('RESOURCE.NOT_FOUND', '该材料没有示范文本');
       const pdf = await renderDocumentPdf({
         ...form,
@@ -301,9 +305,11 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
   app.post(
     '/api/v1/licensing/applications/:id/inspection',
     { config: { permission: 'licensing:inspection:record' }, schema: step('录入现场检查结果（LIC-04）', OpeningCheckRequest) },
-    async (req) => {
+    // The inspector's phone queues the result offline with its own Idempotency-Key (SUP-09): a replay after
+    // a lost answer is the one record, not a 409.
+    async (req, reply) => {
       const id = req.params.id;
-      await recordOpeningCheck(app.ctx, actorOf(req), { id, ...req.body });
+      await idempotent(req, reply, 200, (deps) => recordOpeningCheck(deps, actorOf(req), { id, ...req.body }));
       return present(req, id);
     },
   );

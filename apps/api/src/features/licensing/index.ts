@@ -1,6 +1,8 @@
 /**
  * Licensing (LIC-01 … LIC-11): opening-permit applications, e-licences, commitment verification.
  * The one feature that writes `applications`, `application_notices`, `licences`, `licence_requests`
- * and `public_notices`.
+ * and `public_notices`. Its public surface: the domain events it emits (events.ts).
  */
-export {};
+
+export { licensingSubscribers } from './document-production.ts';
+export * from './events.ts';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   chinaDateOf,
   LICENCE_STATUS_LABELS,
@@ -11,34 +10,24 @@ import {
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, LicenceTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
-import { agencySealKey, type SealKey, sealPdf, sm2Sign } from '../../platform/documents/seal.ts';
+import { newVerifyCode, produceSealedDocument, sealKeyOf, verifyUrl } from '../../platform/documents/issue.ts';
+import { type DocumentSpec, renderDocumentPdf } from '../../platform/documents/pdf.ts';
+import { type SealKey, sealPdf } from '../../platform/documents/seal.ts';
 import { nextSequence } from '../../platform/documents/sequences.ts';
-import { storeBlob } from '../../platform/files/storage.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 
 /**
  * Issues an e-licence (LIC-07): permit number unique per agency and year, PDF with the CJK font and a
- * QR code to the public verification page, sealed with the agency's SM2 key. An amendment or a reissue
- * keeps the permit number and raises the revision.
+ * QR code to the public verification page, sealed with the agency's SM2 key (platform/documents/issue.ts,
+ * the one producer of sealed documents). An amendment or a reissue keeps the permit number and raises
+ * the revision.
  */
-const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export { nextSequence };
-
-export function newVerifyCode(): string {
-  const b = randomBytes(12);
-  return [...b].map((x) => CODE_CHARS[x % CODE_CHARS.length]).join('');
-}
+export { newVerifyCode, nextSequence };
 
 /** What the QR signature covers: the facts printed on the permit, so they can be checked offline. */
 export function qrPayload(l: Pick<LicenceTable, 'verify_code' | 'number' | 'holder_name' | 'venue_name' | 'issued_on'>): string {
   return [l.verify_code, l.number, l.holder_name, l.venue_name, l.issued_on].join('|');
-}
-
-export function verifyUrl(ctx: AppContext, code: string, qrSignature: string): string {
-  return `${ctx.config.publicUrl}/verify/${code}?s=${Buffer.from(qrSignature, 'hex').toString('base64url')}`;
 }
 
 export interface LicenceFacts {
@@ -47,14 +36,9 @@ export interface LicenceFacts {
   venueName: string;
 }
 
-export async function renderLicence(
-  ctx: AppContext,
-  l: LicenceTable,
-  agencyName: string,
-  key: SealKey,
-  note?: string,
-): Promise<{ pdf: Buffer; digest: string }> {
-  const pdf = await renderDocumentPdf({
+/** The permit as printed. */
+function licenceSpec(l: LicenceTable, agencyName: string, note?: string): Omit<DocumentSpec, 'qrUrl'> {
+  return {
     title: '公众聚集场所投入使用、营业前消防安全检查合格证',
     number: l.revision > 1 ? `${l.number}（第${l.revision}版）` : l.number,
     rows: [
@@ -75,10 +59,20 @@ export async function renderLicence(
     ],
     agencyName,
     issuedOn: l.issued_on,
-    qrUrl: verifyUrl(ctx, l.verify_code, l.qr_signature),
     footer: `本证照为电子证照，加盖电子印章（SM2/SM3），与纸质证照具有同等效力。状态：${LICENCE_STATUS_LABELS.valid}，以平台核验结果为准。`,
     subject: `${l.number} ${l.venue_name}`,
-  });
+  };
+}
+
+/** Renders and seals a permit without storing it (benchmarks measure issuance's render and seal with it). */
+export async function renderLicence(
+  ctx: AppContext,
+  l: LicenceTable,
+  agencyName: string,
+  key: SealKey,
+  note?: string,
+): Promise<{ pdf: Buffer; digest: string }> {
+  const pdf = await renderDocumentPdf({ ...licenceSpec(l, agencyName, note), qrUrl: verifyUrl(ctx, l.verify_code, l.qr_signature) });
   const sealed = sealPdf(pdf, key);
   return { pdf: sealed.pdf, digest: sealed.seal.digest };
 }
@@ -102,8 +96,7 @@ export interface IssuedLicence {
 export async function issueLicence(trx: Executor, ctx: AppContext, app: ApplicationTable, opts: IssueOptions = {}): Promise<IssuedLicence> {
   const now = ctx.now();
   const agency = await trx.selectFrom('agencies').selectAll().where('id', '=', app.agency_id).executeTakeFirstOrThrow();
-  const hadKey = await trx.selectFrom('seal_keys').select('id').where('agency_id', '=', agency.id).where('active', '=', 1).executeTakeFirst();
-  const key = await agencySealKey(trx, ctx.sealMasterKey, agency.id, now);
+  const { key, created } = await sealKeyOf(trx, ctx, agency.id);
   const issuedOn = chinaDateOf(now);
   // A new permit's number has the form of the agency's licensing.numbering policy on the day of issue;
   // an amended or reissued permit keeps its number.
@@ -154,10 +147,16 @@ export async function issueLicence(trx: Executor, ctx: AppContext, app: Applicat
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
-  row.qr_signature = sm2Sign(key, qrPayload(row));
-  const { pdf, digest } = await renderLicence(ctx, row, agency.name, key, opts.note);
-  row.pdf_sha256 = await storeBlob(ctx.config.dataDir, pdf);
-  row.seal_digest = digest;
+  const sealed = await produceSealedDocument(trx, ctx, {
+    agencyId: agency.id,
+    verifyCode: row.verify_code,
+    qrFacts: qrPayload(row),
+    spec: licenceSpec(row, agency.name, opts.note),
+    key,
+  });
+  row.qr_signature = sealed.qrSignature;
+  row.pdf_sha256 = sealed.sha256;
+  row.seal_digest = sealed.digest;
   await trx.insertInto('licences').values(row).execute();
-  return { licence: row, sealKeyCreated: hadKey ? null : { id: key.id, agencyId: agency.id }, numberingVersion };
+  return { licence: row, sealKeyCreated: created ? { id: key.id, agencyId: agency.id } : null, numberingVersion };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Audit } from '../../platform/transact.ts';
 import { licenceNext, updateLicenceIf } from './licences.repository.ts';
+import { REVOCATION } from './licensing.columns.ts';
 
 /**
  * Revokes a permit and publishes the revocation (LIC-09, 行政许可法 art. 69; 双公示): compare-and-set on
@@ -21,7 +22,8 @@ export async function revokeLicenceStep(
   const nowIso = deps.now().toISOString();
   const status = licenceNext(licence, 'revoke', '该许可证不是有效状态，不能撤销');
   const revocation = { reason: input.reason, legalBasis: input.legalBasis, by: input.by, at: nowIso };
-  const ok = await updateLicenceIf(trx, licence, { status, revoked_at: nowIso, revocation_json: JSON.stringify(revocation), updated_at: nowIso });
+  const revocationJson = REVOCATION.encode(revocation);
+  const ok = await updateLicenceIf(trx, licence, { status, revoked_at: nowIso, revocation_json: revocationJson, updated_at: nowIso });
   if (!ok) return false;
   const agency = await trx.selectFrom('agencies').selectAll().where('id', '=', licence.agency_id).executeTakeFirstOrThrow();
   const noticeId = uuidv7();
@@ -42,7 +44,7 @@ export async function revokeLicenceStep(
     targetType: 'licence',
     targetId: licence.id,
     before: licence,
-    after: { ...licence, status, revoked_at: nowIso, revocation_json: JSON.stringify(revocation) },
+    after: { ...licence, status, revoked_at: nowIso, revocation_json: revocationJson },
     details: revocation,
   });
   await audit({

@@ -20,18 +20,31 @@ import {
   LicensingIdParams,
   LicensingPdfFile,
   PendingLicenceRequestListView,
+  type PublicDocumentStatusView,
   PublicLicenceStatusView,
+  VerifyCodeView,
 } from '@fep/contracts';
-import { LICENCE_STATUS_LABELS } from '@fep/domain';
+import {
+  APPLICATION_STATUS_LABELS,
+  type ApplicationStatus,
+  INTAKE_DOCUMENT_KIND_LABELS,
+  INTAKE_DOCUMENT_STATUS_LABELS,
+  LICENCE_STATUS_LABELS,
+  maskPersonalText,
+} from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
+import type { ApplicationDocumentTable } from '../../db/schema.ts';
 import { sealPublicKey, sm2Verify, verifySealedPdf } from '../../platform/documents/seal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readBlob } from '../../platform/files/storage.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
+import { caseDocumentByCode, caseDocumentByDigest } from '../enforcement/index.ts';
+import { withIntakeDocumentPdf } from './document-production.ts';
 import { qrPayload } from './licence-issuance.ts';
 import { licenceRequestScope, licenceScope, loadLicence } from './licensing.access.ts';
-import { presentLicence } from './licensing.presenter.ts';
+import { CHANGES } from './licensing.columns.ts';
+import { maskedChanges, presentLicence } from './licensing.presenter.ts';
 import { decideLicenceChange } from './use-cases/decide-licence-change.ts';
 import { recordDelivery } from './use-cases/record-delivery.ts';
 import { requestLicenceChange } from './use-cases/request-licence-change.ts';
@@ -54,12 +67,7 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
     const current = l.superseded_by
       ? await db.selectFrom('licences').select(['verify_code', 'number', 'revision']).where('id', '=', l.superseded_by).executeTakeFirst()
       : undefined;
-    let qrSignatureValid: boolean | null = null;
-    if (qrSig) {
-      const key = await sealPublicKey(db, l.seal_key_id);
-      const hex = /^[A-Za-z0-9_-]{80,100}$/.test(qrSig) ? Buffer.from(qrSig, 'base64url').toString('hex') : '';
-      qrSignatureValid = !!key && sm2Verify(key.publicKey, qrPayload(l), hex);
-    }
+    const qrValid = qrSig ? await qrSignatureValid(l.seal_key_id, qrPayload(l), qrSig) : null;
     const p = presentLicence(l, { masked: true });
     return {
       status: l.status,
@@ -80,10 +88,68 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
       revokedAt: l.revoked_at,
       revocation: p.revocation,
       current: current ? { verifyCode: current.verify_code, number: current.number, revision: current.revision } : null,
-      qrSignatureValid,
+      qrSignatureValid: qrValid,
       sealDigest: l.seal_digest,
     };
   }
+
+  /** What the public sees of an intake document: the facts printed on it, its status and the application's. */
+  async function documentStatus(recorded: ApplicationDocumentTable, qrSig?: string): Promise<PublicDocumentStatusView> {
+    // The seal digest shown is the PDF's: a document verified before its PDF was produced gets it now.
+    const d = await withIntakeDocumentPdf(app.ctx, recorded);
+    const [agency, application] = await Promise.all([
+      db.selectFrom('agencies').select(['name']).where('id', '=', d.agency_id).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('applications')
+        .select(['reference_no', 'company_name', 'venue_name', 'status'])
+        .where('id', '=', d.application_id)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return {
+      kind: d.kind,
+      title: INTAKE_DOCUMENT_KIND_LABELS[d.kind],
+      number: d.number,
+      status: d.status,
+      statusLabel: INTAKE_DOCUMENT_STATUS_LABELS[d.status],
+      valid: d.status === 'valid',
+      issuer: agency.name,
+      issuedOn: d.issued_on,
+      applicant: application.company_name,
+      reference: application.reference_no,
+      venue: application.venue_name,
+      applicationStatusLabel: APPLICATION_STATUS_LABELS[application.status as ApplicationStatus] ?? application.status,
+      qrSignatureValid: qrSig ? await qrSignatureValid(d.seal_key_id, d.qr_facts, qrSig) : null,
+      sealDigest: d.seal_digest,
+    };
+  }
+
+  async function qrSignatureValid(keyId: string, facts: string, qrSig: string): Promise<boolean> {
+    const key = await sealPublicKey(db, keyId);
+    const hex = /^[A-Za-z0-9_-]{80,100}$/.test(qrSig) ? Buffer.from(qrSig, 'base64url').toString('hex') : '';
+    return !!key && sm2Verify(key.publicKey, facts, hex);
+  }
+
+  app.get(
+    '/api/v1/verify/:code',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: TAGS,
+        summary: '扫码核验（公开）：许可证、受理类文书或行政处罚文书，按核验码',
+        params: LicenceVerifyParams,
+        querystring: LicenceVerifyQuery,
+        response: { 200: VerifyCodeView, ...ERRORS },
+      },
+    },
+    async (req): Promise<VerifyCodeView> => {
+      const code = req.params.code.toUpperCase();
+      const d = await db.selectFrom('application_documents').selectAll().where('verify_code', '=', code).executeTakeFirst();
+      if (d) return { licence: null, document: await documentStatus(d, req.query.s), penaltyDocument: null };
+      const penaltyDocument = await caseDocumentByCode(app.ctx, code, req.query.s);
+      if (penaltyDocument) return { licence: null, document: null, penaltyDocument };
+      return { licence: await publicStatus(code, req.query.s), document: null, penaltyDocument: null };
+    },
+  );
 
   app.get(
     '/api/v1/licences/verify/:code',
@@ -106,18 +172,18 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
       config: { permission: 'public' },
       schema: {
         tags: TAGS,
-        summary: '上传许可证 PDF 离线核验电子印章（公开）',
+        summary: '上传许可证、受理类文书或行政处罚文书 PDF，离线核验电子印章（公开）',
         consumes: ['multipart/form-data'],
         response: { 200: LicenceFileCheckView, ...ERRORS },
       },
     },
     async (req): Promise<LicenceFileCheckView> => {
       const part = await req.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
-      if (!part) throw new AppError('FILE.MISSING', '请选择要核验的许可证 PDF 文件');
+      if (!part) throw new AppError('FILE.MISSING', '请选择要核验的 PDF 文件');
       const data = await part.toBuffer().catch(() => {
         throw new AppError('FILE.TOO_LARGE', '文件超过 5 MB 上限');
       });
-      if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('FILE.TYPE_NOT_ALLOWED', '只能核验 PDF 格式的电子许可证');
+      if (data.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('FILE.TYPE_NOT_ALLOWED', '只能核验 PDF 格式的电子证照或文书');
       const keys = new Map((await db.selectFrom('seal_keys').select(['id', 'public_key']).execute()).map((k) => [k.id, k.public_key]));
       const check = verifySealedPdf(data, (id) => keys.get(id));
       if (!check.ok) {
@@ -127,11 +193,21 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
           bad_signature: '电子印章签名无效',
           unknown_key: '印章不是本平台机构的印章',
         }[check.reason];
-        return { sealValid: false, reason: check.reason, message: why, status: null, licence: null };
+        return { sealValid: false, reason: check.reason, message: why, status: null, licence: null, document: null };
       }
       const l = await db.selectFrom('licences').select(['verify_code']).where('seal_digest', '=', check.digest).executeTakeFirst();
       const status = l ? await publicStatus(l.verify_code) : null;
-      return { sealValid: true, reason: null, message: '电子印章有效，文件未被改动', status: status?.status ?? null, licence: status };
+      const d = l ? undefined : await db.selectFrom('application_documents').selectAll().where('seal_digest', '=', check.digest).executeTakeFirst();
+      const penaltyDocument = l || d ? null : await caseDocumentByDigest(app.ctx, check.digest);
+      return {
+        sealValid: true,
+        reason: null,
+        message: '电子印章有效，文件未被改动',
+        status: status?.status ?? null,
+        licence: status,
+        document: d ? await documentStatus(d) : null,
+        penaltyDocument,
+      };
     },
   );
 
@@ -210,7 +286,7 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
         .where(licenceScope(actorOf(req)));
       if (q.status) query = query.where('status', 'in', q.status.split(',') as never[]);
       const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
-      return rows.map((l) => presentLicence(l));
+      return rows.map((l) => presentLicence(l, { list: true }));
     },
   );
 
@@ -229,7 +305,7 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
           id: r.id,
           kind: r.kind,
           status: r.status,
-          changes: JSON.parse(r.changes_json) as LicenceChangeRequest['changes'],
+          changes: CHANGES.decode(r.changes_json) ?? {},
           reason: r.reason,
           requestedAt: r.requested_at,
           decidedAt: r.decided_at,
@@ -301,12 +377,13 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
         id: r.id,
         kind: r.kind,
         status: r.status,
-        changes: JSON.parse(r.changes_json) as LicenceChangeRequest['changes'],
-        reason: r.reason,
+        // Free text on a list: ID and mobile numbers typed into it are masked (PIPL art. 51).
+        changes: maskedChanges(CHANGES.decode(r.changes_json) ?? {}),
+        reason: maskPersonalText(r.reason),
         requestedAt: r.requested_at,
         number: r.number,
-        venue: r.venue_name,
-        holder: r.holder_name,
+        venue: maskPersonalText(r.venue_name),
+        holder: maskPersonalText(r.holder_name),
         licenceId: r.licenceId,
       }));
     },

@@ -21,7 +21,7 @@ export const applicationScope = (actor: Pick<Actor, 'scope' | 'kind'>) => {
 
 /** One application in the actor's scope (404 and a logged refusal otherwise). */
 export async function loadApplication(deps: AppContext, actor: Actor, id: string, db: Executor = deps.database.db): Promise<ApplicationTable> {
-  return readInScope(deps, actor, { type: 'application', id, what: '许可申请' }, (scoped) => {
+  return readInScope({ type: 'application', id, what: '许可申请' }, (scoped) => {
     let q = db.selectFrom('applications').selectAll().where('id', '=', id);
     if (scoped) q = q.where(applicationScope(actor));
     return q.executeTakeFirst();
@@ -32,7 +32,7 @@ export const licenceScope = (actor: Pick<Actor, 'scope'>) =>
   scopeFilter<'licences'>(scopeOf(actor), { agencyPath: 'licences.agency_path', ownerUserId: 'licences.applicant_user_id' });
 
 export async function loadLicence(deps: AppContext, actor: Actor, id: string, db: Executor = deps.database.db): Promise<LicenceTable> {
-  return readInScope(deps, actor, { type: 'licence', id, what: '许可证' }, (scoped) => {
+  return readInScope({ type: 'licence', id, what: '许可证' }, (scoped) => {
     let q = db.selectFrom('licences').selectAll().where('id', '=', id);
     if (scoped) q = q.where(licenceScope(actor));
     return q.executeTakeFirst();
@@ -43,7 +43,7 @@ export const licenceRequestScope = (actor: Pick<Actor, 'scope'>) =>
   scopeFilter<'licence_requests'>(scopeOf(actor), { agencyPath: 'licence_requests.agency_path' });
 
 export async function loadLicenceRequest(deps: AppContext, actor: Actor, id: string, db: Executor = deps.database.db): Promise<LicenceRequestTable> {
-  return readInScope(deps, actor, { type: 'licence_request', id, what: '变更补发申请' }, (scoped) => {
+  return readInScope({ type: 'licence_request', id, what: '变更补发申请' }, (scoped) => {
     let q = db.selectFrom('licence_requests').selectAll().where('id', '=', id);
     if (scoped) q = q.where(licenceRequestScope(actor));
     return q.executeTakeFirst();
@@ -52,7 +52,7 @@ export async function loadLicenceRequest(deps: AppContext, actor: Actor, id: str
 
 /** Only the applicant's own account acts for an application or a permit as the applicant. */
 export function assertApplicant(actor: Actor, row: Pick<ApplicationTable, 'applicant_user_id'>, message: string): void {
-  if (!actor.userId || row.applicant_user_id !== actor.userId) throw new AppError('AUTH.FORBIDDEN', message);
+  if (!actor.userId || row.applicant_user_id !== actor.userId) throw new AppError('AUTH.FORBIDDEN', message).refused({ reason: 'not_own' });
 }
 
 /** Only the task's assigned inspectors record its result. */

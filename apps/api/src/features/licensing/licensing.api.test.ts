@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { chinaDateOf } from '@fep/domain';
 import { DATABASES, multipartFile, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json, uploadImage } from '../../test-support/http.ts';
+import { applicationInput } from '../../test-support/licensing.ts';
 
 /** Full journeys of the opening permit over HTTP (LIC-01 … LIC-11), on SQLite and PostgreSQL. */
 
@@ -13,23 +14,8 @@ async function uploadPdf(t: TestApp, pdf: Buffer) {
   return { status: r.statusCode, body: r.json() as Json };
 }
 
-function venue(regionCode: string, path: 'commitment' | 'inspection', materials: Record<string, string[]>, extra: Json = {}) {
-  return {
-    regionCode,
-    venueKind: 'restaurant',
-    floorArea: 1280,
-    investment: 3_000_000,
-    companyName: '鑫垚餐饮管理有限公司',
-    legalRepresentative: '王建华',
-    contactName: '李敏',
-    contactPhone: '13800138000',
-    venueName: '鑫源大酒店',
-    venueAddress: '人民路100号',
-    path,
-    materials,
-    ...extra,
-  };
-}
+/** The restaurant of the licensing tests (test-support/licensing.ts). */
+const venue = applicationInput;
 
 const CHECKLIST_ALL_PASS = (items: { code: string }[]) => items.map((i) => ({ code: i.code, passed: true }));
 
@@ -48,6 +34,8 @@ for (const database of DATABASES) {
       assert.match(r.body.rule.text, /300平方米以下/);
       assert.match(r.body.rule.legalBasis, /江西/);
       assert.match(r.body.rule.policyVersion, /^licensing\.exemption@national\+360000v1/);
+      // People read where the rule comes from, never the version key (issue 11 item 4).
+      assert.match(r.body.rule.policyVersionLabel, /^江西省消防救援总队 第1版（\d{4}-\d{2}-\d{2}起施行）$/);
       const ktv = await call(t, null, 'POST', '/api/v1/licensing/exemption-check', { regionCode: '360102', venueKind: 'ktv', floorArea: 100 });
       assert.equal(ktv.body.exempt, false);
       const gd = await call(t, null, 'POST', '/api/v1/licensing/exemption-check', {

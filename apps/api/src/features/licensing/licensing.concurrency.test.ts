@@ -286,6 +286,19 @@ for (const database of DATABASES) {
       assert.equal(clocks.length, 2, 'the check clock and one decision clock');
     });
 
+    test('LIC-04 an opening check queued on a phone and replayed 20 times under its Idempotency-Key is one record', async () => {
+      const { id, checklist } = await inspecting();
+      const key = `field-${randomUUID()}`;
+      const body = { checklist: checklist.map((c) => ({ code: c.code, passed: true })), findings: '符合要求' };
+      const rs = await burst(t, as('inspector.440106'), 'POST', `/api/v1/licensing/applications/${id}/inspection`, body, { 'idempotency-key': key });
+      for (const r of rs) assert.deepEqual([r.status, r.body.status], [200, 'awaiting_decision'], JSON.stringify(r.body));
+      assert.equal(await auditCount(t, 'application.inspected', id), 1);
+      const late = await call(t, as('inspector.440106'), 'POST', `/api/v1/licensing/applications/${id}/inspection`, body, {
+        'idempotency-key': `field-${randomUUID()}`,
+      });
+      assert.equal(late.status, 409, JSON.stringify(late.body));
+    });
+
     test('LIC-04 legal review: one review', async () => {
       const { id, checklist } = await inspecting('150102');
       const ins = await call(t, as('inspector.150102'), 'POST', `/api/v1/licensing/applications/${id}/inspection`, {

@@ -1,11 +1,13 @@
 import type { PolicyKindId } from '@fep/domain';
 import { resolvePreset } from '../../../../../packages/domain/src/policy/testing.ts';
-import type { ApplicationNoticeTable, ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
+import type { ApplicationDocumentTable, ApplicationNoticeTable, ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { type Actor, systemActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Audit } from '../../platform/transact.ts';
 import { fakeTransactor } from '../../test-support/fakes.ts';
 import type { ApplicationsRepository, LicensingDeps } from './applications.repository.ts';
+import { actOf } from './intake-documents.ts';
+import { MATERIALS, PENDING, POLICY_VERSIONS } from './licensing.columns.ts';
 import type { LicensingPolicy } from './licensing.policy.ts';
 
 /**
@@ -57,13 +59,13 @@ export function anApplication(over: Partial<ApplicationTable> = {}): Application
     floor_area: 1280,
     investment: 3_000_000,
     path: 'inspection',
-    materials_json: JSON.stringify({ safety_rules: ['f1'], evacuation_plan: ['f2'], floor_plan: ['f3'], training_records: ['f4'] }),
+    materials_json: MATERIALS.encode({ safety_rules: ['f1'], evacuation_plan: ['f2'], floor_plan: ['f3'], training_records: ['f4'] }),
     status: 'submitted',
-    pending_json: '[]',
+    pending_json: PENDING.encode([]),
     commitment_json: null,
     appointment_json: null,
     exemption_json: null,
-    policy_json: '{}',
+    policy_json: POLICY_VERSIONS.encode({}),
     clock_id: 'clock-1',
     decision_json: null,
     licence_id: null,
@@ -91,6 +93,7 @@ export class FakeApplications implements ApplicationsRepository {
   clocks = new Map<string, ClockTable>();
   started: (ClockTable & { spec: unknown })[] = [];
   licences: LicenceTable[] = [];
+  documents: ApplicationDocumentTable[] = [];
   tasks: InspectionTaskTable[] = [];
   units = new Set<string>();
   sealKey = false;
@@ -162,6 +165,23 @@ export class FakeApplications implements ApplicationsRepository {
     const created = this.sealKey ? null : { id: 'seal-1', agencyId: app.agency_id };
     this.sealKey = true;
     return { licence, sealKeyCreated: created, numberingVersion: 'licensing.numbering@national' };
+  }
+  async issueDocument(_db: unknown, _deps: unknown, app: ApplicationTable, request: Parameters<ApplicationsRepository['issueDocument']>[3]) {
+    const document = {
+      id: id('doc'),
+      application_id: app.id,
+      kind: request.kind,
+      number: `${request.kind}-${this.documents.filter((d) => d.kind === request.kind).length + 1}`,
+      act: actOf(request),
+      status: 'valid',
+    } as ApplicationDocumentTable;
+    if (this.documents.some((d) => d.application_id === app.id && d.kind === document.kind && d.act === document.act)) {
+      throw new AppError('REQUEST.CONFLICT', '该文书已出具');
+    }
+    this.documents.push({ ...document, request } as ApplicationDocumentTable & { request: unknown });
+    const created = this.sealKey ? null : { id: 'seal-1', agencyId: app.agency_id };
+    this.sealKey = true;
+    return { document, sealKeyCreated: created, numberingVersion: request.kind === 'receipt' ? null : 'licensing.numbering@national' };
   }
   async ensureUnit(_db: unknown, _deps: unknown, audit: Audit, app: ApplicationTable) {
     const id = `unit-${app.usci}`;

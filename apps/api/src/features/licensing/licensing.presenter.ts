@@ -1,4 +1,4 @@
-import type { ApplicationSummaryView, ApplicationView, LicenceDeliveryView, LicenceRevocationView, LicenceView, TaskView } from '@fep/contracts';
+import type { ApplicationSummaryView, ApplicationView, IntakeDocumentView, LicenceRevocationView, LicenceView, TaskView } from '@fep/contracts';
 import {
   APPLICATION_ACTION_LABELS,
   APPLICATION_STATUS_LABELS,
@@ -6,22 +6,26 @@ import {
   type ApplicationStatus,
   allowedActions,
   hasPermission,
+  INTAKE_DOCUMENT_KIND_LABELS,
+  INTAKE_DOCUMENT_PURPOSE,
+  INTAKE_DOCUMENT_STATUS_LABELS,
   LICENCE_STATUS_LABELS,
   type LicenceStatus,
   type LicensingPath,
+  maskPersonalText,
   maskPersonName,
   maskPhone,
   type Permission,
   type Role,
+  TASK_PURPOSE_LABELS,
   VENUE_KIND_LABELS,
   type VenueKind,
 } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
-import type { ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
+import type { ApplicationDocumentTable, ApplicationTable, ClockTable, InspectionTaskTable, LicenceTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
-import { inspectorIdsOf } from '../inspections/index.ts';
-import { json } from './applications.repository.ts';
-import { MATERIALS, PENDING, POLICY_VERSIONS } from './licensing.columns.ts';
+import { CHECKLIST, inspectorIdsOf } from '../inspections/index.ts';
+import { APPOINTMENT, COMMITMENT, DECISION, DELIVERY, EXEMPTION, MATERIALS, NOTICE_ITEMS, PENDING, POLICY_VERSIONS, REVOCATION } from './licensing.columns.ts';
 
 /** Who may take each action (the same permissions the routes declare). */
 const ACTION_PERMISSION: Record<ApplicationAction, Permission> = {
@@ -40,7 +44,13 @@ const ACTION_PERMISSION: Record<ApplicationAction, Permission> = {
 
 export { presentClock };
 
-export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {}): LicenceView {
+/**
+ * A permit. `masked`: the public view (legal representative masked, no delivery, application or policy);
+ * `list` (and `masked`): ID and mobile numbers typed into its free text are masked (PIPL art. 51, DESIGN §4).
+ */
+export function presentLicence(l: LicenceTable, opts: { masked?: boolean; list?: boolean } = {}): LicenceView {
+  const text = opts.masked || opts.list ? maskPersonalText : <T>(s: T) => s;
+  const revocation = revocationOf(l, opts.masked === true);
   return {
     id: l.id,
     number: l.number,
@@ -48,11 +58,11 @@ export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {})
     verifyCode: l.verify_code,
     status: l.status,
     statusLabel: LICENCE_STATUS_LABELS[l.status as LicenceStatus],
-    holder: l.holder_name,
+    holder: text(l.holder_name),
     usci: l.usci,
     legalRepresentative: opts.masked ? maskPersonName(l.legal_representative) : l.legal_representative,
-    venue: l.venue_name,
-    venueAddress: l.venue_address,
+    venue: text(l.venue_name),
+    venueAddress: text(l.venue_address),
     venueKind: l.venue_kind,
     venueKindLabel: VENUE_KIND_LABELS[l.venue_kind as VenueKind] ?? l.venue_kind,
     floorArea: l.floor_area,
@@ -60,51 +70,51 @@ export function presentLicence(l: LicenceTable, opts: { masked?: boolean } = {})
     issuedAt: l.issued_on,
     supersededBy: l.superseded_by,
     revokedAt: l.revoked_at,
-    revocation: revocationOf(l, opts.masked === true),
-    delivery: opts.masked ? null : (json<LicenceDeliveryView>(l.delivery_json) ?? null),
+    revocation: revocation ? { ...revocation, reason: text(revocation.reason) } : null,
+    delivery: opts.masked ? null : DELIVERY.decode(l.delivery_json),
     ...(opts.masked ? {} : { applicationId: l.application_id, policyVersion: l.policy_version }),
   };
 }
 
 /** The revocation of a permit; the public sees its reason and legal basis, not who revoked it. */
 function revocationOf(l: LicenceTable, masked: boolean): LicenceRevocationView | null {
-  const r = json<LicenceRevocationView>(l.revocation_json) ?? null;
+  const r = REVOCATION.decode(l.revocation_json);
   return r && masked ? { reason: r.reason, legalBasis: r.legalBasis } : r;
 }
 
-const PURPOSE_LABELS: Record<string, string> = {
-  opening_check: '营业前现场检查',
-  commitment_verification: '告知承诺许可后核查',
-  random: '双随机抽查',
-  complaint: '举报投诉核查',
-  superior_order: '上级交办',
-  dishonest: '严重失信单位检查',
-  re_inspection: '整改复查',
-};
+/** The new values of a change request as a list shows them: ID and mobile numbers typed into them masked. */
+export function maskedChanges(changes: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalText(v) : v]));
+}
 
-export function presentTask(t: InspectionTaskTable, names: Map<string, string>): TaskView {
+const PURPOSE_LABELS: Record<string, string> = TASK_PURPOSE_LABELS;
+
+/** An inspection task; on a list (`list`) ID and mobile numbers typed into its free text are masked. */
+export function presentTask(t: InspectionTaskTable, names: Map<string, string>, opts: { list?: boolean } = {}): TaskView {
   const ids = inspectorIdsOf(t);
+  const text = opts.list ? maskPersonalText : <T>(s: T) => s;
+  const checklist = CHECKLIST.decode(t.checklist_json) as TaskView['checklist'];
   return {
     id: t.id,
     purpose: t.purpose,
     purposeLabel: PURPOSE_LABELS[t.purpose] ?? t.purpose,
     planId: t.plan_id,
     orderId: t.order_id,
-    reason: t.trigger_reason,
+    reason: text(t.trigger_reason),
     mode: t.mode,
     applicationId: t.application_id,
     licenceId: t.licence_id,
     usci: t.usci,
-    subject: t.subject_name,
-    venueAddress: t.venue_address,
+    subject: text(t.subject_name),
+    venueAddress: text(t.venue_address),
     status: t.status,
     statusLabel: { unassigned: '待指派', assigned: '待检查', done: '已完成', cancelled: '已取消' }[t.status],
     inspectors: ids.map((id) => ({ id, name: names.get(id) ?? id })),
     appointmentAt: t.appointment_at,
     offHours: t.off_hours === 1,
-    checklist: json<NonNullable<TaskView['checklist']>>(t.checklist_json) ?? null,
+    checklist: checklist && opts.list ? checklist.map((i) => (i.note ? { ...i, note: maskPersonalText(i.note) } : i)) : checklist,
     result: t.result,
-    findings: t.findings,
+    findings: text(t.findings),
     clockId: t.clock_id,
     completedAt: t.completed_at,
   };
@@ -116,7 +126,7 @@ export async function userNames(db: Executor, ids: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-/** An application for the list (personal data masked). */
+/** An application for the list (personal data masked, also ID and mobile numbers typed into its names). */
 export function presentApplicationSummary(a: ApplicationTable): ApplicationSummaryView {
   return {
     id: a.id,
@@ -124,9 +134,9 @@ export function presentApplicationSummary(a: ApplicationTable): ApplicationSumma
     status: a.status,
     statusLabel: APPLICATION_STATUS_LABELS[a.status as ApplicationStatus],
     path: a.path,
-    companyName: a.company_name,
+    companyName: maskPersonalText(a.company_name),
     usci: a.usci,
-    venueName: a.venue_name,
+    venueName: maskPersonalText(a.venue_name),
     venueKind: a.venue_kind,
     venueKindLabel: VENUE_KIND_LABELS[a.venue_kind as VenueKind] ?? a.venue_kind,
     floorArea: a.floor_area,
@@ -165,6 +175,8 @@ export async function presentApplication(
   const actions = allowedActions(a.status as ApplicationStatus, a.path as LicensingPath).filter((act) => hasPermission(roles, ACTION_PERMISSION[act]));
   return {
     ...presentApplicationSummary(a),
+    companyName: a.company_name,
+    venueName: a.venue_name,
     legalRepresentative: a.legal_representative,
     contactName: a.contact_name,
     contactPhone: a.contact_phone,
@@ -173,23 +185,37 @@ export async function presentApplication(
     agencyId: a.agency_id,
     materials: MATERIALS.decode(a.materials_json) ?? {},
     pendingDocuments: PENDING.decode(a.pending_json) ?? [],
-    commitment: json<ApplicationView['commitment']>(a.commitment_json) ?? null,
-    appointmentPreference: json<ApplicationView['appointmentPreference']>(a.appointment_json) ?? null,
-    exemption: json<ApplicationView['exemption']>(a.exemption_json) ?? null,
+    commitment: COMMITMENT.decode(a.commitment_json),
+    appointmentPreference: APPOINTMENT.decode(a.appointment_json),
+    exemption: EXEMPTION.decode(a.exemption_json),
     policyVersions: POLICY_VERSIONS.decode(a.policy_json) ?? {},
-    decision: json<ApplicationView['decision']>(a.decision_json) ?? null,
+    decision: DECISION.decode(a.decision_json),
     acceptedAt: a.accepted_at,
     decidedAt: a.decided_at,
     version: a.version,
     clock: await presentClock(db, clock, nowIso, { justStarted: created !== undefined }),
     notices: notices.map((n) => ({
       seq: n.seq,
-      items: JSON.parse(n.items_json) as ApplicationView['notices'][number]['items'],
+      items: NOTICE_ITEMS.decode(n.items_json) ?? [],
       issuedAt: n.issued_at,
       resolvedAt: n.resolved_at,
     })),
     tasks: tasks.map((t) => presentTask(t, names)),
     licence: licence ? presentLicence(licence) : null,
     allowedActions: actions.map((act) => ({ action: act, label: APPLICATION_ACTION_LABELS[act] })),
+  };
+}
+
+/** An intake document as listed to the applicant and the staff (and in 办件查询). */
+export function presentIntakeDocument(d: ApplicationDocumentTable): IntakeDocumentView {
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: INTAKE_DOCUMENT_KIND_LABELS[d.kind],
+    purpose: INTAKE_DOCUMENT_PURPOSE[d.kind],
+    number: d.number,
+    issuedOn: d.issued_on,
+    verifyCode: d.verify_code,
+    statusLabel: INTAKE_DOCUMENT_STATUS_LABELS[d.status],
   };
 }

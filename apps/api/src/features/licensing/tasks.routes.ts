@@ -17,7 +17,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { scopeOf } from '../../platform/org/scope.ts';
-import { eligibleInspectors, inspectorIdsOf, listTasks, loadTask } from '../inspections/index.ts';
+import { DRAFT, eligibleInspectors, inspectorIdsOf, listTasks, loadTask } from '../inspections/index.ts';
 import { withPlanChecklist } from '../supervision/index.ts';
 import { presentClock, presentTask, userNames } from './licensing.presenter.ts';
 import { assignTask } from './use-cases/assign-task.ts';
@@ -72,7 +72,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
       if (page.badCursor) throw new AppError('REQUEST.INVALID', '分页游标无效');
       if (page.nextCursor) reply.header('x-next-cursor', page.nextCursor);
       const names = await userNames(db, [...new Set(page.rows.flatMap((t) => inspectorIdsOf(t)))]);
-      return page.rows.map((t) => presentTask(t, names));
+      return page.rows.map((t) => presentTask(t, names, { list: true }));
     },
   );
 
@@ -88,7 +88,7 @@ export async function taskRoutes(fastify: FastifyInstance): Promise<void> {
       const clock = t.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', t.clock_id).executeTakeFirst() : undefined;
       return {
         ...presentTask(t, names),
-        draft: t.draft_json ? (JSON.parse(t.draft_json) as unknown) : null,
+        draft: DRAFT.decode(t.draft_json),
         clock: await presentClock(db, clock, app.ctx.now().toISOString()),
       };
     },

@@ -95,7 +95,8 @@ export function buildGuides(resolved: ResolvedPolicy[]): ServiceGuide[] {
         .join('；'),
       fee: '不收费',
       visits: '零跑动',
-      online: false,
+      // CMP-01: the portal form and 随手拍 (/report), besides 96119 and 12345.
+      online: true,
       legalBasis: ['《消防监督检查规定》第三十条', '《中华人民共和国消防法》第五十一条'],
       policyVersions: [complaints.versionKey],
     },

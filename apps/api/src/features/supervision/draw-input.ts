@@ -15,7 +15,9 @@ import type { RandomPlanTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readBlob } from '../../platform/files/storage.ts';
+import { drawStandings } from '../credit/index.ts';
 import { tasksOfPlan } from '../inspections/index.ts';
+import { PLAN_RATES } from './supervision.columns.ts';
 
 /** The draw's inputs (SUP-03 … SUP-08): rates from policy, the frozen directory, replay. */
 export const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
@@ -87,19 +89,27 @@ export async function collectDrawInput(db: Executor, plan: RandomPlanTable): Pro
     .execute();
   const byInspector = new Map<string, string[]>();
   for (const c of conflicts) byInspector.set(c.inspector_user_id, [...(byInspector.get(c.inspector_user_id) ?? []), c.usci]);
-  const drawUnits: DrawUnit[] = units.map((u) => ({
-    usci: u.usci,
-    riskLevel: u.risk_level,
-    creditLevel: u.credit_level,
-    keyUnit: u.key_unit === 1,
-    venueKind: u.venue_kind,
-    selfCommitment: u.self_commitment === 1,
-    lastFireOn: u.last_fire_on,
-    drawnOn: drawnOn.get(u.usci) ?? [],
-    inspectedForPurpose: inspectedSet.has(u.usci),
-  }));
+  // Credit and risk come from the credit feature (CRD-02, SUP-04): a unit with a credit standing is drawn in
+  // the stratum of its current credit level; its risk is the higher of the directory's classification and
+  // the risk model's (the model raises a unit, it never lowers the agency's own classification).
+  const standings = await drawStandings(db, plan.agency_path);
+  const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
+  const drawUnits: DrawUnit[] = units.map((u) => {
+    const s = standings.get(u.usci);
+    return {
+      usci: u.usci,
+      riskLevel: s && RISK_ORDER[s.riskLevel] > RISK_ORDER[u.risk_level] ? s.riskLevel : u.risk_level,
+      creditLevel: s ? s.creditLevel : u.credit_level,
+      keyUnit: u.key_unit === 1,
+      venueKind: u.venue_kind,
+      selfCommitment: u.self_commitment === 1,
+      lastFireOn: u.last_fire_on,
+      drawnOn: drawnOn.get(u.usci) ?? [],
+      inspectedForPurpose: inspectedSet.has(u.usci),
+    };
+  });
   const drawInspectors: DrawInspector[] = inspectors.map((i) => ({ userId: i.user_id, conflicts: byInspector.get(i.user_id) ?? [] }));
-  return { plan: JSON.parse(plan.rates_json) as PlanRates, drawDate: plan.period_start, units: drawUnits, inspectors: drawInspectors };
+  return { plan: PLAN_RATES.decode(plan.rates_json)!, drawDate: plan.period_start, units: drawUnits, inspectors: drawInspectors };
 }
 
 /** The frozen input as published; refuses a file that no longer matches its published hash. */

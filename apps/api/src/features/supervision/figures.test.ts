@@ -297,7 +297,11 @@ for (const database of DATABASES) {
         const rows = Array.from({ length: 400 }, (_, i) => {
           const a = tree[Math.floor(rnd() * tree.length)]!;
           const status = statuses[Math.floor(rnd() * statuses.length)]!;
-          const { version: _v, ...task } = newInspectionTask(
+          const {
+            version: _v,
+            trigger_key: _k,
+            ...task
+          } = newInspectionTask(
             {
               agency_id: a.id,
               agency_path: a.path,

@@ -4,5 +4,29 @@
  * `inspector_conflicts`; other features issue a rectification order through `issueOrder` inside their
  * own transaction. Inspection tasks themselves belong to features/inspections.
  */
-export { withPlanChecklist } from './supervision.repository.ts';
+
+import { systemActor } from '../../platform/actor.ts';
+import type { Subscriber } from '../../platform/events/bus.ts';
+import type { InspectionTriggered } from '../credit/index.ts';
+import { openDishonestTask } from './use-cases/open-dishonest-task.ts';
+
+export * from './events.ts';
+export { openHazardCounts, openHazardCountsOf } from './hazard-counts.ts';
+export { inspectorCertificates, withPlanChecklist } from './supervision.repository.ts';
 export { type HazardInput, issueOrder } from './use-cases/issue-order.ts';
+export { openDishonestTask } from './use-cases/open-dishonest-task.ts';
+
+/**
+ * Supervision's reaction to a unit made a non-random trigger by its credit (CRD-02): one inspection task per
+ * unit and period. The event's name is credit's; credit's index imports supervision's, so subscribers.ts
+ * passes the name in and the two indexes keep a free evaluation order.
+ */
+export function dishonestTaskSubscriber(creditInspectionTriggered: string): Subscriber {
+  return {
+    name: 'supervision.open_dishonest_task',
+    types: [creditInspectionTriggered],
+    async handle(deps, event) {
+      await openDishonestTask(deps, systemActor('credit-trigger'), event.payload as unknown as InspectionTriggered);
+    },
+  };
+}

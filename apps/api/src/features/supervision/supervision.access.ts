@@ -3,11 +3,11 @@ import type { Executor } from '../../db/database.ts';
 import type { InspectionTaskTable, OrderExtensionTable, RandomPlanTable, RectificationOrderTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, notFound, outOfScope } from '../../platform/errors.ts';
 import { readInScope, scopeFilter } from '../../platform/org/scope.ts';
 import { isInspectorOf } from '../inspections/index.ts';
-import type { SupervisionDeps, SupervisionStore } from './supervision.repository.ts';
-import { orderScopeFilter, storeOf } from './supervision.repository.ts';
+import type { SupervisionStore } from './supervision.repository.ts';
+import { orderScopeFilter } from './supervision.repository.ts';
 
 /**
  * Who may act on which supervision record — the one place of these rules: a record outside the actor's
@@ -15,39 +15,10 @@ import { orderScopeFilter, storeOf } from './supervision.repository.ts';
  * orders; only the two assigned inspectors record a task (双人执法, 行政处罚法 art. 42).
  */
 
-/** Thrown inside a transaction for a record outside the scope; `withRefusals` records it after the rollback. */
-export class OutOfScope extends Error {
-  constructor(
-    readonly targetType: string,
-    readonly targetId: string,
-    readonly what: string,
-  ) {
-    super(`${targetType} ${targetId} is outside the actor's scope`);
-  }
-}
-
-/**
- * Runs a use case body and turns an out-of-scope read into the recorded refusal and a 404 (the refusal
- * is written in its own transaction, after the body's transaction rolled back).
- */
-export async function withRefusals<T>(deps: SupervisionDeps, actor: Actor, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    if (!(e instanceof OutOfScope)) throw e;
-    await storeOf(deps).recordRefusal(deps, actor, {
-      action: `${e.targetType}.read`,
-      targetType: e.targetType,
-      targetId: e.targetId,
-      details: { reason: 'out_of_scope' },
-    });
-    throw notFound(e.what);
-  }
-}
-
 function scoped<T>(actor: Actor, row: T | undefined, record: (r: T) => { agencyPath: string; usci?: string }, target: [string, string, string]): T {
   if (!row) throw notFound(target[2]);
-  if (!inScope(actor.scope, record(row))) throw new OutOfScope(...target);
+  // The same 404 as a missing record, marked: recorded as a security event once the transaction rolled back.
+  if (!inScope(actor.scope, record(row))) throw outOfScope(target[2], { type: target[0], id: target[1] });
   return row;
 }
 
@@ -62,7 +33,8 @@ export const extensionInScope = (actor: Actor, id: string, ext: OrderExtensionTa
 
 /** A unit acts only on its own orders (the portal's extension requests and rectification reports). */
 export function assertOwnUnit(actor: Actor, order: RectificationOrderTable): void {
-  if (!actor.usci || actor.usci !== order.usci) throw new AppError('AUTH.FORBIDDEN', '只能办理本单位的整改通知');
+  if (!actor.usci || actor.usci !== order.usci)
+    throw new AppError('AUTH.FORBIDDEN', '只能办理本单位的整改通知').refused({ reason: 'not_own', target: { type: 'rectification_order', id: order.id } });
 }
 
 /** Only the assigned inspectors record a task. */
@@ -77,16 +49,16 @@ export type { SupervisionStore };
 /** The scope filter of rectification orders: the agency's and those below it, or the unit's own. */
 export const orderScope = (actor: Pick<Actor, 'scope'>) => orderScopeFilter(actor.scope);
 
-export async function loadOrder(deps: AppContext, actor: Actor, db: Executor, id: string): Promise<RectificationOrderTable> {
-  return readInScope(deps, actor, { type: 'rectification_order', id, what: '整改通知' }, (isScoped) => {
+export async function loadOrder(_deps: AppContext, actor: Actor, db: Executor, id: string): Promise<RectificationOrderTable> {
+  return readInScope({ type: 'rectification_order', id, what: '整改通知' }, (isScoped) => {
     let q = db.selectFrom('rectification_orders').selectAll().where('id', '=', id);
     if (isScoped) q = q.where(orderScope(actor));
     return q.executeTakeFirst();
   });
 }
 
-export async function loadPlan(deps: AppContext, actor: Actor, db: Executor, id: string): Promise<RandomPlanTable> {
-  return readInScope(deps, actor, { type: 'random_plan', id, what: '抽查计划' }, (isScoped) => {
+export async function loadPlan(_deps: AppContext, actor: Actor, db: Executor, id: string): Promise<RandomPlanTable> {
+  return readInScope({ type: 'random_plan', id, what: '抽查计划' }, (isScoped) => {
     let q = db.selectFrom('random_plans').selectAll().where('id', '=', id);
     if (isScoped) q = q.where(scopeFilter(actor.scope, { agencyPath: 'random_plans.agency_path' }));
     return q.executeTakeFirst();

@@ -95,6 +95,16 @@ for (const database of DATABASES) {
       }
       const results = await call(t, null, 'GET', `/api/v1/public/plans/${id}/results`);
       assert.equal(results.body.items.length, tasks.length);
+      // The leader's page of the plan lists exactly its drawn units, a page at a time with the total (issue 11 item 9).
+      const listed = await call(t, leader, 'GET', `/api/v1/inspection-task-queue?planId=${id}&pageSize=5`);
+      assert.equal(listed.status, 200, JSON.stringify(listed.body));
+      assert.equal(listed.body.total, tasks.length);
+      assert.ok(listed.body.items.every((x: Json) => x.planId === id && x.purpose === 'random'));
+      const other = await call(t, leader, 'GET', `/api/v1/inspection-task-queue?planId=${id}&q=${encodeURIComponent(tasks[0]!.usci)}`);
+      assert.deepEqual(
+        other.body.items.map((x: Json) => x.id),
+        [tasks[0]!.id],
+      );
 
       // A drawn task is inspected with the plan's item list (SUP-02) and its result is published (SUP-08).
       const mine = tasks.find((x) => (JSON.parse(x.inspector_ids_json) as string[]).includes(inspectorId))!;

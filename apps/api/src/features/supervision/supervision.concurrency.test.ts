@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { storeBlob } from '../../platform/files/storage.ts';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 import { ORDER_ESCALATED } from '../enforcement/index.ts';
+import { ORDER_ISSUED } from './events.ts';
 
 /**
  * Every state-changing supervision route under 20 parallel identical requests (SUP-03 … SUP-11): exactly
@@ -118,6 +119,25 @@ for (const database of DATABASES) {
       assert.equal((await t.ctx.database.db.selectFrom('hazards').select('id').where('task_id', '=', taskId).execute()).length, 1);
     });
 
+    test('SUP-09 a record queued offline and replayed 20 times under its Idempotency-Key is one record; the answer is replayed', async () => {
+      const taskId = await newTask();
+      const body = await recordBody(taskId);
+      const key = `field-${randomUUID()}`;
+      const rs = await par(() => call('inspector.211000', 'POST', `/api/v1/inspection-tasks/${taskId}/record`, body, { 'idempotency-key': key }));
+      assert.deepEqual(
+        rs.map((r) => r.status),
+        Array(N).fill(200),
+        JSON.stringify(rs.map((r) => r.body)),
+      );
+      assert.equal(new Set(rs.map((r) => r.body.orderId)).size, 1, 'every answer names the one order');
+      assert.equal(rs.filter((r) => !r.replayed).length, 1, 'one request wrote, the others were replayed');
+      assert.equal((await t.ctx.database.db.selectFrom('rectification_orders').select('id').where('source_id', '=', taskId).execute()).length, 1);
+      assert.equal(await audits(taskId, 'inspection_task.record'), 1);
+      // Another phone's record (another key) finds the task done: the conflict the field page shows.
+      const late = await call('inspector.211000', 'POST', `/api/v1/inspection-tasks/${taskId}/record`, body, { 'idempotency-key': `field-${randomUUID()}` });
+      assert.deepEqual([late.status, late.body.code], [409, 'SUPERVISION.TASK_STATE']);
+    });
+
     test('SUP-09 the same draft saved 20 times is written once; a done task refuses drafts with 409', async () => {
       const taskId = await newTask();
       const rs = await par(() => call('inspector.211000', 'PUT', `/api/v1/inspection-tasks/${taskId}/draft`, { draft: { step: 2 } }));
@@ -209,10 +229,8 @@ for (const database of DATABASES) {
         'SUPERVISION.ORDER_STATE',
       );
       const events = await t.ctx.database.db.selectFrom('domain_events').select('type').where('target_id', '=', orderId).execute();
-      assert.deepEqual(
-        events.map((e) => e.type),
-        [ORDER_ESCALATED],
-      );
+      // The order's issuance (told to the unit) and one escalation.
+      assert.deepEqual(events.map((e) => e.type).sort(), [ORDER_ESCALATED, ORDER_ISSUED].sort());
       await t.drain();
       assert.equal((await t.ctx.database.db.selectFrom('enforcement_referrals').select('id').where('source_id', '=', orderId).execute()).length, 1);
     });

@@ -1,41 +1,46 @@
-import type { OrderView, PlanDrawSummary, PlanView } from '@fep/contracts';
-import { maskPersonName, ORDER_STATUS_LABELS } from '@fep/domain';
+import type { OrderView, PlanView } from '@fep/contracts';
+import { maskPersonalText, maskPersonName, ORDER_STATUS_LABELS } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { RandomPlanTable, RectificationOrderTable } from '../../db/schema.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
+import { DRAW_SUMMARY, ORDER_ITEMS, PLAN_ITEMS, PLAN_RATES } from './supervision.columns.ts';
 import { type ConflictListRow, extensionsOf, type PublicationCadence, type planResults } from './supervision.repository.ts';
 
-/** What the API shows of supervision records (the shapes the web app and the acceptance checks read). */
-export const presentPlan = (p: RandomPlanTable): PlanView => ({
+/**
+ * What the API shows of supervision records (the shapes the web app and the acceptance checks read). On lists
+ * and public pages (`list`) ID and mobile numbers typed into free text are masked (PIPL art. 51, DESIGN §4).
+ */
+export const presentPlan = (p: RandomPlanTable, opts: { list?: boolean } = {}): PlanView => ({
   id: p.id,
-  title: p.title,
-  purpose: p.purpose,
+  title: opts.list ? maskPersonalText(p.title) : p.title,
+  purpose: opts.list ? maskPersonalText(p.purpose) : p.purpose,
   periodStart: p.period_start,
   periodEnd: p.period_end,
   status: p.status,
   statusLabel: { draft: '草稿', published: '已公布，待抽取', drawn: '已抽取' }[p.status],
-  rates: JSON.parse(p.rates_json) as unknown,
-  items: JSON.parse(p.items_json) as unknown,
+  rates: PLAN_RATES.decode(p.rates_json),
+  items: PLAN_ITEMS.decode(p.items_json),
   inputsHash: p.inputs_hash,
   publicValueSource: p.public_value_source,
   publicValue: p.public_value,
   seed: p.seed,
-  summary: p.summary_json ? (JSON.parse(p.summary_json) as PlanDrawSummary) : null,
+  summary: DRAW_SUMMARY.decode(p.summary_json),
   policyVersion: p.policy_version,
   publishedAt: p.published_at,
   drawnAt: p.drawn_at,
 });
 
-export async function presentOrder(db: Executor, o: RectificationOrderTable, nowIso: string): Promise<OrderView> {
+export async function presentOrder(db: Executor, o: RectificationOrderTable, nowIso: string, opts: { list?: boolean } = {}): Promise<OrderView> {
   const clock = o.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', o.clock_id).executeTakeFirst() : undefined;
   const extensions = await extensionsOf(db, o.id);
+  const text = opts.list ? maskPersonalText : <T>(s: T) => s;
   return {
     id: o.id,
     number: o.number,
     usci: o.usci,
-    subject: o.subject_name,
-    items: JSON.parse(o.items_json) as OrderView['items'],
-    guidance: o.guidance,
+    subject: text(o.subject_name),
+    items: (ORDER_ITEMS.decode(o.items_json) ?? []).map((i) => ({ ...i, description: text(i.description) })),
+    guidance: text(o.guidance),
     deadline: o.deadline_date,
     status: o.status,
     statusLabel: ORDER_STATUS_LABELS[o.status],
@@ -46,9 +51,9 @@ export async function presentOrder(db: Executor, o: RectificationOrderTable, now
     extensions: extensions.map((e) => ({
       id: e.id,
       days: e.requested_days,
-      reason: e.reason,
+      reason: text(e.reason),
       status: e.status,
-      decisionReason: e.decision_reason,
+      decisionReason: text(e.decision_reason),
       requestedAt: e.requested_at,
     })),
   };
@@ -63,7 +68,7 @@ export const presentConflict = (r: ConflictListRow) => ({
   unit: r.unitName,
   kind: r.kind,
   kindLabel: CONFLICT_KIND_LABELS[r.kind],
-  note: r.note,
+  note: maskPersonalText(r.note),
   declaredAt: r.declared_at,
 });
 
@@ -71,7 +76,7 @@ const CADENCE_LABELS: Record<PublicationCadence, string> = { per_plan: '随计�
 
 /** A published plan on the public page, with its agency and how often that region publishes (SUP-08). */
 export const presentPublicPlan = (p: RandomPlanTable & { agencyName: string }, cadence: PublicationCadence | undefined) => ({
-  ...presentPlan(p),
+  ...presentPlan(p, { list: true }),
   agencyName: p.agencyName,
   publication: cadence ? (CADENCE_LABELS[cadence] ?? '') : undefined,
 });
@@ -79,7 +84,7 @@ export const presentPublicPlan = (p: RandomPlanTable & { agencyName: string }, c
 /** The public results of a plan: the drawn units, their result, the inspectors' names masked (SUP-08). */
 export function presentPublicResults(plan: RandomPlanTable, { tasks, names }: Awaited<ReturnType<typeof planResults>>) {
   return {
-    plan: presentPlan(plan),
+    plan: presentPlan(plan, { list: true }),
     items: tasks.map((t) => ({
       usci: t.usci,
       subject: t.subject_name,

@@ -9,9 +9,6 @@ import type {
   RandomPlanTable,
   RectificationOrderTable,
 } from '../../db/schema.ts';
-import type { Actor } from '../../platform/actor.ts';
-import type { AuditInput } from '../../platform/audit/chain.ts';
-import { recordRefusal } from '../../platform/audit/mutate.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { applyClockEvent, type NewClock, startClock } from '../../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -157,7 +154,6 @@ export interface SupervisionStore {
   insertExtension(ex: Executor, row: OrderExtensionTable): Promise<void>;
   findExtension(ex: Executor, id: string): Promise<OrderExtensionTable | undefined>;
   updateExtensionIf(ex: Executor, id: string, expected: OrderExtensionTable['status'], patch: Partial<OrderExtensionTable>): Promise<boolean>;
-  recordRefusal(deps: Deps, actor: Actor, input: AuditInput): Promise<void>;
 }
 
 export const supervisionStore: SupervisionStore = {
@@ -204,7 +200,6 @@ export const supervisionStore: SupervisionStore = {
   },
   findExtension,
   updateExtensionIf,
-  recordRefusal: (deps, actor, input) => recordRefusal(deps, actor, input),
 };
 
 /** Deps of the supervision use cases: the store can be replaced (use-case tests). */
@@ -330,4 +325,21 @@ export async function pendingExtensionsInScope(db: Executor, scope: DataScope) {
     .where(scopeFilter(scope, { agencyPath: 'order_extensions.agency_path' }))
     .where('order_extensions.status', '=', 'pending')
     .execute();
+}
+
+/**
+ * The law-enforcement certificates (执法资格) of some users, from the inspector directory: what the
+ * officer's enforcement file shows (OVS-02). Users without a directory entry are absent from the map.
+ */
+export async function inspectorCertificates(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Map<string, { certificateNo: string; certifiedUntil: string; active: boolean }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('inspectors')
+    .select(['user_id', 'certificate_no', 'certified_until', 'active'])
+    .where('user_id', 'in', [...userIds])
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, { certificateNo: r.certificate_no, certifiedUntil: r.certified_until, active: Number(r.active) === 1 }]));
 }

@@ -38,7 +38,7 @@ import {
   TriggeredTaskCreatedView,
   TriggeredTaskRequest,
 } from '@fep/contracts';
-import { chinaDateOf } from '@fep/domain';
+import { chinaDateOf, maskPersonalText } from '@fep/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RectificationOrderTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -87,6 +87,8 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.ctx.database;
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const presentOrder = (o: RectificationOrderTable) => presentOrderRow(db, o, app.ctx.now().toISOString());
+  /** An order on a list: free text masked. */
+  const listedOrder = (o: RectificationOrderTable) => presentOrderRow(db, o, app.ctx.now().toISOString(), { list: true });
 
   // ---- plans (SUP-03 … SUP-05) ------------------------------------------------------------------
   r.post(
@@ -106,7 +108,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/v1/supervision/plans',
     { config: { permission: 'supervision:plan:read' }, schema: { tags: TAGS, summary: '抽查计划', response: { 200: PlanList, ...ERRORS } } },
-    async (req) => (await plansInScope(db, actorOf(req).scope)).map(presentPlan),
+    async (req) => (await plansInScope(db, actorOf(req).scope)).map((p) => presentPlan(p, { list: true })),
   );
 
   r.get(
@@ -234,7 +236,9 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: FieldRecordResponse, ...ERRORS },
       },
     },
-    async (req) => recordFieldInspection(app.ctx, actorOf(req), { ...req.body, taskId: req.params.id }),
+    // The phone queues a record made offline with its own Idempotency-Key: a replay after a lost answer gets
+    // the stored answer (one record, one order), not a 409 the inspector would read as someone else's record.
+    async (req, reply) => idempotent(req, reply, 200, (deps) => recordFieldInspection(deps, actorOf(req), { ...req.body, taskId: req.params.id })),
   );
   r.put(
     '/api/v1/inspection-tasks/:id/draft',
@@ -309,7 +313,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const statuses = req.query.status ? req.query.status.split(',') : undefined;
-      return Promise.all((await ordersInScope(db, actorOf(req).scope, { statuses, limit: 200 })).map(presentOrder));
+      return Promise.all((await ordersInScope(db, actorOf(req).scope, { statuses, limit: 200 })).map(listedOrder));
     },
   );
   r.get(
@@ -356,7 +360,12 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'supervision:order:manage' },
       schema: { tags: TAGS, summary: '待审批的整改延期申请', response: { 200: PendingExtensionList, ...ERRORS } },
     },
-    async (req) => pendingExtensionsInScope(db, actorOf(req).scope),
+    async (req) =>
+      (await pendingExtensionsInScope(db, actorOf(req).scope)).map((e) => ({
+        ...e,
+        reason: maskPersonalText(e.reason),
+        subject_name: maskPersonalText(e.subject_name),
+      })),
   );
   r.post(
     '/api/v1/order-extensions/:id/decision',
@@ -377,7 +386,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     '/api/v1/portal/orders',
     { config: { permission: 'portal:self:read' }, schema: { tags: PORTAL, summary: '本单位的整改通知和期限', response: { 200: OrderList, ...ERRORS } } },
-    async (req) => Promise.all((await ordersInScope(db, actorOf(req).scope, { limit: 100 })).map(presentOrder)),
+    async (req) => Promise.all((await ordersInScope(db, actorOf(req).scope, { limit: 100 })).map(listedOrder)),
   );
   r.get(
     '/api/v1/portal/orders/:id/pdf',
@@ -426,7 +435,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       config: { permission: 'supervision:plan:read' },
       schema: { tags: TAGS, summary: '重大火灾隐患挂牌督办单位', response: { 200: OrderList, ...ERRORS } },
     },
-    async (req) => Promise.all((await ordersInScope(db, actorOf(req).scope, { listed: true })).map(presentOrder)),
+    async (req) => Promise.all((await ordersInScope(db, actorOf(req).scope, { listed: true })).map(listedOrder)),
   );
 
   app.get(

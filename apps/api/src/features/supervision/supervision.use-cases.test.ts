@@ -115,7 +115,6 @@ function memoryStore() {
       exts.set(id, { ...cur, ...patch });
       return true;
     },
-    recordRefusal: async () => {},
   };
   return { store, tasks, orders, exts, hazards, clocks };
 }

@@ -85,6 +85,11 @@ for (const database of DATABASES) {
       assert.match(r.body, /^\uFEFF统一社会信用代码/);
       assert.ok(r.body.includes('138****8000'));
       assert.ok(!r.body.includes('13800138000'));
+      // Venue kinds and risk levels in Chinese, as the import reads them (issue 11 item 4): the unit imported
+      // with the code `ktv` is exported as 歌舞厅、卡拉OK厅.
+      const ktv = r.body.split('\n').find((l) => l.startsWith(usci(2)));
+      assert.ok(ktv?.includes(',"歌舞厅、卡拉OK厅",') || ktv?.includes(',歌舞厅、卡拉OK厅,'), ktv);
+      assert.doesNotMatch(r.body, /,(ktv|mall|restaurant|internet_cafe|low|medium|high),/);
       const page1 = (await t.app.inject({ method: 'GET', url: '/api/v1/units?region=211002&risk=high&limit=1', headers: bearer(clerk) })).json() as {
         items: { usci: string; riskLevel: string }[];
         next: string | null;
@@ -97,6 +102,66 @@ for (const database of DATABASES) {
         ).json() as { items: { usci: string }[] };
         assert.notEqual(page2.items[0]?.usci, page1.items[0]!.usci);
       }
+    });
+
+    test('SUP-01 the import template has the export’s columns and notes; an exported file re-imports with nothing changed', async () => {
+      const tpl = await t.app.inject({ method: 'GET', url: '/api/v1/units/import-template', headers: bearer(clerk) });
+      assert.equal(tpl.statusCode, 200);
+      assert.match(String(tpl.headers['content-type']), /spreadsheetml/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+      assert.deepEqual((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1), HEADER.split(','));
+      assert.equal(wb.worksheets[0]!.rowCount, 1, 'the template holds no sample data that could be imported');
+      assert.equal(wb.worksheets[1]!.name, '填写说明');
+      // The empty template imports as nothing (its header is recognised).
+      const empty = await importFile(t, clerk, '模板.xlsx', tpl.rawPayload, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.equal(empty.status, 200, JSON.stringify(empty.body));
+      assert.equal(empty.body.rows, 0);
+      assert.equal(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/units/import-template', headers: bearer(await t.login('inspector.211000')) })).statusCode,
+        403,
+      );
+
+      const snapshot = async () =>
+        (
+          await t.ctx.database.db
+            .selectFrom('units')
+            .select([
+              'usci',
+              'name',
+              'address',
+              'region_code',
+              'agency_id',
+              'venue_kind',
+              'floor_area',
+              'key_unit',
+              'risk_level',
+              'credit_level',
+              'self_commitment',
+              'contact_name',
+              'contact_phone',
+            ])
+            .where(
+              'agency_path',
+              'like',
+              `%${(await t.ctx.database.db.selectFrom('agencies').select('id').where('region_code', '=', '211000').executeTakeFirstOrThrow()).id}%`,
+            )
+            .orderBy('usci')
+            .execute()
+        ).map((u) => ({ ...u, floor_area: u.floor_area === null ? null : Number(u.floor_area) }));
+      const before = await snapshot();
+      assert.ok(before.length > 50);
+      assert.ok(
+        before.some((u) => u.contact_phone),
+        'the directory holds contact data the export masks',
+      );
+      const exported = await t.app.inject({ method: 'GET', url: '/api/v1/units/export', headers: bearer(clerk) });
+      const again = await importFile(t, clerk, '社会单位名录.csv', exported.rawPayload, 'text/csv');
+      assert.equal(again.status, 200, JSON.stringify(again.body));
+      assert.equal(again.body.rejected, 0, JSON.stringify(again.body.rejections.slice(0, 3)));
+      assert.equal(again.body.inserted, 0);
+      assert.equal(again.body.updated, before.length);
+      assert.deepEqual(await snapshot(), before, 'masked contacts keep the directory’s values; every other column round-trips');
     });
   });
 }

@@ -17,7 +17,7 @@ const USCI_PROBLEM: Record<string, string> = {
 
 /** A unit the actor may see; out of scope it is the 404 of a missing unit, and the attempt is recorded. */
 export function unitInScope(deps: AppContext, actor: Actor, id: string): Promise<UnitTable> {
-  return readInScope(deps, actor, { type: 'unit', id, what: '单位' }, (scoped) => unitById(deps.database.db, id, scoped ? actor.scope : null));
+  return readInScope({ type: 'unit', id, what: '单位' }, (scoped) => unitById(deps.database.db, id, scoped ? actor.scope : null));
 }
 
 /** The USCI in canonical form, or a 400 naming what is wrong with it (GB 32100-2015 check character). */

@@ -1,4 +1,4 @@
-import { maskPersonName, maskPhone } from '@fep/domain';
+import { maskPersonalText, maskPersonName, maskPhone, RISK_LEVEL_LABELS, VENUE_KIND_LABELS, type VenueKind } from '@fep/domain';
 import type { UnitTable } from '../../db/schema.ts';
 
 export type UnitViewData = ReturnType<typeof presentUnit>;
@@ -8,8 +8,10 @@ export function presentUnit(u: UnitTable, full: boolean) {
   return {
     id: u.id,
     usci: u.usci,
-    name: u.name,
-    address: u.address,
+    // On lists, ID and mobile numbers typed into the name or address are masked too. (Not in the export,
+    // which re-imports as written: a masked address would overwrite the directory's.)
+    name: full ? u.name : maskPersonalText(u.name),
+    address: full ? u.address : maskPersonalText(u.address),
     regionCode: u.region_code,
     agencyId: u.agency_id,
     venueKind: u.venue_kind,
@@ -31,17 +33,20 @@ function cell(v: unknown): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One line of the CSV export (personal data masked). */
+/**
+ * One line of the CSV export (personal data masked). Venue kinds and risk levels by their Chinese labels
+ * (the import reads them back, packages/domain supervision/unit-row.ts).
+ */
 export function exportLine(u: UnitTable): string {
   return [
     u.usci,
     u.name,
     u.address,
     u.region_code,
-    u.venue_kind ?? '',
+    u.venue_kind ? (VENUE_KIND_LABELS[u.venue_kind as VenueKind] ?? u.venue_kind) : '',
     u.floor_area ?? '',
     u.key_unit ? '是' : '否',
-    { low: '低', medium: '中', high: '高' }[u.risk_level],
+    RISK_LEVEL_LABELS[u.risk_level],
     u.credit_level,
     u.self_commitment ? '是' : '否',
     maskPersonName(u.contact_name),

@@ -101,12 +101,13 @@ function nameMatches(dialect: Dialect, term: string) {
     const phrase = `"${term.replace(/"/g, '""')}"`;
     return sql<SqlBool>`units.rowid in (select rowid from units_fts where units_fts match ${phrase})`;
   }
-  return sql<SqlBool>`units.name like ${`%${term.replace(/[%_\\]/g, '')}%`}`;
+  // The term's own % and _ are literal characters (escaped), never wildcards: `q=%` matches a name with a %.
+  return sql<SqlBool>`units.name like ${`%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape ${'\\'}`;
 }
 
 /** Ids, USCIs and agency paths of the units among `uscis` already in the directory (the import's merge). */
 export function existingUnits(db: Executor, uscis: string[]) {
-  return db.selectFrom('units').select(['id', 'usci', 'agency_path']).where('usci', 'in', uscis).execute();
+  return db.selectFrom('units').select(['id', 'usci', 'agency_path', 'contact_name', 'contact_phone']).where('usci', 'in', uscis).execute();
 }
 
 /** A page of the export, in id order after `after`. */

@@ -1,11 +1,10 @@
 import { inScope } from '@fep/domain';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound, outOfScope } from '../errors.ts';
 import { scopeFilter } from '../org/scope.ts';
 import { ownerOfTarget } from '../org/targets.ts';
 import { chainsOfTarget } from './chain.ts';
-import { recordRefusal } from './mutate.ts';
 
 /**
  * The chains of a target whose enforcement record the actor may read (行政执法全过程记录: the agency
@@ -41,9 +40,6 @@ export async function chainsInScope(deps: AppContext, actor: Actor, target: stri
       .execute();
     for (const a of acted) visible.add(a.chain_id);
   }
-  if (visible.size === 0) {
-    await recordRefusal(deps, actor, { action: 'audit.read', targetType: 'audit', targetId: target, details: { reason: 'out_of_scope' } });
-    throw notFound('执法记录');
-  }
+  if (visible.size === 0) throw outOfScope('执法记录', { type: 'audit', id: target });
   return chains.filter((c) => visible.has(c));
 }

@@ -60,7 +60,7 @@ for (const database of DATABASES) {
       const denied = await t.ctx.database.db
         .selectFrom('audit_events')
         .select('outcome')
-        .where('action', '=', 'audit.read')
+        .where('action', '=', 'access.refused')
         .where('target_id', '=', `application:${id}`)
         .execute();
       assert.deepEqual(

@@ -82,14 +82,11 @@ for (const database of DATABASES) {
       await assert.rejects(
         () =>
           transact(t.ctx, systemActor(), async (trx) => {
-            await trx
-              .insertInto('outbox')
-              .values({ id: 'no-event', channel: 'log', recipient_user_id: null, subject: 's', body: 'b', created_at: new Date().toISOString(), sent_at: null })
-              .execute();
+            await trx.insertInto('job_leases').values({ name: 'no-event', holder: 'h', lease_until: new Date().toISOString() }).execute();
           }),
         /without an enforcement record event/,
       );
-      const row = await t.ctx.database.db.selectFrom('outbox').select('id').where('id', '=', 'no-event').executeTakeFirst();
+      const row = await t.ctx.database.db.selectFrom('job_leases').select('name').where('name', '=', 'no-event').executeTakeFirst();
       assert.equal(row, undefined);
     });
 

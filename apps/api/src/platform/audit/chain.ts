@@ -1,5 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
+import { insertRows, runCompiled } from '../../db/compiled.ts';
 import type { Dialect, Executor } from '../../db/database.ts';
+import { canonicalJson, type JsonCodec, JsonObject, jsonColumn } from '../../db/json.ts';
 import type { AuditEventTable } from '../../db/schema.ts';
 import { uuidv7 } from '../ids.ts';
 
@@ -31,15 +33,15 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-/** JSON with sorted keys, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  });
-}
+/** JSON with sorted keys, so the same content always hashes the same (one definition, db/json.ts). */
+export { canonicalJson };
+
+/**
+ * `audit_events.details`: a JSON object of whatever the acting use case records (a revocation's reason, a
+ * refusal's cause, …: arbitrary by design). Written canonically (sorted keys), because the text itself is
+ * hashed into the chain and must be recomputed byte for byte by `verifyChain`; so it stays text on PostgreSQL.
+ */
+export const DETAILS = jsonColumn('audit_events.details', JsonObject, { canonical: true }) as JsonCodec<Record<string, unknown>>;
 
 export function sm3Hex(data: string): string {
   return createHash('sm3').update(data, 'utf8').digest('hex');
@@ -104,12 +106,17 @@ export class AuditWriter {
     if (cached) return cached;
     // One statement creates the head if missing and returns it; on PostgreSQL the upsert's update locks the
     // row, so two transactions on the same case append one after the other (SQLite has a single writer).
-    const h = await this.trx
-      .insertInto('audit_chain_heads')
-      .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: this.now.toISOString() })
-      .onConflict((oc) => oc.column('chain_id').doUpdateSet((eb) => ({ chain_id: eb.ref('excluded.chain_id') })))
-      .returning(['last_seq', 'last_hash'])
-      .executeTakeFirstOrThrow();
+    const at = this.now.toISOString();
+    const trx = this.trx;
+    const h = (
+      await runCompiled<{ last_seq: number; last_hash: string }>(trx, 'audit_chain_heads:head', [chainId, 0, GENESIS_HASH, at], () =>
+        trx
+          .insertInto('audit_chain_heads')
+          .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: at })
+          .onConflict((oc) => oc.column('chain_id').doUpdateSet((eb) => ({ chain_id: eb.ref('excluded.chain_id') })))
+          .returning(['last_seq', 'last_hash']),
+      )
+    ).rows[0]!;
     const head = { seq: Number(h.last_seq), hash: h.last_hash, from: Number(h.last_seq) };
     this.heads.set(chainId, head);
     return head;
@@ -135,7 +142,7 @@ export class AuditWriter {
       request_id: actor.requestId,
       policy_version: input.policyVersion ?? null,
       change_digest: sm3Hex(canonicalJson({ before: input.before ?? null, after: input.after ?? null })),
-      details: canonicalJson(input.details ?? {}),
+      details: DETAILS.encode(input.details ?? {}),
       prev_hash: head.hash,
     };
     const row: AuditEventTable = { ...fields, hash: eventHash(this.key, fields) };
@@ -150,27 +157,29 @@ export class AuditWriter {
   async flush(): Promise<void> {
     const rows = this.rows;
     this.rows = [];
-    for (let i = 0; i < rows.length; i += 100)
-      await this.trx
-        .insertInto('audit_events')
-        .values(rows.slice(i, i + 100))
-        .execute();
+    for (let i = 0; i < rows.length; i += 100) await insertRows(this.trx, 'audit_events', rows.slice(i, i + 100));
     const at = this.now.toISOString();
     const moved = [...this.heads]
       .filter(([, h]) => h.seq !== h.from)
       .map(([chain_id, h]) => ({ chain_id, last_seq: h.seq, last_hash: h.hash, updated_at: at }));
     if (moved.length) {
-      await this.trx
-        .insertInto('audit_chain_heads')
-        .values(moved)
-        .onConflict((oc) =>
-          oc.column('chain_id').doUpdateSet((eb) => ({
-            last_seq: eb.ref('excluded.last_seq'),
-            last_hash: eb.ref('excluded.last_hash'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
+      const trx = this.trx;
+      await runCompiled(
+        trx,
+        `audit_chain_heads:move:${moved.length}`,
+        moved.flatMap((m) => [m.chain_id, m.last_seq, m.last_hash, m.updated_at]),
+        () =>
+          trx
+            .insertInto('audit_chain_heads')
+            .values(moved)
+            .onConflict((oc) =>
+              oc.column('chain_id').doUpdateSet((eb) => ({
+                last_seq: eb.ref('excluded.last_seq'),
+                last_hash: eb.ref('excluded.last_hash'),
+                updated_at: eb.ref('excluded.updated_at'),
+              })),
+            ),
+      );
     }
     this.heads.clear();
   }

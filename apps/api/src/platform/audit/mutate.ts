@@ -1,9 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../actor.ts';
-import type { AppContext } from '../context.ts';
 import { actorOf } from '../http/actor.ts';
-import { type Audit, type Deps, type TxFn, transact } from '../transact.ts';
-import type { AuditInput } from './chain.ts';
+import { type Audit, type TxFn, transact } from '../transact.ts';
 
 export type { Audit };
 export type MutationFn<T> = TxFn<T>;
@@ -14,9 +11,4 @@ export type MutationFn<T> = TxFn<T>;
  */
 export async function mutate<T>(req: FastifyRequest, fn: MutationFn<T>): Promise<T> {
   return transact(req.server.ctx, actorOf(req), fn);
-}
-
-/** Records an attempt that was refused (out-of-scope read, failed login) in its own transaction. */
-export async function recordRefusal(deps: Deps | AppContext, actor: Actor, input: AuditInput): Promise<void> {
-  await transact(deps, actor, async (_trx, audit) => audit({ outcome: 'denied', ...input }));
 }

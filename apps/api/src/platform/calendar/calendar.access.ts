@@ -13,6 +13,9 @@ export function assertMayEditRegion(actor: Actor, region: string): void {
   if (actor.national) return;
   const prefix = regionPrefix(actor.regionCode ?? NATIONAL_REGION);
   if (region === NATIONAL_REGION || !prefix || !region.startsWith(prefix)) {
-    throw new AppError('AUTH.FORBIDDEN', region === NATIONAL_REGION ? '全国节假日安排只能由国家级管理员维护' : '只能维护本辖区的工作日历', { region });
+    throw new AppError('AUTH.FORBIDDEN', region === NATIONAL_REGION ? '全国节假日安排只能由国家级管理员维护' : '只能维护本辖区的工作日历', { region }).refused({
+      reason: 'out_of_scope',
+      target: { type: 'calendar', id: region },
+    });
   }
 }

@@ -8,7 +8,7 @@ import { isOwnedTargetType, OWNED_TARGETS, ownerOfTarget } from '../org/targets.
 /** Who may act on which clock: a clock is seen and changed by those whose data scope holds its agency (or its assignee). */
 export async function clockInScope(deps: AppContext, actor: Actor, id: string): Promise<ClockTable> {
   const { db } = deps.database;
-  return readInScope(deps, actor, { type: 'clock', id, what: '时限' }, (scoped) => {
+  return readInScope({ type: 'clock', id, what: '时限' }, (scoped) => {
     let q = db.selectFrom('clocks').selectAll().where('id', '=', id);
     if (scoped) q = q.where(scopeFilter(actor.scope, { agencyPath: 'clocks.agency_path', ownerUserId: 'clocks.assignee_user_id' }));
     return q.executeTakeFirst();
@@ -33,7 +33,7 @@ export async function assertMayRegisterClock(
       allowed: Object.keys(OWNED_TARGETS),
     });
   const { db } = deps.database;
-  await readInScope(deps, actor, { type: target.type, id: target.id, what: '办理事项' }, async (scoped) => {
+  await readInScope({ type: target.type, id: target.id, what: '办理事项' }, async (scoped) => {
     const owner = await ownerOfTarget(db, target.type, target.id);
     if (!owner) return undefined;
     return !scoped || inScope(actor.scope, { agencyPath: owner.agencyPath }) ? owner : undefined;

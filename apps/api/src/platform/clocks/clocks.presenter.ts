@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ClockTable } from '../../db/schema.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { clockEvents, eventsOf, STATUS_LABEL, specOf } from './clocks.service.ts';
+import { daysLeftOf } from './due.ts';
 
 /** The clock card shown beside a case (application, task, order): state on the calendar, alert, legal basis. */
 export async function presentClock(db: Executor, c: ClockTable | undefined, nowIso: string, opts: { justStarted?: boolean } = {}) {
@@ -51,6 +52,7 @@ export async function presentClockView(db: Executor, c: ClockTable, nowIso: stri
     dueSoonAt: state.dueSoonAt,
     provisional: state.provisional,
     alert,
+    workingDaysLeft: daysLeftOf({ ...c, status: state.status, due_date: state.dueDate, due_at: state.dueAt }, cal, new Date(nowIso)),
     policyVersion: c.policy_version,
     version: c.event_seq,
   };

@@ -10,6 +10,7 @@ import {
   ErrorBody,
   RecordIdParams,
 } from '@fep/contracts';
+import { maskPersonalText } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../http/actor.ts';
@@ -59,7 +60,8 @@ export async function clockRoutes(fastify: FastifyInstance): Promise<void> {
         .orderBy('due_at')
         .limit(q.limit ?? 100)
         .execute();
-      return Promise.all(rows.map(present));
+      // A list: ID and mobile numbers typed into a clock's title are masked (PIPL art. 51).
+      return Promise.all(rows.map(async (c) => ({ ...(await present(c)), title: maskPersonalText(c.title) })));
     },
   );
 

@@ -1,4 +1,5 @@
 import { type ClockEvent, type ClockSpec, type ClockState, ClockTransitionError, canApply, clockAlert, computeClock } from '@fep/domain';
+import { insertRows } from '../../db/compiled.ts';
 import type { Executor } from '../../db/database.ts';
 import type { ClockEventTable, ClockTable } from '../../db/schema.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
@@ -76,7 +77,7 @@ export async function startClock(db: Executor, c: NewClock, now: Date): Promise<
     ...stateColumns(state, nowIso),
   };
   // event_seq starts at its default, 0 (the column a store gains with migration 0040).
-  await db.insertInto('clocks').values(row).execute();
+  await insertRows(db, 'clocks', [row]);
   return { ...row, event_seq: 0 };
 }
 
@@ -107,6 +108,11 @@ export async function applyClockEvent(
 ): Promise<{ before: ClockTable; after: ClockTable; state: ClockState }> {
   assertTransition(clock, event.type);
   const existing = await clockEvents(db, clock.id);
+  // The clock row and its events are two reads: on PostgreSQL another change may commit between them. The
+  // state is computed from the events, so they must be the ones the row's version counts — else this read
+  // is stale and the change is refused (otherwise a second writer would compare against the first's result).
+  if (typeof clock.event_seq === 'number' && clock.event_seq !== existing.length)
+    throw new AppError('CLOCK.CONFLICT', '该时限刚被他人修改，请刷新后重试', { event: event.type });
   const seq = existing.length + 1;
   const nowIso = now.toISOString();
   const row: ClockEventTable = {
@@ -142,7 +148,7 @@ export async function applyClockEvent(
     if (current) assertTransition(current, event.type);
     throw new AppError('CLOCK.CONFLICT', '该时限刚被他人修改，请刷新后重试', { event: event.type });
   }
-  await db.insertInto('clock_events').values(row).execute();
+  await insertRows(db, 'clock_events', [row]);
   return { before: clock, after: { ...clock, ...cols }, state };
 }
 

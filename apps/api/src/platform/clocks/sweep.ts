@@ -1,9 +1,9 @@
 import { chinaDateTimeOf } from '@fep/domain';
 import { systemActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { uuidv7 } from '../ids.ts';
 import { acquireLease, releaseLease } from '../jobs/lease.ts';
 import { transact } from '../transact.ts';
+import { CLOCK_ALERT_RAISED, type ClockAlertRaised } from './events.ts';
 
 export const SWEEP_JOB = 'clock-sweep';
 
@@ -14,7 +14,8 @@ export interface SweepResult {
 }
 
 /**
- * Marks due-soon and overdue clocks (OVS-01) and queues a notification for each, once. Lease-protected;
+ * Marks due-soon and overdue clocks (OVS-01) and emits CLOCK_ALERT_RAISED for each, once (the notification
+ * centre delivers it). Lease-protected;
  * the (clock, kind) primary key of clock_alerts guarantees one alert per clock and kind even if two
  * processes ever overlap.
  */
@@ -38,7 +39,7 @@ export async function sweepClocks(ctx: AppContext, holder: string): Promise<Swee
         .limit(1000)
         .execute();
       for (const c of candidates) {
-        const raised = await transact(ctx, systemActor(), async (trx, audit) => {
+        const raised = await transact(ctx, systemActor(), async (trx, audit, emit) => {
           const ins = await trx
             .insertInto('clock_alerts')
             .values({ clock_id: c.id, kind, raised_at: nowIso })
@@ -50,19 +51,21 @@ export async function sweepClocks(ctx: AppContext, holder: string): Promise<Swee
           }
           const alertState = kind === 'overdue' ? 'overdue' : c.alert_state === 'overdue' ? 'overdue' : 'due_soon';
           await trx.updateTable('clocks').set({ alert_state: alertState, updated_at: nowIso }).where('id', '=', c.id).execute();
-          const due = c.due_date ?? (c.due_at ? chinaDateTimeOf(c.due_at) : '');
-          await trx
-            .insertInto('outbox')
-            .values({
-              id: uuidv7(now.getTime()),
-              channel: 'log',
-              recipient_user_id: c.assignee_user_id,
-              subject: kind === 'overdue' ? `【已超期】${c.title}` : `【即将到期】${c.title}`,
-              body: `${c.title}，办理期限 ${due}${c.provisional ? '（暂定：所涉年度节假日安排尚未公布）' : ''}，依据 ${c.legal_document}${c.legal_clause ?? ''}。`,
-              created_at: nowIso,
-              sent_at: null,
-            })
-            .execute();
+          const payload: ClockAlertRaised = {
+            clockId: c.id,
+            kind,
+            title: c.title,
+            targetType: c.target_type,
+            targetId: c.target_id,
+            agencyId: c.agency_id,
+            agencyPath: c.agency_path,
+            assigneeUserId: c.assignee_user_id,
+            due: c.due_date ?? (c.due_at ? chinaDateTimeOf(c.due_at) : ''),
+            provisional: c.provisional === 1,
+            legalBasis: `${c.legal_document}${c.legal_clause ?? ''}`,
+          };
+          // The notification centre turns the alert into messages for the people concerned (features/notifications).
+          emit({ type: CLOCK_ALERT_RAISED, targetType: 'clock', targetId: c.id, agencyId: c.agency_id, payload: { ...payload } });
           await audit({ action: `clock.alert.${kind}`, targetType: 'clock', targetId: c.id, details: { dueAt: c.due_at } });
           return true;
         });

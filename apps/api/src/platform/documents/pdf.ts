@@ -22,6 +22,16 @@ export interface DocumentSpec {
   qrUrl?: string;
   footer?: string;
   subject?: string;
+  /**
+   * 'certificate' (the permit: framed, facts in a table first) or 'notice' (a 通知书 in the layout of the
+   * legal document forms: issuing agency over the title, number on the right, addressee, body, the facts,
+   * the legal basis, then seal and date).
+   */
+  layout?: 'certificate' | 'notice';
+  /** The addressee line of a notice (……：). */
+  addressee?: string;
+  /** The legal basis printed above the seal (依据：……). */
+  basis?: string;
 }
 
 const RED = '#c8102e';
@@ -33,7 +43,16 @@ function chineseDate(date: string): string {
 
 /** Refuses text the font cannot show, with the characters named (never a blank on a legal document). */
 export function assertRenderable(spec: DocumentSpec): void {
-  const text = [spec.title, spec.number, spec.agencyName, spec.footer ?? '', ...spec.rows.flat(), ...(spec.paragraphs ?? [])].join('');
+  const text = [
+    spec.title,
+    spec.number,
+    spec.agencyName,
+    spec.footer ?? '',
+    spec.addressee ?? '',
+    spec.basis ?? '',
+    ...spec.rows.flat(),
+    ...(spec.paragraphs ?? []),
+  ].join('');
   const missing = unsupportedChars(text);
   if (missing.length) {
     throw new AppError('DOCUMENT.UNSUPPORTED_CHARACTERS', `文书中含有电子证照字库不支持的字符：${missing.join('、')}，请改用规范汉字或到窗口办理`, {
@@ -71,49 +90,47 @@ export async function renderDocumentPdf(spec: DocumentSpec): Promise<Buffer> {
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-  // Frame and heading
-  doc
-    .lineWidth(2)
-    .strokeColor(RED)
-    .rect(36, 36, doc.page.width - 72, doc.page.height - 72)
-    .stroke();
-  doc
-    .lineWidth(0.5)
-    .rect(42, 42, doc.page.width - 84, doc.page.height - 84)
-    .stroke();
-  doc
-    .fillColor('#000')
-    .fontSize(spec.title.length > 20 ? 19 : 22)
-    .text(spec.title, left, 84, { width, align: 'center' });
-  doc.moveDown(0.4).fontSize(11).fillColor('#333').text(spec.number, { width, align: 'center' });
-  doc.moveDown(1.2);
-
-  // Main table
-  const labelW = 120;
-  let y = doc.y;
-  doc.fontSize(11).fillColor('#000');
-  for (const [label, value] of spec.rows) {
-    const h = Math.max(doc.heightOfString(value, { width: width - labelW - 16 }), doc.heightOfString(label, { width: labelW - 16 })) + 14;
+  const notice = spec.layout === 'notice';
+  if (notice) {
+    // 通知书: the issuing agency over the title, the number flush right, the addressee, then the body.
+    doc.fillColor('#000').fontSize(16).text(spec.agencyName, left, 60, { width, align: 'center' });
+    doc.moveDown(0.2).fontSize(22).text(spec.title, { width, align: 'center', characterSpacing: 2 });
+    doc.moveDown(0.3).fontSize(11).fillColor('#000').text(spec.number, { width, align: 'right' });
+    doc.moveDown(0.6);
+    if (spec.addressee) doc.fontSize(12).text(spec.addressee, left, doc.y, { width });
+    doc.moveDown(0.3);
+    paragraphs(doc, spec.paragraphs ?? [], left, width);
+    doc.moveDown(0.2);
+    factsTable(doc, spec.rows, left, width, 120, 10);
+  } else {
+    // Certificate: double red frame, title, number, the facts, then the text.
+    doc
+      .lineWidth(2)
+      .strokeColor(RED)
+      .rect(36, 36, doc.page.width - 72, doc.page.height - 72)
+      .stroke();
     doc
       .lineWidth(0.5)
-      .strokeColor('#999')
-      .rect(left, y, labelW, h)
-      .stroke()
-      .rect(left + labelW, y, width - labelW, h)
+      .rect(42, 42, doc.page.width - 84, doc.page.height - 84)
       .stroke();
-    doc.fillColor('#444').text(label, left + 8, y + 7, { width: labelW - 16 });
-    doc.fillColor('#000').text(value, left + labelW + 8, y + 7, { width: width - labelW - 16 });
-    y += h;
+    doc
+      .fillColor('#000')
+      .fontSize(spec.title.length > 20 ? 19 : 22)
+      .text(spec.title, left, 84, { width, align: 'center' });
+    doc.moveDown(0.4).fontSize(11).fillColor('#333').text(spec.number, { width, align: 'center' });
+    doc.moveDown(1.2);
+    factsTable(doc, spec.rows, left, width, 120);
+    paragraphs(doc, spec.paragraphs ?? [], left, width);
   }
-  doc.y = y + 16;
-  doc.x = left;
-  for (const p of spec.paragraphs ?? []) {
-    doc.fontSize(11).fillColor('#000').text(p, left, doc.y, { width, indent: 22, lineGap: 4 });
-    doc.moveDown(0.5);
+  if (spec.basis) {
+    doc.moveDown(0.3);
+    doc.fontSize(10).fillColor('#333').text(`依据：${spec.basis}`, left, doc.y, { width, lineGap: 3 });
   }
 
-  // Issuer, date and drawn seal
-  const sealY = Math.max(doc.y + 40, 560);
+  // Issuer, date and drawn seal. The seal block keeps to one page: a long notice moves it to the next page rather than off the bottom.
+  const sealRoom = 24 + 110;
+  if (doc.y + sealRoom > doc.page.height - 92) doc.addPage();
+  const sealY = notice ? doc.y + 24 : Math.max(doc.y + 40, 560);
   const cx = left + width - 110;
   const cy = sealY + 30;
   doc
@@ -137,6 +154,35 @@ export async function renderDocumentPdf(spec: DocumentSpec): Promise<Buffer> {
       .text(spec.footer, left, doc.page.height - 84, { width, align: 'center' });
   doc.end();
   return done;
+}
+
+/** The label/value table of a document's facts. */
+function factsTable(doc: PDFKit.PDFDocument, rows: Array<[string, string]>, left: number, width: number, labelW: number, pad = 14): void {
+  let y = doc.y;
+  doc.fontSize(11).fillColor('#000');
+  for (const [label, value] of rows) {
+    const h = Math.max(doc.heightOfString(value, { width: width - labelW - 16 }), doc.heightOfString(label, { width: labelW - 16 })) + pad;
+    doc
+      .lineWidth(0.5)
+      .strokeColor('#999')
+      .rect(left, y, labelW, h)
+      .stroke()
+      .rect(left + labelW, y, width - labelW, h)
+      .stroke();
+    doc.fillColor('#444').text(label, left + 8, y + pad / 2, { width: labelW - 16 });
+    doc.fillColor('#000').text(value, left + labelW + 8, y + pad / 2, { width: width - labelW - 16 });
+    y += h;
+  }
+  doc.y = y + pad;
+  doc.x = left;
+}
+
+/** Body paragraphs, first line indented by two characters. */
+function paragraphs(doc: PDFKit.PDFDocument, list: string[], left: number, width: number): void {
+  for (const p of list) {
+    doc.fontSize(12).fillColor('#000').text(p, left, doc.y, { width, indent: 24, lineGap: 4 });
+    doc.moveDown(0.3);
+  }
 }
 
 /** The round red seal: a ring, a star and the agency's name along the upper arc. */

@@ -80,6 +80,12 @@ export async function agencySealKey(db: Executor, master: Buffer, agencyId: stri
   return { id, agencyId, publicKey: pair.publicKey, privateKey: pair.privateKey };
 }
 
+/** A seal key by id with its private key (a document recorded under it is sealed with it later). */
+export async function sealKeyById(db: Executor, master: Buffer, keyId: string): Promise<SealKey> {
+  const row = await db.selectFrom('seal_keys').selectAll().where('id', '=', keyId).executeTakeFirstOrThrow();
+  return { id: row.id, agencyId: row.agency_id, publicKey: row.public_key, privateKey: decryptPrivateKey(master, row.private_key_enc, row.id) };
+}
+
 export async function sealPublicKey(db: Executor, keyId: string): Promise<{ publicKey: string; agencyId: string } | undefined> {
   const row = await db.selectFrom('seal_keys').select(['public_key', 'agency_id']).where('id', '=', keyId).executeTakeFirst();
   return row ? { publicKey: row.public_key, agencyId: row.agency_id } : undefined;

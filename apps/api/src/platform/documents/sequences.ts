@@ -1,3 +1,4 @@
+import { runCompiled } from '../../db/compiled.ts';
 import type { Database, Executor } from '../../db/database.ts';
 
 /**
@@ -6,13 +7,14 @@ import type { Database, Executor } from '../../db/database.ts';
  * numbers are gapless because a rolled-back transaction gives its number back.
  */
 export async function nextSequence(trx: Executor, agencyId: string, kind: string, year: number): Promise<number> {
-  const r = await trx
-    .insertInto('document_sequences')
-    .values({ agency_id: agencyId, kind, year, last: 1 })
-    .onConflict((oc) => oc.columns(['agency_id', 'kind', 'year']).doUpdateSet((eb) => ({ last: eb('document_sequences.last', '+', 1) })))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return Number(r.last);
+  const r = await runCompiled<{ last: number }>(trx, 'document_sequences:next', [agencyId, kind, year, 1, 1], () =>
+    trx
+      .insertInto('document_sequences')
+      .values({ agency_id: agencyId, kind, year, last: 1 })
+      .onConflict((oc) => oc.columns(['agency_id', 'kind', 'year']).doUpdateSet((eb) => ({ last: eb('document_sequences.last', '+', 1) })))
+      .returning('last'),
+  );
+  return Number(r.rows[0]!.last);
 }
 
 const BLOCK = 32;

@@ -1,8 +1,16 @@
 import type { Transaction } from 'kysely';
+import { type JsonCodec, JsonObject, jsonColumn } from '../../db/json.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { uuidv7 } from '../ids.ts';
+
+/**
+ * `domain_events.payload`: any JSON object. The payload is the contract between the producing and the
+ * subscribing feature (e.g. features/enforcement/events.ts), which the platform does not know; what the
+ * outbox can honestly promise is that it stores and hands back a JSON object, never a value JSON cannot hold.
+ */
+export const PAYLOAD = jsonColumn('domain_events.payload', JsonObject) as JsonCodec<Record<string, unknown>>;
 
 /**
  * A domain event: a fact one feature tells the others ("a rectification order was escalated", "a false
@@ -38,7 +46,7 @@ export async function writeEvents(trx: Transaction<DB>, deps: AppContext, actor:
     target_type: e.targetType ?? null,
     target_id: e.targetId ?? null,
     agency_id: e.agencyId ?? actor.agencyId ?? null,
-    payload: JSON.stringify(e.payload),
+    payload: PAYLOAD.encode(e.payload),
     actor_user_id: actor.userId,
     occurred_at: at,
   }));
@@ -64,7 +72,7 @@ export function eventOf(row: DB['domain_events']): DomainEvent {
     targetType: row.target_type,
     targetId: row.target_id,
     agencyId: row.agency_id,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    payload: PAYLOAD.decode(row.payload)!,
     actorUserId: row.actor_user_id,
     occurredAt: row.occurred_at,
   };

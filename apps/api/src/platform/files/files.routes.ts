@@ -59,7 +59,7 @@ export async function fileRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const id = req.params.id;
-      const f = await readInScope(req.server.ctx, actorOf(req), { type: 'file', id, what: '文件' }, (scoped) => {
+      const f = await readInScope({ type: 'file', id, what: '文件' }, (scoped) => {
         let q = db.selectFrom('files').leftJoin('agencies', 'agencies.id', 'files.agency_id').selectAll('files').where('files.id', '=', id);
         if (scoped) q = q.where(scopeFilter(scopeOf(req), { agencyPath: 'agencies.path', ownerUserId: 'files.uploaded_by' }));
         return q.executeTakeFirst();

@@ -11,26 +11,3 @@ export function sniffContentType(b: Buffer): AllowedType | null {
   if (b.length >= 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return null;
 }
-
-/**
- * Removes EXIF/XMP (APP1) segments from a JPEG, so that photos do not leak the phone's location or
- * serial number (PIPL art. 6, minimum necessary). Other segments and the image data are kept as they are.
- */
-export function stripJpegMetadata(b: Buffer): Buffer {
-  if (!(b[0] === 0xff && b[1] === 0xd8)) return b;
-  const parts: Buffer[] = [b.subarray(0, 2)];
-  let i = 2;
-  while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) return b; // not a well-formed header: keep the original
-    const marker = b[i + 1]!;
-    if (marker === 0xda) {
-      parts.push(b.subarray(i)); // start of scan: the rest is image data
-      return Buffer.concat(parts);
-    }
-    const len = b.readUInt16BE(i + 2);
-    if (len < 2 || i + 2 + len > b.length) return b;
-    if (marker !== 0xe1) parts.push(b.subarray(i, i + 2 + len));
-    i += 2 + len;
-  }
-  return b;
-}

@@ -1,5 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { recordRefusal } from '../audit/refusals.ts';
+import { AppError, refusalOf } from '../errors.ts';
+import { actorOf } from './actor.ts';
 
 const FIELD_MESSAGES: Record<string, string> = {
   required: '缺少必填项',
@@ -25,10 +27,15 @@ interface ValidationItem {
   message?: string;
 }
 
-/** One error handler: every error leaves as `{ code, message, details }` with a stable code. */
+/**
+ * One error handler: every error leaves as `{ code, message, details }` with a stable code. A refusal of a
+ * signed-in account (errors.ts `refusalOf`) is first recorded as a security event, after any transaction of
+ * the request rolled back and in one of its own (so it keeps no Idempotency-Key answer with it).
+ */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+  app.setErrorHandler(async (err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
+      await recordIfRefusal(req, err);
       return reply.code(err.status).send({ code: err.code, message: err.message, details: err.details ?? null });
     }
     const fe = err as FastifyError & { validation?: ValidationItem[]; validationContext?: string };
@@ -48,6 +55,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         details: { in: fe.validationContext, problems },
       });
     }
+    if (multipartParseError(err, req.headers['content-type']))
+      return reply.code(400).send({ code: 'REQUEST.MULTIPART_INVALID', message: '上传内容格式不正确，请重新选择文件上传', details: null });
     const race = concurrencyConflict(err);
     if (race) return reply.code(409).send({ code: 'REQUEST.CONFLICT', message: '该记录刚被另一笔操作修改，请刷新后重试', details: { reason: race } });
     const status = fe.statusCode ?? 500;
@@ -58,6 +67,70 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试；如持续出现请联系管理员', details: { requestId: req.id } });
   });
+}
+
+async function recordIfRefusal(req: FastifyRequest, err: AppError): Promise<void> {
+  const refusal = req.auth ? refusalOf(err) : null;
+  if (!refusal) return;
+  try {
+    await recordRefusal(req.server.ctx, actorOf(req), {
+      route: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`,
+      code: err.code,
+      reason: refusal.reason,
+      ...(refusal.target ? { target: refusal.target } : {}),
+    });
+  } catch (e) {
+    // The caller is answered the refusal either way; a store that cannot take the event is an operations alarm.
+    req.log.error({ err: e }, 'security event (refusal) not recorded');
+  }
+}
+
+/**
+ * A multipart body the parser (busboy) could not read — a wrong boundary, a truncated body. Its errors carry
+ * no status or code, so they are known by where they come from, and only on a multipart request.
+ */
+function multipartParseError(err: unknown, contentType: string | undefined): boolean {
+  if (!contentType?.toLowerCase().startsWith('multipart/')) return false;
+  const e = err as { statusCode?: unknown; stack?: unknown; message?: unknown };
+  if (e.statusCode !== undefined) return false;
+  return (typeof e.stack === 'string' && e.stack.includes('/@fastify/busboy/')) || (typeof e.message === 'string' && /multipart|part header/i.test(e.message));
+}
+
+/**
+ * Ajv coerces a query value such as `1e309` to Infinity and lets it through an integer schema (and
+ * a JSON body's 1e309 parses as Infinity too); no input of this API is infinite or NaN, and none holds a NUL
+ * character (PostgreSQL refuses it in text). Refused before any handler sees it, as a validation error
+ * naming the field.
+ */
+export function installInputGuards(app: FastifyInstance): void {
+  app.addHook('preHandler', async (req) => {
+    for (const [where, value] of [
+      ['querystring', req.query],
+      ['params', req.params],
+      ['body', req.body],
+    ] as const) {
+      const field = nonFinite(value, '', 0);
+      if (field !== null) {
+        const name = field || where;
+        throw Object.assign(new Error('non-finite number'), {
+          validation: [{ keyword: 'type', instancePath: `/${name.replaceAll('.', '/')}`, params: {} }],
+          validationContext: where,
+        });
+      }
+    }
+  });
+}
+
+function nonFinite(v: unknown, path: string, depth: number): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path;
+  // PostgreSQL text cannot hold NUL, and no field of this API has one: refused alike on both stores.
+  if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+  if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return null;
+  for (const [k, x] of Object.entries(v)) {
+    const found = nonFinite(x, path ? `${path}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /**

@@ -5,12 +5,33 @@ import { AppError } from '../errors.ts';
 import { lookupSession, SESSION_COOKIE } from '../iam/sessions.ts';
 
 /** Every registered API route, with what it requires; the authorization matrix test walks this list. */
-export const routeRegistry = new Map<string, { method: string; url: string; permission: RoutePermission }>();
+/** Every /api/v1 route with its permission and its request schemas (the authorization matrix and the fuzz suite walk it). */
+export const routeRegistry = new Map<string, { method: string; url: string; permission: RoutePermission; schema: RouteSchemas; summary?: string }>();
+export interface RouteSchemas {
+  body?: unknown;
+  querystring?: unknown;
+  params?: unknown;
+  consumes?: unknown;
+}
 
+/** The header the web app sends with every request (api.ts): a cross-site page cannot set it. */
+export const CLIENT_HEADER = 'x-requested-with';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The session token of a request: a bearer token (API clients, tests) or the HttpOnly session cookie (the
+ * web app: one session shared by every tab). A cookie is sent by the browser whatever page caused the
+ * request, so a state-changing request authenticates by cookie only with the client header, which a
+ * cross-site form cannot send and a cross-site script cannot add without a CORS preflight the API does not
+ * grant (defence beside SameSite=Lax); without it the request is anonymous.
+ */
 function tokenOf(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (h?.startsWith('Bearer ')) return h.slice(7).trim() || null;
-  return req.cookies?.[SESSION_COOKIE] ?? null;
+  const cookie = req.cookies?.[SESSION_COOKIE];
+  if (!cookie) return null;
+  if (!SAFE_METHODS.has(req.method) && !req.headers[CLIENT_HEADER]) return null;
+  return cookie;
 }
 
 /**
@@ -20,6 +41,7 @@ function tokenOf(req: FastifyRequest): string | null {
 export function installGuard(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('actingRole', null);
+  app.decorateRequest('sessionEnded', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
@@ -27,7 +49,14 @@ export function installGuard(app: FastifyInstance): void {
     if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission (config.permission)`);
     for (const m of [route.method].flat()) {
       if (m === 'HEAD') continue;
-      routeRegistry.set(`${m} ${route.url}`, { method: m, url: route.url, permission });
+      const summary = (route.schema as { summary?: unknown } | undefined)?.summary;
+      routeRegistry.set(`${m} ${route.url}`, {
+        method: m,
+        url: route.url,
+        permission,
+        schema: (route.schema ?? {}) as RouteSchemas,
+        ...(typeof summary === 'string' ? { summary } : {}),
+      });
     }
   });
 
@@ -39,7 +68,10 @@ export function installGuard(app: FastifyInstance): void {
     if (token) {
       const found = await lookupSession(req.server.ctx, token);
       if (found.ok) req.auth = found.auth;
-      else expired = found.reason === 'expired';
+      else {
+        expired = found.reason === 'expired';
+        req.sessionEnded = found.reason;
+      }
     }
     if (permission === 'public') {
       req.actingRole = req.auth?.roles[0] ?? 'anonymous';

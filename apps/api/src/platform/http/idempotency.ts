@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalJson, sm3Hex } from '../audit/chain.ts';
 import { AppError } from '../errors.ts';
-import { type Deps, IdempotentReplay, type TxFn, transact } from '../transact.ts';
+import { type Deps, IdempotentReplay, RESPONSE_BODY, type TxFn, transact } from '../transact.ts';
 import { actorOf } from './actor.ts';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -39,7 +39,7 @@ export async function idempotent<T>(req: FastifyRequest, reply: FastifyReply, st
     .executeTakeFirst();
   if (done?.status === 'done') {
     if (done.request_hash !== requestHash) throw new AppError('IDEMPOTENCY.KEY_REUSED', '该 Idempotency-Key 已用于另一笔不同的请求');
-    return replay(done.response_status ?? 200, JSON.parse(done.response_body ?? 'null'));
+    return replay(done.response_status ?? 200, RESPONSE_BODY.decode(done.response_body));
   }
   try {
     const result = await run({ ...ctx, idempotency: { scope, key, requestHash, status } });

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, LoginRequest, LoginResponse, Me as MeSchema, NoContent } from '@fep/contracts';
+import { ErrorBody, LoginRequest, LoginResponse, Me as MeSchema, NoContent, SessionView } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { anonymousActor } from '../actor.ts';
 import { actorOf } from '../http/actor.ts';
@@ -38,6 +38,17 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
+  );
+
+  // The web app asks this on start in every tab: the HttpOnly cookie is the session, so a new tab or a
+  // bookmark is signed in when the cookie is; never a 401 (nothing to log in a browser console).
+  app.get(
+    '/api/v1/auth/session',
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['认证'], summary: '当前会话（由 Cookie 或令牌确定；未登录时 user 为空）', response: { 200: SessionView, ...ERRORS } },
+    },
+    async (req) => ({ user: req.auth ? presentMe(req.auth) : null, ended: req.auth ? null : req.sessionEnded }),
   );
 
   app.get(

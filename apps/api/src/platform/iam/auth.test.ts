@@ -76,6 +76,43 @@ for (const database of DATABASES) {
       assert.equal(row.failed_count, 5);
     });
 
+    test('20 parallel correct sign-ins of one account all succeed: attempts in flight are not failures', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk.150100', password: DEMO_PASSWORD } }),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.statusCode),
+        Array(20).fill(200),
+      );
+    });
+
+    test('an unknown username is locked like an account after 5 failures: same status and body, so lockout reveals nothing', async () => {
+      const attempt = (username: string, password = 'wrong') => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const shape = (r: Awaited<ReturnType<typeof attempt>>) => ({
+        status: r.statusCode,
+        code: r.json().code,
+        message: (r.json().message as string).replace(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?/, 'T'),
+        details: Object.keys(r.json().details ?? {}),
+      });
+      const real: ReturnType<typeof shape>[] = [];
+      const unknown: ReturnType<typeof shape>[] = [];
+      for (let i = 0; i < 7; i++) {
+        real.push(shape(await attempt('legal_reviewer.211000')));
+        unknown.push(shape(await attempt('no-such-user.211000')));
+      }
+      assert.deepEqual(unknown, real);
+      assert.equal(real[4]!.status, 423);
+      assert.equal(real[6]!.status, 423);
+      // Another spelling of the unknown name's case counts against the same throttle; a fresh name starts at 401.
+      assert.equal((await attempt('NO-SUCH-USER.211000')).statusCode, 423);
+      assert.equal((await attempt('another-nobody.211000')).statusCode, 401);
+      t.clock.advance(31 * 60_000);
+      assert.equal((await attempt('no-such-user.211000')).statusCode, 401);
+      await t.login('legal_reviewer.211000');
+    });
+
     test('idle timeout (30 min) is enforced by the server', async () => {
       const token = await t.login('clerk.440100');
       t.clock.advance(29 * 60_000);
@@ -123,7 +160,20 @@ for (const database of DATABASES) {
 describe('IAM: no default password outside demo mode', () => {
   test('demo mode is refused when NODE_ENV=production', () => {
     assert.throws(() => loadConfig({ NODE_ENV: 'production', FEP_DEMO: 'true' }), /演示模式/);
-    assert.equal(loadConfig({ NODE_ENV: 'production' }).demo, false);
+    const keys = {
+      FEP_AUDIT_KEY: 'a'.repeat(64),
+      FEP_SEAL_MASTER_KEY: 'b'.repeat(64),
+      FEP_CHECKPOINT_KEY: 'c'.repeat(64),
+      FEP_CHECKPOINT_FILE: '/var/lib/fep-sink/checkpoints.jsonl',
+    };
+    assert.equal(loadConfig({ NODE_ENV: 'production', ...keys }).demo, false);
+    // Keys beside the data, or the checkpoint sink inside the data folder, are refused in production.
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', ...keys, FEP_AUDIT_KEY: '' }), /生产环境不能把密钥存放在数据目录中：.*FEP_AUDIT_KEY/);
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', ...keys, FEP_CHECKPOINT_KEY: '' }), /FEP_CHECKPOINT_KEY/);
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', ...keys, DATA_DIR: '/var/lib/fep', FEP_CHECKPOINT_FILE: '/var/lib/fep/cp.jsonl' }),
+      /数据目录之外/,
+    );
   });
 
   test('without demo mode no user account exists after start', async () => {

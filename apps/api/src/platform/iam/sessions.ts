@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decideScope, permissionsOf, ROLES, type Role } from '@fep/domain';
 import { type CompiledQuery, sql } from 'kysely';
-import type { Db, Executor } from '../../db/database.ts';
+import type { Database, Db, Dialect, Executor } from '../../db/database.ts';
 import type { AppContext, AuthInfo } from '../context.ts';
 
 export const SESSION_COOKIE = 'fep_session';
@@ -39,8 +39,9 @@ export type SessionLookup = { ok: true; auth: AuthInfo } | { ok: false; reason: 
 /**
  * Sessions resolved in the last few seconds, by token hash, per database (docs/decisions.md "Read path
  * caches"): the read path then costs no query for the session. A session ended in this process (logout,
- * revocation) leaves the cache at once (`forgetSession`); one ended by another process, or a user
- * disabled or given other roles there, is honoured here within `sessionCacheSettings.ttlMs`.
+ * revocation) leaves the cache at once (`forgetSession`), and so does one ended by another process on
+ * PostgreSQL (announced on SESSIONS_CHANNEL); a user disabled or given other roles in another process is
+ * honoured here within `sessionCacheSettings.ttlMs`.
  */
 export const sessionCacheSettings = { ttlMs: 5000 };
 const SESSION_CACHE_MAX = 50_000;
@@ -60,6 +61,31 @@ function sessionCache(db: Db): Map<string, CachedSession> {
     sessionCaches.set(db, c);
   }
   return c;
+}
+
+/**
+ * The PostgreSQL channel on which a process tells the others that a session ended (`s:<id>`) or a user's
+ * sessions must be read again (`u:<id>`): with several processes, a logout on one is honoured by all at
+ * once instead of within the cache time (等保 2.0 8.1.4.1: a session ends when the user ends it).
+ */
+export const SESSIONS_CHANNEL = 'fep_sessions';
+
+/** Sends the news of an ended session to every process, when `trx` commits (PostgreSQL; SQLite has one process). */
+export async function announceSessionEnded(trx: Executor, dialect: Dialect, sessionId: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_notify(${SESSIONS_CHANNEL}, ${`s:${sessionId}`})`.execute(trx);
+}
+
+/** Drops what other processes announce from this process's cache; a lost announcement channel empties it. */
+export async function watchSessionAnnouncements(database: Database): Promise<void> {
+  const { db } = database;
+  await database.listen?.(
+    SESSIONS_CHANNEL,
+    (payload) => {
+      if (payload.startsWith('s:')) forgetSession(db, payload.slice(2));
+      else if (payload.startsWith('u:')) forgetSessionsOfUser(db, payload.slice(2));
+    },
+    () => sessionCache(db).clear(),
+  );
 }
 
 /** Drops a session from this process's cache (after its revocation committed). */
@@ -90,9 +116,15 @@ export async function lookupSession(ctx: AppContext, token: string): Promise<Ses
   // re-run with new parameters.
   const q = hotQueries(db, ctx.database.dialect);
   const s = (await db.executeQuery({ ...q.session, parameters: [id] } as typeof q.session)).rows[0];
-  if (!s || s.revoked_at) return { ok: false, reason: 'unknown' };
-  const now = ctx.now();
+  if (!s) return { ok: false, reason: 'unknown' };
   const idleLimit = new Date(s.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000;
+  if (s.revoked_at) {
+    // A session revoked when it was found timed out keeps saying so (every tab, every later request: the
+    // user is told 登录已超时, not 请先登录). A logout happens within the idle window of the request making it.
+    const byTimeout = s.revoked_at >= s.expires_at || new Date(s.revoked_at).getTime() >= idleLimit;
+    return { ok: false, reason: byTimeout ? 'expired' : 'unknown' };
+  }
+  const now = ctx.now();
   if (now.toISOString() >= s.expires_at || now.getTime() >= idleLimit) {
     await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
     return { ok: false, reason: 'expired' };

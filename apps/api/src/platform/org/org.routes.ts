@@ -1,8 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AgencyView, ErrorBody, StaffUserView } from '@fep/contracts';
+import { AgencyView, ErrorBody, RegionTreeView, StaffUserView } from '@fep/contracts';
 import { maskPhone } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { servedRegionTree } from './regions.repository.ts';
 import { scopeFilter, scopeOf } from './scope.ts';
 
 const ERRORS = { '4xx': ErrorBody };
@@ -27,6 +28,19 @@ export async function orgRoutes(fastify: FastifyInstance): Promise<void> {
         regionCode: r.region_code,
         path: r.path,
       }));
+    },
+  );
+
+  // The place picker of the portal (省 → 市 → 区): public reference data, the same for everyone.
+  app.get(
+    '/api/v1/regions',
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['机构'], summary: '场所所在地：本平台服务的省、市、区县（GB/T 2260）', response: { 200: RegionTreeView, ...ERRORS } },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return servedRegionTree(app.ctx.database.db);
     },
   );
 

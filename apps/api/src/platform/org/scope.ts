@@ -2,9 +2,7 @@ import { type DataScope, inScope } from '@fep/domain';
 import { type ExpressionBuilder, type ReferenceExpression, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
-import { recordRefusal } from '../audit/mutate.ts';
-import type { AppContext } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { notFound, outOfScope } from '../errors.ts';
 
 export interface ScopeColumns<TB extends keyof DB> {
   agencyPath?: ReferenceExpression<DB, TB>;
@@ -69,26 +67,14 @@ export function scopeOf(who: Pick<Actor, 'scope'> | { auth: { scope: DataScope }
 
 /**
  * Reads one record in scope. When the record exists but lies outside the caller's scope the answer is
- * the same 404 as for a missing record, and the attempt is written to the enforcement record.
+ * the same 404 as for a missing record, marked as a refusal: the HTTP error handler records it as a
+ * security event (platform/audit/refusals.ts) after the caller's transaction, if any, rolled back.
  */
-export async function readInScope<T>(
-  deps: AppContext,
-  actor: Actor,
-  target: { type: string; id: string; what?: string },
-  fetch: (scoped: boolean) => Promise<T | undefined>,
-): Promise<T> {
+export async function readInScope<T>(target: { type: string; id: string; what?: string }, fetch: (scoped: boolean) => Promise<T | undefined>): Promise<T> {
   const row = await fetch(true);
   if (row) return row;
   const exists = await fetch(false);
-  // The refusal is a transaction of its own: it must not take the caller's Idempotency-Key with it (a
-  // retry would replay an empty success).
-  if (exists)
-    await recordRefusal({ ...deps, idempotency: undefined } as AppContext, actor, {
-      action: `${target.type}.read`,
-      targetType: target.type,
-      targetId: target.id,
-      details: { reason: 'out_of_scope' },
-    });
+  if (exists) throw outOfScope(target.what ?? '记录', target);
   throw notFound(target.what);
 }
 

@@ -19,8 +19,16 @@ export const OWNED_TARGETS = {
   rectification_order: 'rectification_orders',
   order_extension: 'order_extensions',
   enforcement_referral: 'enforcement_referrals',
+  enforcement_case: 'enforcement_cases',
+  enforcement_seal: 'enforcement_seals',
+  seal_request: 'enforcement_seal_requests',
   unit: 'units',
   clock: 'clocks',
+  interference_record: 'interference_records',
+  officer_complaint: 'officer_complaints',
+  case_review: 'case_reviews',
+  credit_request: 'credit_requests',
+  service_organisation: 'service_organisations',
 } as const;
 export type OwnedTargetType = keyof typeof OWNED_TARGETS;
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import type { PolicyVersionTable } from '../../db/schema.ts';
 import { bumpReferenceVersion, cacheHolder, forgetVersions, referenceVersion } from '../cache.ts';
 import { type Agency, agencyChain } from '../org/agencies.repository.ts';
+import { policyValues } from './policy.columns.ts';
 
 export function toPolicyVersion(r: PolicyVersionTable): PolicyVersion {
   return {
@@ -12,7 +13,7 @@ export function toPolicyVersion(r: PolicyVersionTable): PolicyVersion {
     version: r.version,
     effectiveFrom: r.effective_from,
     effectiveTo: r.effective_to,
-    values: JSON.parse(r.values_json) as Record<string, unknown>,
+    values: policyValues(r.kind).decode(r.values_json)!,
     legalBasis: { document: r.legal_document, ...(r.legal_clause ? { clause: r.legal_clause } : {}) },
     note: r.note,
   };

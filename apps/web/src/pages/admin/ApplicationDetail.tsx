@@ -1,5 +1,5 @@
 import type { InspectorView as Inspector } from '@fep/contracts';
-import { APPOINTMENT_PERIOD_LABELS } from '@fep/domain';
+import { APPOINTMENT_PERIOD_LABELS, policyVersionLabel } from '@fep/domain';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -14,7 +14,6 @@ import {
   Input,
   Modal,
   Radio,
-  Result,
   Row,
   Select,
   Skeleton,
@@ -22,13 +21,17 @@ import {
   Switch,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api.ts';
+import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
 import { ClockCard } from '../../components/ClockCard.tsx';
+import { ApplicationDocuments } from '../../components/DocumentDownloads.tsx';
+import { RecordTimeline } from '../../components/RecordTimeline.tsx';
 import {
   type ApplicationView,
   beijingDateTime,
@@ -50,14 +53,21 @@ export function ApplicationDetail() {
   const a = application.data ?? null;
   const guide = useApi<LicensingGuide>(a ? `/api/v1/licensing/guide?region=${a.regionCode}` : null).data ?? null;
   const [open, setOpen] = useState<string | null>(null);
-  const error = application.error ? (application.error instanceof ApiError ? application.error.message : '加载失败') : null;
   const action = useMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) => api<ApplicationView>(`${self}/${path}`, { method: 'POST', body }),
     // The answer is the application as it now is (shown at once); the queues, tasks and clocks it appears in
     // are refetched in the background — the clerk is told the outcome without waiting for them.
     onSuccess: (r) => {
       queryClient.setQueryData(apiKey(self), r);
-      void invalidateApi('/api/v1/licensing/applications', '/api/v1/inspection-tasks', '/api/v1/clocks', '/api/v1/licences');
+      void invalidateApi(
+        '/api/v1/licensing/applications',
+        '/api/v1/licensing/application-queue',
+        '/api/v1/inspection-tasks',
+        '/api/v1/inspection-task-queue',
+        '/api/v1/clocks',
+        '/api/v1/licences',
+        '/api/v1/audit/timeline',
+      );
     },
   });
 
@@ -72,7 +82,7 @@ export function ApplicationDetail() {
     }
   }
 
-  if (error) return <Result status="404" title={error} />;
+  if (application.error) return <ApiErrorResult error={application.error} what="办件" />;
   if (!a || !guide) return <Skeleton active />;
   const materials = guide.materials.filter((m) => m.paths.includes(a.path));
   const has = (act: string) => a.allowedActions.some((x) => x.action === act);
@@ -84,10 +94,12 @@ export function ApplicationDetail() {
           {a.companyName} · {a.venueName} <Tag color={STATUS_COLORS[a.status]}>{a.statusLabel}</Tag>{' '}
           <Tag color={a.path === 'commitment' ? 'gold' : 'blue'}>{PATH_LABELS[a.path]}</Tag>
         </Typography.Title>
-        <Link to="/admin/applications">返回办件列表</Link>
       </Space>
       <Typography.Paragraph type="secondary">
-        申请编号 {a.referenceNo} · 提交 {beijingDateTime(a.submittedAt)} · 适用政策 {Object.values(a.policyVersions).slice(0, 2).join('，')}…
+        申请编号 {a.referenceNo} · 提交 {beijingDateTime(a.submittedAt)} · 适用政策{' '}
+        <Tooltip title={Object.values(a.policyVersions).map(policyVersionLabel).join('；')}>
+          <Typography.Link>{Object.keys(a.policyVersions).length} 项（受理时版本）</Typography.Link>
+        </Tooltip>
       </Typography.Paragraph>
       {a.allowedActions.length > 0 && (
         <Card size="small" style={{ marginBottom: 16 }} title="可办理">
@@ -198,6 +210,7 @@ export function ApplicationDetail() {
               <ClockCard clock={a.clock} narrow />
             </Card>
           )}
+          <RecordTimeline target={`application:${a.id}`} />
           {a.notices.length > 0 && (
             <Card title="一次性告知" style={{ marginBottom: 16 }}>
               {a.notices.map((n) => (
@@ -232,11 +245,7 @@ export function ApplicationDetail() {
               </Descriptions>
             </Card>
           )}
-          {a.licence && (
-            <Card title="许可证" style={{ marginBottom: 16 }}>
-              {a.licence.number} <Tag color="success">{a.licence.statusLabel}</Tag> <Link to={`/verify/${a.licence.verifyCode}`}>核验</Link>
-            </Card>
-          )}
+          {a.status !== 'draft' && <ApplicationDocuments applicationId={a.id} licence={a.licence} />}
         </Col>
       </Row>
       <AcceptModal

@@ -1,9 +1,10 @@
-import type { ApplicationListView } from '@fep/contracts';
-import { Card, Segmented, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import type { ApplicationQueueRow } from '@fep/contracts';
+import { DUE_FILTER_LABELS, LICENSING_PATH_LABELS } from '@fep/domain';
+import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { type ApplicationSummary, beijingDateTime, PATH_LABELS, STATUS_COLORS } from '../../licensing.ts';
-import { useApi } from '../../query.ts';
+import { DueCell } from '../../components/DueTag.tsx';
+import { type ListColumn, ListPage } from '../../components/ListPage.tsx';
+import { beijingDateTime, PATH_LABELS, STATUS_COLORS } from '../../licensing.ts';
 
 const QUEUES: { label: string; value: string }[] = [
   { label: '待受理', value: 'submitted' },
@@ -15,35 +16,56 @@ const QUEUES: { label: string; value: string }[] = [
   { label: '全部', value: '' },
 ];
 
-/** Work queues of the opening-permit applications of the agency and the agencies below it. */
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const COLUMNS: ListColumn<ApplicationQueueRow>[] = [
+  {
+    title: '申请编号',
+    dataIndex: 'referenceNo',
+    sortKey: 'referenceNo',
+    hideOnCard: true,
+    render: (v: string, a) => <Link to={`/admin/applications/${a.id}`}>{v}</Link>,
+  },
+  {
+    title: '单位 / 场所',
+    dataIndex: 'companyName',
+    render: (v: string, a) => (
+      <div>
+        {v}
+        <div style={{ color: 'rgba(0,0,0,0.55)' }}>{a.venueName}</div>
+      </div>
+    ),
+  },
+  { title: '类别', dataIndex: 'venueKindLabel' },
+  {
+    title: '方式',
+    dataIndex: 'path',
+    render: (p: 'commitment' | 'inspection') => <Tag color={p === 'commitment' ? 'gold' : 'blue'}>{PATH_LABELS[p]}</Tag>,
+  },
+  { title: '提交时间', dataIndex: 'submittedAt', sortKey: 'submittedAt', render: (v: string | null) => beijingDateTime(v) },
+  { title: '办理期限 / 剩余工作日', key: 'due', sortKey: 'dueDate', render: (_: unknown, a) => <DueCell due={a.due} /> },
+  { title: '状态', dataIndex: 'status', render: (s: string, a) => <Tag color={STATUS_COLORS[s]}>{a.statusLabel}</Tag> },
+];
+
+/** Work queues of the opening-permit applications of the agency and the agencies below it (LIC-04 … LIC-08). */
 export function ApplicationsPage() {
-  const [queue, setQueue] = useState('submitted');
-  const rows = useApi<ApplicationListView>(`/api/v1/licensing/applications?limit=200${queue ? `&status=${queue}` : ''}`).data?.items ?? null;
   return (
-    <div>
-      <Typography.Title level={4}>许可办件</Typography.Title>
-      <Segmented options={QUEUES} value={queue} onChange={(v) => setQueue(String(v))} style={{ marginBottom: 16 }} />
-      <Card>
-        <Table<ApplicationSummary>
-          rowKey="id"
-          loading={rows === null}
-          dataSource={rows ?? []}
-          locale={{ emptyText: '该队列暂无办件' }}
-          columns={[
-            { title: '申请编号', dataIndex: 'referenceNo', render: (v: string, a) => <Link to={`/admin/applications/${a.id}`}>{v}</Link> },
-            { title: '单位', dataIndex: 'companyName' },
-            { title: '场所', dataIndex: 'venueName' },
-            { title: '类别', dataIndex: 'venueKindLabel' },
-            {
-              title: '方式',
-              dataIndex: 'path',
-              render: (p: 'commitment' | 'inspection') => <Tag color={p === 'commitment' ? 'gold' : 'blue'}>{PATH_LABELS[p]}</Tag>,
-            },
-            { title: '提交时间', dataIndex: 'submittedAt', render: (v: string | null) => beijingDateTime(v) },
-            { title: '状态', dataIndex: 'status', render: (s: string, a) => <Tag color={STATUS_COLORS[s]}>{a.statusLabel}</Tag> },
-          ]}
-        />
-      </Card>
-    </div>
+    <ListPage<ApplicationQueueRow>
+      listKey="applications"
+      title="许可办件"
+      endpoint="/api/v1/licensing/application-queue"
+      exportName="许可办件"
+      searchPlaceholder="申请编号、单位、场所或信用代码"
+      defaults={{ status: 'submitted' }}
+      filters={[
+        { param: 'status', label: '队列', options: QUEUES, kind: 'segmented' },
+        { param: 'path', label: '办理方式', options: options(LICENSING_PATH_LABELS) },
+        { param: 'due', label: '时限状态', options: options(DUE_FILTER_LABELS) },
+      ]}
+      columns={COLUMNS}
+      rowKey={(a) => a.id}
+      cardTitle={(a) => <Link to={`/admin/applications/${a.id}`}>{a.referenceNo}</Link>}
+      emptyText="该队列暂无办件"
+    />
   );
 }

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Form, Input, Select, Table, Tag, Typography }
 import { useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
+import { pageWithTotal } from '../../components/pagination.ts';
 import { invalidateApi, useApi } from '../../query.ts';
 
 /** SUP-01/03: the inspector directory (certified law-enforcement officers) and the conflicts they declared. */
@@ -26,6 +27,7 @@ export function InspectorsPage() {
             rowKey="userId"
             size="small"
             dataSource={inspectors}
+            pagination={pageWithTotal()}
             columns={[
               { title: '姓名', dataIndex: 'name' },
               { title: '执法证号', dataIndex: 'certificateNo' },
@@ -79,6 +81,7 @@ export function InspectorsPage() {
           size="small"
           loading={conflicts === null}
           dataSource={conflicts ?? []}
+          pagination={pageWithTotal({ cap: 500 })}
           locale={{ emptyText: '暂无申报' }}
           columns={[
             { title: '执法人员', dataIndex: 'inspector' },

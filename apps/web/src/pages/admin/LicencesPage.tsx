@@ -4,6 +4,7 @@ import { Button, Card, Form, Input, Modal, Radio, Space, Table, Tag, Typography 
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth.tsx';
+import { pageWithTotal } from '../../components/pagination.ts';
 import { usePost } from '../../components/usePost.ts';
 import { LICENCE_COLORS, type LicenceView } from '../../licensing.ts';
 import { useApi } from '../../query.ts';
@@ -70,6 +71,7 @@ export function LicencesPage() {
           rowKey="id"
           loading={rows === null}
           dataSource={rows ?? []}
+          pagination={pageWithTotal({ cap: 200 })}
           locale={{ emptyText: '暂无许可证' }}
           columns={[
             {

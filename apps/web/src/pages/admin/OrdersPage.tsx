@@ -1,7 +1,9 @@
 import type { PendingExtensionView as Ext, OrderView } from '@fep/contracts';
-import { Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Modal, Space, Tag, Typography } from 'antd';
 import { useAuth } from '../../auth.tsx';
 import { AlertTag } from '../../components/ClockTable.tsx';
+import { pageWithTotal } from '../../components/pagination.ts';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { usePost } from '../../components/usePost.ts';
 import { downloadWithAuth } from '../../licensing.ts';
 import { useApi } from '../../query.ts';
@@ -20,7 +22,8 @@ export function OrdersPage() {
       <Typography.Title level={4}>隐患整改</Typography.Title>
       {exts.length > 0 && (
         <Card title="待审批的延期申请" style={{ marginBottom: 16 }}>
-          <Table<Ext>
+          <ResponsiveTable<Ext>
+            cardHead={2}
             rowKey="id"
             size="small"
             pagination={false}
@@ -33,6 +36,7 @@ export function OrdersPage() {
               { title: '理由', dataIndex: 'reason' },
               {
                 title: '审批',
+                key: 'actions',
                 render: (_, e) => (
                   <Space>
                     <Button
@@ -55,11 +59,13 @@ export function OrdersPage() {
           />
         </Card>
       )}
-      <Card>
-        <Table<OrderView>
+      <Card className="list-frame">
+        <ResponsiveTable<OrderView>
+          cardHead={2}
           rowKey="id"
           loading={orders === null}
           dataSource={orders ?? []}
+          pagination={pageWithTotal()}
           locale={{ emptyText: '暂无整改通知' }}
           columns={[
             { title: '通知书', dataIndex: 'number' },
@@ -88,6 +94,7 @@ export function OrdersPage() {
             },
             {
               title: '操作',
+              key: 'actions',
               render: (_, o) => (
                 <Space>
                   <Button size="small" onClick={() => void downloadWithAuth(`/api/v1/rectification-orders/${o.id}/pdf`, `${o.number}.pdf`)}>

@@ -1,22 +1,27 @@
-import { INSPECTION_RESULT_LABELS } from '@fep/domain';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { TaskQueueRow } from '@fep/contracts';
+import { DUE_FILTER_LABELS, INSPECTION_RESULT_LABELS, TASK_PURPOSE_LABELS, TASK_STATUS_LABELS } from '@fep/domain';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { beijingDateTime, type TaskView } from '../../licensing.ts';
+import { DueCell } from '../../components/DueTag.tsx';
+import { type ListColumn, ListPage } from '../../components/ListPage.tsx';
+import { beijingDateTime } from '../../licensing.ts';
 import { useApiMutation } from '../../mutation.ts';
-import { useApi } from '../../query.ts';
+import { FIELD_PURPOSES, isOpeningCheck } from '../field/fieldDraft.ts';
 
-/** Inspection tasks of licensing: opening checks and the post-issue verification of commitments (LIC-03). */
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const taskFileOf = (t: TaskQueueRow) => (t.applicationId ? `/admin/applications/${t.applicationId}` : `/admin/tasks/${t.id}`);
+const PURPOSE_COLORS: Record<string, string> = { opening_check: 'blue', commitment_verification: 'gold', random: 'purple', re_inspection: 'cyan' };
+
+/** Inspection tasks: opening checks, verification of commitments (LIC-03), supervision checks and re-inspections. */
 export function TasksPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
-  const [mine, setMine] = useState(can('licensing:inspection:record'));
-  const rows = useApi<TaskView[]>(`/api/v1/inspection-tasks${mine ? '?mine=true' : ''}`).data ?? null;
-  const [verifying, setVerifying] = useState<TaskView | null>(null);
+  const [verifying, setVerifying] = useState<TaskQueueRow | null>(null);
   const write = useApiMutation();
-  async function assign(t: TaskView) {
+  async function assign(t: TaskQueueRow) {
     try {
       await write.mutateAsync({ url: `/api/v1/inspection-tasks/${t.id}/assign`, body: {} });
       message.success('已随机指派两名持证检查人员');
@@ -24,7 +29,7 @@ export function TasksPage() {
       message.error(e instanceof ApiError ? e.message : '指派失败');
     }
   }
-  async function reinspect(t: TaskView, fixed: boolean) {
+  async function reinspect(t: TaskQueueRow, fixed: boolean) {
     try {
       await write.mutateAsync({
         url: `/api/v1/inspection-tasks/${t.id}/reinspection`,
@@ -35,97 +40,101 @@ export function TasksPage() {
       message.error(e instanceof ApiError ? e.message : '提交失败');
     }
   }
+  const columns: ListColumn<TaskQueueRow>[] = [
+    {
+      title: '类型',
+      dataIndex: 'purposeLabel',
+      render: (v: string, t) => <Tag color={PURPOSE_COLORS[t.purpose] ?? 'orange'}>{v}</Tag>,
+    },
+    // A licensing check is worked from its application (the check is recorded there); other tasks open their own page.
+    { title: '对象', dataIndex: 'subject', hideOnCard: true, render: (v: string, t) => <Link to={taskFileOf(t)}>{v}</Link> },
+    { title: '地址', dataIndex: 'venueAddress' },
+    { title: '检查人员', key: 'inspectors', render: (_, t) => t.inspectors.map((i) => i.name).join('、') || '—' },
+    { title: '预约', key: 'appointment', render: (_, t) => (t.appointmentAt ? `${beijingDateTime(t.appointmentAt)}${t.offHours ? '（错时）' : ''}` : '—') },
+    { title: '生成时间', dataIndex: 'createdAt', sortKey: 'createdAt', render: (v: string) => beijingDateTime(v) },
+    { title: '办理期限 / 剩余工作日', key: 'due', sortKey: 'dueDate', render: (_, t) => <DueCell due={t.due} /> },
+    {
+      title: '状态',
+      dataIndex: 'statusLabel',
+      render: (v: string, t) => (
+        <Tag color={t.status === 'done' ? 'success' : 'processing'}>
+          {v}
+          {t.result ? ` · ${INSPECTION_RESULT_LABELS[t.result] ?? t.result}` : ''}
+        </Tag>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_, t) => (
+        <>
+          {t.status === 'unassigned' && can('licensing:inspection:assign') && (
+            <Button size="small" onClick={() => void assign(t)}>
+              随机指派
+            </Button>
+          )}
+          {t.purpose === 'commitment_verification' && t.status === 'assigned' && can('licensing:inspection:record') && (
+            <Button size="small" type="primary" onClick={() => setVerifying(t)}>
+              录入核查结果
+            </Button>
+          )}
+          {FIELD_PURPOSES.includes(t.purpose) &&
+            t.status === 'assigned' &&
+            can(isOpeningCheck(t) ? 'licensing:inspection:record' : 'supervision:inspection:record') && (
+              <Link to={`/field/tasks/${t.id}`}>
+                <Button size="small" type="primary">
+                  现场检查
+                </Button>
+              </Link>
+            )}
+          {t.purpose === 're_inspection' && t.status === 'assigned' && can('supervision:inspection:record') && (
+            <Space>
+              <Button size="small" type="primary" onClick={() => void reinspect(t, true)}>
+                已整改
+              </Button>
+              <Button size="small" danger onClick={() => void reinspect(t, false)}>
+                未整改
+              </Button>
+            </Space>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
-    <div>
-      <Typography.Title level={4}>检查任务</Typography.Title>
-      <Segmented
-        value={mine ? 'mine' : 'all'}
-        onChange={(v) => setMine(v === 'mine')}
-        options={[
-          { value: 'mine', label: '指派给我的' },
-          { value: 'all', label: '辖区全部' },
+    <>
+      <ListPage<TaskQueueRow>
+        listKey="tasks"
+        title="检查任务"
+        endpoint="/api/v1/inspection-task-queue"
+        exportName="检查任务"
+        searchPlaceholder="单位、场所、地址或信用代码"
+        defaults={{ mine: can('licensing:inspection:record') ? 'true' : '' }}
+        filters={[
+          {
+            param: 'mine',
+            label: '范围',
+            kind: 'segmented',
+            options: [
+              { value: 'true', label: '指派给我的' },
+              { value: '', label: '辖区全部' },
+            ],
+          },
+          { param: 'purpose', label: '任务类型', options: options(TASK_PURPOSE_LABELS) },
+          { param: 'status', label: '任务状态', options: options(TASK_STATUS_LABELS) },
+          { param: 'due', label: '时限状态', options: options(DUE_FILTER_LABELS) },
         ]}
-        style={{ marginBottom: 16 }}
+        columns={columns}
+        rowKey={(t) => t.id}
+        cardTitle={(t) => <Link to={taskFileOf(t)}>{t.subject}</Link>}
+        emptyText="暂无检查任务"
       />
-      <Card>
-        <Table<TaskView>
-          rowKey="id"
-          loading={rows === null}
-          dataSource={rows ?? []}
-          locale={{ emptyText: '暂无检查任务' }}
-          columns={[
-            {
-              title: '类型',
-              dataIndex: 'purposeLabel',
-              render: (v: string, t) => (
-                <Tag color={{ opening_check: 'blue', commitment_verification: 'gold', random: 'purple', re_inspection: 'cyan' }[t.purpose] ?? 'orange'}>
-                  {v}
-                </Tag>
-              ),
-            },
-            {
-              title: '对象',
-              dataIndex: 'subject',
-              render: (v: string, t) => (t.applicationId ? <Link to={`/admin/applications/${t.applicationId}`}>{v}</Link> : v),
-            },
-            { title: '地址', dataIndex: 'venueAddress' },
-            { title: '检查人员', render: (_, t) => t.inspectors.map((i) => i.name).join('、') || '—' },
-            { title: '预约', render: (_, t) => (t.appointmentAt ? `${beijingDateTime(t.appointmentAt)}${t.offHours ? '（错时）' : ''}` : '—') },
-            {
-              title: '状态',
-              dataIndex: 'statusLabel',
-              render: (v: string, t) => (
-                <Tag color={t.status === 'done' ? 'success' : 'processing'}>
-                  {v}
-                  {t.result ? ` · ${INSPECTION_RESULT_LABELS[t.result] ?? t.result}` : ''}
-                </Tag>
-              ),
-            },
-            {
-              title: '操作',
-              render: (_, t) => (
-                <>
-                  {t.status === 'unassigned' && can('licensing:inspection:assign') && (
-                    <Button size="small" onClick={() => void assign(t)}>
-                      随机指派
-                    </Button>
-                  )}
-                  {t.purpose === 'commitment_verification' && t.status === 'assigned' && can('licensing:inspection:record') && (
-                    <Button size="small" type="primary" onClick={() => setVerifying(t)}>
-                      录入核查结果
-                    </Button>
-                  )}
-                  {['random', 'complaint', 'superior_order', 'dishonest'].includes(t.purpose) &&
-                    t.status === 'assigned' &&
-                    can('supervision:inspection:record') && (
-                      <Link to={`/field/tasks/${t.id}`}>
-                        <Button size="small" type="primary">
-                          现场检查
-                        </Button>
-                      </Link>
-                    )}
-                  {t.purpose === 're_inspection' && t.status === 'assigned' && can('supervision:inspection:record') && (
-                    <Space>
-                      <Button size="small" type="primary" onClick={() => void reinspect(t, true)}>
-                        已整改
-                      </Button>
-                      <Button size="small" danger onClick={() => void reinspect(t, false)}>
-                        未整改
-                      </Button>
-                    </Space>
-                  )}
-                </>
-              ),
-            },
-          ]}
-        />
-      </Card>
       <VerificationModal task={verifying} onClose={() => setVerifying(null)} />
-    </div>
+    </>
   );
 }
 
-function VerificationModal({ task, onClose }: { task: TaskView | null; onClose(): void }) {
+function VerificationModal({ task, onClose }: { task: TaskQueueRow | null; onClose(): void }) {
   const { message } = App.useApp();
   const write = useApiMutation();
   const [form] = Form.useForm();

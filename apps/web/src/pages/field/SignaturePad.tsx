@@ -1,11 +1,24 @@
 import { Button, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 
-/** A finger/mouse signature on a canvas; `onChange` receives a PNG blob (or null when cleared). */
-export function SignaturePad({ label, onChange }: { label: string; onChange(png: Blob | null): void }) {
+/**
+ * A finger/mouse signature on a canvas; `onChange` receives a PNG blob (or null when cleared). `value` is
+ * a signature kept in the phone's draft: it is drawn back after a reload, so nobody has to sign twice.
+ */
+export function SignaturePad({ label, value, onChange }: { label: string; value?: Blob | null; onChange(png: Blob | null): void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const dirty = useRef(false);
+  const emitted = useRef<Blob | null>(null);
+  // Not data fetching: a kept signature (not the one just drawn here) is painted onto the canvas.
+  useEffect(() => {
+    if (!value || value === emitted.current || dirty.current) return;
+    const c = ref.current!;
+    void createImageBitmap(value).then((img) => {
+      c.getContext('2d')!.drawImage(img, 0, 0, c.width, c.height);
+      dirty.current = true;
+    });
+  }, [value]);
   // Not data fetching: the canvas's pointer listeners, attached once the canvas exists.
   useEffect(() => {
     const c = ref.current!;
@@ -33,7 +46,11 @@ export function SignaturePad({ label, onChange }: { label: string; onChange(png:
     const up = () => {
       if (!drawing.current) return;
       drawing.current = false;
-      if (dirty.current) c.toBlob((b) => onChange(b), 'image/png');
+      if (dirty.current)
+        c.toBlob((b) => {
+          emitted.current = b;
+          onChange(b);
+        }, 'image/png');
     };
     c.addEventListener('pointerdown', down);
     c.addEventListener('pointermove', move);
@@ -49,11 +66,12 @@ export function SignaturePad({ label, onChange }: { label: string; onChange(png:
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <span>{label}</span>
         <Button
-          size="small"
+          className="touch"
           onClick={() => {
             const c = ref.current!;
             c.getContext('2d')!.clearRect(0, 0, c.width, c.height);
             dirty.current = false;
+            emitted.current = null;
             onChange(null);
           }}
         >
@@ -65,7 +83,7 @@ export function SignaturePad({ label, onChange }: { label: string; onChange(png:
         width={600}
         height={200}
         aria-label={label}
-        style={{ width: '100%', height: 110, border: '1px dashed #bbb', borderRadius: 6, background: '#fff', touchAction: 'none' }}
+        style={{ width: '100%', height: 120, border: '1px dashed #bbb', borderRadius: 6, background: '#fff', touchAction: 'none' }}
       />
     </div>
   );

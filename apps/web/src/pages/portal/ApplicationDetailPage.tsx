@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { ClockCard } from '../../components/ClockCard.tsx';
+import { ApplicationDocuments } from '../../components/DocumentDownloads.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import {
   type ApplicationView,
@@ -180,6 +181,7 @@ export function ApplicationDetailPage() {
           <ClockCard clock={a.clock} />
         </Card>
       )}
+      {a.status !== 'draft' && <ApplicationDocuments applicationId={a.id} />}
       <Card title="申请信息" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label="单位名称">{a.companyName}</Descriptions.Item>

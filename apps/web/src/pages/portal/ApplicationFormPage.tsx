@@ -1,25 +1,47 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { ApplicationRequest } from '@fep/contracts';
 import type { VenueKind } from '@fep/domain';
-import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { type Agency, ApiError, newIdempotencyKey } from '../../api.ts';
+import { ApiError, newIdempotencyKey } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
+import { RegionPicker, regionPath, useRegions, useRememberedPlace } from '../../components/RegionPicker.tsx';
+import { useFormDraft } from '../../components/useFormDraft.tsx';
 import { VENUE_LABELS } from '../../labels.ts';
 import { type ApplicationView, type LicensingGuide, targetLabel, uploadFile } from '../../licensing.ts';
 import { useApiMutation } from '../../mutation.ts';
 import { useApi } from '../../query.ts';
-
-const NO_AGENCIES: Agency[] = [];
 
 /** The form's fields (UI state): the request's fields flattened, the commitment and preference as inputs. */
 interface FormValues {
   regionCode: string;
   venueKind: VenueKind;
   floorArea: number;
-  investment?: number;
+  /** Blank is unknown (null), never 0 CNY. */
+  investment?: number | null;
   companyName: string;
   legalRepresentative: string;
   contactName: string;
@@ -34,27 +56,29 @@ interface FormValues {
   applyDespiteExemption?: boolean;
 }
 
+type MaterialFiles = Record<string, { id: string; name: string }[]>;
+
 /**
  * LIC-01: the application form. Everything it asks for comes from the guide in force for the venue's
- * region (materials, which may come later, the commitment text); nothing else is asked.
+ * place (materials, which may come later, the commitment text); nothing else is asked. The place is
+ * picked as 省 → 市 → 区 and the agency that will handle the application is shown from it before
+ * submitting. What is typed is kept in this browser (useFormDraft) until it is saved or submitted.
  */
 export function ApplicationFormPage() {
   const { id } = useParams();
-  const { me, loading } = useAuth();
+  const { me } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const agencies = useApi<Agency[]>('/api/v1/agencies').data ?? NO_AGENCIES;
-  const [materials, setMaterials] = useState<Record<string, { id: string; name: string }[]>>({});
+  const regions = useRegions();
+  const [rememberedPlace] = useRememberedPlace();
+  const [materials, setMaterials] = useState<MaterialFiles>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [idemKey] = useState(newIdempotencyKey);
   const region = Form.useWatch('regionCode', form);
   const path = Form.useWatch('path', form);
 
-  useEffect(() => {
-    if (!loading && me?.kind !== 'applicant') navigate('/login');
-  }, [me, loading, navigate]);
   const existing = useApi<ApplicationView>(id ? `/api/v1/licensing/applications/${id}` : null, { staleTime: Number.POSITIVE_INFINITY }).data ?? null;
   const guide = useApi<LicensingGuide>(region ? `/api/v1/licensing/guide?region=${region}` : null).data ?? null;
   const save_ = useApiMutation<ApplicationView, ApplicationRequest>('/api/v1/licensing/applications');
@@ -73,6 +97,13 @@ export function ApplicationFormPage() {
     });
     setMaterials(Object.fromEntries(Object.entries(a.materials).map(([k, ids]) => [k, ids.map((x) => ({ id: x, name: '已上传' }))])));
   }, [existing, form]);
+  // After the record above: a draft kept in this browser (e.g. before the session timed out) goes over it.
+  const draft = useFormDraft<FormValues, MaterialFiles>(form, {
+    ready: !!me && !!regions && (!id || !!existing),
+    extra: materials,
+    onRestoreExtra: setMaterials,
+    onDiscard: () => setMaterials({}),
+  });
   // Not data fetching: the region's guide, once arrived, proposes the commitment path where it is offered.
   useEffect(() => {
     if (guide && !form.getFieldValue('path')) form.setFieldValue('path', guide.commitmentOffered ? 'commitment' : 'inspection');
@@ -120,6 +151,7 @@ export function ApplicationFormPage() {
       const r = id
         ? await save_.mutateAsync({ url: `/api/v1/licensing/applications/${id}`, method: 'PUT', body })
         : await save_.mutateAsync({ url: '/api/v1/licensing/applications', body, headers: { 'idempotency-key': idemKey } });
+      draft.clear();
       message.success(submit ? (correcting ? '已重新提交补正材料' : '申请已提交') : '草稿已保存');
       navigate(`/portal/applications/${r.id}`);
     } catch (e) {
@@ -129,7 +161,7 @@ export function ApplicationFormPage() {
     }
   }
 
-  if ((id && !existing) || agencies.length === 0 || !me)
+  if ((id && !existing) || !regions || !me)
     return (
       <PortalPage>
         <Skeleton active />
@@ -155,35 +187,53 @@ export function ApplicationFormPage() {
           }
         />
       )}
+      {draft.notice}
       <Form
         form={form}
         layout="vertical"
-        // The registration region inside the USCI (positions 3–8) is the usual place of business.
+        onValuesChange={draft.changed}
+        // The place chosen on the portal, else the registration region inside the USCI (positions 3–8),
+        // the usual place of business; the person confirms or changes it.
         initialValues={{
-          regionCode: agencies.some((x) => x.regionCode === me?.usci?.slice(2, 8)) ? me?.usci?.slice(2, 8) : '360102',
+          regionCode: [rememberedPlace, me.usci?.slice(2, 8)].find((c) => regionPath(regions, c)) ?? undefined,
           venueKind: 'restaurant',
-          companyName: me?.displayName,
+          companyName: me.displayName,
         }}
       >
         <Card title="一、场所信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
-              <Form.Item label="场所所在地" name="regionCode" rules={[{ required: true }]}>
-                <Select disabled={!!id} options={agencies.filter((a) => a.level !== 'corps').map((a) => ({ value: a.regionCode, label: a.name }))} />
+              <Form.Item
+                label="场所所在地"
+                name="regionCode"
+                rules={[{ required: true, message: '请选择场所所在的省、市、区县' }]}
+                extra={
+                  <span aria-live="polite">
+                    {guide ? (
+                      <>
+                        受理机构：<Typography.Text strong>{guide.agency.name}</Typography.Text>
+                      </>
+                    ) : (
+                      '选择到区县后显示受理机构'
+                    )}
+                  </span>
+                }
+              >
+                <RegionPicker disabled={!!id} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={8}>
+            <Col xs={24} md={6}>
               <Form.Item label="场所类别" name="venueKind" rules={[{ required: true }]}>
                 <Select disabled={locked('field:venueKind')} options={Object.entries(VENUE_LABELS).map(([value, label]) => ({ value, label }))} />
               </Form.Item>
             </Col>
-            <Col xs={12} md={4}>
+            <Col xs={24} md={5}>
               <Form.Item label="建筑面积（㎡）" name="floorArea" rules={[{ required: true, message: '请填写建筑面积' }]}>
                 <InputNumber disabled={locked('field:floorArea')} min={1} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col xs={12} md={4}>
-              <Form.Item label="投资额（元）" name="investment">
+            <Col xs={24} md={5}>
+              <Form.Item label="工程投资额（元，选填）" name="investment" tooltip="不填视为未知，不按 0 元计算">
                 <InputNumber disabled={locked('field:investment')} min={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -199,7 +249,9 @@ export function ApplicationFormPage() {
             </Col>
           </Row>
         </Card>
-        <Card title="二、申请单位" style={{ marginBottom: 16 }} extra={<Tag>统一社会信用代码 {me?.usci}（营业执照网络核验，无需上传）</Tag>}>
+        <Card title="二、申请单位" style={{ marginBottom: 16 }}>
+          {/* In the body, not the card's header: the line wraps on a phone instead of widening the page. */}
+          <Typography.Paragraph type="secondary">统一社会信用代码 {me.usci}（营业执照网络核验，无需上传）</Typography.Paragraph>
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item label="单位名称" name="companyName" rules={[{ required: true, min: 2 }]}>
@@ -244,8 +296,14 @@ export function ApplicationFormPage() {
               </Form.Item>
               {path === 'inspection' && (
                 <Space wrap>
-                  <Form.Item label="希望的检查日期（可选非工作时间）" name="preferredDate">
-                    <Input type="date" />
+                  {/* antd's picker in Chinese (zh_CN, dayjs), not the browser's own date field that speaks the OS language. */}
+                  <Form.Item
+                    label="希望的检查日期（可选非工作时间）"
+                    name="preferredDate"
+                    getValueProps={(v?: string) => ({ value: v ? dayjs(v) : undefined })}
+                    normalize={(d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined)}
+                  >
+                    <DatePicker style={{ width: 200 }} />
                   </Form.Item>
                   <Form.Item label="时段" name="preferredPeriod">
                     <Select
@@ -282,7 +340,10 @@ export function ApplicationFormPage() {
                     <Tag
                       key={f.id}
                       closable={!locked(`material:${m.code}`)}
-                      onClose={() => setMaterials((s) => ({ ...s, [m.code]: (s[m.code] ?? []).filter((x) => x.id !== f.id) }))}
+                      onClose={() => {
+                        setMaterials((s) => ({ ...s, [m.code]: (s[m.code] ?? []).filter((x) => x.id !== f.id) }));
+                        draft.changed();
+                      }}
                     >
                       {f.name}
                     </Tag>
@@ -299,6 +360,7 @@ export function ApplicationFormPage() {
                       try {
                         const fid = await uploadFile(file as File);
                         setMaterials((s) => ({ ...s, [m.code]: [...(s[m.code] ?? []), { id: fid, name: (file as File).name }] }));
+                        draft.changed();
                         onSuccess?.({});
                       } catch (e) {
                         message.error(e instanceof Error ? e.message : '上传失败');

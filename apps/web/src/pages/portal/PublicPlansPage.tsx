@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, List, Table, Tag, Typography } from 
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PortalPage } from '../../components/PortalHeader.tsx';
+import { pageWithTotal } from '../../components/pagination.ts';
 import { useApi } from '../../query.ts';
 
 /** SUP-08: plans, their inputs (downloadable), the draw and the results are public; anyone can replay the draw. */
@@ -57,6 +58,7 @@ export function PublicPlansPage() {
                 rowKey="usci"
                 size="small"
                 dataSource={results.items}
+                pagination={pageWithTotal()}
                 columns={[
                   { title: '单位', dataIndex: 'subject' },
                   { title: '统一社会信用代码', dataIndex: 'usci' },

@@ -3,6 +3,7 @@ import { Card, Input, List, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PortalPage } from '../../components/PortalHeader.tsx';
+import { pageWithTotal } from '../../components/pagination.ts';
 import { LICENCE_COLORS } from '../../licensing.ts';
 import { useApi } from '../../query.ts';
 
@@ -22,6 +23,7 @@ export function RegisterPage() {
           rowKey={(r) => `${r.number}-${r.verifyCode}`}
           loading={!data}
           dataSource={data?.items ?? []}
+          pagination={pageWithTotal({ cap: 50 })}
           locale={{ emptyText: '暂无公示信息' }}
           columns={[
             { title: '许可证号', dataIndex: 'number' },

@@ -1,21 +1,26 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, UploadOutlined } from '@ant-design/icons';
-import type { LicenceFileCheckView, PublicLicenceStatusView as PublicStatus } from '@fep/contracts';
+import type { LicenceFileCheckView, PublicCaseDocumentStatusView, PublicDocumentStatusView, VerifyCodeView } from '@fep/contracts';
 import { Alert, Button, Card, Descriptions, Input, Result, Space, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { LICENCE_COLORS } from '../../licensing.ts';
 import { useApi } from '../../query.ts';
 
-/** LIC-07: the public verification page a permit's QR code opens, and the offline check of a PDF file. */
+/**
+ * LIC-07, ENF-04: the public verification page a permit's, an intake document's (受理回执, 受理/补正/不予受理
+ * 通知书) or a penalty case's document's (行政处罚告知书, 决定书) QR code opens, and the offline check of a PDF file.
+ */
 export function VerifyPage() {
   const { code } = useParams();
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const s = search.get('s');
-  const status = useApi<PublicStatus>(code ? `/api/v1/licences/verify/${code}${s ? `?s=${encodeURIComponent(s)}` : ''}` : null);
-  const data = status.data ?? null;
+  const status = useApi<VerifyCodeView>(code ? `/api/v1/verify/${code}${s ? `?s=${encodeURIComponent(s)}` : ''}` : null);
+  const data = status.data?.licence ?? null;
+  const document = status.data?.document ?? null;
+  const penaltyDocument = status.data?.penaltyDocument ?? null;
   const error = status.error ? (status.error instanceof ApiError ? status.error.message : '核验失败') : null;
   const [fileResult, setFileResult] = useState<LicenceFileCheckView | null>(null);
   const [input, setInput] = useState(code ?? '');
@@ -23,27 +28,28 @@ export function VerifyPage() {
   return (
     <PortalPage>
       <div className="verify-result">
-        <Typography.Title level={3}>电子许可证核验</Typography.Title>
+        <Typography.Title level={3}>电子证照与文书核验</Typography.Title>
         <Space.Compact style={{ width: '100%', marginBottom: 16 }}>
-          <Input placeholder="输入许可证上的 12 位核验码" value={input} onChange={(e) => setInput(e.target.value.trim().toUpperCase())} aria-label="核验码" />
+          <Input
+            placeholder="输入许可证或文书上的 12 位核验码"
+            value={input}
+            onChange={(e) => setInput(e.target.value.trim().toUpperCase())}
+            aria-label="核验码"
+          />
           <Button type="primary" onClick={() => navigate(`/verify/${input}`)} disabled={!/^[A-Z0-9]{12}$/.test(input)}>
             核验
           </Button>
         </Space.Compact>
         {error && <Alert type="error" showIcon message={error} />}
+        {document && <DocumentStatus d={document} />}
+        {penaltyDocument && <PenaltyDocumentStatus d={penaltyDocument} />}
         {data && (
           <Card>
-            <Result
-              style={{ padding: 16 }}
-              icon={data.valid ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}
+            <Verdict
+              valid={data.valid}
               title={data.valid ? '许可证有效' : `许可证${data.statusLabel}`}
-              subTitle={
-                <>
-                  <Tag color={LICENCE_COLORS[data.status]}>{data.statusLabel}</Tag>
-                  {data.qrSignatureValid === true && <Tag color="success">二维码签名有效（SM2）</Tag>}
-                  {data.qrSignatureValid === false && <Tag color="error">二维码签名无效，谨防伪造</Tag>}
-                </>
-              }
+              tag={<Tag color={LICENCE_COLORS[data.status]}>{data.statusLabel}</Tag>}
+              qrSignatureValid={data.qrSignatureValid}
             />
             {data.current && (
               <Alert
@@ -93,7 +99,7 @@ export function VerifyPage() {
               onSuccess?.({});
             }}
           >
-            <Button icon={<UploadOutlined />}>选择许可证 PDF</Button>
+            <Button icon={<UploadOutlined />}>选择许可证或文书 PDF</Button>
           </Upload>
           {fileResult && (
             <Alert
@@ -102,7 +108,13 @@ export function VerifyPage() {
               showIcon
               message={
                 fileResult.sealValid
-                  ? `电子印章有效${fileResult.licence ? `；许可证当前状态：${fileResult.licence.statusLabel}` : ''}`
+                  ? `电子印章有效${fileResult.licence ? `；许可证当前状态：${fileResult.licence.statusLabel}` : ''}${
+                      fileResult.document ? `；${fileResult.document.title} ${fileResult.document.number}：${fileResult.document.statusLabel}` : ''
+                    }${
+                      fileResult.penaltyDocument
+                        ? `；${fileResult.penaltyDocument.title} ${fileResult.penaltyDocument.number}：${fileResult.penaltyDocument.statusLabel}`
+                        : ''
+                    }`
                   : `核验不通过：${fileResult.message}`
               }
             />
@@ -110,5 +122,69 @@ export function VerifyPage() {
         </Card>
       </div>
     </PortalPage>
+  );
+}
+
+/** An intake document found by its code: the facts printed on it, to compare with the paper in hand. */
+function DocumentStatus({ d }: { d: PublicDocumentStatusView }) {
+  return (
+    <Card>
+      <Verdict
+        valid={d.valid}
+        title={`${d.title}${d.valid ? '真实有效' : d.statusLabel}`}
+        tag={<Tag color={d.valid ? 'success' : 'default'}>{d.statusLabel}</Tag>}
+        qrSignatureValid={d.qrSignatureValid}
+      />
+      <Descriptions bordered size="small" column={1}>
+        <Descriptions.Item label="文书">{d.title}</Descriptions.Item>
+        <Descriptions.Item label="文号">{d.number}</Descriptions.Item>
+        <Descriptions.Item label="申请编号">{d.reference}</Descriptions.Item>
+        <Descriptions.Item label="申请人">{d.applicant}</Descriptions.Item>
+        <Descriptions.Item label="场所">{d.venue}</Descriptions.Item>
+        <Descriptions.Item label="出具机关">{d.issuer}</Descriptions.Item>
+        <Descriptions.Item label="出具日期">{d.issuedOn}</Descriptions.Item>
+        <Descriptions.Item label="申请当前状态">{d.applicationStatusLabel}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** A penalty case's document found by its code: the facts printed on it and its standing now (a person's name masked). */
+function PenaltyDocumentStatus({ d }: { d: PublicCaseDocumentStatusView }) {
+  return (
+    <Card>
+      <Verdict
+        valid={d.valid}
+        title={`${d.title}${d.valid ? '真实有效' : d.statusLabel}`}
+        tag={<Tag color={d.valid ? 'success' : 'default'}>{d.statusLabel}</Tag>}
+        qrSignatureValid={d.qrSignatureValid}
+      />
+      <Descriptions bordered size="small" column={1}>
+        <Descriptions.Item label="文书">{d.title}</Descriptions.Item>
+        <Descriptions.Item label="文号">{d.number}</Descriptions.Item>
+        {d.caseNumber && <Descriptions.Item label="案号">{d.caseNumber}</Descriptions.Item>}
+        <Descriptions.Item label="当事人">{d.party}</Descriptions.Item>
+        <Descriptions.Item label="出具机关">{d.issuer}</Descriptions.Item>
+        <Descriptions.Item label="出具日期">{d.issuedOn}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** The verdict over a permit or a document: valid or not, its status, and whether the QR code's signature holds. */
+function Verdict({ valid, title, tag, qrSignatureValid }: { valid: boolean; title: string; tag: ReactNode; qrSignatureValid: boolean | null }) {
+  return (
+    <Result
+      style={{ padding: 16 }}
+      icon={valid ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}
+      title={title}
+      subTitle={
+        <>
+          {tag}
+          {qrSignatureValid === true && <Tag color="success">二维码签名有效（SM2）</Tag>}
+          {qrSignatureValid === false && <Tag color="error">二维码签名无效，谨防伪造</Tag>}
+        </>
+      }
+    />
   );
 }

@@ -1,46 +1,66 @@
-import { type CreditDeductionsPolicy, type CreditEventKind, type CreditSeverity, chinaDateOf, creditPoints, type ResolvedPolicy } from '@fep/domain';
+import { type CreditRecordKind, type CreditSeverity, chinaDateOf, recordPoints } from '@fep/domain';
 import type { Actor } from '../../../platform/actor.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { agencyById } from '../../../platform/org/agencies.repository.ts';
-import { resolveForAgency } from '../../../platform/policy/policy.repository.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
+import { creditPolicies } from '../credit.policy.ts';
+import { type PenaltyFacts, queueDelivery } from '../deliveries.ts';
+import { recomputeStanding } from '../standings.ts';
 
 export interface RecordCreditEventInput {
   usci: string;
   agencyId: string;
-  kind: CreditEventKind;
+  kind: CreditRecordKind;
   severity: CreditSeverity;
   reason: string;
   sourceType: string;
   sourceId: string;
   /** When the finding was made (the domain event's time): the policy in force then sets the points. */
   occurredAt: string;
+  subjectName?: string;
+  /** Push the record to the national credit platform (双公示: penalties), with the decision's facts. */
+  publish?: PenaltyFacts;
 }
 
 /**
- * A fire-safety credit record of a unit (CRD-*), written only by the credit feature. Its points are the
- * `credit.deductions` policy of the finding agency in force on the day of the finding, and the record
- * (and its enforcement-record event) names that policy version, so a later change of the points never
- * changes what an event deducted.
+ * A fire-safety credit record of a unit (CRD-01), written only by the credit feature. Its points are the
+ * `credit.deductions` (or, for rewards, `credit.levels`) policy of the finding agency in force on the day of
+ * the finding, and the record (and its enforcement-record event) names that policy version, so a later
+ * change of the points never changes what an event deducted. The unit's standing is recomputed in the same
+ * transaction, so the level and the records never disagree.
  */
 export async function recordCreditEvent(deps: Deps, actor: Actor, input: RecordCreditEventInput) {
-  return transact(deps, actor, async (trx, audit) => {
-    const agency = await agencyById(trx, input.agencyId);
-    if (!agency) throw new Error(`credit event of unknown agency ${input.agencyId}`);
-    const [policy] = (await resolveForAgency(trx, agency, chinaDateOf(new Date(input.occurredAt)), ['credit.deductions'])) as [
-      ResolvedPolicy<CreditDeductionsPolicy>,
-    ];
+  return transact(deps, actor, async (trx, audit, emit) => {
+    const on = chinaDateOf(new Date(input.occurredAt));
+    // A redelivered fact records once: the same source and kind is already there.
+    const existing = await trx
+      .selectFrom('credit_events')
+      .selectAll()
+      .where('source_type', '=', input.sourceType)
+      .where('source_id', '=', input.sourceId)
+      .where('kind', '=', input.kind)
+      .where('usci', '=', input.usci)
+      .executeTakeFirst();
+    if (existing) return existing;
+    const policy = await creditPolicies(trx, input.agencyId, on);
+    const version = input.kind === 'reward' || input.kind === 'commendation' ? policy.versions.levels : policy.versions.deductions;
     const row = {
       id: uuidv7(deps.now().getTime()),
       usci: input.usci,
       agency_id: input.agencyId,
       kind: input.kind,
-      points: creditPoints(policy.values, input.kind, input.severity),
+      severity: input.severity,
+      points: recordPoints(policy.deductions, policy.levels, input.kind, input.severity),
       reason: input.reason,
       source_type: input.sourceType,
       source_id: input.sourceId,
       occurred_at: input.occurredAt,
-      policy_version: policy.versionKey,
+      on_date: on,
+      subject_name: input.subjectName ?? null,
+      policy_version: version,
+      status: 'active' as const,
+      version: 0,
+      status_reason: null,
+      status_changed_at: null,
     };
     await trx.insertInto('credit_events').values(row).execute();
     await audit({
@@ -48,9 +68,21 @@ export async function recordCreditEvent(deps: Deps, actor: Actor, input: RecordC
       targetType: 'credit_event',
       targetId: row.id,
       after: row,
-      details: { severity: input.severity },
-      policyVersion: policy.versionKey,
+      details: { severity: input.severity, usci: input.usci },
+      policyVersion: version,
     });
+    const changed = await recomputeStanding(trx, input.usci, deps.now(), `record:${row.id}`, emit);
+    if (changed?.changed)
+      await audit({
+        action: 'credit_standing.recompute',
+        targetType: 'credit_standing',
+        targetId: input.usci,
+        before: changed.before ? { level: changed.before.level, score: changed.before.score } : undefined,
+        after: { level: changed.after.level, score: changed.after.score, blacklisted: changed.after.blacklisted },
+        details: { cause: row.id },
+        policyVersion: changed.after.policy_version,
+      });
+    if (input.publish) await queueDelivery(trx, deps, row, 'publish', policy.publicity, input.publish);
     return row;
   });
 }

@@ -7,14 +7,14 @@ export interface OpenReferralInput {
   agencyPath: string;
   usci: string;
   subjectName: string;
-  sourceType: 'rectification_order' | 'inspection_task';
+  sourceType: 'rectification_order' | 'inspection_task' | 'complaint';
   sourceId: string;
   reason: string;
 }
 
 /**
  * An enforcement referral (移送执法): a finding that another feature hands over for a penalty case.
- * Opened from domain events (an escalated rectification order, a false commitment); one referral per
+ * Opened from domain events (an escalated rectification order, a false commitment, a founded hazard report); one referral per
  * source act — a redelivered event replays through the deps' idempotency claim.
  */
 export async function openReferral(deps: Deps, actor: Actor, input: OpenReferralInput) {

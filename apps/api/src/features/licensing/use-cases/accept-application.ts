@@ -4,11 +4,12 @@ import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
-import { newInspectionTask } from '../../inspections/index.ts';
+import { CHECKLIST, newInspectionTask } from '../../inspections/index.ts';
 import { inputOf } from '../application-input.ts';
-import { clockStep, ensureUnitStep, issueLicenceStep, startApplicationClock, transition } from '../application-steps.ts';
+import { clockStep, ensureUnitStep, issueDocumentStep, issueLicenceStep, startApplicationClock, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
-import { PENDING } from '../licensing.columns.ts';
+import { APPLICATION_ACCEPTED, applicationEvent, applicationFact, PERMIT_GRANTED } from '../events.ts';
+import { DECISION, PENDING } from '../licensing.columns.ts';
 import { basisOf } from '../licensing.policy.ts';
 
 /**
@@ -30,8 +31,8 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
     );
   }
   const userId = userIdOf(actor);
-  return transact(deps, actor, async (trx, audit) => {
-    const s = { repo, trx, deps, audit, actorUserId: userId };
+  return transact(deps, actor, async (trx, audit, emit) => {
+    const s = { repo, trx, deps, audit, emit, actorUserId: userId };
     const current = await repo.reload(trx, id);
     const status = transition(current, 'accept');
     const missing = missingMaterials(policy.materials, current.path, inputOf(current).materials).map((m) => m.code);
@@ -55,9 +56,18 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
         details: { pending, policyVersions: policy.versions },
         policyVersion,
       });
+    // 受理通知书 (行政许可法 art. 32): the time limit, the documents accepted as pending, the legal basis.
+    const acceptanceNotice = (app: typeof current) =>
+      issueDocumentStep(s, app, {
+        kind: 'acceptance',
+        path: app.path,
+        pending: pending.map((c) => policy.materials.materials.find((m) => m.code === c)?.name ?? c),
+      });
     if (current.path !== 'commitment') {
       const next = await repo.update(trx, current, { status, pending_json: PENDING.encode(pending), accepted_at: nowIso }, nowIso);
       await auditAccept(next, policy.versions['licensing.pending_documents'] ?? null);
+      await acceptanceNotice(next);
+      emit(applicationEvent(APPLICATION_ACCEPTED, { ...applicationFact(next), pendingCount: pending.length, granted: false }));
       return next;
     }
     // LIC-03: the permit is issued on acceptance; the agency verifies afterwards. The compare-and-set
@@ -72,7 +82,7 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
         accepted_at: nowIso,
         decided_at: nowIso,
         licence_id: licenceId,
-        decision_json: JSON.stringify({ grant: true, basis: '告知承诺', by: userId, at: nowIso }),
+        decision_json: DECISION.encode({ grant: true, basis: '告知承诺', by: userId, at: nowIso }),
       },
       nowIso,
     );
@@ -102,7 +112,7 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
         subject_name: `${current.company_name}（${current.venue_name}）`,
         venue_address: current.venue_address,
         status: 'unassigned',
-        checklist_json: JSON.stringify(policy.checkItems.items),
+        checklist_json: CHECKLIST.encode(policy.checkItems.items),
         clock_id: clock.id,
         policy_version: policy.versions['licensing.check_items'] ?? null,
       },
@@ -110,6 +120,8 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
     );
     await repo.insertTask(trx, task);
     await auditAccept(next, commitmentVersion);
+    emit(applicationEvent(APPLICATION_ACCEPTED, { ...applicationFact(next), pendingCount: pending.length, granted: true }));
+    emit(applicationEvent(PERMIT_GRANTED, { ...applicationFact(next), licenceId: licence.id }));
     await audit({
       action: 'inspection_task.create',
       targetType: 'inspection_task',
@@ -118,6 +130,7 @@ export async function acceptApplication(deps: LicensingDeps, actor: Actor, input
       details: { purpose: 'commitment_verification', application: id },
       policyVersion: task.policy_version,
     });
+    await acceptanceNotice(next);
     return next;
   });
 }

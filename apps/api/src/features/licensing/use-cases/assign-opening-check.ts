@@ -1,6 +1,6 @@
 import type { Actor } from '../../../platform/actor.ts';
 import { transact } from '../../../platform/transact.ts';
-import { newInspectionTask } from '../../inspections/index.ts';
+import { CHECKLIST, newInspectionTask } from '../../inspections/index.ts';
 import { transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { type AssignInput, assignInspection } from '../inspection-assignment.ts';
@@ -30,7 +30,7 @@ export async function assignOpeningCheck(deps: LicensingDeps, actor: Actor, inpu
           subject_name: `${current.company_name}（${current.venue_name}）`,
           venue_address: current.venue_address,
           status: 'unassigned',
-          checklist_json: JSON.stringify(policy.checkItems.items),
+          checklist_json: CHECKLIST.encode(policy.checkItems.items),
           clock_id: current.clock_id,
           policy_version: policy.versions['licensing.check_items'] ?? null,
         },

@@ -1,4 +1,5 @@
 import { chinaDateOf, renderDocumentNumber } from '@fep/domain';
+import { insertRows } from '../../../db/compiled.ts';
 import type { ApplicationTable, ClockTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
@@ -9,7 +10,8 @@ import { transact } from '../../../platform/transact.ts';
 import { type ApplicationInput, checkInput, checkSubmittable, inputColumns } from '../application-input.ts';
 import { submitNewStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
-import { POLICY_VERSIONS } from '../licensing.columns.ts';
+import { APPLICATION_SUBMITTED, applicationEvent, applicationFact } from '../events.ts';
+import { APPOINTMENT, COMMITMENT, EXEMPTION, PENDING, POLICY_VERSIONS } from '../licensing.columns.ts';
 import { handlingAgency } from '../licensing.policy.ts';
 
 /**
@@ -32,7 +34,7 @@ export async function createApplication(
   const repo = applicationsOf(deps);
   const year = Number(chinaDateOf(deps.now()).slice(0, 4));
   const reserved = await reserveReference(deps.database, agency.id, 'application', year);
-  return transact(deps, actor, async (trx, audit) => {
+  return transact(deps, actor, async (trx, audit, emit) => {
     const now = deps.now();
     const nowIso = now.toISOString();
     const seq = reserved ?? (await nextSequence(trx, agency.id, 'application', year));
@@ -53,10 +55,10 @@ export async function createApplication(
       usci,
       ...inputColumns(application),
       status: 'draft',
-      pending_json: '[]',
-      commitment_json: application.commitment ? JSON.stringify(application.commitment) : null,
-      appointment_json: application.appointmentPreference ? JSON.stringify(application.appointmentPreference) : null,
-      exemption_json: checked ? JSON.stringify(checked.exemption) : null,
+      pending_json: PENDING.encode([]),
+      commitment_json: application.commitment ? COMMITMENT.encode(application.commitment) : null,
+      appointment_json: application.appointmentPreference ? APPOINTMENT.encode(application.appointmentPreference) : null,
+      exemption_json: checked ? EXEMPTION.encode(checked.exemption) : null,
       policy_json: POLICY_VERSIONS.encode(policy.versions),
       clock_id: null,
       decision_json: null,
@@ -65,11 +67,12 @@ export async function createApplication(
       submitted_at: null,
       accepted_at: null,
       decided_at: null,
+      lookup_code_hash: null,
       created_at: nowIso,
       updated_at: nowIso,
     };
     // Submitted at once: the row is written once, submitted and with its clock (submitNewStep).
-    if (!submit) await trx.insertInto('applications').values(row).execute();
+    if (!submit) await insertRows(trx, 'applications', [row]);
     await audit({
       action: 'application.create',
       targetType: 'application',
@@ -79,7 +82,8 @@ export async function createApplication(
       policyVersion: policy.versions['licensing.exemption'] ?? null,
     });
     if (!submit) return { id: row.id, application: row, clock: null };
-    const done = await submitNewStep({ repo, trx, deps, audit, actorUserId: userId }, row, policy);
+    const done = await submitNewStep({ repo, trx, deps, audit, emit, actorUserId: userId }, row, policy);
+    emit(applicationEvent(APPLICATION_SUBMITTED, { ...applicationFact(done.row), resubmitted: false }));
     return { id: row.id, application: done.row, clock: done.clock };
   });
 }

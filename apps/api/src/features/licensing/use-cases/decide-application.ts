@@ -5,7 +5,8 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import { clockStep, ensureUnitStep, issueLicenceStep, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
-import { PENDING } from '../licensing.columns.ts';
+import { APPLICATION_REFUSED, applicationEvent, applicationFact, PERMIT_GRANTED } from '../events.ts';
+import { DECISION, PENDING } from '../licensing.columns.ts';
 
 /**
  * LIC-04: the approver grants (the e-licence is issued) or refuses with reasons (行政许可法 art. 38),
@@ -18,8 +19,8 @@ export async function decideApplication(deps: LicensingDeps, actor: Actor, input
   const row = await repo.load(deps, actor, id);
   const policy = await repo.policy(deps.database.db, row.agency_id, deps.now());
   const userId = userIdOf(actor);
-  return transact(deps, actor, async (trx, audit) => {
-    const s = { repo, trx, deps, audit, actorUserId: userId };
+  return transact(deps, actor, async (trx, audit, emit) => {
+    const s = { repo, trx, deps, audit, emit, actorUserId: userId };
     const current = await repo.reload(trx, id);
     const status = transition(current, 'decide', { grant });
     const owed = PENDING.decode(current.pending_json) ?? [];
@@ -32,7 +33,7 @@ export async function decideApplication(deps: LicensingDeps, actor: Actor, input
     const next = await repo.update(
       trx,
       current,
-      { status, decided_at: nowIso, licence_id: licenceId, decision_json: JSON.stringify({ grant, reasons, by: userId, at: nowIso }) },
+      { status, decided_at: nowIso, licence_id: licenceId, decision_json: DECISION.encode({ grant, reasons, by: userId, at: nowIso }) },
       nowIso,
     );
     await clockStep(s, current.clock_id, 'stop', grant ? '准予许可' : '不予许可');
@@ -49,6 +50,11 @@ export async function decideApplication(deps: LicensingDeps, actor: Actor, input
       details: { reasons, policyVersions: policy.versions },
       policyVersion: policy.versions['licensing.approval'] ?? null,
     });
+    emit(
+      licenceId
+        ? applicationEvent(PERMIT_GRANTED, { ...applicationFact(next), licenceId })
+        : applicationEvent(APPLICATION_REFUSED, { ...applicationFact(next), reasons }),
+    );
     return next;
   });
 }

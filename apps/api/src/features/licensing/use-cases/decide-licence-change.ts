@@ -9,6 +9,7 @@ import { issueLicenceStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { findLicence, licenceNext, updateLicenceIf } from '../licences.repository.ts';
 import { loadLicenceRequest } from '../licensing.access.ts';
+import { CHANGES } from '../licensing.columns.ts';
 
 const FIELD_LABEL: Record<AmendableField, string> = { companyName: '单位名称', venueName: '场所名称', legalRepresentative: '法定代表人' };
 
@@ -28,7 +29,7 @@ export async function decideLicenceChange(
   if (!approve && !reason?.trim()) throw new AppError('REQUEST.VALIDATION', '不予办理须说明理由', { field: 'reason' });
   const userId = userIdOf(actor);
   const repo = applicationsOf(deps);
-  return transact(deps, actor, async (trx, audit) => {
+  return transact(deps, actor, async (trx, audit, emit) => {
     const nowIso = deps.now().toISOString();
     let status: LicenceRequestStatus;
     try {
@@ -56,8 +57,8 @@ export async function decideLicenceChange(
       throw new AppError('LICENSING.LICENCE_NOT_VALID', '该许可证刚被他人处理，已不是有效状态');
     }
     const app = await trx.selectFrom('applications').selectAll().where('id', '=', licence.application_id).executeTakeFirstOrThrow();
-    const changes = JSON.parse(request.changes_json) as Partial<Record<AmendableField, string>>;
-    const next = await issueLicenceStep({ repo, trx, deps, audit, actorUserId: userId }, app, {
+    const changes = (CHANGES.decode(request.changes_json) ?? {}) as Partial<Record<AmendableField, string>>;
+    const next = await issueLicenceStep({ repo, trx, deps, audit, emit, actorUserId: userId }, app, {
       id: newLicenceId!,
       previous: licence,
       facts: {

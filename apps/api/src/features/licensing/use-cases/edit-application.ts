@@ -1,4 +1,4 @@
-import { type NoticeItem, targetLabel } from '@fep/domain';
+import { targetLabel } from '@fep/domain';
 import type { ApplicationTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
@@ -8,7 +8,9 @@ import { transact } from '../../../platform/transact.ts';
 import { type ApplicationInput, checkInput, checkSubmittable, inputColumns, inputOf } from '../application-input.ts';
 import { clockStep, submitStep, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { APPLICATION_SUBMITTED, applicationEvent, applicationFact } from '../events.ts';
 import { assertApplicant } from '../licensing.access.ts';
+import { APPOINTMENT, COMMITMENT, NOTICE_ITEMS } from '../licensing.columns.ts';
 
 const FIELD_COLUMNS: Record<string, keyof ApplicationTable> = {
   companyName: 'company_name',
@@ -23,6 +25,8 @@ const FIELD_COLUMNS: Record<string, keyof ApplicationTable> = {
   regionCode: 'region_code',
 };
 
+const sameFiles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((f, i) => f === b[i]);
+
 /** Which targets (field:x / material:y) differ between the stored application and the new input. */
 function changedTargets(before: ApplicationInput, after: ApplicationInput): string[] {
   const out: string[] = [];
@@ -30,7 +34,7 @@ function changedTargets(before: ApplicationInput, after: ApplicationInput): stri
     if ((before as unknown as Record<string, unknown>)[f] !== (after as unknown as Record<string, unknown>)[f]) out.push(`field:${f}`);
   }
   const codes = new Set([...Object.keys(before.materials), ...Object.keys(after.materials)]);
-  for (const c of codes) if (JSON.stringify(before.materials[c] ?? []) !== JSON.stringify(after.materials[c] ?? [])) out.push(`material:${c}`);
+  for (const c of codes) if (!sameFiles(before.materials[c] ?? [], after.materials[c] ?? [])) out.push(`material:${c}`);
   return out;
 }
 
@@ -58,7 +62,7 @@ export async function editApplication(deps: LicensingDeps, actor: Actor, input: 
     if (application.path !== row.path) throw new AppError('LICENSING.INVALID_APPLICATION', '补正时不能更改办理方式', { field: 'path' });
     const notices = await repo.notices(db, row.id);
     const notice = notices.at(-1)!;
-    const listed = new Set<string>((JSON.parse(notice.items_json) as NoticeItem[]).map((i) => i.target));
+    const listed = new Set<string>((NOTICE_ITEMS.decode(notice.items_json) ?? []).map((i) => i.target));
     const outside = changedTargets(inputOf(row), application).filter((t) => !listed.has(t));
     if (outside.length) {
       throw new AppError(
@@ -69,8 +73,8 @@ export async function editApplication(deps: LicensingDeps, actor: Actor, input: 
     }
   }
   if (submit) checkSubmittable(application, policy);
-  return transact(deps, actor, async (trx, audit) => {
-    const s = { repo, trx, deps, audit, actorUserId: userId };
+  return transact(deps, actor, async (trx, audit, emit) => {
+    const s = { repo, trx, deps, audit, emit, actorUserId: userId };
     const current = await repo.reload(trx, row.id);
     if (current.status !== 'draft' && current.status !== 'correction_requested') {
       throw new AppError('LICENSING.ILLEGAL_TRANSITION', '申请已提交，当前不能修改', { status: current.status });
@@ -78,13 +82,17 @@ export async function editApplication(deps: LicensingDeps, actor: Actor, input: 
     const nowIso = deps.now().toISOString();
     const patch: Partial<ApplicationTable> = {
       ...inputColumns(application),
-      commitment_json: application.commitment ? JSON.stringify(application.commitment) : current.commitment_json,
-      appointment_json: application.appointmentPreference ? JSON.stringify(application.appointmentPreference) : current.appointment_json,
+      commitment_json: application.commitment ? COMMITMENT.encode(application.commitment) : current.commitment_json,
+      appointment_json: application.appointmentPreference ? APPOINTMENT.encode(application.appointmentPreference) : current.appointment_json,
     };
     let next = await repo.update(trx, current, patch, nowIso);
     await audit({ action: 'application.update', targetType: 'application', targetId: row.id, before: current, after: next });
     if (!submit) return next;
-    if (next.status === 'draft') return submitStep(s, next, policy);
+    if (next.status === 'draft') {
+      const submitted = await submitStep(s, next, policy);
+      emit(applicationEvent(APPLICATION_SUBMITTED, { ...applicationFact(submitted), resubmitted: false }));
+      return submitted;
+    }
     const status = transition(next, 'resubmit');
     const before = next;
     next = await repo.update(trx, next, { status }, nowIso);
@@ -93,6 +101,7 @@ export async function editApplication(deps: LicensingDeps, actor: Actor, input: 
     await trx.updateTable('application_notices').set({ resolved_at: nowIso }).where('application_id', '=', row.id).where('resolved_at', 'is', null).execute();
     await clockStep(s, next.clock_id, 'resume', '申请人已补正');
     await audit({ action: 'application.resubmit', targetType: 'application', targetId: row.id, before, after: next });
+    emit(applicationEvent(APPLICATION_SUBMITTED, { ...applicationFact(next), resubmitted: true }));
     return next;
   });
 }

@@ -26,9 +26,14 @@ describe('LIC-06 one-time notice', () => {
     assert.equal(repo.clocks.get('clock-1')!.status, 'paused');
     assert.deepEqual(
       transactor.audits.map((x) => x.action),
-      ['clock.pause', 'application.notice'],
+      ['clock.pause', 'application.notice', 'seal_key.create', 'application_document.issue'],
     );
     assert.equal(transactor.audits[1]!.policyVersion, gd.versions['licensing.materials']);
+    // The 补正材料通知书 of this notice, in the same transaction, listing every item.
+    const doc = repo.documents[0] as unknown as { kind: string; act: string; request: { items: Array<{ label: string; reason: string }> } };
+    assert.equal(doc.kind, 'correction');
+    assert.equal(doc.act, 'notice:1');
+    assert.deepEqual(doc.request.items, [{ label: '联系电话', reason: '联系电话无法接通' }]);
   });
 
   test('a notice while one is outstanding is an illegal transition and writes nothing', async () => {
@@ -50,7 +55,7 @@ describe('LIC-06 one-time notice', () => {
       id: 'n1',
       application_id: a.id,
       seq: 1,
-      items_json: JSON.stringify([{ target: 'field:contactPhone', reason: 'x' }]),
+      items_json: JSON.stringify([{ target: 'field:contactPhone', reason: '联系电话有误' }]),
       issued_by: 'u',
       issued_at: '',
       resolved_at: '',
@@ -87,7 +92,11 @@ describe('LIC-06 rejection at intake', () => {
     assert.equal(repo.clocks.get('clock-1')!.status, 'stopped');
     assert.deepEqual(
       transactor.audits.map((x) => x.action),
-      ['clock.stop', 'application.reject'],
+      ['clock.stop', 'application.reject', 'seal_key.create', 'application_document.issue'],
+    );
+    assert.deepEqual(
+      repo.documents.map((d) => [d.kind, d.act]),
+      [['rejection', 'reject']],
     );
   });
 
@@ -108,7 +117,11 @@ describe('LIC-05 / LIC-03 acceptance', () => {
     const next = await acceptApplication(deps, clerk, { id: a.id, pendingDocuments: ['training_records'] });
     assert.equal(next.status, 'accepted');
     assert.deepEqual(JSON.parse(next.pending_json), ['training_records']);
-    assert.equal(transactor.audits.at(-1)!.policyVersion, lia.versions['licensing.pending_documents']);
+    assert.equal(transactor.audits.find((x) => x.action === 'application.accept')!.policyVersion, lia.versions['licensing.pending_documents']);
+    // The 受理通知书 names the document accepted as pending.
+    const doc = repo.documents[0] as unknown as { kind: string; request: { pending: string[] } };
+    assert.equal(doc.kind, 'acceptance');
+    assert.deepEqual(doc.request.pending, ['员工岗前消防安全教育培训记录']);
   });
 
   test('LIC-03 on the commitment path: the permit at once, the seal key and unit recorded, the verification clock citing the policy value’s basis', async () => {
@@ -128,7 +141,16 @@ describe('LIC-05 / LIC-03 acceptance', () => {
     assert.equal(clock.policy_version, gd.versions['licensing.commitment']);
     assert.deepEqual(
       transactor.audits.map((x) => x.action),
-      ['clock.stop', 'seal_key.create', 'licence.issue', 'unit.create', 'clock.create', 'application.accept', 'inspection_task.create'],
+      [
+        'clock.stop',
+        'seal_key.create',
+        'licence.issue',
+        'unit.create',
+        'clock.create',
+        'application.accept',
+        'inspection_task.create',
+        'application_document.issue',
+      ],
     );
   });
 

@@ -4,8 +4,10 @@ import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
-import { clockStep, transition } from '../application-steps.ts';
+import { clockStep, issueDocumentStep, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { applicationEvent, applicationFact, NOTICE_ISSUED } from '../events.ts';
+import { NOTICE_ITEMS } from '../licensing.columns.ts';
 
 /**
  * LIC-06: the clerk notifies the applicant once of every defect (一次性告知, 行政许可法 art. 32); a later
@@ -18,11 +20,11 @@ export async function issueNotice(deps: LicensingDeps, actor: Actor, input: { id
   const row = await repo.load(deps, actor, id);
   const policy = await repo.policy(deps.database.db, row.agency_id, deps.now());
   const userId = userIdOf(actor);
-  return transact(deps, actor, async (trx, audit) => {
+  return transact(deps, actor, async (trx, audit, emit) => {
     const current = await repo.reload(trx, id);
     const status = transition(current, 'issue_notice');
     const notices = await repo.notices(trx, id);
-    const first = notices[0] ? (JSON.parse(notices[0].items_json) as NoticeItem[]) : null;
+    const first = notices[0] ? NOTICE_ITEMS.decode(notices[0].items_json) : null;
     const problems = checkNotice(items, policy.materials, first);
     if (problems.some((p) => p.problem === 'not_in_first_notice')) {
       throw new AppError('LICENSING.ITEM_NOT_IN_NOTICE', problems.map((p) => p.message).join('；'), { problems });
@@ -35,13 +37,14 @@ export async function issueNotice(deps: LicensingDeps, actor: Actor, input: { id
       id: uuidv7(),
       application_id: id,
       seq: notices.length + 1,
-      items_json: JSON.stringify(items),
+      items_json: NOTICE_ITEMS.encode(items),
       issued_by: userId,
       issued_at: nowIso,
       resolved_at: null,
     };
     await repo.insertNotice(trx, notice);
-    await clockStep({ repo, trx, deps, audit, actorUserId: userId }, current.clock_id, 'pause', '一次性告知补正，等待申请人补正');
+    const s = { repo, trx, deps, audit, emit, actorUserId: userId };
+    await clockStep(s, current.clock_id, 'pause', '一次性告知补正，等待申请人补正');
     await audit({
       action: 'application.notice',
       targetType: 'application',
@@ -51,6 +54,13 @@ export async function issueNotice(deps: LicensingDeps, actor: Actor, input: { id
       details: { notice: notice.seq, items: items.map((i) => ({ ...i, label: targetLabel(i.target, policy.materials) })) },
       policyVersion: policy.versions['licensing.materials'] ?? null,
     });
+    // 补正材料通知书: every item of the one-time notice, in writing (行政许可法 art. 32 ¶1 (4)).
+    await issueDocumentStep(s, next, {
+      kind: 'correction',
+      seq: notice.seq,
+      items: items.map((i) => ({ label: targetLabel(i.target, policy.materials).replace(/^“|”$/g, ''), reason: i.reason })),
+    });
+    emit(applicationEvent(NOTICE_ISSUED, { ...applicationFact(next), seq: notice.seq, itemCount: items.length }));
     return next;
   });
 }

@@ -5,6 +5,7 @@ import { transact } from '../../../platform/transact.ts';
 import type { LicensingDeps } from '../applications.repository.ts';
 import { findLicence, licenceNext, updateDeliveryIf } from '../licences.repository.ts';
 import { loadLicence } from '../licensing.access.ts';
+import { DELIVERY } from '../licensing.columns.ts';
 
 export interface DeliveryInput {
   method: 'in_person' | 'post';
@@ -33,14 +34,14 @@ export async function recordDelivery(deps: LicensingDeps, actor: Actor, input: {
     const licence = (await findLicence(trx, id))!;
     licenceNext(licence, 'deliver');
     const already = () => new AppError('LICENSING.ALREADY_DELIVERED', '该许可证已按此方式登记送达');
-    const previous = licence.delivery_json ? (JSON.parse(licence.delivery_json) as DeliveryInput) : null;
+    const previous = DELIVERY.decode(licence.delivery_json);
     if (previous && sameDelivery(previous, d)) throw already();
     const nowIso = deps.now().toISOString();
     const delivery = { ...d, carrier: d.method === 'post' ? (d.carrier ?? 'EMS') : undefined, recordedAt: nowIso, by };
-    if (!(await updateDeliveryIf(trx, licence, JSON.stringify(delivery), nowIso))) {
+    if (!(await updateDeliveryIf(trx, licence, DELIVERY.encode(delivery), nowIso))) {
       // A concurrent request recorded first: the same delivery is the same refusal as one sent after it.
       const now = await findLicence(trx, id);
-      const current = now?.delivery_json ? (JSON.parse(now.delivery_json) as DeliveryInput) : null;
+      const current = DELIVERY.decode(now?.delivery_json);
       if (current && sameDelivery(current, d)) throw already();
       throw new AppError('LICENSING.LICENCE_CHANGED', '该许可证刚被他人处理，请刷新后重试');
     }

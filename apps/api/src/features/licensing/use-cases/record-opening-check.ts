@@ -2,7 +2,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { transact } from '../../../platform/transact.ts';
-import { type ChecklistEntry, checkChecklist, updateTaskIf } from '../../inspections/index.ts';
+import { CHECKLIST, type ChecklistEntry, checkChecklist, updateTaskIf } from '../../inspections/index.ts';
 import { clockStep, startApplicationClock, transition } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
 import { assertAssignedInspector } from '../licensing.access.ts';
@@ -20,8 +20,8 @@ export async function recordOpeningCheck(
   const row = await repo.load(deps, actor, id);
   const policy = await repo.policy(deps.database.db, row.agency_id, deps.now());
   const userId = userIdOf(actor);
-  return transact(deps, actor, async (trx, audit) => {
-    const s = { repo, trx, deps, audit, actorUserId: userId };
+  return transact(deps, actor, async (trx, audit, emit) => {
+    const s = { repo, trx, deps, audit, emit, actorUserId: userId };
     const current = await repo.reload(trx, id);
     const task = await repo.openingCheck(trx, id);
     if (!task) throw new AppError('LICENSING.ILLEGAL_TRANSITION', '尚未指派检查人员');
@@ -38,7 +38,7 @@ export async function recordOpeningCheck(
     const claimed = await repo.update(trx, current, { status, pending_json: PENDING.encode(pending) }, nowIso);
     const passed = checklist.every((c) => c.passed);
     const done = await updateTaskIf(trx, task, ['assigned'], {
-      checklist_json: JSON.stringify(checklist),
+      checklist_json: CHECKLIST.encode(checklist),
       result: passed ? 'pass' : 'fail',
       findings: input.findings,
       status: 'done',

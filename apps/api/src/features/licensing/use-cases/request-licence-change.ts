@@ -1,3 +1,4 @@
+import type { LicenceChangeRequest } from '@fep/contracts';
 import { type AmendableField, SUBSTANTIVE_CHANGES, substantiveChanges } from '@fep/domain';
 import type { Actor } from '../../../platform/actor.ts';
 import { userIdOf } from '../../../platform/actor.ts';
@@ -8,11 +9,11 @@ import { transact } from '../../../platform/transact.ts';
 import type { LicensingDeps } from '../applications.repository.ts';
 import { findLicence, licenceNext, updateLicenceIf } from '../licences.repository.ts';
 import { assertApplicant, loadLicence } from '../licensing.access.ts';
-import { REQUEST_MATERIALS } from '../licensing.columns.ts';
+import { CHANGES, REQUEST_MATERIALS } from '../licensing.columns.ts';
 
 export interface ChangeRequestInput {
   kind: 'amend' | 'reissue';
-  changes: Record<string, unknown>;
+  changes: LicenceChangeRequest['changes'];
   reason: string;
   materials: Record<string, string[]>;
 }
@@ -83,7 +84,7 @@ export async function requestLicenceChange(deps: LicensingDeps, actor: Actor, in
       licence_id: licenceId,
       agency_path: current.agency_path,
       kind: req.kind,
-      changes_json: JSON.stringify(req.changes),
+      changes_json: CHANGES.encode(req.changes),
       reason: req.reason,
       materials_json: REQUEST_MATERIALS.encode(req.materials),
       status: 'pending' as const,

@@ -5,7 +5,7 @@ import { userIdOf } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { transact } from '../../../platform/transact.ts';
 import { FALSE_COMMITMENT_FOUND, type FalseCommitmentFound } from '../../enforcement/index.ts';
-import { type ChecklistEntry, checkChecklist, findTask, loadTask, updateTaskIf } from '../../inspections/index.ts';
+import { CHECKLIST, type ChecklistEntry, checkChecklist, findTask, loadTask, updateTaskIf } from '../../inspections/index.ts';
 import { issueOrder } from '../../supervision/index.ts';
 import { clockStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
@@ -50,7 +50,7 @@ export async function verifyCommitment(deps: LicensingDeps, actor: Actor, input:
     const checklist = checkChecklist(task, input.checklist);
     const nowIso = deps.now().toISOString();
     const done = await updateTaskIf(trx, task, ['assigned'], {
-      checklist_json: JSON.stringify(checklist),
+      checklist_json: CHECKLIST.encode(checklist),
       result: input.outcome,
       findings: input.findings,
       status: 'done',
@@ -58,7 +58,7 @@ export async function verifyCommitment(deps: LicensingDeps, actor: Actor, input:
       updated_at: nowIso,
     });
     if (!done) throw new AppError('LICENSING.TASK_NOT_OPEN', '该核查任务已办结');
-    await clockStep({ repo, trx, deps, audit, actorUserId: userId }, task.clock_id, 'stop', '核查完毕');
+    await clockStep({ repo, trx, deps, audit, emit, actorUserId: userId }, task.clock_id, 'stop', '核查完毕');
     await audit({
       action: 'inspection_task.verify',
       targetType: 'inspection_task',
@@ -78,6 +78,7 @@ export async function verifyCommitment(deps: LicensingDeps, actor: Actor, input:
         input.rectification.items.map((description) => ({ description, major: false, photoIds: [] })),
         { deadlineWorkingDays: input.rectification.deadlineWorkingDays, guidance: input.findings },
         agency.name,
+        emit,
       );
       await audit({ action: 'rectification_order.issue', targetType: 'rectification_order', targetId: order.id, after: order });
       if (order.clock_id) await audit({ action: 'clock.create', targetType: 'clock', targetId: order.clock_id, details: { order: order.id } });

@@ -7,6 +7,7 @@ import { agencyById } from '../../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../../platform/policy/policy.repository.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { ratesFromQuota } from '../draw-input.ts';
+import { PLAN_ITEMS, PLAN_RATES } from '../supervision.columns.ts';
 import { insertPlan } from '../supervision.repository.ts';
 
 export interface NewPlan {
@@ -46,8 +47,8 @@ export async function createPlan(deps: Deps, actor: Actor, input: NewPlan): Prom
       purpose: input.purpose,
       period_start: input.periodStart,
       period_end: input.periodEnd,
-      rates_json: JSON.stringify(rates),
-      items_json: JSON.stringify((items!.values as InspectionItemsPolicy).items),
+      rates_json: PLAN_RATES.encode(rates),
+      items_json: PLAN_ITEMS.encode((items!.values as InspectionItemsPolicy).items),
       status: 'draft',
       inputs_hash: null,
       inputs_sha256: null,

@@ -1,10 +1,10 @@
-import { chinaDateOf, inScope } from '@fep/domain';
+import { chinaDateOf, type InspectionItemsPolicy, inScope } from '@fep/domain';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findAgency } from '../../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../../platform/policy/policy.repository.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
-import { insertTask, newInspectionTask, pickInspectors } from '../../inspections/index.ts';
+import { CHECKLIST, INSPECTOR_IDS, insertTask, newInspectionTask, pickInspectors } from '../../inspections/index.ts';
 import { unitByUsci } from '../supervision.repository.ts';
 
 export interface TriggeredTaskInput {
@@ -22,8 +22,11 @@ export interface TriggeredTaskInput {
 export async function createTriggeredTask(deps: Deps, actor: Actor, input: TriggeredTaskInput) {
   return transact(deps, actor, async (trx, audit) => {
     const unit = await unitByUsci(trx, input.usci.toUpperCase());
-    if (!unit || actor.kind !== 'staff' || !inScope(actor.scope, { agencyPath: unit.agency_path }))
-      throw new AppError('RESOURCE.NOT_FOUND', '辖区内没有该统一社会信用代码的单位');
+    const missing = () => new AppError('RESOURCE.NOT_FOUND', '辖区内没有该统一社会信用代码的单位');
+    if (!unit) throw missing();
+    // Another jurisdiction's unit: the same answer as none, recorded as a refusal (等保 8.1.4.3).
+    if (actor.kind !== 'staff' || !inScope(actor.scope, { agencyPath: unit.agency_path }))
+      throw missing().refused({ reason: 'out_of_scope', target: { type: 'unit', id: unit.id } });
     const onDate = chinaDateOf(deps.now());
     const inspectors = await pickInspectors(trx, { agencyPath: unit.agency_path, onDate, named: input.inspectorIds, usci: unit.usci });
     const agency = await findAgency(trx, unit.agency_id);
@@ -39,8 +42,8 @@ export async function createTriggeredTask(deps: Deps, actor: Actor, input: Trigg
         subject_name: unit.name,
         venue_address: unit.address,
         status: 'assigned',
-        inspector_ids_json: JSON.stringify(inspectors),
-        checklist_json: JSON.stringify((items!.values as { items: unknown[] }).items),
+        inspector_ids_json: INSPECTOR_IDS.encode(inspectors),
+        checklist_json: CHECKLIST.encode((items!.values as InspectionItemsPolicy).items),
         policy_version: items!.versionKey,
         unit_id: unit.id,
         trigger_reason: input.reason,

@@ -3,8 +3,9 @@ import type { InspectionTaskTable, RandomPlanTable } from '../../../db/schema.ts
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
-import { insertTasks, newInspectionTask } from '../../inspections/index.ts';
+import { INSPECTOR_IDS, insertTasks, newInspectionTask } from '../../inspections/index.ts';
 import { frozenInput, sm3 } from '../draw-input.ts';
+import { DRAW_SUMMARY } from '../supervision.columns.ts';
 import { findPlan, unitsByUsci, updatePlanIf } from '../supervision.repository.ts';
 
 function countBy(xs: string[]): Record<string, number> {
@@ -44,7 +45,7 @@ export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPl
           subject_name: u.name,
           venue_address: u.address,
           status: 'assigned',
-          inspector_ids_json: JSON.stringify(d.inspectors),
+          inspector_ids_json: INSPECTOR_IDS.encode(d.inspectors),
           policy_version: plan.policy_version,
           plan_id: plan.id,
           unit_id: u.id,
@@ -55,7 +56,7 @@ export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPl
     });
     await insertTasks(trx, rows);
     const summary = { strata: result.strata, setAside: countBy(result.setAside.map((s) => s.reason)), drawn: result.drawn.length, unstaffed: result.unstaffed };
-    await updatePlanIf(trx, id, 'drawn', { seed: result.seed, summary_json: JSON.stringify(summary) });
+    await updatePlanIf(trx, id, 'drawn', { seed: result.seed, summary_json: DRAW_SUMMARY.encode(summary) });
     await audit({
       action: 'random_plan.draw',
       targetType: 'random_plan',

@@ -4,7 +4,8 @@ import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type Audit, type Emit, transact } from '../../../platform/transact.ts';
 import { ORDER_ESCALATED, type OrderEscalated } from '../../enforcement/index.ts';
-import { orderInScope, withRefusals } from '../supervision.access.ts';
+import { orderInScope } from '../supervision.access.ts';
+import { ORDER_ITEMS } from '../supervision.columns.ts';
 import { type SupervisionDeps, type SupervisionStore, storeOf } from '../supervision.repository.ts';
 import { orderStep } from '../transitions.ts';
 
@@ -40,6 +41,7 @@ export async function escalateStep(
     usci: order.usci,
     subjectName: order.subject_name,
     reason,
+    majorHazard: (ORDER_ITEMS.decode(order.items_json) ?? []).some((h) => h.major),
   };
   emit({ type: ORDER_ESCALATED, targetType: 'rectification_order', targetId: order.id, agencyId: order.agency_id, payload: { ...payload } });
 }
@@ -48,19 +50,17 @@ export async function escalateStep(
 export async function escalateOrder(deps: SupervisionDeps, actor: Actor, input: { orderId: string; reason: string }) {
   const store = storeOf(deps);
   const id = input.orderId;
-  return withRefusals(deps, actor, () =>
-    transact(deps, actor, async (trx, audit, emit) => {
-      const order = orderInScope(actor, id, await store.findOrder(trx, id));
-      await escalateStep(trx, deps, actor, audit, emit, order, input.reason, ['open', 'reported'], store);
-      // A re-inspection still waiting is cancelled: the case now belongs to enforcement.
-      if (order.reinspection_task_id) {
-        const task = await store.findTask(trx, order.reinspection_task_id);
-        if (task && (await store.updateTaskIf(trx, task, ['unassigned', 'assigned'], { status: 'cancelled', updated_at: deps.now().toISOString() }))) {
-          await store.clockEvent(trx, task.clock_id, { type: 'stop', reason: '整改通知已移送执法' }, actor.userId, deps.now());
-          await audit({ action: 'inspection_task.cancel', targetType: 'inspection_task', targetId: task.id, details: { reason: '整改通知已移送执法' } });
-        }
+  return transact(deps, actor, async (trx, audit, emit) => {
+    const order = orderInScope(actor, id, await store.findOrder(trx, id));
+    await escalateStep(trx, deps, actor, audit, emit, order, input.reason, ['open', 'reported'], store);
+    // A re-inspection still waiting is cancelled: the case now belongs to enforcement.
+    if (order.reinspection_task_id) {
+      const task = await store.findTask(trx, order.reinspection_task_id);
+      if (task && (await store.updateTaskIf(trx, task, ['unassigned', 'assigned'], { status: 'cancelled', updated_at: deps.now().toISOString() }))) {
+        await store.clockEvent(trx, task.clock_id, { type: 'stop', reason: '整改通知已移送执法' }, actor.userId, deps.now());
+        await audit({ action: 'inspection_task.cancel', targetType: 'inspection_task', targetId: task.id, details: { reason: '整改通知已移送执法' } });
       }
-      return { status: 'escalated' as const };
-    }),
-  );
+    }
+    return { status: 'escalated' as const };
+  });
 }

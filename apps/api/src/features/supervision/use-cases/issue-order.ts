@@ -4,6 +4,9 @@ import type { InspectionTaskTable, RectificationOrderTable } from '../../../db/s
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
+import type { Emit } from '../../../platform/transact.ts';
+import { MAJOR_HAZARD_LISTED, ORDER_ISSUED, orderEvent, orderFact } from '../events.ts';
+import { ORDER_ITEMS } from '../supervision.columns.ts';
 import { type SupervisionStore, supervisionStore } from '../supervision.repository.ts';
 
 export interface HazardInput {
@@ -17,7 +20,8 @@ export interface HazardInput {
  * A rectification order (责令限期改正通知书, 消防法 art. 60): number from the policy's template, sealed
  * PDF, deadline on the working-day calendar and its clock citing the policy's legal basis; major hazards
  * list the unit for supervision (SUP-11). Written inside the caller's transaction (supervision's field
- * record, licensing's failed opening check); the caller records the enforcement event.
+ * record, licensing's commitment verification); the caller records the enforcement event. The order's
+ * ORDER_ISSUED event (the unit is told) is emitted here, so no caller forgets it.
  */
 export async function issueOrder(
   trx: Executor,
@@ -26,6 +30,7 @@ export async function issueOrder(
   hazards: HazardInput[],
   o: { deadlineWorkingDays: number; guidance: string },
   agencyName: string,
+  emit: Emit,
   store: SupervisionStore = supervisionStore,
 ): Promise<RectificationOrderTable> {
   const now = ctx.now();
@@ -85,7 +90,7 @@ export async function issueOrder(
     subject_name: task.subject_name,
     source_type: 'inspection_task',
     source_id: task.id,
-    items_json: JSON.stringify(hazards.map((h) => ({ description: h.description, major: h.major }))),
+    items_json: ORDER_ITEMS.encode(hazards.map((h) => ({ description: h.description, major: h.major }))),
     deadline_date: deadline.date,
     clock_id: clock.id,
     status: 'open',
@@ -99,5 +104,9 @@ export async function issueOrder(
     closed_at: null,
   };
   await store.insertOrder(trx, row);
+  emit(orderEvent(ORDER_ISSUED, orderFact(row)));
+  // 重大火灾隐患挂牌督办 (SUP-11) is a credit fact of the unit (CRD-01): credit records it from this event.
+  const major = hazards.filter((h) => h.major).length;
+  if (major) emit(orderEvent(MAJOR_HAZARD_LISTED, { ...orderFact(row), majorHazards: major }));
   return row;
 }

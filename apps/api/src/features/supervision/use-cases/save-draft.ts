@@ -1,8 +1,9 @@
-import { sameJson } from '../../../db/json.ts';
+import { type JsonDocument, sameJson } from '../../../db/json.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { transact } from '../../../platform/transact.ts';
-import { assertInspector, taskInScope, withRefusals } from '../supervision.access.ts';
+import { DRAFT } from '../../inspections/index.ts';
+import { assertInspector, taskInScope } from '../supervision.access.ts';
 import { type SupervisionDeps, storeOf } from '../supervision.repository.ts';
 import { taskStep } from '../transitions.ts';
 
@@ -16,30 +17,28 @@ class Unchanged extends Error {}
 export async function saveDraft(deps: SupervisionDeps, actor: Actor, input: { taskId: string; draft: unknown }) {
   const store = storeOf(deps);
   const id = input.taskId;
-  const draftJson = JSON.stringify(input.draft ?? null);
+  const draftJson = DRAFT.encode((input.draft ?? null) as JsonDocument);
   try {
-    return await withRefusals(deps, actor, () =>
-      transact(deps, actor, async (trx, audit) => {
-        const task = taskInScope(actor, id, await store.findTask(trx, id));
-        assertInspector(actor, task);
-        taskStep(task.status, 'save_draft', '任务已完成，不能再保存草稿');
-        if (sameJson(task.draft_json, draftJson)) throw new Unchanged();
-        const written = await store.updateTaskIf(
-          trx,
-          task,
-          ['assigned'],
-          { draft_json: draftJson, updated_at: deps.now().toISOString() },
-          { draftDiffersFrom: draftJson },
-        );
-        if (!written) {
-          const now = await store.findTask(trx, id);
-          if (now?.status === 'assigned' && sameJson(now.draft_json, draftJson)) throw new Unchanged();
-          throw new AppError('SUPERVISION.TASK_STATE', '任务已完成，不能再保存草稿', { status: now?.status });
-        }
-        await audit({ action: 'inspection_task.draft', targetType: 'inspection_task', targetId: id });
-        return { saved: true };
-      }),
-    );
+    return await transact(deps, actor, async (trx, audit) => {
+      const task = taskInScope(actor, id, await store.findTask(trx, id));
+      assertInspector(actor, task);
+      taskStep(task.status, 'save_draft', '任务已完成，不能再保存草稿');
+      if (sameJson(task.draft_json, draftJson)) throw new Unchanged();
+      const written = await store.updateTaskIf(
+        trx,
+        task,
+        ['assigned'],
+        { draft_json: draftJson, updated_at: deps.now().toISOString() },
+        { draftDiffersFrom: draftJson },
+      );
+      if (!written) {
+        const now = await store.findTask(trx, id);
+        if (now?.status === 'assigned' && sameJson(now.draft_json, draftJson)) throw new Unchanged();
+        throw new AppError('SUPERVISION.TASK_STATE', '任务已完成，不能再保存草稿', { status: now?.status });
+      }
+      await audit({ action: 'inspection_task.draft', targetType: 'inspection_task', targetId: id });
+      return { saved: true };
+    });
   } catch (e) {
     if (e instanceof Unchanged) return { saved: true };
     throw e;

@@ -32,8 +32,13 @@ const BATCH = 5000;
 const ROWS_PER_STATEMENT = 1000;
 const MAX_LISTED_REJECTIONS = 1000;
 
+/** No line of a unit directory comes near this; a longer record is a malformed or hostile file. */
+const MAX_RECORD_BYTES = 64 * 1024;
+
 async function* csvRows(input: Readable): AsyncGenerator<string[]> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }));
+  const parser = input.pipe(
+    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, max_record_size: MAX_RECORD_BYTES }),
+  );
   for await (const rec of parser) yield rec as string[];
 }
 
@@ -60,6 +65,7 @@ export interface ImportUnitsInput {
 
 export async function importUnits(ctx: Deps, actor: Actor, input: ImportUnitsInput): Promise<ImportReport> {
   const scope = actor.scope;
+  const maxRows = ctx.config.imports.maxRows;
   const rows = input.format === 'csv' ? csvRows(input.file) : xlsxRows(input.file);
   const report: ImportReport = { rows: 0, inserted: 0, updated: 0, rejected: 0, rejections: [], batches: 0 };
   const agencies = new Map<string, Agency | null>();
@@ -90,6 +96,12 @@ export async function importUnits(ctx: Deps, actor: Actor, input: ImportUnitsInp
       continue;
     }
     report.rows++;
+    if (report.rows > maxRows)
+      throw new AppError('UNIT.IMPORT_TOO_LARGE', `导入文件超过 ${maxRows} 行，请拆分后分批导入（此前的批次已导入，见报告）`, {
+        what: 'rows',
+        limit: maxRows,
+        report,
+      });
     const agency = await agencyOf(index.regionCode === undefined ? '' : String(cells[index.regionCode] ?? '').trim());
     let policy: ResolvedPolicy<UnitDefaultsPolicy> | undefined;
     if (agency) {
@@ -158,8 +170,9 @@ async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, BatchRow>,
         risk_level: row.riskLevel,
         credit_level: row.creditLevel,
         owner_user_id: null,
-        contact_name: row.contactName,
-        contact_phone: row.contactPhone,
+        // A masked cell of an exported file keeps the directory's value (an export re-imports unchanged).
+        contact_name: row.keep?.includes('contactName') ? (e?.contact_name ?? null) : row.contactName,
+        contact_phone: row.keep?.includes('contactPhone') ? (e?.contact_phone ?? null) : row.contactPhone,
         created_at: nowIso,
         updated_at: nowIso,
         self_commitment: row.selfCommitment ? 1 : 0,

@@ -30,6 +30,7 @@ export async function logIn(deps: Deps, actor: Actor, input: LogInInput): Promis
         }),
       );
     }
+    if (result.reason === 'busy') throw new AppError('SYSTEM.BUSY', '该账号的登录请求过多，请稍后重试');
     if (result.reason === 'locked')
       throw new AppError('AUTH.LOCKED', `连续登录失败次数过多，账号已锁定，请于 ${result.lockedUntilText} 后再试`, { lockedUntil: result.lockedUntil });
     throw new AppError('AUTH.INVALID_CREDENTIALS', '用户名或密码错误');

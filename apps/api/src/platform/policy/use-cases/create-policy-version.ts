@@ -1,10 +1,12 @@
 import { chinaDateOf, getPolicyKind, isCivilDate, POLICY_KIND_IDS, validateOverride } from '@fep/domain';
+import { sameJson } from '../../../db/json.ts';
 import type { Actor } from '../../actor.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, notFound, outOfScope } from '../../errors.ts';
 import { uuidv7 } from '../../ids.ts';
 import { findAgency } from '../../org/agencies.repository.ts';
 import { inScope } from '../../org/scope.ts';
 import { type Deps, transact } from '../../transact.ts';
+import { policyValues } from '../policy.columns.ts';
 import { bumpPolicyVersion, invalidatePolicies, toPolicyVersion } from '../policy.repository.ts';
 
 export interface CreatePolicyVersionInput {
@@ -32,7 +34,9 @@ export async function createPolicyVersion(deps: Deps, actor: Actor, input: Creat
   const problems = validateOverride(def, input.values);
   if (problems.length) throw new AppError('POLICY.INVALID_VALUES', '政策参数取值不符合要求', { problems });
   const agency = await findAgency(deps.database.db, input.agencyId);
-  if (!agency || !inScope(actor.scope, { agencyPath: agency.path })) throw notFound('机构');
+  if (!agency) throw notFound('机构');
+  // Another jurisdiction's agency: the same answer as none, recorded as a refusal (等保 8.1.4.3).
+  if (!inScope(actor.scope, { agencyPath: agency.path })) throw outOfScope('机构', { type: 'agency', id: agency.id });
   const result = await transact(deps, actor, async (trx, audit) => {
     const latest = await trx
       .selectFrom('policy_versions')
@@ -42,10 +46,10 @@ export async function createPolicyVersion(deps: Deps, actor: Actor, input: Creat
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const valuesJson = JSON.stringify(input.values);
+    const valuesJson = policyValues(input.kind).encode(input.values);
     if (
       latest &&
-      latest.values_json === valuesJson &&
+      sameJson(latest.values_json, valuesJson) &&
       latest.effective_from === input.effectiveFrom &&
       latest.legal_document === input.legalBasis.document &&
       (latest.legal_clause ?? null) === (input.legalBasis.clause ?? null)

@@ -1,0 +1,163 @@
+import type { BlacklistView, CreditDistributionView, CreditRequestView, CreditUnitView, PublicCreditView } from '@fep/contracts';
+import { chinaDateOf, inEffect } from '@fep/domain';
+import type { Static } from 'typebox';
+import type { Executor } from '../../db/database.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { notFound } from '../../platform/errors.ts';
+import { scopeFilter } from '../../platform/org/scope.ts';
+import { creditSubjectInScope } from './credit.access.ts';
+import { RISK_FACTORS, STANDING_EXPLANATION } from './credit.columns.ts';
+import { creditPolicies } from './credit.policy.ts';
+import { presentRequest, presentUnit } from './credit.presenter.ts';
+import { computeStanding, recordFact, recordsOf } from './standings.ts';
+
+/** A unit's credit with its explanation, history and requests (CRD-01 … CRD-03): staff of its agency and the unit itself. */
+export async function unitCredit(db: Executor, actor: Actor, usci: string, now: Date): Promise<CreditUnitView> {
+  await creditSubjectInScope(db, actor, usci);
+  const records = await recordsOf(db, usci);
+  let standing = await db.selectFrom('credit_standings').selectAll().where('usci', '=', usci).executeTakeFirst();
+  if (!standing) {
+    // A unit without records: its standing as the policy computes it today (nothing stored until a record arrives).
+    const c = await computeStanding(db, usci, now, records);
+    if (!c) throw notFound('该单位的信用记录');
+    standing = {
+      usci,
+      agency_id: c.agencyId,
+      agency_path: c.agencyPath,
+      subject_name: c.subjectName,
+      score: c.standing.score,
+      level: c.standing.level,
+      blacklisted: c.standing.blacklisted ? 1 : 0,
+      explanation_json: STANDING_EXPLANATION.encode({
+        rule: c.standing.rule,
+        scoreLevel: c.standing.scoreLevel,
+        blacklistReasons: c.standing.blacklistReasons,
+        counted: [],
+      }),
+      risk_score: c.risk.score,
+      risk_level: c.risk.level,
+      risk_factors_json: RISK_FACTORS.encode(c.risk.factors),
+      policy_version: c.policies.versionKey,
+      version: 0,
+      computed_at: now.toISOString(),
+    };
+  }
+  const policies = await creditPolicies(db, standing.agency_id, chinaDateOf(now));
+  const history = await db.selectFrom('credit_level_history').selectAll().where('usci', '=', usci).orderBy('at', 'desc').limit(50).execute();
+  const requests = await db.selectFrom('credit_requests').selectAll().where('usci', '=', usci).orderBy('created_at', 'desc').limit(50).execute();
+  return presentUnit(standing, records, history, requests, policies, now);
+}
+
+/** The published part (CRD-03): level, list status and the records inside their publicity period; nothing else. */
+export async function publicCredit(db: Executor, usci: string, now: Date): Promise<PublicCreditView> {
+  const records = await recordsOf(db, usci);
+  const c = await computeStanding(db, usci, now, records);
+  if (!c) throw notFound('该单位的信用信息');
+  const today = chinaDateOf(now);
+  return {
+    usci,
+    name: c.subjectName,
+    level: c.standing.level,
+    blacklisted: c.standing.blacklisted,
+    records: records
+      .filter((r) => r.points < 0 && inEffect(recordFact(r), today, c.policies.publicity))
+      .map((r) => ({
+        kind: r.kind as PublicCreditView['records'][number]['kind'],
+        at: r.occurred_at,
+        reason: r.reason,
+        publicUntil: c.standing.counted.find((x) => x.id === r.id)!.until,
+      }))
+      .reverse(),
+  };
+}
+
+/** Repair and objection requests: staff see their agency's queue, a unit its own. */
+export async function creditRequests(db: Executor, actor: Actor, status: CreditRequestView['status'] | undefined): Promise<{ items: CreditRequestView[] }> {
+  let q = db
+    .selectFrom('credit_requests')
+    .innerJoin('credit_events', 'credit_events.id', 'credit_requests.record_id')
+    .selectAll('credit_requests')
+    .select('credit_events.kind as record_kind')
+    .where(scopeFilter(actor.scope, { agencyPath: 'credit_requests.agency_path', usci: 'credit_requests.usci' }));
+  if (status) q = q.where('credit_requests.status', '=', status);
+  const rows = await q.orderBy('credit_requests.due_on').orderBy('credit_requests.id').limit(200).execute();
+  return { items: rows.map((r) => presentRequest(r, r.record_kind as CreditRequestView['recordKind'])) };
+}
+
+/** The serious-dishonesty list (CRD-02) in a scope (staff) or a region (public), with the criteria met. */
+export async function blacklist(db: Executor, filter: { actor: Actor } | { agencyPath: string | null }): Promise<Static<typeof BlacklistView>> {
+  let q = db.selectFrom('credit_standings').selectAll().where('blacklisted', '=', 1);
+  if ('actor' in filter) q = q.where(scopeFilter(filter.actor.scope, { agencyPath: 'credit_standings.agency_path' }));
+  else if (filter.agencyPath) q = q.where('agency_path', 'like', `${filter.agencyPath}%`);
+  const rows = await q.orderBy('usci').limit(500).execute();
+  const since = new Map<string, string>();
+  if (rows.length) {
+    const h = await db
+      .selectFrom('credit_level_history')
+      .select(['usci', 'at'])
+      .where(
+        'usci',
+        'in',
+        rows.map((r) => r.usci),
+      )
+      .where('blacklisted', '=', 1)
+      .orderBy('at', 'desc')
+      .execute();
+    for (const x of h) since.set(x.usci, x.at);
+  }
+  return {
+    items: rows.map((r) => ({
+      usci: r.usci,
+      name: r.subject_name,
+      level: r.level,
+      criteria: STANDING_EXPLANATION.decode(r.explanation_json)!.blacklistReasons.map((b) => b.criterion),
+      since: since.get(r.usci) ?? r.computed_at,
+    })),
+  };
+}
+
+/**
+ * Units by credit level and risk level in the actor's scope (CRD-04): every unit of the directory counts,
+ * at its standing where it has one and at its directory levels otherwise; the 20 highest risk scores with
+ * their top factors.
+ */
+export async function distribution(db: Executor, actor: Actor): Promise<CreditDistributionView> {
+  const scope = scopeFilter(actor.scope, { agencyPath: 'units.agency_path' });
+  const rows = await db
+    .selectFrom('units')
+    .leftJoin('credit_standings', 'credit_standings.usci', 'units.usci')
+    .select((eb) => [
+      eb.fn.coalesce('credit_standings.level', 'units.credit_level').as('level'),
+      eb.fn.coalesce('credit_standings.risk_level', 'units.risk_level').as('risk'),
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.fn.coalesce('credit_standings.blacklisted', eb.val(0))).as('listed'),
+    ])
+    .where(scope)
+    .groupBy([
+      (eb) => eb.fn.coalesce('credit_standings.level', 'units.credit_level'),
+      (eb) => eb.fn.coalesce('credit_standings.risk_level', 'units.risk_level'),
+    ])
+    .execute();
+  const top = await db
+    .selectFrom('credit_standings')
+    .selectAll()
+    .where(scopeFilter(actor.scope, { agencyPath: 'credit_standings.agency_path' }))
+    .orderBy('risk_score', 'desc')
+    .orderBy('usci')
+    .limit(20)
+    .execute();
+  const cells = rows.map((r) => ({ level: r.level as 'A', risk: r.risk as 'low', units: Number(r.n) }));
+  return {
+    cells,
+    blacklisted: rows.reduce((s, r) => s + Number(r.listed ?? 0), 0),
+    total: cells.reduce((s, c) => s + c.units, 0),
+    topRisk: top.map((s) => ({
+      usci: s.usci,
+      name: s.subject_name,
+      level: s.level,
+      riskScore: s.risk_score,
+      riskLevel: s.risk_level,
+      factors: (RISK_FACTORS.decode(s.risk_factors_json) ?? []).slice(0, 3),
+    })),
+  };
+}

@@ -1,0 +1,51 @@
+import type { RectificationOrderTable } from '../../db/schema.ts';
+import type { DomainEventInput } from '../../platform/events/outbox.ts';
+
+/**
+ * Facts of a rectification order that other features react to (today: notifications). The payload
+ * carries the unit (USCI), the agency and the document, so no subscriber reads supervision's tables.
+ */
+export const ORDER_ISSUED = 'supervision.order_issued';
+export const EXTENSION_REQUESTED = 'supervision.extension_requested';
+export const EXTENSION_DECIDED = 'supervision.extension_decided';
+/** An order listed one or more major fire hazards (重大火灾隐患, GB 35181): credit records it (CRD-01). */
+export const MAJOR_HAZARD_LISTED = 'supervision.major_hazard_listed';
+
+export interface OrderFact {
+  orderId: string;
+  orderNumber: string | null;
+  usci: string;
+  subjectName: string;
+  agencyId: string;
+  agencyPath: string;
+  deadline: string;
+}
+export interface MajorHazardListed extends OrderFact {
+  majorHazards: number;
+}
+export interface ExtensionRequested extends OrderFact {
+  extensionId: string;
+  days: number;
+}
+export interface ExtensionDecided extends OrderFact {
+  extensionId: string;
+  approved: boolean;
+  days: number;
+  reason: string;
+}
+
+export function orderFact(order: RectificationOrderTable): OrderFact {
+  return {
+    orderId: order.id,
+    orderNumber: order.number,
+    usci: order.usci,
+    subjectName: order.subject_name,
+    agencyId: order.agency_id,
+    agencyPath: order.agency_path,
+    deadline: order.deadline_date,
+  };
+}
+
+export function orderEvent<P extends OrderFact>(type: string, payload: P): DomainEventInput {
+  return { type, targetType: 'rectification_order', targetId: payload.orderId, agencyId: payload.agencyId, payload: { ...payload } as Record<string, unknown> };
+}

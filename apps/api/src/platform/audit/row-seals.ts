@@ -1,0 +1,150 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Dialect, Executor } from '../../db/database.ts';
+import { canonicalJson, JsonObject, jsonColumn } from '../../db/json.ts';
+import { SEALED_TABLES } from '../../db/sealed-tables.ts';
+import { sm3Hex } from './chain.ts';
+
+/**
+ * Row seals (issue 10 item 5, tamper class “a business row edited without an event”): every transaction
+ * that records an event also seals the rows of the sealed tables it changed — a keyed digest (HMAC-SM3)
+ * of the row's substance as the transaction left it. A trigger marks each changed row with the changing
+ * transaction (PostgreSQL: its txid; SQLite, one writer: the mark `transact` sets first) and the row as
+ * it was before. A row changed outside a recorded transaction is therefore never sealed: its digest no
+ * longer matches its seal, and a later recorded change to it finds the row-before off its seal and leaves
+ * it marked as tampered instead of sealing over the edit.
+ */
+const OLD_ROW = jsonColumn('audit_dirty_rows.old_json', JsonObject);
+
+export function rowDigest(table: string, row: Record<string, unknown>): string {
+  const columns = SEALED_TABLES[table]!;
+  return sm3Hex(canonicalJson([table, ...columns.map((c) => row[c] ?? null)]));
+}
+
+export function rowMac(key: Buffer, table: string, rowId: string, digest: string): string {
+  return createHmac('sm3', key).update(`${table}\n${rowId}\n${digest}`, 'utf8').digest('hex');
+}
+
+/**
+ * SQLite: sets the mark of the transaction now running (the marking trigger reads it) and returns it.
+ * PostgreSQL marks by txid, read where it is needed (null here: no extra round trip).
+ */
+export async function markTransaction(trx: Executor, dialect: Dialect): Promise<string | null> {
+  if (dialect === 'postgres') return null;
+  const mark = randomBytes(12).toString('hex');
+  await trx.updateTable('audit_tx_mark').set({ mark }).where('id', '=', 1).execute();
+  return mark;
+}
+
+async function rowsOf(trx: Executor, table: string, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < ids.length; i += 200) {
+    const rows = (
+      await sql<
+        Record<string, unknown>
+      >`select ${sql.join(SEALED_TABLES[table]!.map((c) => sql.ref(c)))} from ${sql.table(table)} where id in (${sql.join(ids.slice(i, i + 200))})`.execute(trx)
+    ).rows;
+    for (const r of rows) out.set(String(r.id), r);
+  }
+  return out;
+}
+
+/**
+ * Seals the rows this transaction changed (those carrying its mark). A row whose state before this
+ * transaction is off its seal was edited outside the product: it is left marked as tampered.
+ */
+export async function sealChangedRows(trx: Executor, dialect: Dialect, key: Buffer, mark: string | null, now: Date): Promise<void> {
+  const dirty = await trx
+    .selectFrom('audit_dirty_rows')
+    .selectAll()
+    .where('mark', '=', mark ?? sql<string>`txid_current()::text`)
+    .where('tampered', '=', 0)
+    .execute();
+  if (dirty.length === 0) return;
+  await sealRows(trx, key, dirty, now, dialect);
+}
+
+async function sealRows(
+  trx: Executor,
+  key: Buffer,
+  dirty: { table_name: string; row_id: string; mark: string; old_json: string | null }[],
+  now: Date,
+  _dialect: Dialect,
+): Promise<void> {
+  const byTable = new Map<string, typeof dirty>();
+  for (const d of dirty) if (SEALED_TABLES[d.table_name]) byTable.set(d.table_name, [...(byTable.get(d.table_name) ?? []), d]);
+  const at = now.toISOString();
+  for (const [table, list] of byTable) {
+    const ids = list.map((d) => d.row_id);
+    const rows = await rowsOf(trx, table, ids);
+    const seals = new Map(
+      (await trx.selectFrom('audit_row_seals').selectAll().where('table_name', '=', table).where('row_id', 'in', ids).execute()).map((s) => [s.row_id, s]),
+    );
+    for (const d of list) {
+      const seal = seals.get(d.row_id);
+      if (seal && d.old_json) {
+        const before = OLD_ROW.decode(d.old_json) as Record<string, unknown>;
+        if (rowDigest(table, before) !== seal.digest) {
+          await trx.updateTable('audit_dirty_rows').set({ tampered: 1 }).where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
+          continue;
+        }
+      }
+      const row = rows.get(d.row_id);
+      if (row) {
+        const digest = rowDigest(table, row);
+        const mac = rowMac(key, table, d.row_id, digest);
+        await trx
+          .insertInto('audit_row_seals')
+          .values({ table_name: table, row_id: d.row_id, digest, mac, sealed_at: at })
+          .onConflict((oc) => oc.columns(['table_name', 'row_id']).doUpdateSet({ digest, mac, sealed_at: at }))
+          .execute();
+      } else await trx.deleteFrom('audit_row_seals').where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
+      await trx.deleteFrom('audit_dirty_rows').where('table_name', '=', table).where('row_id', '=', d.row_id).where('mark', '=', d.mark).execute();
+    }
+  }
+}
+
+/** At start: seals the rows that existed when sealing began (migration 0270 marks them `initial`). */
+export async function sealInitialRows(db: Executor, dialect: Dialect, key: Buffer, now: Date): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const batch = await db.selectFrom('audit_dirty_rows').selectAll().where('mark', '=', 'initial').where('tampered', '=', 0).limit(1000).execute();
+    if (batch.length === 0) return n;
+    await sealRows(db, key, batch, now, dialect);
+    n += batch.length;
+  }
+}
+
+export interface RowFinding {
+  table: string;
+  rowId: string;
+  reason: 'changed_without_record' | 'seal_forged' | 'seal_missing';
+}
+
+/** Every sealed row against its seal; a row changed outside the record, or a seal not made with the key. */
+export async function verifyRowSeals(db: Executor, key: Buffer, only?: { table: string; ids: string[] }): Promise<RowFinding[]> {
+  const findings: RowFinding[] = [];
+  for (const table of only ? [only.table] : Object.keys(SEALED_TABLES)) {
+    let q = db.selectFrom('audit_row_seals').selectAll().where('table_name', '=', table);
+    if (only) q = q.where('row_id', 'in', only.ids);
+    const seals = await q.execute();
+    const rows = await rowsOf(
+      db,
+      table,
+      seals.map((s) => s.row_id),
+    );
+    for (const s of seals) {
+      if (rowMac(key, table, s.row_id, s.digest) !== s.mac) findings.push({ table, rowId: s.row_id, reason: 'seal_forged' });
+      else {
+        const row = rows.get(s.row_id);
+        if (!row || rowDigest(table, row) !== s.digest) findings.push({ table, rowId: s.row_id, reason: 'changed_without_record' });
+      }
+    }
+    // A row marked by a transaction that never sealed it (or found tampered when a recorded change came).
+    let d = db.selectFrom('audit_dirty_rows').select(['row_id', 'mark', 'tampered']).where('table_name', '=', table).where('mark', '!=', 'initial');
+    if (only) d = d.where('row_id', 'in', only.ids);
+    for (const r of await d.execute())
+      if (!findings.some((f) => f.table === table && f.rowId === r.row_id)) findings.push({ table, rowId: r.row_id, reason: 'changed_without_record' });
+  }
+  return findings;
+}

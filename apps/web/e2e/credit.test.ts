@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { recordCreditEvent } from '../../api/src/features/credit/index.ts';
+import { systemActor } from '../../api/src/platform/actor.ts';
+import { type E2E, expectOutcome, SHOTS, startE2E } from './support.ts';
+
+/**
+ * Browser test of credit (CRD-01 … CRD-04), on a desktop (1366×768) and a phone (390×844): the unit sees its
+ * credit level with the records and rule behind it and what the level means for inspections, and applies for
+ * repair of a penalty past its minimum publicity period; a leader sees the distribution by level and risk.
+ */
+const PASSWORD = 'E2e-Credit@2026';
+const VIEWPORTS = [
+  { name: 'desktop', viewport: { width: 1366, height: 768 } },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+] as const;
+const DAY = 86_400_000;
+
+describe('credit in headless Chromium', () => {
+  let e: E2E;
+  before(async () => {
+    e = await startE2E(PASSWORD);
+  });
+  after(async () => {
+    await e?.close();
+  });
+
+  for (const { name, ...device } of VIEWPORTS) {
+    test(`CRD-01/CRD-03 [${name}] a unit sees its credit level with the reasons and applies for repair`, async () => {
+      const db = e.ctx.database.db;
+      const user = await db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow();
+      const agency = await db.selectFrom('agencies').select('id').where('region_code', '=', '211000').executeTakeFirstOrThrow();
+      // A serious penalty decided 13 months ago: C level now, and past the fire sector's 1-year minimum period.
+      await recordCreditEvent(e.ctx, systemActor(), {
+        usci: user.usci!,
+        agencyId: agency.id,
+        kind: 'penalty',
+        severity: 'serious',
+        reason: `行政处罚决定（辽阳消罚决字〔2025〕第00${name === 'phone' ? 2 : 1}号）：罚款 200,000 元`,
+        sourceType: 'enforcement_case',
+        sourceId: `e2e-credit-${name}`,
+        occurredAt: new Date(e.ctx.now().getTime() - 400 * DAY).toISOString(),
+        subjectName: '辽阳信用测试单位',
+      });
+      const context = await e.browser.newContext({ ...device, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await e.login(page, '/login', 'applicant.211000');
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await page.goto(`${e.base}/portal/credit`);
+      await page.getByRole('heading', { name: '信用信息', exact: true }).waitFor();
+      await page.getByText(/评定依据：[BCD]级/).waitFor();
+      await page.getByText('对监督检查的影响').waitFor();
+      await page.getByText(/抽查频次提高/).waitFor();
+      await page.getByText(`罚款 200,000 元`, { exact: false }).first().waitFor();
+      await page.screenshot({ path: `${SHOTS}credit-portal-${name}.png`, fullPage: true });
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(widths[0]! <= widths[1]!, `no horizontal scrolling on ${name}: ${widths.join(' > ')}`);
+
+      const item = page.locator('.ant-list-item', { hasText: `第00${name === 'phone' ? 2 : 1}号` });
+      await item.getByRole('button', { name: '申请信用修复' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('失信行为已纠正（隐患已整改）').click();
+      await dialog.getByText('行政处罚已履行完毕（罚款已缴纳）').click();
+      await dialog.getByText('已签署信用承诺书').click();
+      await dialog.getByLabel('修复理由').fill('罚款已缴清，隐患已整改并签署信用承诺书');
+      await dialog.getByRole('button', { name: /提\s*交/ }).click();
+      await expectOutcome(page, '信用修复申请已提交', `credit-repair-${name}`);
+      await page
+        .getByText(/办理期限：\d{4}-\d{2}-\d{2} 前/)
+        .first()
+        .waitFor();
+      await page.screenshot({ path: `${SHOTS}credit-repair-requested-${name}.png`, fullPage: true });
+      const pending = await db
+        .selectFrom('credit_requests')
+        .select(['kind', 'status'])
+        .where('usci', '=', user.usci!)
+        .where('status', '=', 'pending')
+        .execute();
+      assert.ok(pending.some((p) => p.kind === 'repair'));
+      await context.close();
+    });
+  }
+
+  test('CRD-04 a leader sees the distribution by credit level and risk, and a unit’s factors', async () => {
+    const context = await e.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await e.login(page, '/admin/login', 'leader.211000');
+    await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
+    await page.goto(`${e.base}/admin/credit`);
+    await page.getByText('按信用等级和风险等级分布（单位数）').waitFor();
+    await page.getByRole('columnheader', { name: '高风险' }).waitFor();
+    await page.getByText('风险最高的单位').waitFor();
+    await page.screenshot({ path: `${SHOTS}credit-distribution-desktop.png`, fullPage: true });
+    await page.locator('.ant-card', { hasText: '风险最高的单位' }).getByRole('link').first().click();
+    await page.getByText('主要风险因素').waitFor();
+    await page.getByText('信用等级变动').waitFor();
+    await page.screenshot({ path: `${SHOTS}credit-unit-desktop.png`, fullPage: true });
+    await context.close();
+  });
+});
