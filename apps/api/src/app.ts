@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrations/index.ts';
 import { demoRoutes } from './demo/demo.routes.ts';
 import { seedReferenceData } from './demo/reference.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { complaintRoutes, open311Routes, partnerRoutes } from './features/complaints/index.ts';
 import { creditRoutes } from './features/credit/index.ts';
 import { caseDocumentRoutes } from './features/enforcement/case-documents.routes.ts';
 import { caseRoutes } from './features/enforcement/cases.routes.ts';
@@ -25,7 +26,6 @@ import { queueRoutes } from './features/licensing/queues.routes.ts';
 import { taskRoutes } from './features/licensing/tasks.routes.ts';
 import { marketRoutes } from './features/market/index.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
-import { complaintRoutes, open311Routes, partnerRoutes } from './features/complaints/index.ts';
 import { oversightRoutes } from './features/oversight/oversight.routes.ts';
 import { serviceRoutes } from './features/services/services.routes.ts';
 import { supervisionRoutes } from './features/supervision/supervision.routes.ts';
@@ -49,6 +49,7 @@ import { installOperationsEndpoints } from './platform/http/metrics.ts';
 import { registerCompression, serveWebApp } from './platform/http/web-assets.ts';
 import { authRoutes } from './platform/iam/auth.routes.ts';
 import { watchSessionAnnouncements } from './platform/iam/sessions.ts';
+import { mapRoutes, tileOrigins } from './platform/map/map.routes.ts';
 import { orgRoutes } from './platform/org/org.routes.ts';
 import { policyRoutes } from './platform/policy/policy.routes.ts';
 import { ReadPool } from './platform/workers/pool.ts';
@@ -144,6 +145,9 @@ export async function buildApp(
 
   installGuard(app);
   installErrorHandler(app);
+  // The pages may load basemap tiles from the configured tile service, and from nowhere else.
+  const imgSrc = ["'self'", 'data:', 'blob:', ...tileOrigins(ctx.config.map)].join(' ');
+  const csp = `default-src 'self'; img-src ${imgSrc}; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'`;
   installInputGuards(app);
   installOperationsEndpoints(app, ctx);
   // A callback hook, not an async one: it runs on every response and needs no promise.
@@ -151,13 +155,10 @@ export async function buildApp(
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
-    if (req.url.startsWith('/api/v1')) reply.header('cache-control', 'no-store');
-    else if (!req.url.startsWith('/api/docs')) {
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'",
-      );
-    }
+    // A tile of the offline basemap sets its own caching; every other API answer is never cached.
+    if (req.url.startsWith('/api/v1')) {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    } else if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', csp);
     done(null, payload);
   });
 
@@ -177,6 +178,7 @@ export async function buildApp(
   await app.register(demoRoutes);
   await app.register(unitRoutes);
   await app.register(serviceRoutes);
+  await app.register(mapRoutes);
   await app.register(enforcementRoutes);
   await app.register(caseRoutes);
   await app.register(sealRoutes);

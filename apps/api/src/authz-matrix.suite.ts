@@ -166,6 +166,9 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/units/import-template': { url: () => '/api/v1/units/import-template' },
   'GET /api/v1/portal/my-units': { url: () => '/api/v1/portal/my-units' },
   'GET /api/v1/services/guides': { url: (f) => `/api/v1/services/guides?agency=${f.region}` },
+  'GET /api/v1/map': { url: () => '/api/v1/map' },
+  // No tile package in the matrix's app: the public route answers 404 MAP.NO_TILES to everyone alike.
+  'GET /api/v1/map/tiles/:z/:x/:y': { url: () => '/api/v1/map/tiles/3/6/2' },
   'GET /api/v1/enforcement/violations': { url: (f) => `/api/v1/enforcement/violations?region=${f.region}` },
   'POST /api/v1/enforcement/discretion': {
     url: () => '/api/v1/enforcement/discretion',

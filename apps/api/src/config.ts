@@ -59,6 +59,40 @@ export interface Config {
    * FEP_CREDIT_PLATFORM_URL and FEP_CREDIT_PLATFORM_SECRET; without a URL nothing is pushed (records wait).
    */
   creditPlatform?: { url: string; secret: string } | undefined;
+  /** The basemap of the product's maps (FEP_MAP_TILES…, platform/map): none, a tile service, or a tile package. */
+  map: MapConfig;
+}
+
+/**
+ * The basemap. Maps published in China need an approved source and its review number (地图管理条例 art. 15,
+ * 17), so none ships with the product: FEP_MAP_TILES is either an approved tile service's URL template
+ * (e.g. 天地图 with the agency's key) or the path of an offline tile package (.mbtiles) the product serves
+ * itself, for agencies without internet. Without it, maps draw a coordinate grid under the points.
+ */
+export type MapConfig =
+  | { source: 'none' }
+  | { source: 'url'; url: string; subdomains: string[]; attribution: string; system: 'wgs84' | 'gcj02'; maxZoom: number }
+  | { source: 'file'; file: string; attribution: string; system: 'wgs84' | 'gcj02'; maxZoom: number };
+
+function mapConfigOf(env: NodeJS.ProcessEnv, production: boolean): MapConfig {
+  const tiles = env.FEP_MAP_TILES?.trim();
+  if (!tiles) return { source: 'none' };
+  const system = env.FEP_MAP_TILES_SYSTEM || 'wgs84';
+  if (system !== 'wgs84' && system !== 'gcj02') throw new ConfigError(`FEP_MAP_TILES_SYSTEM 须为 wgs84 或 gcj02：${system}`);
+  const maxZoom = env.FEP_MAP_TILES_MAX_ZOOM ? positiveInteger(env, 'FEP_MAP_TILES_MAX_ZOOM', 18) : 18;
+  if (maxZoom > 22) throw new ConfigError(`FEP_MAP_TILES_MAX_ZOOM 不能大于 22：${maxZoom}`);
+  const attribution = env.FEP_MAP_TILES_ATTRIBUTION?.trim() ?? '';
+  if (/^https?:\/\//.test(tiles)) {
+    if (!/\{z\}/.test(tiles) || !/\{x\}/.test(tiles) || !/\{y\}/.test(tiles))
+      throw new ConfigError('FEP_MAP_TILES 的地址模板须包含 {z}、{x}、{y}（如天地图 WMTS 地址）。');
+    if (production && !tiles.startsWith('https://')) throw new ConfigError('生产环境的底图服务地址须为 https://');
+    const subdomains = (env.FEP_MAP_TILES_SUBDOMAINS ?? '').split(/[,\s]+/).filter(Boolean);
+    if (/\{s\}/.test(tiles) && subdomains.length === 0) throw new ConfigError('FEP_MAP_TILES 含 {s}，请以 FEP_MAP_TILES_SUBDOMAINS 给出子域（如 0,1,2,3）。');
+    // The attribution carries the service's review number (审图号), which a published map must show.
+    if (!attribution) throw new ConfigError('使用底图服务须以 FEP_MAP_TILES_ATTRIBUTION 注明来源及审图号。');
+    return { source: 'url', url: tiles, subdomains, attribution, system, maxZoom };
+  }
+  return { source: 'file', file: resolve(tiles), attribution, system, maxZoom };
 }
 
 export type PaymentConfig =
@@ -193,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: smsConfigOf(env, production),
     payment: paymentConfigOf(env, production, demo),
     creditPlatform: env.FEP_CREDIT_PLATFORM_URL ? { url: env.FEP_CREDIT_PLATFORM_URL, secret: env.FEP_CREDIT_PLATFORM_SECRET ?? '' } : undefined,
+    map: mapConfigOf(env, production),
   };
   // 等保 2.0 8.1.4.8 / 8.1.4.3 c: keys stored beside the data they protect protect nothing from whoever
   // copies the data folder — in production they come from the environment (a secret store), and the

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { writeTilePackage } from '../../api/src/test-support/tiles.ts';
 import { type E2E, expectAccessible, expectOutcome, PNG, pickPlace, recordLockedExit, SHOTS, sign, startE2E } from './support.ts';
 
 /**
  * Browser test of hazard reports (CMP-01 … CMP-04) in Debian's headless Chromium: an anonymous citizen on a
- * 390 px phone reports a locked exit with a photo (随手拍) and the device's location, and keeps the tracking
+ * 390 px phone reports a locked exit with a photo (随手拍), the device's location corrected on the map (an offline
+ * tile package as the basemap), and keeps the tracking
  * code; the intake clerk sees the report in the queue with its 24-hour clock, opens its file and sends two
  * inspectors; the inspector records the verification on the phone's field page (photo, three signatures);
  * the clerk concludes on the file and tells the citizen; the citizen reads the feedback by tracking code.
@@ -16,7 +21,10 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 describe('hazard reports in headless Chromium', () => {
   let e: E2E;
   before(async () => {
-    e = await startE2E(PASSWORD);
+    // An offline tile package of central Liaoyang, served by the product (zoom 3 … 16).
+    const tiles = join(mkdtempSync(join(tmpdir(), 'fep-e2e-tiles-')), 'liaoyang.mbtiles');
+    writeTilePackage(tiles, { bounds: [123.15, 41.24, 123.3, 41.3], minZoom: 3, maxZoom: 16, attribution: '测试离线底图' });
+    e = await startE2E(PASSWORD, { FEP_MAP_TILES: tiles });
   });
   after(async () => {
     await e?.close();
@@ -45,7 +53,20 @@ describe('hazard reports in headless Chromium', () => {
     await citizen.getByTestId('photo-input').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
     await citizen.getByText('已上传 1 张照片').waitFor();
     await citizen.getByRole('button', { name: '使用当前位置' }).click();
-    await citizen.getByTestId('location').waitFor();
+    await citizen.getByTestId('location').filter({ hasText: '已定位' }).waitFor();
+    // The device's fix is off by a shop front: the citizen opens the map (centred on the fix, zoom 16) and taps
+    // 40 px east of it. At zoom 16 a pixel is 360 / (256 × 2¹⁶) degrees of longitude.
+    await citizen.getByRole('button', { name: '在地图上选点' }).click();
+    const map = citizen.getByRole('application', { name: '点选隐患位置的地图' });
+    await map.locator('img.leaflet-tile-loaded').first().waitFor();
+    await map.locator('.map-pin').waitFor();
+    await map.scrollIntoViewIfNeeded();
+    const pin = await map.locator('.map-pin').boundingBox();
+    assert.ok(pin, 'the fix is drawn on the map');
+    await citizen.touchscreen.tap(pin.x + pin.width / 2 + 40, pin.y + pin.height / 2);
+    await citizen.getByTestId('location').filter({ hasText: '已选位置' }).waitFor();
+    const east = 123.2372 + (40 * 360) / (256 * 2 ** 16);
+    await citizen.screenshot({ path: `${SHOTS}complaints-report-map-phone.png`, fullPage: true });
     await citizen.getByLabel('地址或场所名称').fill('白塔区中华大街某商场');
     await citizen.getByText('完全匿名：不留任何个人信息', { exact: false }).waitFor();
     await expectAccessible(citizen, 'hazard report form (phone)');
@@ -62,7 +83,9 @@ describe('hazard reports in headless Chromium', () => {
     assert.equal(row.channel, 'snapshot');
     assert.equal(row.anonymous, 1);
     assert.equal(row.identity_enc, null, 'nothing kept of an anonymous reporter');
-    assert.ok(row.lat != null && Math.abs(row.lat - 41.2689) < 1e-6, 'the device location, WGS84');
+    // Picked on the map, stored in WGS84 (a pixel or two of rounding allowed).
+    assert.ok(row.lat != null && Math.abs(row.lat - 41.2689) < 5e-5, `the picked place, WGS84: ${row.lat}`);
+    assert.ok(row.lng != null && Math.abs(row.lng - east) < 5e-5, `40 px east of the fix: ${row.lng} ≈ ${east}`);
 
     // The intake clerk: the queue shows the 24-hour clock; the file opens.
     const clerk = await e.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
@@ -75,10 +98,16 @@ describe('hazard reports in headless Chromium', () => {
     await expectAccessible(clerk, 'complaints queue');
     await clerk.screenshot({ path: `${SHOTS}complaints-queue.png`, fullPage: true });
     await clerk.getByRole('link', { name: '分布与统计' }).click();
-    await clerk.getByRole('img', { name: '举报点位分布图' }).waitFor();
+    const reports = clerk.getByRole('application', { name: '举报点位分布图' });
+    await reports.locator('img.leaflet-tile-loaded').first().waitFor();
     await clerk.getByText('按来源').waitFor();
+    assert.ok((await reports.locator('.map-point').count()) >= 1, 'the reports are points on the basemap');
     await clerk.screenshot({ path: `${SHOTS}complaints-map.png`, fullPage: true });
+    // A point opens its file.
+    await reports.locator('.map-point').first().click({ force: true });
+    await clerk.waitForURL((u) => /^\/admin\/complaints\/[0-9a-f-]{36}$/.test(u.pathname));
     await clerk.goto(`${e.base}/admin/complaints/${row.id}`);
+    await clerk.getByRole('application', { name: '举报位置地图' }).locator('.map-point').waitFor();
     await clerk.getByText('受理后 24 小时内核查', { exact: false }).first().waitFor();
     await clerk.getByText('派员核查', { exact: true }).first().waitFor();
     await clerk.screenshot({ path: `${SHOTS}complaints-file.png`, fullPage: true });
@@ -162,6 +191,40 @@ describe('hazard reports in headless Chromium', () => {
     await expectAccessible(citizen, 'report tracking (phone)');
     await citizen.screenshot({ path: `${SHOTS}complaints-tracking-phone.png`, fullPage: true });
     await citizen.close();
+    await clerk.close();
+  });
+
+  test('CMP-03 a clerk transfers a report taken for another city: the receiving agency has it with the same clock, the queue no longer lists it', async () => {
+    const clerkToken = await token('clerk.211000');
+    const report = await api(clerkToken, 'POST', '/api/v1/complaints', {
+      channel: 'hotline_96119',
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      regionCode: '211000',
+      category: 'escape_route_blocked',
+      description: '来电反映广州天河某商场疏散通道堆放货物（移交测试）',
+      address: '广州市天河区某商场',
+      anonymous: true,
+    });
+    const clerk = await e.browser.newPage({ ...PHONE });
+    await e.login(clerk, '/admin/login', 'clerk.211000');
+    await clerk.waitForURL((u) => u.pathname === '/admin');
+    await clerk.goto(`${e.base}/admin/complaints/${report.id}`);
+    await clerk.getByText('移交有管辖权的机构').waitFor();
+    await pickPlace(clerk, ['广东省', '广州市', '天河区'], '被举报地点所在地区');
+    await clerk.getByLabel('移交理由').fill('被举报场所位于广州市天河区，不属本支队管辖');
+    assert.ok((await overflow(clerk)) <= 0, 'the file fits a 390 px phone');
+    await clerk.getByRole('button', { name: /^移\s*交$/ }).click();
+    await expectOutcome(clerk, '核查时限继续计算', 'complaint-transfer');
+    await clerk.waitForURL((u) => u.pathname === '/admin/complaints');
+    const moved = await e.ctx.database.db
+      .selectFrom('complaints')
+      .select(['region_code', 'due_at', 'clock_id'])
+      .where('id', '=', report.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(moved.region_code, '440106');
+    const clock = await e.ctx.database.db.selectFrom('clocks').select(['region_code', 'due_at']).where('id', '=', moved.clock_id!).executeTakeFirstOrThrow();
+    assert.equal(clock.due_at, report.clock.dueAt, 'the clock keeps counting from receipt');
+    assert.match(clock.region_code, /^4401/, 'the clock is now a Guangzhou agency’s');
     await clerk.close();
   });
 });

@@ -45,11 +45,12 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(password: string): Promise<E2E> {
+/** Starts the product with demo data (and `env`, e.g. a basemap) and a headless Chromium. */
+export async function startE2E(password: string, env: Record<string, string> = {}): Promise<E2E> {
   mkdirSync(SHOTS, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'fep-e2e-'));
   const ctx = await createContext(
-    loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_DEMO_PASSWORD: password, FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' }),
+    loadConfig({ DATA_DIR: dataDir, FEP_DEMO: 'true', FEP_DEMO_PASSWORD: password, FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '', ...env }),
   );
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });

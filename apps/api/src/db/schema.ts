@@ -1,8 +1,8 @@
 import type { AuditChainHead, AuditEvent, AuditTables } from './schema/audit.ts';
 import type { CacheTables } from './schema/cache.ts';
 import type { CalendarDay, CalendarTables, CalendarYear } from './schema/calendar.ts';
-import type { ComplaintsTables } from './schema/complaints.ts';
 import type { Clock, ClockAlert, ClockEvent, ClocksTables } from './schema/clocks.ts';
+import type { ComplaintsTables } from './schema/complaints.ts';
 import type { CreditEvent, CreditTables } from './schema/credit.ts';
 import type { DocumentSequence, DocumentsTables, SealKey } from './schema/documents.ts';
 import type { EnforcementReferral, EnforcementTables } from './schema/enforcement.ts';

@@ -1,10 +1,10 @@
 import { addDays, chinaDateOf, completeUsci, JURISDICTION_PRESETS, STAFF_ROLES, startOfChinaDay, VENUE_KINDS } from '@fep/domain';
 import type { Transaction } from 'kysely';
 import type { DB, UnitTable } from '../db/schema.ts';
+import { seedDemoPartnerKeys } from '../features/complaints/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import { startClock } from '../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../platform/context.ts';
-import { seedDemoPartnerKeys } from '../features/complaints/index.ts';
 import { hashPassword } from '../platform/iam/passwords.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { policyValues } from '../platform/policy/policy.columns.ts';

@@ -21,6 +21,9 @@ export const ERROR_STATUS = {
   'AUTH.SESSION_EXPIRED': 401,
   'AUTH.FORBIDDEN': 403,
   'RESOURCE.NOT_FOUND': 404,
+  /** The basemap (platform/map): no offline tile package configured, or no tile at that place. */
+  'MAP.NO_TILES': 404,
+  'MAP.TILE_NOT_FOUND': 404,
   /** Too many heavy reads waiting for a worker of the read pool (platform/workers). */
   'SYSTEM.BUSY': 503,
   'IDEMPOTENCY.KEY_REUSED': 422,

@@ -57,13 +57,13 @@ import { migration as enforcementSealDocuments } from './0256_enforcement_seal_d
 import { migration as enforcementInstalmentPayments } from './0257_enforcement_instalment_payments.ts';
 import { migration as enforcementPaymentOrderInstalment } from './0258_enforcement_payment_order_instalment.ts';
 import { migration as auditCheckpointsRowSeals } from './0270_audit_checkpoints_row_seals.ts';
+import { migration as complaintsReports } from './0300_complaints_reports.ts';
+import { migration as complaintsCategoryCodes } from './0301_complaints_category_codes.ts';
+import { migration as complaintsWorkOrderReports } from './0330_complaints_work_order_reports.ts';
 import { migration as creditRecords } from './0400_credit_records.ts';
 import { migration as marketServiceOrganisations } from './0401_market_service_organisations.ts';
 import { migration as supervisionHazardsUsci } from './0430_supervision_hazards_usci.ts';
 import { migration as inspectionsTriggerKey } from './0431_inspections_trigger_key.ts';
-import { migration as complaintsReports } from './0300_complaints_reports.ts';
-import { migration as complaintsCategoryCodes } from './0301_complaints_category_codes.ts';
-import { migration as complaintsWorkOrderReports } from './0330_complaints_work_order_reports.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's

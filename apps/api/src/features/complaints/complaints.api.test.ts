@@ -4,9 +4,9 @@ import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 import { Hotline12345Simulator } from '../../test-support/hotline12345.ts';
-import { deliverWorkOrderReports } from './index.ts';
 import { call, type Json } from '../../test-support/http.ts';
 import { overridePolicy } from '../../test-support/policy.ts';
+import { deliverWorkOrderReports } from './index.ts';
 
 /**
  * Hazard reports over HTTP on SQLite and PostgreSQL (CMP-01 … CMP-04, SUP-06): every channel end to end,
@@ -291,6 +291,53 @@ for (const database of DATABASES) {
         [r.body.id],
         'the queue searches the text',
       );
+    });
+
+    test('CMP-03 a report transferred to the responsible agency takes its clock along: same limit from receipt, in the receiving agency’s lists only', async () => {
+      t.clock.now = new Date('2026-12-07T02:00:00Z');
+      await relogin();
+      const r = await call(t, tok['clerk.211000']!, 'POST', '/api/v1/complaints', {
+        channel: 'hotline_96119',
+        receivedAt: '2026-12-07T01:30:00.000Z',
+        regionCode: '211000',
+        category: 'escape_route_blocked',
+        description: '来电反映广州天河某商场疏散通道堆放货物',
+        address: '广州市天河区某商场',
+        anonymous: false,
+        reporter: REPORTER,
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const dueAt = r.body.clock.dueAt as string;
+      assert.equal(dueAt, '2026-12-08T01:30:00.000Z');
+      const clockOf = () =>
+        t.ctx.database.db.selectFrom('clocks').selectAll().where('target_type', '=', 'complaint').where('target_id', '=', r.body.id).executeTakeFirstOrThrow();
+      const before = await clockOf();
+      const listed = async (who: string) => ((await call(t, tok[who]!, 'GET', '/api/v1/clocks?limit=200')).body as Json[]).some((c) => c.id === before.id);
+      assert.ok(await listed('clerk.211000'));
+      assert.ok(!(await listed('clerk.440100')));
+
+      const moved = await call(t, tok['clerk.211000']!, 'POST', `/api/v1/complaints/${r.body.id}/transfer`, {
+        regionCode: '440100',
+        reason: '被举报场所位于广州市，不属本支队管辖',
+      });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      const after = await clockOf();
+      assert.equal(after.id, before.id, 'the same clock, not a fresh one');
+      assert.equal(after.status, 'running');
+      assert.equal(after.started_at, before.started_at);
+      assert.equal(after.due_at, dueAt, 'a transfer never buys time: 24 hours from receipt');
+      assert.equal(after.region_code, '440100');
+      assert.notEqual(after.agency_id, before.agency_id);
+      assert.ok(await listed('clerk.440100'), 'the receiving agency sees the clock it must meet');
+      assert.ok(!(await listed('clerk.211000')), 'the first agency no longer carries it');
+      const there = await call(t, tok['clerk.440100']!, 'GET', `/api/v1/complaints/${r.body.id}`);
+      assert.equal(there.status, 200, JSON.stringify(there.body));
+      assert.equal(there.body.clock.dueAt, dueAt);
+      assert.equal((await call(t, tok['clerk.211000']!, 'GET', `/api/v1/complaints/${r.body.id}`)).status, 404);
+      // A second transfer of the same report to the same agency is refused and moves nothing.
+      const again = await call(t, tok['clerk.440100']!, 'POST', `/api/v1/complaints/${r.body.id}/transfer`, { regionCode: '440100', reason: '重复' });
+      assert.equal(again.status, 400, JSON.stringify(again.body));
+      assert.equal((await clockOf()).agency_id, after.agency_id);
     });
 
     test('CMP-01 12345 work order pushed by the simulator: signed, idempotent on its number, a replay refused; progress and result reported; dissatisfied evaluation reopens', async () => {

@@ -134,6 +134,33 @@ for (const database of DATABASES) {
       assert.equal(running.length, 1, 'one new clock after the reopening');
     });
 
+    test('CMP-03 a transfer under 20 parallel requests moves the report and its clock once', async () => {
+      const a = await newReport();
+      const rs = await par(() => post(clerk, `/api/v1/complaints/${a.id}/transfer`, { regionCode: '440100', reason: '并发测试：不属本辖区' }));
+      assert.deepEqual(
+        rs.filter((r) => r.status >= 500).map((r) => r.body),
+        [],
+        'no 5xx',
+      );
+      assert.equal(rs.filter((r) => r.status === 200).length, 1, JSON.stringify(rs.map((r) => [r.status, r.body.code])));
+      // The losers either lost the compare-and-set (409) or, once the winner committed, no longer see a report
+      // that left their jurisdiction (404).
+      for (const r of rs.filter((x) => x.status !== 200))
+        assert.ok(
+          (r.status === 409 && r.body.code === 'COMPLAINTS.STATE') || (r.status === 404 && r.body.code === 'RESOURCE.NOT_FOUND'),
+          JSON.stringify([r.status, r.body.code]),
+        );
+      const events = await t.ctx.database.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('target_id', '=', a.id)
+        .where('action', '=', 'complaint.transfer')
+        .execute();
+      assert.equal(events.length, 1, 'one recorded transfer');
+      const clocks = await t.ctx.database.db.selectFrom('clocks').select(['region_code', 'status']).where('target_id', '=', a.id).execute();
+      assert.deepEqual(clocks, [{ region_code: '440100', status: 'running' }], 'the one clock went along, still running');
+    });
+
     test('CMP-01 one 12345 work-order number pushed 20 times at once creates one report', async () => {
       const admin = await t.login('admin.000000');
       const key = await post(admin, '/api/v1/partners/12345/keys', { name: '并发测试 12345', regionCode: '211000' });

@@ -35,7 +35,7 @@ import {
   TransferRequest,
   VerificationRequest,
 } from '@fep/contracts';
-import { chinaDateOf, COMPLAINT_CATEGORY_LABELS, type ComplaintCategory } from '@fep/domain';
+import { COMPLAINT_CATEGORY_LABELS, type ComplaintCategory, chinaDateOf } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { blobStream } from '../../platform/files/storage.ts';
@@ -52,7 +52,16 @@ import { claimReward, decideComplaintReward, recordReturnVisit, recordRewardPaym
 import { complaintFigures } from './use-cases/figures.ts';
 import { intakeComplaint } from './use-cases/intake.ts';
 import { uploadComplaintPhoto } from './use-cases/photos.ts';
-import { byTrackingCode, complaintMap, complaintPage, duplicateSuggestions, exportComplaints, getComplaint, lookUpComplaint } from './use-cases/reads.ts';
+import {
+  byTrackingCode,
+  complaintMap,
+  complaintPage,
+  duplicateSuggestions,
+  exportComplaints,
+  getComplaint,
+  lookUpComplaint,
+  transferredComplaint,
+} from './use-cases/reads.ts';
 import {
   changeCategory,
   concludeVerification,
@@ -312,6 +321,7 @@ export async function complaintRoutes(fastify: FastifyInstance): Promise<void> {
     body: unknown,
     permission: 'complaints:complaint:intake' | 'complaints:reward:decide',
     run: (deps: Parameters<typeof getComplaint>[0], actor: ReturnType<typeof actorOf>, id: string, body: B) => Promise<unknown>,
+    present: (req: Parameters<typeof actorOf>[0], id: string) => ReturnType<typeof view> = view,
   ) =>
     app.post(
       path,
@@ -324,7 +334,7 @@ export async function complaintRoutes(fastify: FastifyInstance): Promise<void> {
           // The body was validated against `body`, the schema each caller pairs with its B.
           const input: unknown = req.body;
           await run(deps, actorOf(req), req.params.id, input as B);
-          return view(req, req.params.id);
+          return present(req, req.params.id);
         }),
     );
   step<{ category: string; reason: string }>(
@@ -340,6 +350,8 @@ export async function complaintRoutes(fastify: FastifyInstance): Promise<void> {
     TransferRequest,
     'complaints:complaint:intake',
     (d, a, id, b) => transferComplaint(d, a, id, b),
+    // The report has left the clerk's jurisdiction: the answer is the report as handed over.
+    (_req, id) => transferredComplaint(ctx, id),
   );
   step<{ originalId: string }>(
     '/api/v1/complaints/:id/duplicate-of',

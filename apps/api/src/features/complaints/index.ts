@@ -6,8 +6,9 @@
  * `complaint_return_visits`, `partner_keys`, `partner_nonces` and `work_order_reports`. Complaints about officers are handed to
  * oversight; inspection tasks are created through features/inspections.
  */
-export * from './events.ts';
+
 export { complaintRoutes } from './complaints.routes.ts';
+export * from './events.ts';
 export { open311Routes } from './open311.routes.ts';
 export { partnerRoutes } from './partner.routes.ts';
 export { canonical as partnerCanonical, DEMO_12345_KEY, DEMO_12345_SECRET, DEMO_OPEN311_KEY, seedDemoPartnerKeys, sign as partnerSign } from './partner.ts';

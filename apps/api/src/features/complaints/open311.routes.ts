@@ -12,8 +12,8 @@ import {
 } from '@fep/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { open311Client, partnerActor } from './partner.ts';
 import { type Open311Fields, open311Create, open311Definition, open311List, open311One, open311Services, open311Token, toXml } from './open311.ts';
+import { open311Client, partnerActor } from './partner.ts';
 
 const TAGS = ['Open311'];
 const XML = { description: 'GeoReport v2 XML', content: { 'application/xml': { schema: Open311Xml } } };

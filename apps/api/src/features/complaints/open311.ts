@@ -7,12 +7,12 @@ import {
   normalTrackingCode,
   open311Status,
 } from '@fep/domain';
+import type { PartnerKey } from '../../db/schema/complaints.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
 import type { Deps } from '../../platform/transact.ts';
-import type { PartnerKey } from '../../db/schema/complaints.ts';
 import { deadlinesFor } from './complaints.policy.ts';
 import { limitLabel } from './complaints.presenter.ts';
 import { type ComplaintJoined, complaintByCodeHash, complaintById, complaintRows } from './complaints.repository.ts';

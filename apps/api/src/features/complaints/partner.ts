@@ -1,4 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Executor } from '../../db/database.ts';
+import type { PartnerKey } from '../../db/schema/complaints.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -6,8 +8,6 @@ import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
 import { type Deps, transact } from '../../platform/transact.ts';
-import type { Executor } from '../../db/database.ts';
-import type { PartnerKey } from '../../db/schema/complaints.ts';
 import { keyHash, openText, sealText } from './vault.ts';
 
 /**

@@ -22,8 +22,8 @@ import { withdrawRecords } from './use-cases/withdraw-records.ts';
  * Supervision's random draw reads a unit's credit and risk through `drawStandings`.
  */
 export { creditRoutes } from './credit.routes.ts';
-export { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 export { CREDIT_DELIVERY_JOB, type DeliveryRun, deliverCreditRecords, signBody } from './deliveries.ts';
+export { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 export { drawStandings } from './standings.ts';
 export { CREDIT_SWEEP_JOB, type SweepRun, sweepCredit, sweepCreditPerUnit } from './sweep.ts';
 export { recordCreditEvent } from './use-cases/record-credit-event.ts';

@@ -1,9 +1,9 @@
 import { systemActor } from '../../platform/actor.ts';
 import type { Subscriber } from '../../platform/events/bus.ts';
+import { COMPLAINT_FOUNDED, type ComplaintFounded } from '../complaints/index.ts';
 import { documentSubscribers } from './document-production.ts';
 import { FALSE_COMMITMENT_FOUND, type FalseCommitmentFound, ORDER_ESCALATED, type OrderEscalated } from './events.ts';
 import { openReferral } from './use-cases/open-referral.ts';
-import { COMPLAINT_FOUNDED, type ComplaintFounded } from '../complaints/index.ts';
 
 /** The one /verify page (licensing's routes) verifies the documents of penalty cases through these. */
 export { caseDocumentByCode, caseDocumentByDigest } from './document-verification.ts';

@@ -1,6 +1,7 @@
 import { chinaDateTimeOf, type NotificationKind, type Permission } from '@fep/domain';
 import { CLOCK_ALERT_RAISED, type ClockAlertRaised } from '../../platform/clocks/events.ts';
 import type { DomainEvent } from '../../platform/events/outbox.ts';
+import { COMPLAINT_RECEIVED, type ComplaintReceived } from '../complaints/index.ts';
 import {
   APPLICATION_ACCEPTED,
   APPLICATION_REFUSED,
@@ -14,7 +15,6 @@ import {
   PERMIT_GRANTED,
   type PermitGranted,
 } from '../licensing/index.ts';
-import { COMPLAINT_RECEIVED, type ComplaintReceived } from '../complaints/index.ts';
 import { EXTENSION_DECIDED, EXTENSION_REQUESTED, type ExtensionDecided, type ExtensionRequested, ORDER_ISSUED, type OrderFact } from '../supervision/index.ts';
 
 /** Who is told: named users, the accounts of a business, or the staff of an agency holding a permission. */

@@ -152,6 +152,40 @@ export async function applyClockEvent(
   return { before: clock, after: { ...clock, ...cols }, state };
 }
 
+/**
+ * Hands a clock to another agency (a report transferred to the agency responsible for the place, CMP-03):
+ * the limit keeps counting from its start — a transfer never buys time — but it is now the receiving
+ * agency's to meet, so it leaves the first agency's lists and its named assignee (a person of the first
+ * agency) is cleared. The due date is recomputed on the receiving region's working calendar, which may
+ * differ (a province's adjusted working days). A compare-and-set on the clock's version: of concurrent
+ * changes exactly one applies, the others get `CLOCK.CONFLICT`.
+ */
+export async function reassignClock(db: Executor, clock: ClockTable, to: { id: string; path: string; regionCode: string }, now: Date): Promise<ClockTable> {
+  if (clock.status === 'stopped') return clock;
+  const existing = await clockEvents(db, clock.id);
+  if (typeof clock.event_seq === 'number' && clock.event_seq !== existing.length)
+    throw new AppError('CLOCK.CONFLICT', '该时限刚被他人修改，请刷新后重试', { event: 'reassign' });
+  const cal = await loadCalendar(db, to.regionCode);
+  const state = computeClock(specOf(clock), eventsOf(existing), cal);
+  const cols = {
+    ...stateColumns(state, now.toISOString()),
+    agency_id: to.id,
+    agency_path: to.path,
+    region_code: to.regionCode,
+    assignee_user_id: null,
+  };
+  const updated = await db
+    .updateTable('clocks')
+    .set(cols)
+    .where('id', '=', clock.id)
+    .where('status', '=', clock.status)
+    .where('event_seq', '=', existing.length)
+    .where('agency_id', '=', clock.agency_id)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw new AppError('CLOCK.CONFLICT', '该时限刚被他人修改，请刷新后重试', { event: 'reassign' });
+  return { ...clock, ...cols };
+}
+
 function assertTransition(clock: Pick<ClockTable, 'status'>, type: ClockEvent['type']): void {
   if (!canApply(clock.status, type)) {
     throw new AppError('CLOCK.ILLEGAL_TRANSITION', `时限当前状态为“${STATUS_LABEL[clock.status]}”，不能${EVENT_LABEL[type]}`, {

@@ -1,11 +1,13 @@
 import type { ComplaintView, DuplicateSuggestionsView, InspectorView } from '@fep/contracts';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_OUTCOME_LABELS } from '@fep/domain';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Radio, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
+import { MapView } from '../../components/MapView.tsx';
+import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { beijingDateTime } from '../../licensing.ts';
 import { useApiMutation } from '../../mutation.ts';
 import { useApi } from '../../query.ts';
@@ -22,12 +24,20 @@ export function ComplaintDetailPage() {
   const { id } = useParams();
   const { can } = useAuth();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const q = useApi<ComplaintView>(`/api/v1/complaints/${id}`);
   const intake = can('complaints:complaint:intake');
   const dupes = useApi<DuplicateSuggestionsView>(intake && q.data?.status === 'received' ? `/api/v1/complaints/${id}/duplicates` : null);
   const inspectors = useApi<InspectorView[]>(intake && q.data?.status === 'received' ? '/api/v1/inspectors' : null).data ?? [];
   const write = useApiMutation<ComplaintView>('/api/v1/complaints');
   const [error, setError] = useState<string | null>(null);
+  const here = useMemo(
+    () =>
+      q.data?.location
+        ? [{ id: q.data.id, lat: q.data.location.lat, lng: q.data.location.lng, color: '#cf1322', title: q.data.address ?? q.data.categoryName }]
+        : [],
+    [q.data],
+  );
   if (q.error) return <ApiErrorResult error={q.error} what="举报" />;
   const c = q.data;
   if (!c) return <Skeleton active />;
@@ -86,6 +96,11 @@ export function ComplaintDetailPage() {
               {c.duplicates.length > 0 && <Descriptions.Item label="并案的重复举报">{c.duplicates.length} 件</Descriptions.Item>}
             </Descriptions>
           </Card>
+          {c.location && (
+            <Card title="位置" style={{ marginBottom: 16 }}>
+              <MapView aria-label="举报位置地图" height={240} points={here} />
+            </Card>
+          )}
           {c.reporter && (
             <Card title="举报人（仅受理岗可见）" style={{ marginBottom: 16 }}>
               <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="本次查看已记入执法记录。举报人信息不得告知被举报单位、检查人员或他人。" />
@@ -141,7 +156,11 @@ export function ComplaintDetailPage() {
               )}
               {action(
                 '确认或更正类别',
-                <Form layout="vertical" onFinish={(v: { category: string; reason: string }) => void step('category', v, '已更正类别，核查时限已重新计算')}>
+                <Form
+                  name="category"
+                  layout="vertical"
+                  onFinish={(v: { category: string; reason: string }) => void step('category', v, '已更正类别，核查时限已重新计算')}
+                >
                   <Form.Item name="category" label="类别" rules={[{ required: true }]}>
                     <Select options={options(COMPLAINT_CATEGORY_LABELS)} />
                   </Form.Item>
@@ -150,6 +169,38 @@ export function ComplaintDetailPage() {
                   </Form.Item>
                   <Button htmlType="submit" block>
                     更正类别
+                  </Button>
+                </Form>,
+              )}
+              {action(
+                '移交有管辖权的机构',
+                <Form
+                  name="transfer"
+                  layout="vertical"
+                  onFinish={async (v: { regionCode: string; reason: string }) => {
+                    setError(null);
+                    try {
+                      const moved = await write.mutateAsync({ url: `/api/v1/complaints/${id}/transfer`, body: v });
+                      // The report has left this agency's jurisdiction: back to the queue, which no longer lists it.
+                      message.success(`已移交${moved.agencyName}，核查时限继续计算`);
+                      navigate('/admin/complaints');
+                    } catch (e) {
+                      setError(e instanceof ApiError ? e.message : '操作失败');
+                      message.error(e instanceof ApiError ? e.message : '操作失败');
+                    }
+                  }}
+                >
+                  <Typography.Paragraph type="secondary">
+                    移交后由接收机构核查，时限仍自受理时起计算，不因移交而延长；本机构不再能查看该举报。
+                  </Typography.Paragraph>
+                  <Form.Item name="regionCode" label="被举报地点所在地区" rules={[{ required: true, message: '请选择地区' }]}>
+                    <RegionPicker aria-label="被举报地点所在地区" />
+                  </Form.Item>
+                  <Form.Item name="reason" label="移交理由" rules={[{ required: true, min: 2, message: '请说明移交理由' }]}>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                  <Button htmlType="submit" block loading={write.isPending}>
+                    移交
                   </Button>
                 </Form>,
               )}

@@ -1,29 +1,38 @@
 import type { ComplaintFiguresView, ComplaintMapView } from '@fep/contracts';
 import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_LABELS, chinaDateOf } from '@fep/domain';
 import { Card, Col, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { MapView } from '../../components/MapView.tsx';
 import { useApi } from '../../query.ts';
 
 const COLORS: Record<string, string> = { escape_route_blocked: '#cf1322', fire_system_disabled: '#d46b08', fire_lane_blocked: '#1677ff', other: '#595959' };
 const CLOSED = new Set(['closed', 'duplicate']);
 
 /**
- * 举报分布与统计 (CMP-03): the reports of the jurisdiction as points (WGS84, drawn without map tiles so the page
- * works offline and on a phone) coloured by category, hollow once closed; and the figures — received, verified
- * in time, founded, fixed, rewarded — per channel and agency for the last 90 days.
+ * 举报分布与统计 (CMP-03): the reports of the jurisdiction as points on the configured basemap (a coordinate grid
+ * without one, so the page works offline) coloured by category, hollow once closed, each opening its file; and
+ * the figures — received, verified in time, founded, fixed, rewarded — per channel and agency for the last 90 days.
  */
 export function ComplaintsMapPage() {
+  const navigate = useNavigate();
   const to = chinaDateOf(new Date());
   const from = chinaDateOf(new Date(Date.now() - 90 * 86_400_000));
   const map = useApi<ComplaintMapView>('/api/v1/complaints/map?minLat=3&maxLat=54&minLng=73&maxLng=136');
   const figures = useApi<ComplaintFiguresView>(`/api/v1/complaints/figures?from=${from}&to=${to}`);
   const points = map.data?.points ?? [];
-  const lat = points.map((p) => p.lat);
-  const lng = points.map((p) => p.lng);
-  const box = points.length
-    ? { minLat: Math.min(...lat), maxLat: Math.max(...lat), minLng: Math.min(...lng), maxLng: Math.max(...lng) }
-    : { minLat: 0, maxLat: 1, minLng: 0, maxLng: 1 };
-  const w = Math.max(box.maxLng - box.minLng, 0.01);
-  const h = Math.max(box.maxLat - box.minLat, 0.01);
+  const dots = useMemo(
+    () =>
+      (map.data?.points ?? []).map((p) => ({
+        id: p.id,
+        lat: p.lat,
+        lng: p.lng,
+        color: COLORS[p.category] ?? '#595959',
+        hollow: CLOSED.has(p.status),
+        title: `${COMPLAINT_CATEGORY_LABELS[p.category as keyof typeof COMPLAINT_CATEGORY_LABELS] ?? ''} · ${COMPLAINT_STATUS_LABELS[p.status]}`,
+      })),
+    [map.data],
+  );
   const columns = [
     { title: '', dataIndex: 'label' },
     { title: '受理', dataIndex: 'received' },
@@ -42,27 +51,7 @@ export function ComplaintsMapPage() {
             {map.isLoading ? (
               <Skeleton active />
             ) : (
-              <svg
-                viewBox="0 0 100 100"
-                role="img"
-                aria-label="举报点位分布图"
-                style={{ width: '100%', maxWidth: 480, background: '#fafafa', border: '1px solid #f0f0f0' }}
-              >
-                {points.map((p) => (
-                  <a key={p.id} href={`/admin/complaints/${p.id}`}>
-                    <circle
-                      cx={2 + ((p.lng - box.minLng) / w) * 96}
-                      cy={98 - ((p.lat - box.minLat) / h) * 96}
-                      r={1.2}
-                      fill={CLOSED.has(p.status) ? 'none' : (COLORS[p.category] ?? '#595959')}
-                      stroke={COLORS[p.category] ?? '#595959'}
-                      strokeWidth={0.4}
-                    >
-                      <title>{`${COMPLAINT_CATEGORY_LABELS[p.category as keyof typeof COMPLAINT_CATEGORY_LABELS] ?? ''} · ${COMPLAINT_STATUS_LABELS[p.status]}`}</title>
-                    </circle>
-                  </a>
-                ))}
-              </svg>
+              <MapView aria-label="举报点位分布图" height={420} onOpen={(id) => navigate(`/admin/complaints/${id}`)} points={dots} />
             )}
             <Space wrap style={{ marginTop: 8 }}>
               {Object.entries(COLORS).map(([k, c]) => (

@@ -3,6 +3,7 @@ import { ANONYMITY_EXPLANATIONS, ANONYMITY_LABELS, type AnonymityLevel } from '@
 import { Alert, Button, Card, Descriptions, Form, Input, List, Radio, Result, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api, apiFetch } from '../../api.ts';
+import { MapView } from '../../components/MapView.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { beijingDateTime } from '../../licensing.ts';
@@ -60,7 +61,8 @@ export function HazardReportPage() {
   const level = Form.useWatch('level', form) ?? 'anonymous';
   const [categories, setCategories] = useState<ComplaintCategoriesView['categories']>([]);
   const [photos, setPhotos] = useState<{ id: string; name: string }[]>([]);
-  const [location, setLocation] = useState<{ lat: number; lng: number } | null>(null);
+  const [location, setLocation] = useState<{ lat: number; lng: number; source: 'device' | 'map' } | null>(null);
+  const [picking, setPicking] = useState(false);
   const [locating, setLocating] = useState(false);
   const [receipt, setReceipt] = useState<PublicComplaintReceipt | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -91,7 +93,7 @@ export function HazardReportPage() {
     setLocating(true);
     navigator.geolocation.getCurrentPosition(
       (p) => {
-        setLocation({ lat: Number(p.coords.latitude.toFixed(6)), lng: Number(p.coords.longitude.toFixed(6)) });
+        setLocation({ lat: Number(p.coords.latitude.toFixed(6)), lng: Number(p.coords.longitude.toFixed(6)), source: 'device' });
         setLocating(false);
       },
       () => {
@@ -112,8 +114,8 @@ export function HazardReportPage() {
         description: v.description,
         address: v.address || null,
         unitUsci: v.unitUsci || null,
-        // The browser's Geolocation API answers in WGS84 (GPS).
-        location: location ? { ...location, system: 'wgs84' } : null,
+        // The browser's Geolocation API answers in WGS84 (GPS); the map hands back WGS84 whatever its tiles use.
+        location: location ? { lat: location.lat, lng: location.lng, system: 'wgs84' } : null,
         photos: photos.map((p) => p.id),
         anonymous: v.level !== 'real_name',
         reporter: v.level === 'anonymous' ? null : { ...(v.name ? { name: v.name } : {}), ...(v.phone ? { phone: v.phone } : {}) },
@@ -182,17 +184,33 @@ export function HazardReportPage() {
                   {photos.length > 0 && <Typography.Text type="success">已上传 {photos.length} 张照片</Typography.Text>}
                 </Space>
               </Form.Item>
-              <Form.Item label="位置">
+              <Form.Item label="位置" extra="可使用手机定位，或打开地图点选隐患所在位置；也可只填写地址。">
                 <Space wrap>
                   <Button onClick={locate} loading={locating}>
                     使用当前位置
                   </Button>
+                  <Button onClick={() => setPicking((v) => !v)} aria-expanded={picking}>
+                    {picking ? '收起地图' : '在地图上选点'}
+                  </Button>
                   {location && (
-                    <Typography.Text type="secondary" data-testid="location">
-                      已定位 {location.lat.toFixed(5)}, {location.lng.toFixed(5)}
-                    </Typography.Text>
+                    <>
+                      <Typography.Text type="secondary" data-testid="location">
+                        {location.source === 'map' ? '已选位置' : '已定位'} {location.lat.toFixed(5)}, {location.lng.toFixed(5)}
+                      </Typography.Text>
+                      <Button type="link" size="small" onClick={() => setLocation(null)}>
+                        清除
+                      </Button>
+                    </>
                   )}
                 </Space>
+                {picking && (
+                  <div style={{ marginTop: 8 }}>
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+                      点按地图上的隐患位置（可拖动、缩放地图）。
+                    </Typography.Paragraph>
+                    <MapView aria-label="点选隐患位置的地图" height={300} picked={location} onPick={(p) => setLocation({ ...p, source: 'map' })} />
+                  </div>
+                )}
               </Form.Item>
               <Form.Item name="address" label="地址或场所名称">
                 <Input maxLength={200} placeholder="如：白塔区中华大街 1 号某商场" />

@@ -15,7 +15,7 @@ import type { Executor } from '../../../db/database.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { type AttemptWindow, countAttempt } from '../../../platform/attempts.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, notFound } from '../../../platform/errors.ts';
 import { cappedCount, searchAny } from '../../../platform/lists/lists.ts';
 import { scopeFilter } from '../../../platform/org/scope.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
@@ -45,6 +45,17 @@ export async function getComplaint(deps: Deps, actor: Actor, id: string, opts: {
       await audit({ action: 'complaint.reporter_read', targetType: 'complaint', targetId: c.id, details: { fields: Object.keys(identity ?? {}) } });
     });
   return viewOf(deps, c, identity);
+}
+
+/**
+ * The report as it was handed over, for the clerk who just transferred it out of their jurisdiction: the
+ * answer to their own step (what went where, with its clock), never the reporter — and later reads by
+ * them are out of scope like any neighbour's.
+ */
+export async function transferredComplaint(deps: Deps, id: string): Promise<ComplaintView> {
+  const c = await complaintById(deps.database.db, id);
+  if (!c) throw notFound('举报投诉');
+  return viewOf(deps, c, null);
 }
 
 function listQuery(db: Executor, actor: Actor, q: ComplaintListQuery, nowIso: string) {

@@ -8,11 +8,11 @@ import {
   verificationDue,
 } from '@fep/domain';
 import type { Transaction } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
 import type { ComplaintsTable } from '../../../db/schema/complaints.ts';
+import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts';
-import { applyClockEvent, startClock } from '../../../platform/clocks/clocks.service.ts';
+import { applyClockEvent, reassignClock, startClock } from '../../../platform/clocks/clocks.service.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { agencyById, findAgency } from '../../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../../platform/policy/policy.repository.ts';
@@ -146,8 +146,17 @@ export function transferComplaint(deps: Deps, actor: Actor, id: string, input: {
     const to = await findAgency(ctx.trx, input.regionCode);
     if (!to) throw new AppError('COMPLAINTS.REGION_NOT_SERVED', '该地区不在本平台受理范围内', { field: 'regionCode' });
     if (to.id === ctx.row.agency_id) throw new AppError('COMPLAINTS.INVALID', '该举报已由该机构受理', { field: 'regionCode' });
+    // The verification clock goes with the report: the receiving agency must meet it (and sees it in its
+    // lists); it keeps counting from receipt, on the receiving region's working calendar.
+    const clock = ctx.row.clock_id ? await ctx.trx.selectFrom('clocks').selectAll().where('id', '=', ctx.row.clock_id).executeTakeFirst() : undefined;
+    const moved = clock ? await reassignClock(ctx.trx, clock, { id: to.id, path: to.path, regionCode: to.region_code }, ctx.now) : undefined;
     return {
-      patch: { agency_id: to.id, agency_path: to.path, region_code: input.regionCode },
+      patch: {
+        agency_id: to.id,
+        agency_path: to.path,
+        region_code: input.regionCode,
+        ...(moved?.due_at ? { due_at: moved.due_at, due_date: moved.due_date } : {}),
+      },
       action: 'complaint.transfer',
       details: { fromAgency: ctx.row.agency_id, toAgency: to.id, reason: input.reason },
     };
