@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import type { AppContext } from '../../api/src/platform/context.ts';
-import { type E2E, expectAccessible, expectOutcome, fillCommitmentApplication, PNG, pickPlace, SHOTS, startE2E } from './support.ts';
+import { answerTo, type E2E, expectAccessible, expectOutcome, fillCommitmentApplication, PNG, pickPlace, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of the opening permit (LIC-01 … LIC-07) in Debian's headless Chromium: an applicant
@@ -158,11 +158,12 @@ describe('licensing in headless Chromium', () => {
     await expectAccessible(page, 'file page');
     await page.screenshot({ path: `${SHOTS}backoffice-application-intake.png`, fullPage: true });
     await page.getByRole('button', { name: /^受\s*理$/ }).click();
-    await page.getByRole('button', { name: '确认受理' }).click();
-    await page.getByText('已受理', { exact: true }).waitFor();
+    await answerTo(page, /\/accept$/, () => page.getByRole('button', { name: '确认受理' }).click());
+    await page.getByText('已受理', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: '指派检查人员' }).click();
-    await page.getByRole('button', { name: '指 派' }).click();
-    await page.getByText('已指派检查人员').waitFor();
+    await answerTo(page, /\/assign$/, () => page.getByRole('button', { name: '指 派' }).click());
+    // Assigned: the file now offers to reassign or reschedule instead.
+    await page.getByRole('button', { name: '重新指派/改约' }).waitFor();
     const detail = await (await apiAs('clerk.211000'))('GET', `/api/v1/licensing/applications/${created.id}`);
     const inspectorId = detail.tasks[0].inspectors[0].id as string;
     const inspectorName = (await ctx.database.db.selectFrom('users').select('username').where('id', '=', inspectorId).executeTakeFirstOrThrow()).username;
@@ -177,8 +178,8 @@ describe('licensing in headless Chromium', () => {
     await inspector.getByRole('dialog').getByText('现场检查记录').waitFor();
     await inspector.waitForTimeout(300);
     await inspector.screenshot({ path: `${SHOTS}backoffice-inspection.png`, fullPage: false });
-    await inspector.getByRole('button', { name: '提交检查结果' }).click();
-    await inspector.getByText('已录入检查结果').waitFor();
+    await answerTo(inspector, /\/inspection$/, () => inspector.getByRole('button', { name: '提交检查结果' }).click());
+    await inspector.getByRole('dialog').waitFor({ state: 'detached' });
     await inspector.close();
 
     const approver = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });

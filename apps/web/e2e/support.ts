@@ -200,6 +200,18 @@ export async function expectOutcome(page: Page, success: string, name: string, t
   if (!(await ok.count())) assert.fail(`${name}: the action failed with “${await failed.first().textContent()}”`);
 }
 
+/**
+ * Clicks what sends a write and waits for the server's answer to it (a POST whose path ends with `path`),
+ * failing with the status and the server's message when it is refused. A toast lasts three seconds, which a
+ * starved test process can miss; the answer and the page's lasting state cannot be missed.
+ */
+export async function answerTo(page: Page, path: RegExp, click: () => Promise<void>, timeout = 60_000): Promise<void> {
+  const answered = page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === 'POST', { timeout });
+  await click();
+  const r = await answered;
+  assert.ok(r.ok(), `${path}: ${r.status()} ${await r.text()}`);
+}
+
 /** axe-core's browser build, evaluated in the page (through the debugging protocol, so the product's CSP does not block it). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
