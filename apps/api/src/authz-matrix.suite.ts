@@ -308,6 +308,11 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/public/organisations': { url: (f) => `/api/v1/public/organisations?region=${f.region}` },
   'POST /api/v1/market/spot-checks': { url: () => '/api/v1/market/spot-checks', body: () => ({ publicValue: '矩阵测试', rate: 0.5 }) },
   'GET /api/v1/credit/units/:usci': { url: (f) => `/api/v1/credit/units/${f.usci}`, otherAgency: 404 },
+  'POST /api/v1/credit/commendations': {
+    url: () => '/api/v1/credit/commendations',
+    body: (f, n) => ({ usci: f.usci, kind: 'commendation', documentNo: `矩阵测试表彰〔2026〕${n}号`, reason: '矩阵测试：消防安全工作先进单位' }),
+    otherAgency: 404,
+  },
   'GET /api/v1/public/credit': { url: (f) => `/api/v1/public/credit?usci=${f.usci}` },
   'GET /api/v1/public/credit/blacklist': { url: (f) => `/api/v1/public/credit/blacklist?region=${f.region}` },
   'GET /api/v1/credit/blacklist': { url: () => '/api/v1/credit/blacklist' },

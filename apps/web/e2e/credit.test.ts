@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { recordCreditEvent } from '../../api/src/features/credit/index.ts';
 import { systemActor } from '../../api/src/platform/actor.ts';
-import { type E2E, expectOutcome, SHOTS, startE2E } from './support.ts';
+import { answerTo, type E2E, expectOutcome, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of credit (CRD-01 … CRD-04), on a desktop (1366×768) and a phone (390×844): the unit sees its
@@ -95,6 +95,11 @@ describe('credit in headless Chromium', () => {
     await page.getByText('主要风险因素').waitFor();
     await page.getByText('信用等级变动').waitFor();
     await page.screenshot({ path: `${SHOTS}credit-unit-desktop.png`, fullPage: true });
+    // CRD-02 守信激励: the head records a commendation; it appears among the unit's records.
+    await page.getByLabel('表彰、奖励文件文号').fill('辽阳市消防安全委员会〔2026〕12号');
+    await page.getByLabel('事由').fill('2026 年度消防安全工作先进单位');
+    await answerTo(page, /\/api\/v1\/credit\/commendations$/, () => page.getByRole('button', { name: /^登\s*记$/ }).click());
+    await page.getByText('2026 年度消防安全工作先进单位（辽阳市消防安全委员会〔2026〕12号）').first().waitFor();
     await context.close();
   });
 });

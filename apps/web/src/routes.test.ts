@@ -39,7 +39,9 @@ describe('breadcrumbs, file links and unknown addresses come from the routes lis
     assert.equal(filePathOf('inspection_task', 't1'), '/admin/tasks/t1');
     assert.equal(filePathOf('rectification_order', 'o1'), '/admin/orders/o1');
     assert.equal(filePathOf('calendar', '2027'), null);
-    for (const type of ['application', 'inspection_task', 'rectification_order']) {
+    // A credit request is decided in its queue (CRD-03): its clock opens the queue.
+    assert.equal(filePathOf('credit_request', 'r1'), '/admin/credit/requests');
+    for (const type of ['application', 'inspection_task', 'rectification_order', 'complaint', 'credit_request']) {
       const path = filePathOf(type, 'x')!;
       assert.ok(routeOf(path), `${path} is a page of the routes list`);
     }

@@ -503,5 +503,8 @@ export function filePathOf(targetType: string, targetId: string): string | null 
     enforcement_case: '/admin/cases',
     complaint: '/admin/complaints',
   };
+  // Files kept on a list page of their own (a credit request is decided in the queue).
+  const lists: Record<string, string> = { credit_request: '/admin/credit/requests' };
+  if (lists[targetType]) return lists[targetType];
   return base[targetType] ? `${base[targetType]}/${encodeURIComponent(targetId)}` : null;
 }

@@ -156,3 +156,16 @@ export const CreditDistributionView = Type.Object({
   ),
 });
 export type CreditDistributionView = Static<typeof CreditDistributionView>;
+
+/**
+ * POST /api/v1/credit/commendations: good conduct recorded by staff (CRD-02 守信激励) — a reward or a
+ * commendation of a unit of the agency's area, named by its document number (one record per unit, document
+ * and kind); the points come from the `credit.levels` policy.
+ */
+export const CommendationBody = Type.Object({
+  usci: Usci,
+  kind: Type.Union([Type.Literal('reward'), Type.Literal('commendation')]),
+  documentNo: Type.String({ minLength: 2, maxLength: 100 }),
+  reason: Type.String({ minLength: 2, maxLength: 500 }),
+});
+export type CommendationBody = Static<typeof CommendationBody>;

@@ -84,6 +84,8 @@ export const ERROR_STATUS = {
   'CREDIT.RECORD_STATE': 409,
   'CREDIT.NOT_ELIGIBLE': 422,
   'CREDIT.CONFLICT': 409,
+  /** A reward or commendation already recorded for the unit under that document number (CRD-02). */
+  'CREDIT.COMMENDATION_EXISTS': 409,
   'SUPERVISION.PLAN_STATE': 409,
   'SUPERVISION.TASK_STATE': 409,
   'SUPERVISION.ORDER_STATE': 409,

@@ -77,6 +77,8 @@ export interface CreditRequestTable {
   decided_by: string | null;
   decided_at: string | null;
   decision_reason: string | null;
+  /** The platform clock of the decision (migration 0432; null for requests filed before it). */
+  clock_id: string | null;
 }
 export type CreditRequestRow = Selectable<CreditRequestTable>;
 

@@ -65,6 +65,14 @@ for (const database of DATABASES) {
       assert.deepEqual([row.status, row.version], ['corrected', 1]);
       const decisions = await db.selectFrom('audit_events').select('id').where('action', '=', 'credit_request.decide').where('target_id', '=', id).execute();
       assert.equal(decisions.length, 1);
+      // The objection's clock started once with the one request and stopped once with the one decision.
+      const clocks = await db
+        .selectFrom('clocks')
+        .select(['status', 'event_seq'])
+        .where('target_type', '=', 'credit_request')
+        .where('target_id', '=', id)
+        .execute();
+      assert.deepEqual(clocks, [{ status: 'stopped', event_seq: 1 }]);
       const history = await db.selectFrom('credit_level_history').select(['level_from', 'level_to']).where('usci', '=', usci).orderBy('at').execute();
       assert.deepEqual(
         history.map((h) => [h.level_from, h.level_to]),
@@ -73,6 +81,30 @@ for (const database of DATABASES) {
           ['B', 'A'],
         ],
       );
+    });
+
+    test('CRD-02 20 parallel identical commendations record one (one credit record, one recomputation)', async () => {
+      const db = t.ctx.database.db;
+      const usci = (await db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow()).usci!;
+      const leader = await t.login('leader.211000');
+      const body = { usci, kind: 'commendation', documentNo: `辽阳消〔2026〕并发${database}号`, reason: '并发测试：消防安全工作先进单位' };
+      const rs = await Promise.all(Array.from({ length: N }, () => post(leader, '/api/v1/credit/commendations', body)));
+      assert.deepEqual(
+        rs.filter((r) => r.status >= 500),
+        [],
+        'no 5xx',
+      );
+      assert.equal(rs.filter((r) => r.status === 201).length, 1, JSON.stringify(rs.map((r) => [r.status, r.body.code])));
+      // The loser either saw the record (409 CREDIT.COMMENDATION_EXISTS) or lost the race on the unique index (409).
+      for (const r of rs.filter((x) => x.status !== 201))
+        assert.ok(r.status === 409 && ['CREDIT.COMMENDATION_EXISTS', 'REQUEST.CONFLICT'].includes(r.body.code), JSON.stringify(r.body));
+      const rows = await db
+        .selectFrom('credit_events')
+        .select('id')
+        .where('source_type', '=', 'commendation')
+        .where('source_id', '=', body.documentNo)
+        .execute();
+      assert.equal(rows.length, 1);
     });
   });
 }

@@ -142,11 +142,20 @@ for (const database of DATABASES) {
       });
       assert.equal(filed.status, 201, JSON.stringify(filed.body));
       assert.match(filed.body.dueOn, /^\d{4}-\d{2}-\d{2}$/);
+      // The decision runs on a platform clock: the staff's 我的时限 lists it, due on the request's day.
+      const clocks = await call(t, leader, 'GET', '/api/v1/clocks?limit=200');
+      const clock = (clocks.body as Json[]).find((c) => c.targetType === 'credit_request' && c.targetId === filed.body.id);
+      assert.ok(clock, 'the request has a running clock');
+      assert.equal(clock.dueDate, filed.body.dueOn);
+      assert.equal(clock.unit, 'working_days');
+      assert.match(clock.legalBasis.document, /国家发展改革委令第58号/);
       const queue = await call(t, leader, 'GET', '/api/v1/credit/requests?status=pending');
       assert.ok(queue.body.items.some((r: Json) => r.id === filed.body.id));
       const granted = await call(t, leader, 'POST', `/api/v1/credit/requests/${filed.body.id}/decision`, { approve: true, reason: '符合修复条件' });
       assert.equal(granted.status, 200, JSON.stringify(granted.body));
       assert.equal(granted.body.status, 'granted');
+      const stopped = await t.ctx.database.db.selectFrom('clocks').select('status').where('id', '=', clock.id).executeTakeFirstOrThrow();
+      assert.equal(stopped.status, 'stopped', 'the decision stops the clock');
       const restored = await credit(leader);
       assert.equal(restored.body.level, 'A');
       assert.equal(restored.body.events[0].status, 'repaired');
@@ -206,6 +215,35 @@ for (const database of DATABASES) {
       const pub = await call(t, null, 'GET', `/api/v1/public/credit?usci=${usci}`);
       assert.equal(pub.status, 200);
       assert.equal(pub.body.records.filter((r: Json) => r.kind === 'false_commitment').length, 1, 'the corrected record is off the portal');
+    });
+
+    test('CRD-02 a commendation recorded by the head raises the score by the policy’s points, once per document; outside the area 404, a clerk 403', async () => {
+      const leader = await t.login(`leader.${REGION}`);
+      const before = await credit(leader);
+      const doc = '辽阳市消防安全委员会〔2026〕12号';
+      const r = await call(t, leader, 'POST', '/api/v1/credit/commendations', { usci, kind: 'commendation', documentNo: doc, reason: '消防安全工作先进单位' });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const record = (r.body.events as Json[]).find((e) => e.source.type === 'commendation' && e.source.id === doc);
+      assert.ok(record, 'the commendation is a credit record of the unit');
+      assert.equal(record.kind, 'commendation');
+      assert.ok(record.points > 0, 'good conduct adds points');
+      assert.equal(r.body.score, Math.min(100, before.body.score + record.points));
+      const again = await call(t, leader, 'POST', '/api/v1/credit/commendations', { usci, kind: 'commendation', documentNo: doc, reason: '重复登记' });
+      assert.equal(again.status, 409);
+      assert.equal(again.body.code, 'CREDIT.COMMENDATION_EXISTS');
+      assert.equal(again.body.details.recordId, record.id);
+      const guangzhou = await t.login('leader.440100');
+      assert.equal(
+        (await call(t, guangzhou, 'POST', '/api/v1/credit/commendations', { usci, kind: 'reward', documentNo: '穗消〔2026〕1号', reason: '跨辖区' })).status,
+        404,
+      );
+      const clerk = await t.login(`clerk.${REGION}`);
+      assert.equal(
+        (await call(t, clerk, 'POST', '/api/v1/credit/commendations', { usci, kind: 'reward', documentNo: '辽消〔2026〕2号', reason: '无权登记' })).status,
+        403,
+      );
+      const bad = await call(t, leader, 'POST', '/api/v1/credit/commendations', { usci: 'not-a-usci', kind: 'reward', documentNo: 'x', reason: '' });
+      assert.equal(bad.status, 400);
     });
 
     test('CRD-02 an escalated order with a major hazard lists the unit as seriously dishonest (D, non-random trigger); public list shows it', async () => {

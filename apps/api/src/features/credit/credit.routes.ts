@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   BlacklistView,
+  CommendationBody,
   CreditDecisionBody,
   CreditDistributionView,
   CreditRequestBody,
@@ -20,6 +21,7 @@ import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
 import { blacklist, creditRequests, distribution, publicCredit, unitCredit } from './credit.queries.ts';
+import { recordCommendation } from './use-cases/record-commendation.ts';
 import { decideCreditRequest, submitCreditRequest } from './use-cases/requests.ts';
 
 const ERRORS = { '4xx': ErrorBody };
@@ -34,6 +36,24 @@ export async function creditRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.ctx.database;
 
+  app.post(
+    '/api/v1/credit/commendations',
+    {
+      config: { permission: 'credit:commendation:record' },
+      schema: {
+        tags: TAGS,
+        summary: '登记单位受到的表彰、奖励（守信激励，按表彰文件文号登记一次，信用分按现行政策增加）',
+        body: CommendationBody,
+        response: { 201: CreditUnitView, ...ERRORS },
+      },
+    },
+    // No Idempotency-Key: the document number is the natural key (a retry gets 409 naming the record made).
+    async (req, reply) => {
+      await recordCommendation(app.ctx, actorOf(req), req.body);
+      reply.code(201);
+      return unitCredit(db, actorOf(req), req.body.usci.toUpperCase(), app.ctx.now());
+    },
+  );
   app.get(
     '/api/v1/credit/units/:usci',
     {

@@ -1,5 +1,6 @@
 import { type CreditRecordKind, type CreditSeverity, chinaDateOf, recordPoints } from '@fep/domain';
 import type { Actor } from '../../../platform/actor.ts';
+import type { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { creditPolicies } from '../credit.policy.ts';
@@ -19,6 +20,8 @@ export interface RecordCreditEventInput {
   subjectName?: string;
   /** Push the record to the national credit platform (双公示: penalties), with the decision's facts. */
   publish?: PenaltyFacts;
+  /** Refuse with this error when the record is already there (a person's request), instead of returning it (a redelivered event). */
+  refuseExisting?: (existing: { id: string }) => AppError;
 }
 
 /**
@@ -40,7 +43,10 @@ export async function recordCreditEvent(deps: Deps, actor: Actor, input: RecordC
       .where('kind', '=', input.kind)
       .where('usci', '=', input.usci)
       .executeTakeFirst();
-    if (existing) return existing;
+    if (existing) {
+      if (input.refuseExisting) throw input.refuseExisting(existing);
+      return existing;
+    }
     const policy = await creditPolicies(trx, input.agencyId, on);
     const version = input.kind === 'reward' || input.kind === 'commendation' ? policy.versions.levels : policy.versions.deductions;
     const row = {

@@ -1,9 +1,9 @@
 import type { CreditRequestBody, CreditRequestView } from '@fep/contracts';
-import { addWorkingDays, chinaDateOf, REPAIR_REFUSAL_LABELS, type RepairConditions, repairEligibility } from '@fep/domain';
+import { chinaDateOf, policyKind, REPAIR_REFUSAL_LABELS, type RepairConditions, repairEligibility } from '@fep/domain';
 import { type SqlBool, sql } from 'kysely';
 import type { CreditRequestRow } from '../../../db/schema/credit.ts';
 import { type Actor, userIdOf } from '../../../platform/actor.ts';
-import { loadCalendar } from '../../../platform/calendar/calendar.repository.ts';
+import { applyClockEvent, startClock } from '../../../platform/clocks/clocks.service.ts';
 import { AppError, notFound, outOfScope } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
@@ -45,27 +45,48 @@ export async function submitCreditRequest(deps: Deps, actor: Actor, input: Credi
     }
     const agency = await trx.selectFrom('agencies').select(['path', 'region_code']).where('id', '=', record.agency_id).executeTakeFirstOrThrow();
     const days = input.kind === 'repair' ? policy.publicity.repairDecisionWorkingDays : policy.publicity.objectionDecisionWorkingDays;
-    const due = addWorkingDays(await loadCalendar(trx, agency.region_code), today, days).date;
+    const id = uuidv7(deps.now().getTime());
+    const subject = record.subject_name ?? actor.displayName ?? record.usci;
+    // The decision runs on a platform clock (CRD-03: each step with its clock), counted on the agency's
+    // working calendar from the day after filing, with the legal basis of the policy field it came from.
+    const field = input.kind === 'repair' ? 'repairDecisionWorkingDays' : 'objectionDecisionWorkingDays';
+    const basis = policyKind('credit.publicity').fields[field]?.legalBasis ?? { document: '信用修复、异议办理时限' };
+    const clock = await startClock(
+      trx,
+      {
+        targetType: 'credit_request',
+        targetId: id,
+        title: `${input.kind === 'repair' ? '信用修复申请' : '信用记录异议'}：${subject}`,
+        agency: { id: record.agency_id, path: agency.path, regionCode: agency.region_code },
+        unit: 'working_days',
+        amount: days,
+        legalBasis: basis,
+        startedAt: deps.now().toISOString(),
+        policyVersion: policy.versionKey,
+      },
+      deps.now(),
+    );
     const row: CreditRequestRow = {
-      id: uuidv7(deps.now().getTime()),
+      id,
       kind: input.kind,
       status: 'pending',
       version: 0,
       usci: record.usci,
-      subject_name: record.subject_name ?? actor.displayName ?? record.usci,
+      subject_name: subject,
       agency_id: record.agency_id,
       agency_path: agency.path,
       record_id: record.id,
       reason: input.reason,
       evidence_json: REQUEST_EVIDENCE.encode(input.evidenceFileIds ?? []),
       conditions_json: REQUEST_CONDITIONS.encode(conditions),
-      due_on: due,
+      due_on: clock.due_date ?? today,
       policy_version: policy.versionKey,
       submitted_by: userIdOf(actor),
       created_at: deps.now().toISOString(),
       decided_by: null,
       decided_at: null,
       decision_reason: null,
+      clock_id: clock.id,
     };
     const r = await trx
       .insertInto('credit_requests')
@@ -103,6 +124,9 @@ export async function decideCreditRequest(deps: Deps, actor: Actor, id: string, 
       .where('version', '=', req.version)
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('CREDIT.REQUEST_STATE', '该申请已被他人处理，请刷新后重试');
+    // Decided: its clock stops at the decision (the limit measured is the agency's).
+    const clock = req.clock_id ? await trx.selectFrom('clocks').selectAll().where('id', '=', req.clock_id).executeTakeFirst() : undefined;
+    if (clock && clock.status !== 'stopped') await applyClockEvent(trx, clock, { type: 'stop', reason: '已作出决定' }, userIdOf(actor), deps.now());
     if (input.approve) {
       const policy = await creditPolicies(trx, record.agency_id, today);
       if (req.kind === 'repair') {
