@@ -59,7 +59,11 @@ export function MapView({ points = [], onOpen, picked = null, onPick, height = 3
     const m = L.map(box.current, { center: CHINA, zoom: 4, zoomControl: true, attributionControl: true, worldCopyJump: true });
     m.attributionControl.setPrefix(false);
     if (basemap) tilesOf(basemap).addTo(m);
-    else gridLayer().addTo(m);
+    else {
+      gridLayer().addTo(m);
+      whereControl().addTo(m);
+    }
+    L.control.scale({ imperial: false, position: 'bottomright' }).addTo(m);
     layer.current = L.layerGroup().addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => {
       const pick = pickRef.current;
@@ -157,7 +161,7 @@ function boundsOf(b: readonly number[]): L.LatLngBounds {
   return L.latLngBounds([s, w], [n, e]);
 }
 
-/** A grid of parallels and meridians with their degrees, drawn on canvas tiles (nothing is downloaded). */
+/** A grid of parallels and meridians drawn on canvas tiles (nothing is downloaded); the degrees are in the corner control. */
 function gridLayer(): L.GridLayer {
   const Grid = L.GridLayer.extend({
     createTile(this: L.GridLayer, coords: L.Coords) {
@@ -174,24 +178,20 @@ function gridLayer(): L.GridLayer {
       const se = map.unproject([(coords.x + 1) * size.x, (coords.y + 1) * size.y], coords.z);
       const step = gridStep(coords.z);
       ctx.strokeStyle = '#d9dee6';
-      ctx.fillStyle = '#8c8c8c';
-      ctx.font = '11px sans-serif';
       ctx.lineWidth = 1;
       for (let lng = Math.ceil(nw.lng / step) * step; lng < se.lng; lng += step) {
-        const x = map.project([nw.lat, lng], coords.z).x - coords.x * size.x;
+        const x = Math.round(map.project([nw.lat, lng], coords.z).x - coords.x * size.x) + 0.5;
         ctx.beginPath();
         ctx.moveTo(x, 0);
         ctx.lineTo(x, size.y);
         ctx.stroke();
-        ctx.fillText(`${fmt(lng)}°E`, x + 3, 12);
       }
       for (let lat = Math.ceil(se.lat / step) * step; lat < nw.lat; lat += step) {
-        const y = map.project([lat, nw.lng], coords.z).y - coords.y * size.y;
+        const y = Math.round(map.project([lat, nw.lng], coords.z).y - coords.y * size.y) + 0.5;
         ctx.beginPath();
         ctx.moveTo(0, y);
         ctx.lineTo(size.x, y);
         ctx.stroke();
-        ctx.fillText(`${fmt(lat)}°N`, 3, y - 3);
       }
       return tile;
     },
@@ -199,13 +199,26 @@ function gridLayer(): L.GridLayer {
   return new (Grid as unknown as new () => L.GridLayer)();
 }
 
+/** Where the map is: the centre's latitude and longitude and the grid's spacing, for a map without a basemap. */
+function whereControl(): L.Control {
+  const Where = L.Control.extend({
+    onAdd(map: L.Map) {
+      const div = L.DomUtil.create('div', 'map-where');
+      const show = () => {
+        const c = map.getCenter();
+        div.textContent = `中心 ${c.lat.toFixed(4)}°N ${L.Util.wrapNum(c.lng, [-180, 180], true).toFixed(4)}°E · 网格 ${gridStep(map.getZoom())}°`;
+      };
+      map.on('move', show);
+      show();
+      return div;
+    },
+  });
+  return new (Where as unknown as new (o: L.ControlOptions) => L.Control)({ position: 'topright' });
+}
+
 /** Two or three lines a tile at any zoom: a "nice" step (1, 2 or 5 × 10ⁿ degrees) of about a third of a tile. */
 function gridStep(z: number): number {
   const target = 360 / 2 ** z / 3;
   const p = 10 ** Math.floor(Math.log10(target));
   return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= target) ?? 10 * p;
-}
-
-function fmt(n: number): string {
-  return String(Number(n.toFixed(5)));
 }
