@@ -6,7 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useApi } from '../query.ts';
 
-export interface MapPoint {
+export interface MapDot {
   id: string;
   /** WGS84, as stored. */
   lat: number;
@@ -18,7 +18,7 @@ export interface MapPoint {
 }
 
 export interface MapViewProps {
-  points?: readonly MapPoint[];
+  points?: readonly MapDot[];
   onOpen?: (id: string) => void;
   /** The place picked (WGS84); with `onPick` a tap or click on the map picks a place. */
   picked?: LatLng | null;
