@@ -5,6 +5,7 @@ export * from './credit/labels.ts';
 export * from './credit/organisation.ts';
 export * from './credit/risk.ts';
 export * from './credit/standing.ts';
+export * from './market/practice.ts';
 export * from './dates.ts';
 export * from './documents/number.ts';
 export * from './enforcement/case.ts';
