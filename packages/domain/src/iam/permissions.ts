@@ -66,6 +66,7 @@ export const PERMISSIONS = {
   'credit:record:read': '查看信用记录、信用等级和风险',
   'market:organisation:read': '查看消防技术服务机构名录',
   'market:organisation:manage': '登记、核查消防技术服务机构从业条件',
+  'market:sanction:decide': '记录消防技术服务机构违法行为，决定责令停止执业、吊销或市场禁入',
   'credit:request:decide': '办理信用修复和异议申请',
   'portal:credit:request': '申请信用修复、提出异议',
   'oversight:alert:read': '查看执法监督预警',
@@ -159,6 +160,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:request:decide',
     'oversight:alert:read',
     'complaints:reward:decide',
+    'market:sanction:decide',
   ],
   leader: [
     ...STAFF_BASE,
@@ -176,6 +178,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement:case:decide',
     'credit:request:decide',
     'market:organisation:manage',
+    'market:sanction:decide',
     'oversight:alert:read',
   ],
   admin: [

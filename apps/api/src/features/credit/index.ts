@@ -11,6 +11,7 @@ import {
   PENALTY_DECIDED,
   type PenaltyDecided,
 } from '../enforcement/index.ts';
+import { ART69_VIOLATION_RECORDED, type Art69ViolationRecorded } from '../market/index.ts';
 import { MAJOR_HAZARD_LISTED, type MajorHazardListed } from '../supervision/index.ts';
 import { creditPolicies } from './credit.policy.ts';
 import { recordCreditEvent } from './use-cases/record-credit-event.ts';
@@ -24,6 +25,7 @@ import { withdrawRecords } from './use-cases/withdraw-records.ts';
 export { creditRoutes } from './credit.routes.ts';
 export { CREDIT_DELIVERY_JOB, type DeliveryRun, deliverCreditRecords, signBody } from './deliveries.ts';
 export { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
+export { personCredit } from './credit.queries.ts';
 export { drawStandings } from './standings.ts';
 export { CREDIT_SWEEP_JOB, type SweepRun, sweepCredit, sweepCreditPerUnit } from './sweep.ts';
 export { recordCreditEvent } from './use-cases/record-credit-event.ts';
@@ -113,6 +115,17 @@ export const creditSubscribers: Subscriber[] = [
         sourceId: p.orderId,
         subjectName: p.subjectName,
       });
+    },
+  },
+  {
+    name: 'credit.record_art69_violation',
+    types: [ART69_VIOLATION_RECORDED],
+    async handle(deps, event) {
+      const p = event.payload as unknown as Art69ViolationRecorded;
+      // 消防法第六十九条: the organisation by its USCI, and the signing engineer as a person subject (staff only).
+      const common = { agencyId: p.agencyId, kind: p.kind, severity: p.severity, occurredAt: event.occurredAt, reason: p.reason, sourceType: 'service_violation', sourceId: p.violationId };
+      await recordCreditEvent(deps, systemActor(), { ...common, usci: p.organisationUsci, subjectName: p.organisationName });
+      if (p.engineer) await recordCreditEvent(deps, systemActor(), { ...common, usci: p.engineer.subjectKey, subjectName: p.engineer.name });
     },
   },
 ];
