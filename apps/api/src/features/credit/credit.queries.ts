@@ -178,8 +178,6 @@ export async function personCredit(db: Executor, subjectKey: string, name: strin
     name,
     level: standing.level,
     score: standing.score,
-    records: records
-      .map((r) => ({ id: r.id, kind: r.kind, points: r.points, at: r.occurred_at, reason: r.reason, status: r.status }))
-      .reverse(),
+    records: records.map((r) => ({ id: r.id, kind: r.kind, points: r.points, at: r.occurred_at, reason: r.reason, status: r.status })).reverse(),
   };
 }

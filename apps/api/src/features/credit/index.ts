@@ -17,6 +17,7 @@ import { creditPolicies } from './credit.policy.ts';
 import { recordCreditEvent } from './use-cases/record-credit-event.ts';
 import { withdrawRecords } from './use-cases/withdraw-records.ts';
 
+export { personCredit } from './credit.queries.ts';
 /**
  * Credit (CRD-01 … CRD-04): credit records of units written from other features' findings (domain events),
  * their standing (score, level, serious-dishonesty list, risk), repair and objections, the 双公示 push.
@@ -25,7 +26,6 @@ import { withdrawRecords } from './use-cases/withdraw-records.ts';
 export { creditRoutes } from './credit.routes.ts';
 export { CREDIT_DELIVERY_JOB, type DeliveryRun, deliverCreditRecords, signBody } from './deliveries.ts';
 export { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
-export { personCredit } from './credit.queries.ts';
 export { drawStandings } from './standings.ts';
 export { CREDIT_SWEEP_JOB, type SweepRun, sweepCredit, sweepCreditPerUnit } from './sweep.ts';
 export { recordCreditEvent } from './use-cases/record-credit-event.ts';
@@ -123,7 +123,15 @@ export const creditSubscribers: Subscriber[] = [
     async handle(deps, event) {
       const p = event.payload as unknown as Art69ViolationRecorded;
       // 消防法第六十九条: the organisation by its USCI, and the signing engineer as a person subject (staff only).
-      const common = { agencyId: p.agencyId, kind: p.kind, severity: p.severity, occurredAt: event.occurredAt, reason: p.reason, sourceType: 'service_violation', sourceId: p.violationId };
+      const common = {
+        agencyId: p.agencyId,
+        kind: p.kind,
+        severity: p.severity,
+        occurredAt: event.occurredAt,
+        reason: p.reason,
+        sourceType: 'service_violation',
+        sourceId: p.violationId,
+      };
       await recordCreditEvent(deps, systemActor(), { ...common, usci: p.organisationUsci, subjectName: p.organisationName });
       if (p.engineer) await recordCreditEvent(deps, systemActor(), { ...common, usci: p.engineer.subjectKey, subjectName: p.engineer.name });
     },

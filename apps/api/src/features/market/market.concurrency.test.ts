@@ -94,7 +94,10 @@ for (const database of DATABASES) {
       for (const r of violations) assert.ok([201, 409].includes(r.status), JSON.stringify(r.body));
       const rows = await db.selectFrom('service_violations').select('id').where('organisation_id', '=', org.id).execute();
       assert.equal(rows.length, 1, 'one violation');
-      assert.ok(violations.filter((r) => r.status === 201).every((r) => r.body.id === rows[0]!.id), 'replays name the same violation');
+      assert.ok(
+        violations.filter((r) => r.status === 201).every((r) => r.body.id === rows[0]!.id),
+        'replays name the same violation',
+      );
       await t.drain();
       const credit = await db.selectFrom('credit_events').select(['usci', 'points']).where('source_id', '=', rows[0]!.id).execute();
       assert.equal(credit.length, 2, 'one credit record for the organisation, one for the engineer');

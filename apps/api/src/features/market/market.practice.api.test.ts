@@ -33,18 +33,22 @@ for (const database of DATABASES) {
       const inspector = await t.login('inspector.211000');
       const leader = await t.login('leader.211000');
       const today = chinaDateOf(t.clock.now);
-      const org = (await call(t, inspector, 'POST', '/api/v1/market/organisations', {
-        usci: completeUsci('91211000MA7100001'),
-        name: '辽阳签字测试消防检测有限公司',
-        kind: 'maintenance_testing',
-        declared: { ...facts, firstClassEngineers: 1, secondClassEngineers: 1 },
-      })).body;
-      const other = (await call(t, inspector, 'POST', '/api/v1/market/organisations', {
-        usci: completeUsci('91211000MA7100002'),
-        name: '辽阳另一消防维保有限公司',
-        kind: 'maintenance_testing',
-        declared: facts,
-      })).body;
+      const org = (
+        await call(t, inspector, 'POST', '/api/v1/market/organisations', {
+          usci: completeUsci('91211000MA7100001'),
+          name: '辽阳签字测试消防检测有限公司',
+          kind: 'maintenance_testing',
+          declared: { ...facts, firstClassEngineers: 1, secondClassEngineers: 1 },
+        })
+      ).body;
+      const other = (
+        await call(t, inspector, 'POST', '/api/v1/market/organisations', {
+          usci: completeUsci('91211000MA7100002'),
+          name: '辽阳另一消防维保有限公司',
+          kind: 'maintenance_testing',
+          declared: facts,
+        })
+      ).body;
       const engineer = async (orgId: string, certificateNo: string, name: string, cls: 'first' | 'second') =>
         call(t, inspector, 'POST', `/api/v1/market/organisations/${orgId}/engineers`, { name, certificateNo, class: cls });
       const zhang = await engineer(org.id, 'ZC2021000101', '张工', 'first');
@@ -56,7 +60,10 @@ for (const database of DATABASES) {
       assert.deepEqual([dup.status, dup.body.code], [409, 'REQUEST.CONFLICT'], 'a certificate number is on the register once');
 
       // The practice conditions count the registered engineers (1 first-class, 2 second-class) instead of the site numbers (0).
-      const verified = await call(t, inspector, 'POST', `/api/v1/market/organisations/${org.id}/verification`, { verified: facts, engineersFromRegister: true });
+      const verified = await call(t, inspector, 'POST', `/api/v1/market/organisations/${org.id}/verification`, {
+        verified: facts,
+        engineersFromRegister: true,
+      });
       assert.equal(verified.status, 200, JSON.stringify(verified.body));
       assert.deepEqual([verified.body.status, verified.body.verified.firstClassEngineers, verified.body.verified.secondClassEngineers], ['verified', 1, 2]);
       const siteCounts = await call(t, inspector, 'POST', `/api/v1/market/organisations/${other.id}/verification`, { verified: facts });
@@ -87,7 +94,14 @@ for (const database of DATABASES) {
       );
 
       // 消防法第六十九条: a false document, serious — the inspector may not record it, the leader may.
-      const violation = { kind: 'false_document', severity: 'serious', facts: '检测报告未实地检测即出具合格结论', foundOn: today, engineerId: zhang.body.id, reportId: signed.body.id };
+      const violation = {
+        kind: 'false_document',
+        severity: 'serious',
+        facts: '检测报告未实地检测即出具合格结论',
+        foundOn: today,
+        engineerId: zhang.body.id,
+        reportId: signed.body.id,
+      };
       assert.equal((await call(t, inspector, 'POST', `/api/v1/market/organisations/${org.id}/violations`, violation)).status, 403);
       const recorded = await call(t, leader, 'POST', `/api/v1/market/organisations/${org.id}/violations`, violation);
       assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
@@ -139,10 +153,7 @@ for (const database of DATABASES) {
       const detail = await call(t, leader, 'GET', `/api/v1/market/organisations/${org.id}`);
       assert.deepEqual(detail.body.registeredEngineers, { firstClassEngineers: 0, secondClassEngineers: 2 }, 'a suspended engineer is not counted');
       assert.equal(detail.body.engineers.find((e: Json) => e.id === zhang.body.id).ban.measure, 'suspension');
-      assert.deepEqual(
-        [detail.body.reports.length, detail.body.violations.length, detail.body.violations[0].reportNumber],
-        [1, 1, 'JC-2026-001'],
-      );
+      assert.deepEqual([detail.body.reports.length, detail.body.violations.length, detail.body.violations[0].reportNumber], [1, 1, 'JC-2026-001']);
 
       // The organisation's qualification revoked: listed publicly with the reason, out of the draw, no report.
       const revoked = await call(t, leader, 'POST', `/api/v1/market/organisations/${org.id}/bans`, {
@@ -156,7 +167,10 @@ for (const database of DATABASES) {
       assert.equal(revoked.status, 201, JSON.stringify(revoked.body));
       const directory = await call(t, null, 'GET', '/api/v1/public/organisations?region=211000');
       const listed = directory.body.items.find((o: Json) => o.id === org.id);
-      assert.deepEqual([listed.ban.measure, listed.ban.startsOn, listed.ban.endsOn, listed.ban.reason], ['revocation', today, null, '出具虚假文件情节严重，吊销相应资格']);
+      assert.deepEqual(
+        [listed.ban.measure, listed.ban.startsOn, listed.ban.endsOn, listed.ban.reason],
+        ['revocation', today, null, '出具虚假文件情节严重，吊销相应资格'],
+      );
       assert.equal(directory.body.items.find((o: Json) => o.id === other.id).ban, null);
       const byOrg = await report('JC-2026-005', detail.body.engineers.find((e: Json) => e.name === '李工').id);
       assert.deepEqual([byOrg.status, byOrg.body.message], [422, '该机构正被责令停止执业、吊销或禁入，不能出具报告']);

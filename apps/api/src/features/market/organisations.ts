@@ -93,7 +93,9 @@ export async function verifyOrganisation(
     if (input.version !== undefined && input.version !== o.version) throw new AppError('REQUEST.CONFLICT', '该机构已被他人核查，请刷新后重试');
     const { policy, version } = await conditionsOf(trx, o.agency_id, deps.now());
     // The engineers may be counted from the register (practising, not banned today) rather than as found on site.
-    const verified = input.engineersFromRegister ? { ...input.verified, ...(await registeredEngineerCounts(trx, o.id, chinaDateOf(deps.now()))) } : input.verified;
+    const verified = input.engineersFromRegister
+      ? { ...input.verified, ...(await registeredEngineerCounts(trx, o.id, chinaDateOf(deps.now()))) }
+      : input.verified;
     const failures = conditionFailures(o.kind, verified, policy);
     const nowIso = deps.now().toISOString();
     const after = {

@@ -82,7 +82,8 @@ export function presentBan(b: ServiceBan, subjectName: string, today: string): B
 }
 
 const facts = (b: ServiceBan) => ({ startsOn: b.starts_on, endsOn: b.ends_on });
-const bansFor = (bans: readonly ServiceBan[], type: 'organisation' | 'engineer', id: string) => bans.filter((b) => b.subject_type === type && b.subject_id === id);
+const bansFor = (bans: readonly ServiceBan[], type: 'organisation' | 'engineer', id: string) =>
+  bans.filter((b) => b.subject_type === type && b.subject_id === id);
 
 /** The ban of a subject in force today, presented, or null. */
 export function activeBanView(bans: readonly ServiceBan[], type: 'organisation' | 'engineer', id: string, name: string, today: string): BanView | null {
@@ -139,8 +140,7 @@ export async function registerEngineer(deps: Deps, actor: Actor, organisationId:
       .values(row)
       .onConflict((oc) => oc.column('certificate_no').doNothing())
       .executeTakeFirst();
-    if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1)
-      throw new AppError('REQUEST.CONFLICT', '该注册证书编号已登记（一名注册消防工程师只能在一家机构执业）');
+    if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) throw new AppError('REQUEST.CONFLICT', '该注册证书编号已登记（一名注册消防工程师只能在一家机构执业）');
     await audit({ action: 'service_engineer.register', targetType: 'service_engineer', targetId: row.id, after: row });
     return presentEngineer(row, [], chinaDateOf(deps.now()));
   });
@@ -159,7 +159,13 @@ export async function setEngineerStatus(deps: Deps, actor: Actor, id: string, in
       .where('version', '=', e.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw stale();
-    await audit({ action: 'service_engineer.status', targetType: 'service_engineer', targetId: id, before: { status: e.status }, after: { status: input.status } });
+    await audit({
+      action: 'service_engineer.status',
+      targetType: 'service_engineer',
+      targetId: id,
+      before: { status: e.status },
+      after: { status: input.status },
+    });
     return presentEngineer({ ...e, status: input.status, version: e.version + 1 }, await bansOf(trx, [e.organisation_id]), chinaDateOf(deps.now()));
   });
 }
@@ -320,11 +326,9 @@ export async function banSubject(deps: Deps, actor: Actor, organisationId: strin
     }
     const problem = banPeriodProblem(input.measure, input.startsOn, input.endsOn);
     if (problem)
-      throw new AppError(
-        'MARKET.BAN_PERIOD_INVALID',
-        problem === 'ends_before_start' ? '截止日期不能早于起始日期' : '终身市场禁入不设截止日期',
-        { reason: problem },
-      );
+      throw new AppError('MARKET.BAN_PERIOD_INVALID', problem === 'ends_before_start' ? '截止日期不能早于起始日期' : '终身市场禁入不设截止日期', {
+        reason: problem,
+      });
     const row: ServiceBan = {
       id: uuidv7(deps.now().getTime()),
       subject_type: input.subject,
