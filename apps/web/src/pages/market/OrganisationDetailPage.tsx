@@ -16,7 +16,7 @@ import {
 } from '@fep/domain';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../auth.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { usePost } from '../../components/usePost.ts';
@@ -80,6 +80,9 @@ export function OrganisationDetailPage() {
           <Descriptions.Item label="机构类型">{ORGANISATION_KIND_LABELS[o.kind]}</Descriptions.Item>
           <Descriptions.Item label="从业条件">{ORGANISATION_STATUS_LABELS[o.status]}</Descriptions.Item>
           <Descriptions.Item label="不符合的条件">{o.failures.length ? o.failures.map((x) => CONDITION_FAILURE_LABELS[x]).join('；') : '—'}</Descriptions.Item>
+          <Descriptions.Item label="机构信用">
+            {can('credit:record:read') ? <Link to={`/admin/credit/units/${o.usci}`}>查看信用记录</Link> : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label="登记的执业工程师">{`一级 ${d.registeredEngineers.firstClassEngineers} 人，二级 ${d.registeredEngineers.secondClassEngineers} 人`}</Descriptions.Item>
         </Descriptions>
       </Card>
@@ -132,11 +135,7 @@ export function OrganisationDetailPage() {
         />
       </Card>
 
-      <Card
-        title="违法行为（消防法第六十九条）"
-        className="list-frame"
-        extra={sanction && <Button onClick={() => setMode({ kind: 'violation' })}>记录违法行为</Button>}
-      >
+      <Card title="违法行为" className="list-frame" extra={sanction && <Button onClick={() => setMode({ kind: 'violation' })}>记录违法行为</Button>}>
         <ResponsiveTable<ViolationView>
           rowKey="id"
           cardHead={1}
