@@ -183,6 +183,22 @@ for (const database of DATABASES) {
       // Persons never appear in the public credit lists.
       const blacklist = await call(t, null, 'GET', '/api/v1/public/credit/blacklist?region=211000');
       assert.ok(!blacklist.body.items.some((b: Json) => String(b.usci).startsWith('person:')));
+
+      // A second finding takes the engineer to D: a person is no unit to inspect, so no inspection task is triggered.
+      const second = await call(t, leader, 'POST', `/api/v1/market/organisations/${org.id}/violations`, {
+        kind: 'inaccurate_document',
+        severity: 'serious',
+        facts: '检测数据与现场不符，造成重大损失',
+        foundOn: today,
+        engineerId: zhang.body.id,
+      });
+      assert.equal(second.status, 201, JSON.stringify(second.body));
+      await t.drain();
+      const d = await call(t, leader, 'GET', `/api/v1/market/engineers/${zhang.body.id}/credit`);
+      assert.deepEqual([d.body.score, d.body.level], [30, 'D']);
+      assert.deepEqual(d.body.records.map((r: Json) => r.kind).sort(), ['false_document', 'inaccurate_document']);
+      const personTasks = await db.selectFrom('inspection_tasks').select('id').where('trigger_key', 'like', '%person:%').execute();
+      assert.deepEqual(personTasks, []);
     });
   });
 }
