@@ -75,6 +75,9 @@ describe('technical service organisations in headless Chromium', () => {
     await e.login(page, '/admin/login', 'leader.211000');
     await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
     await page.goto(`${e.base}/admin/organisations`);
+    await page.getByPlaceholder('服务单位统一社会信用代码').fill(completeUsci('91211000MA7400002'));
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.locator('.ant-card', { hasText: '按服务单位查询报告' }).getByText('JC-E2E-001').first().waitFor();
     await page.getByRole('link', { name: org.name }).click();
     await page.getByRole('heading', { name: org.name }).waitFor();
     await page.getByText('该机构正被责令停止执业').waitFor();

@@ -1,5 +1,12 @@
-import type { OrganisationList, OrganisationView, SpotCheckView } from '@fep/contracts';
-import { BAN_MEASURE_LABELS, CONDITION_FAILURE_LABELS, ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS } from '@fep/domain';
+import type { OrganisationList, OrganisationView, ServiceReportView, SpotCheckView } from '@fep/contracts';
+import {
+  BAN_MEASURE_LABELS,
+  CONDITION_FAILURE_LABELS,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_STATUS_LABELS,
+  SERVICE_REPORT_CONCLUSION_LABELS,
+  SERVICE_REPORT_KIND_LABELS,
+} from '@fep/domain';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -74,6 +81,39 @@ function columns(actions?: (o: OrganisationView) => React.ReactNode, link = fals
   ];
 }
 
+/** A unit's maintenance, test and assessment reports (by its USCI), from the organisations of the jurisdiction. */
+function UnitReports() {
+  const [usci, setUsci] = useState<string | null>(null);
+  const reports = useApi<{ items: ServiceReportView[] }>(usci ? `/api/v1/market/reports?unitUsci=${usci}` : null);
+  return (
+    <Card title="按服务单位查询报告" className="list-frame">
+      <Input.Search
+        placeholder="服务单位统一社会信用代码"
+        enterButton="查询"
+        style={{ maxWidth: 420, marginBottom: 12 }}
+        onSearch={(v) => setUsci(/^[0-9A-Z]{18}$/.test(v.trim().toUpperCase()) ? v.trim().toUpperCase() : null)}
+      />
+      {usci && (
+        <ResponsiveTable<ServiceReportView>
+          rowKey="id"
+          cardHead={1}
+          loading={reports.isLoading}
+          dataSource={reports.data?.items ?? []}
+          locale={{ emptyText: '未查到该单位的报告' }}
+          columns={[
+            { title: '报告编号', dataIndex: 'reportNumber' },
+            { title: '类型', dataIndex: 'kind', render: (v: ServiceReportView['kind']) => SERVICE_REPORT_KIND_LABELS[v] },
+            { title: '出具机构', dataIndex: 'organisationName' },
+            { title: '签字工程师', dataIndex: 'engineerName' },
+            { title: '出具日期', dataIndex: 'reportDate' },
+            { title: '结论', dataIndex: 'conclusion', render: (v: ServiceReportView['conclusion']) => SERVICE_REPORT_CONCLUSION_LABELS[v] },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
 /** 消防技术服务机构 (MKT-01): the jurisdiction's register, verification of practice conditions and the spot-check draw. */
 export function OrganisationsPage() {
   const { can } = useAuth();
@@ -144,6 +184,7 @@ export function OrganisationsPage() {
           )}
         />
       </Card>
+      <UnitReports />
       <Modal
         open={!!mode}
         footer={null}
