@@ -49,8 +49,9 @@ interface Fixture {
   /** A credit record of the unit and the unit's pending objection to it (CRD-03). */
   creditRecordId: string;
   creditRequestId: string;
-  /** A technical service organisation registered by the agency (MKT-01). */
+  /** A technical service organisation registered by the agency (MKT-01), and a practising engineer of it. */
   organisationId: string;
+  engineerId: string;
   /** A hazard report of the agency (CMP-01) naming the fixture's unit, and its tracking code. */
   hazardId: string;
   hazardCode: string;
@@ -307,6 +308,50 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/market/organisations': { url: () => '/api/v1/market/organisations' },
   'GET /api/v1/public/organisations': { url: (f) => `/api/v1/public/organisations?region=${f.region}` },
   'POST /api/v1/market/spot-checks': { url: () => '/api/v1/market/spot-checks', body: () => ({ publicValue: '矩阵测试', rate: 0.5 }) },
+  'GET /api/v1/market/organisations/:id': { url: (f) => `/api/v1/market/organisations/${f.organisationId}`, otherAgency: 404 },
+  'POST /api/v1/market/organisations/:id/engineers': {
+    url: (f) => `/api/v1/market/organisations/${f.organisationId}/engineers`,
+    body: (f, n) => ({ name: `矩阵工程师${n}`, certificateNo: `MX${f.region}N${n}`, class: 'second' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/market/engineers/:id/status': {
+    url: (f) => `/api/v1/market/engineers/${f.engineerId}/status`,
+    body: () => ({ status: 'practising', version: 0 }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/market/engineers/:id/credit': { url: (f) => `/api/v1/market/engineers/${f.engineerId}/credit`, otherAgency: 404 },
+  'POST /api/v1/market/organisations/:id/reports': {
+    url: (f) => `/api/v1/market/organisations/${f.organisationId}/reports`,
+    body: (f, n) => ({
+      reportNumber: `MX-${n}`,
+      kind: 'testing',
+      unitUsci: f.usci,
+      unitName: '矩阵测试单位',
+      reportDate: '2026-11-20',
+      engineerId: f.engineerId,
+      conclusion: 'qualified',
+    }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/market/reports': { url: (f) => `/api/v1/market/reports?unitUsci=${f.usci}` },
+  'POST /api/v1/market/organisations/:id/violations': {
+    url: (f) => `/api/v1/market/organisations/${f.organisationId}/violations`,
+    body: (f) => ({ kind: 'inaccurate_document', severity: 'general', facts: '矩阵测试：检测报告数据失实', foundOn: '2026-11-20', engineerId: f.engineerId }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/market/organisations/:id/bans': {
+    url: (f) => `/api/v1/market/organisations/${f.organisationId}/bans`,
+    body: (f, n) => ({
+      subject: 'engineer',
+      engineerId: f.engineerId,
+      measure: 'suspension',
+      startsOn: new Date(Date.UTC(2030, 0, 1) + n * 86_400_000).toISOString().slice(0, 10),
+      endsOn: null,
+      reason: '矩阵测试：出具虚假文件情节严重',
+      legalBasis: '《中华人民共和国消防法》第六十九条第一款',
+    }),
+    otherAgency: 404,
+  },
   'GET /api/v1/credit/units/:usci': { url: (f) => `/api/v1/credit/units/${f.usci}`, otherAgency: 404 },
   'POST /api/v1/credit/commendations': {
     url: () => '/api/v1/credit/commendations',
@@ -876,6 +921,11 @@ async function supervisionFixture(t: TestApp, region: string) {
     kind: 'maintenance_testing',
     declared: ORG_FACTS,
   });
+  const engineer = await post(inspector, `/api/v1/market/organisations/${organisation.id}/engineers`, {
+    name: '矩阵工程师',
+    certificateNo: `MXE${region}`,
+    class: 'first',
+  });
   return {
     sealId: seal.id as string,
     sealDocumentId: lift.documents[0].id as string,
@@ -893,6 +943,7 @@ async function supervisionFixture(t: TestApp, region: string) {
     creditRecordId: record.id,
     creditRequestId: objection.id as string,
     organisationId: organisation.id as string,
+    engineerId: engineer.id as string,
   };
 }
 

@@ -327,6 +327,13 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '技术服务机构', icon: 'inspector' },
   },
   {
+    path: '/admin/organisations/:id',
+    page: () => import('./pages/market/OrganisationDetailPage.tsx').then((m) => ({ default: m.OrganisationDetailPage })),
+    access: { kind: 'staff', permission: 'market:organisation:read' },
+    layout: 'admin',
+    title: '机构详情',
+  },
+  {
     path: '/admin/seals',
     page: () => import('./pages/admin/SealsPage.tsx').then((m) => ({ default: m.SealsPage })),
     access: { kind: 'staff', permission: 'enforcement:case:read' },

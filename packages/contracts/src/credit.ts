@@ -16,6 +16,8 @@ export const CreditRecordKindValue = OneOf([
   'order_overdue',
   'order_refused',
   'major_hazard',
+  'false_document',
+  'inaccurate_document',
   'reward',
   'commendation',
 ] as const);

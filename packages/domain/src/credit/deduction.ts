@@ -10,6 +10,8 @@ export const CREDIT_EVENT_KINDS = {
   order_overdue: 'orderOverdue',
   order_refused: 'orderRefused',
   major_hazard: 'majorHazard',
+  false_document: 'falseDocument',
+  inaccurate_document: 'inaccurateDocument',
 } as const satisfies Record<string, keyof CreditDeductionsPolicy>;
 export type CreditEventKind = keyof typeof CREDIT_EVENT_KINDS;
 

@@ -9,6 +9,8 @@ export const CREDIT_RECORD_KIND_LABELS: Record<CreditRecordKind, string> = {
   order_overdue: '逾期未改正火灾隐患',
   order_refused: '拒不改正火灾隐患',
   major_hazard: '重大火灾隐患挂牌督办',
+  false_document: '出具虚假文件（消防法第六十九条）',
+  inaccurate_document: '出具失实文件（消防法第六十九条）',
   reward: '受到奖励',
   commendation: '受到表彰',
 };

@@ -66,6 +66,7 @@ export const PERMISSIONS = {
   'credit:record:read': '查看信用记录、信用等级和风险',
   'market:organisation:read': '查看消防技术服务机构名录',
   'market:organisation:manage': '登记、核查消防技术服务机构从业条件',
+  'market:sanction:decide': '记录消防技术服务机构违法行为，决定责令停止执业、吊销或市场禁入',
   'credit:request:decide': '办理信用修复和异议申请',
   'credit:commendation:record': '登记单位受到的表彰、奖励（守信激励）',
   'portal:credit:request': '申请信用修复、提出异议',
@@ -161,6 +162,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:commendation:record',
     'oversight:alert:read',
     'complaints:reward:decide',
+    'market:sanction:decide',
   ],
   leader: [
     ...STAFF_BASE,
@@ -179,6 +181,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:request:decide',
     'credit:commendation:record',
     'market:organisation:manage',
+    'market:sanction:decide',
     'oversight:alert:read',
   ],
   admin: [

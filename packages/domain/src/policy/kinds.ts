@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox';
-import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
-import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../complaints/complaint.ts';
 import { NATIONAL_REWARDS, type RewardsPolicy, rewardsSchema } from '../complaints/reward.ts';
+import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
+import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
 import { LICENSING_PATH_LABELS, POLICY_VALUE_LABELS, RISK_LEVEL_LABELS } from '../labels.ts';
 import { type CaseReviewPolicy, caseReviewSchema, NATIONAL_CASE_REVIEW } from '../oversight/review.ts';
 import { VENUE_KIND_LABELS, VENUE_KINDS } from '../venue.ts';
@@ -285,7 +285,15 @@ const Deduction = Type.Object(
   { additionalProperties: false },
 );
 export const creditDeductionsSchema = Type.Object(
-  { falseCommitment: Deduction, penalty: Deduction, orderOverdue: Deduction, orderRefused: Deduction, majorHazard: Deduction },
+  {
+    falseCommitment: Deduction,
+    penalty: Deduction,
+    orderOverdue: Deduction,
+    orderRefused: Deduction,
+    majorHazard: Deduction,
+    falseDocument: Deduction,
+    inaccurateDocument: Deduction,
+  },
   { additionalProperties: false },
 );
 export type CreditDeductionsPolicy = Static<typeof creditDeductionsSchema>;
@@ -774,6 +782,8 @@ export const POLICY_KINDS = {
       orderOverdue: { general: 10, serious: 20 },
       orderRefused: { general: 20, serious: 40 },
       majorHazard: { general: 15, serious: 15 },
+      falseDocument: { general: 20, serious: 40 },
+      inaccurateDocument: { general: 10, serious: 30 },
     },
     fields: {
       falseCommitment: {
@@ -800,6 +810,16 @@ export const POLICY_KINDS = {
         label: '重大火灾隐患挂牌督办扣分',
         help: '待确认',
         legalBasis: { document: 'GB 35181-2025《重大火灾隐患判定规则》', clause: '判定为重大火灾隐患（分值待确认）' },
+      },
+      falseDocument: {
+        label: '技术服务机构、注册消防工程师出具虚假文件扣分（一般/情节严重）',
+        help: '待确认：国家层面未规定分值；情节严重的依法责令停止执业或者吊销相应资格',
+        legalBasis: { document: FIRE_LAW, clause: '第六十九条第一款（出具虚假文件）；分值待确认' },
+      },
+      inaccurateDocument: {
+        label: '技术服务机构、注册消防工程师出具失实文件扣分（一般/造成重大损失）',
+        help: '待确认：国家层面未规定分值',
+        legalBasis: { document: FIRE_LAW, clause: '第六十九条第二款（出具失实文件）；分值待确认' },
       },
     },
   } satisfies PolicyKindDef<CreditDeductionsPolicy>,

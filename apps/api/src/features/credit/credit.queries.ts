@@ -1,5 +1,5 @@
-import type { BlacklistView, CreditDistributionView, CreditRequestView, CreditUnitView, PublicCreditView } from '@fep/contracts';
-import { chinaDateOf, inEffect } from '@fep/domain';
+import type { BlacklistView, CreditDistributionView, CreditRequestView, CreditUnitView, PersonCreditView, PublicCreditView } from '@fep/contracts';
+import { chinaDateOf, creditStanding, inEffect, isPersonSubject, PERSON_SUBJECT_PREFIX } from '@fep/domain';
 import type { Static } from 'typebox';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -86,7 +86,8 @@ export async function creditRequests(db: Executor, actor: Actor, status: CreditR
 
 /** The serious-dishonesty list (CRD-02) in a scope (staff) or a region (public), with the criteria met. */
 export async function blacklist(db: Executor, filter: { actor: Actor } | { agencyPath: string | null }): Promise<Static<typeof BlacklistView>> {
-  let q = db.selectFrom('credit_standings').selectAll().where('blacklisted', '=', 1);
+  // Persons (engineers) are never listed: their credit is shown to staff only.
+  let q = db.selectFrom('credit_standings').selectAll().where('blacklisted', '=', 1).where('usci', 'not like', `${PERSON_SUBJECT_PREFIX}%`);
   if ('actor' in filter) q = q.where(scopeFilter(filter.actor.scope, { agencyPath: 'credit_standings.agency_path' }));
   else if (filter.agencyPath) q = q.where('agency_path', 'like', `${filter.agencyPath}%`);
   const rows = await q.orderBy('usci').limit(500).execute();
@@ -142,6 +143,7 @@ export async function distribution(db: Executor, actor: Actor): Promise<CreditDi
     .selectFrom('credit_standings')
     .selectAll()
     .where(scopeFilter(actor.scope, { agencyPath: 'credit_standings.agency_path' }))
+    .where('usci', 'not like', `${PERSON_SUBJECT_PREFIX}%`)
     .orderBy('risk_score', 'desc')
     .orderBy('usci')
     .limit(20)
@@ -159,5 +161,23 @@ export async function distribution(db: Executor, actor: Actor): Promise<CreditDi
       riskLevel: s.risk_level,
       factors: (RISK_FACTORS.decode(s.risk_factors_json) ?? []).slice(0, 3),
     })),
+  };
+}
+
+/**
+ * A person's credit (CRD-01 persons: registered fire engineers), by the subject key the caller derived; the
+ * caller checks the staff member's scope over the person. Level and score as the policy computes them today
+ * (a person without records stands at the base score); never published.
+ */
+export async function personCredit(db: Executor, subjectKey: string, name: string, agencyId: string, now: Date): Promise<PersonCreditView> {
+  if (!isPersonSubject(subjectKey)) throw notFound('该人员的信用记录');
+  const records = await recordsOf(db, subjectKey);
+  const c = await computeStanding(db, subjectKey, now, records);
+  const standing = c?.standing ?? creditStanding([], chinaDateOf(now), await creditPolicies(db, agencyId, chinaDateOf(now)));
+  return {
+    name,
+    level: standing.level,
+    score: standing.score,
+    records: records.map((r) => ({ id: r.id, kind: r.kind, points: r.points, at: r.occurred_at, reason: r.reason, status: r.status })).reverse(),
   };
 }

@@ -11,11 +11,13 @@ import {
   PENALTY_DECIDED,
   type PenaltyDecided,
 } from '../enforcement/index.ts';
+import { ART69_VIOLATION_RECORDED, type Art69ViolationRecorded } from '../market/index.ts';
 import { MAJOR_HAZARD_LISTED, type MajorHazardListed } from '../supervision/index.ts';
 import { creditPolicies } from './credit.policy.ts';
 import { recordCreditEvent } from './use-cases/record-credit-event.ts';
 import { withdrawRecords } from './use-cases/withdraw-records.ts';
 
+export { personCredit } from './credit.queries.ts';
 /**
  * Credit (CRD-01 … CRD-04): credit records of units written from other features' findings (domain events),
  * their standing (score, level, serious-dishonesty list, risk), repair and objections, the 双公示 push.
@@ -113,6 +115,25 @@ export const creditSubscribers: Subscriber[] = [
         sourceId: p.orderId,
         subjectName: p.subjectName,
       });
+    },
+  },
+  {
+    name: 'credit.record_art69_violation',
+    types: [ART69_VIOLATION_RECORDED],
+    async handle(deps, event) {
+      const p = event.payload as unknown as Art69ViolationRecorded;
+      // 消防法第六十九条: the organisation by its USCI, and the signing engineer as a person subject (staff only).
+      const common = {
+        agencyId: p.agencyId,
+        kind: p.kind,
+        severity: p.severity,
+        occurredAt: event.occurredAt,
+        reason: p.reason,
+        sourceType: 'service_violation',
+        sourceId: p.violationId,
+      };
+      await recordCreditEvent(deps, systemActor(), { ...common, usci: p.organisationUsci, subjectName: p.organisationName });
+      if (p.engineer) await recordCreditEvent(deps, systemActor(), { ...common, usci: p.engineer.subjectKey, subjectName: p.engineer.name });
     },
   },
 ];

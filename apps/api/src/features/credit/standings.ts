@@ -6,6 +6,7 @@ import {
   type CreditStanding,
   chinaDateOf,
   creditStanding,
+  isPersonSubject,
   type RiskScore,
   riskScore,
 } from '@fep/domain';
@@ -257,6 +258,8 @@ export function isTrigger(s: Pick<CreditStandingRow, 'level' | 'blacklisted'>, p
  */
 export function triggerOf(before: Pick<CreditStandingRow, 'level' | 'blacklisted'> | undefined, c: Computed, now: Date): InspectionTriggered | null {
   const after = { level: c.standing.level, blacklisted: c.standing.blacklisted ? 1 : 0 };
+  // A person (an engineer) is no unit to inspect: no supervision trigger.
+  if (isPersonSubject(c.usci)) return null;
   if (!isTrigger(after, c.policies) || (before && isTrigger(before, c.policies))) return null;
   const reason = c.standing.blacklisted
     ? `列入严重失信主体名单（${c.standing.blacklistReasons.map((r) => BLACKLIST_CRITERION_LABELS[r.criterion]).join('；')}），作为非随机触发对象实施检查`

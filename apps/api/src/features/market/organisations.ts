@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { OrganisationCreateBody, OrganisationView, SpotCheckView } from '@fep/contracts';
+import type { BanView, OrganisationCreateBody, OrganisationView, SpotCheckView } from '@fep/contracts';
 import { chinaDateOf, conditionFailures, type DrawUnit, inScope, type OrganisationConditionsPolicy, type OrganisationFacts, runDraw } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { ServiceOrganisation } from '../../db/schema/market.ts';
@@ -12,10 +12,11 @@ import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { type Deps, transact } from '../../platform/transact.ts';
 import { drawStandings } from '../credit/index.ts';
 import { DECLARED_FACTS, FAILURES, VERIFIED_FACTS } from './market.columns.ts';
+import { activeBanView, bansOf, registeredEngineerCounts } from './practice.ts';
 
 const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
 
-export function presentOrganisation(o: ServiceOrganisation): OrganisationView {
+export function presentOrganisation(o: ServiceOrganisation, ban: BanView | null = null): OrganisationView {
   return {
     id: o.id,
     usci: o.usci,
@@ -28,6 +29,7 @@ export function presentOrganisation(o: ServiceOrganisation): OrganisationView {
     verified: o.verified_json ? VERIFIED_FACTS.decode(o.verified_json)! : null,
     verifiedAt: o.verified_at,
     version: o.version,
+    ban,
   };
 }
 
@@ -82,7 +84,7 @@ export async function verifyOrganisation(
   deps: Deps,
   actor: Actor,
   id: string,
-  input: { verified: OrganisationFacts; version?: number | undefined },
+  input: { verified: OrganisationFacts; version?: number | undefined; engineersFromRegister?: boolean | undefined },
 ): Promise<OrganisationView> {
   return transact(deps, actor, async (trx, audit) => {
     const o = await trx.selectFrom('service_organisations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -90,12 +92,16 @@ export async function verifyOrganisation(
     if (!inScope(actor.scope, { agencyPath: o.agency_path })) throw outOfScope('消防技术服务机构', { type: 'service_organisation', id });
     if (input.version !== undefined && input.version !== o.version) throw new AppError('REQUEST.CONFLICT', '该机构已被他人核查，请刷新后重试');
     const { policy, version } = await conditionsOf(trx, o.agency_id, deps.now());
-    const failures = conditionFailures(o.kind, input.verified, policy);
+    // The engineers may be counted from the register (practising, not banned today) rather than as found on site.
+    const verified = input.engineersFromRegister
+      ? { ...input.verified, ...(await registeredEngineerCounts(trx, o.id, chinaDateOf(deps.now()))) }
+      : input.verified;
+    const failures = conditionFailures(o.kind, verified, policy);
     const nowIso = deps.now().toISOString();
     const after = {
       status: failures.length ? ('failing' as const) : ('verified' as const),
       version: o.version + 1,
-      verified_json: VERIFIED_FACTS.encode(input.verified),
+      verified_json: VERIFIED_FACTS.encode(verified),
       failures_json: FAILURES.encode(failures),
       policy_version: version,
       verified_by: userIdOf(actor),
@@ -108,20 +114,30 @@ export async function verifyOrganisation(
       targetType: 'service_organisation',
       targetId: id,
       before: { status: o.status },
-      after: { status: after.status, failures },
+      after: { status: after.status, failures, engineersFromRegister: input.engineersFromRegister ?? false },
       policyVersion: version,
     });
-    return presentOrganisation({ ...o, ...after });
+    const bans = await bansOf(trx, [o.id]);
+    return presentOrganisation({ ...o, ...after }, activeBanView(bans, 'organisation', o.id, o.name, chinaDateOf(deps.now())));
   });
 }
 
-/** The directory: staff see their jurisdiction's, the public a region's (or all). */
-export async function organisationDirectory(db: Executor, filter: { actor: Actor } | { agencyPath: string | null }): Promise<{ items: OrganisationView[] }> {
+/** The directory: staff see their jurisdiction's, the public a region's (or all); each with the ban in force today (period and reason). */
+export async function organisationDirectory(
+  db: Executor,
+  filter: { actor: Actor } | { agencyPath: string | null },
+  now: Date,
+): Promise<{ items: OrganisationView[] }> {
   let q = db.selectFrom('service_organisations').selectAll();
   if ('actor' in filter) q = q.where(scopeFilter(filter.actor.scope, { agencyPath: 'service_organisations.agency_path' }));
   else if (filter.agencyPath) q = q.where('agency_path', 'like', `${filter.agencyPath}%`);
   const rows = await q.orderBy('name').orderBy('id').limit(500).execute();
-  return { items: rows.map(presentOrganisation) };
+  const bans = await bansOf(
+    db,
+    rows.map((o) => o.id),
+  );
+  const today = chinaDateOf(now);
+  return { items: rows.map((o) => presentOrganisation(o, activeBanView(bans, 'organisation', o.id, o.name, today))) };
 }
 
 /**
@@ -133,12 +149,24 @@ export async function organisationDirectory(db: Executor, filter: { actor: Actor
 export async function drawSpotCheck(deps: Deps, actor: Actor, input: { publicValue: string; rate: number }): Promise<SpotCheckView> {
   return transact(deps, actor, async (trx, audit) => {
     if (actor.kind !== 'staff' || !actor.agencyPath) throw new AppError('AUTH.FORBIDDEN', '只有机构工作人员可以抽取');
-    const orgs = await trx
+    const all = await trx
       .selectFrom('service_organisations')
       .selectAll()
       .where(scopeFilter(actor.scope, { agencyPath: 'service_organisations.agency_path' }))
       .orderBy('usci')
       .execute();
+    // An organisation under a ban in force (停止执业 / 吊销 / 禁入) may not practise: left out of the draw, named as left out.
+    const today = chinaDateOf(deps.now());
+    const bans = await bansOf(
+      trx,
+      all.map((o) => o.id),
+    );
+    const excluded = all.flatMap((o) => {
+      const ban = activeBanView(bans, 'organisation', o.id, o.name, today);
+      return ban ? [{ usci: o.usci, name: o.name, reason: 'banned' as const, measure: ban.measure }] : [];
+    });
+    const banned = new Set(excluded.map((x) => x.usci));
+    const orgs = all.filter((o) => !banned.has(o.usci));
     const credit = await drawStandings(trx, actor.agencyPath);
     const failing = new Set(orgs.filter((o) => o.status === 'failing').map((o) => o.usci));
     const units: DrawUnit[] = orgs.map((o) => ({
@@ -182,8 +210,15 @@ export async function drawSpotCheck(deps: Deps, actor: Actor, input: { publicVal
       action: 'service_organisation.spot_check',
       targetType: 'agency',
       targetId: actor.agencyId!,
-      details: { seed: result.seed, inputsHash: result.inputsHash, publicValue: input.publicValue, rate: input.rate, drawn: drawn.map((d) => d.usci) },
+      details: {
+        seed: result.seed,
+        inputsHash: result.inputsHash,
+        publicValue: input.publicValue,
+        rate: input.rate,
+        drawn: drawn.map((d) => d.usci),
+        excluded: excluded.map((x) => x.usci),
+      },
     });
-    return { seed: result.seed, inputsHash: result.inputsHash, drawn };
+    return { seed: result.seed, inputsHash: result.inputsHash, drawn, excluded };
   });
 }

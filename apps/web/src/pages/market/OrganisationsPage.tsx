@@ -1,7 +1,15 @@
-import type { OrganisationList, OrganisationView, SpotCheckView } from '@fep/contracts';
-import { CONDITION_FAILURE_LABELS, ORGANISATION_KIND_LABELS, ORGANISATION_STATUS_LABELS } from '@fep/domain';
+import type { OrganisationList, OrganisationView, ServiceReportView, SpotCheckView } from '@fep/contracts';
+import {
+  BAN_MEASURE_LABELS,
+  CONDITION_FAILURE_LABELS,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_STATUS_LABELS,
+  SERVICE_REPORT_CONCLUSION_LABELS,
+  SERVICE_REPORT_KIND_LABELS,
+} from '@fep/domain';
 import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { PortalPage } from '../../components/PortalHeader.tsx';
@@ -9,6 +17,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { usePost } from '../../components/usePost.ts';
 import { useApiMutation } from '../../mutation.ts';
 import { useApi } from '../../query.ts';
+import { banText } from './banText.ts';
 
 const STATUS_COLORS = { declared: 'processing', verified: 'success', failing: 'error' } as const;
 
@@ -52,9 +61,9 @@ const facts = (v: Record<string, unknown>) => ({
   qualitySystem: !!v.qualitySystem,
 });
 
-function columns(actions?: (o: OrganisationView) => React.ReactNode) {
+function columns(actions?: (o: OrganisationView) => React.ReactNode, link = false) {
   return [
-    { title: '机构', dataIndex: 'name' },
+    { title: '机构', dataIndex: 'name', render: (v: string, o: OrganisationView) => (link ? <Link to={`/admin/organisations/${o.id}`}>{v}</Link> : v) },
     { title: '类型', dataIndex: 'kind', render: (v: OrganisationView['kind']) => ORGANISATION_KIND_LABELS[v] },
     { title: '从业条件', dataIndex: 'status', render: (v: OrganisationView['status']) => <Tag color={STATUS_COLORS[v]}>{ORGANISATION_STATUS_LABELS[v]}</Tag> },
     {
@@ -62,9 +71,47 @@ function columns(actions?: (o: OrganisationView) => React.ReactNode) {
       dataIndex: 'failures',
       render: (f: OrganisationView['failures']) => (f.length ? f.map((x) => CONDITION_FAILURE_LABELS[x]).join('；') : '—'),
     },
+    {
+      title: '停止执业、吊销或禁入',
+      dataIndex: 'ban',
+      render: (b: OrganisationView['ban']) => (b ? <Tag color="error">{banText(b)}</Tag> : '—'),
+    },
     { title: '统一社会信用代码', dataIndex: 'usci' },
     ...(actions ? [{ title: '操作', key: 'actions', render: (_: unknown, o: OrganisationView) => actions(o) }] : []),
   ];
+}
+
+/** A unit's maintenance, test and assessment reports (by its USCI), from the organisations of the jurisdiction. */
+function UnitReports() {
+  const [usci, setUsci] = useState<string | null>(null);
+  const reports = useApi<{ items: ServiceReportView[] }>(usci ? `/api/v1/market/reports?unitUsci=${usci}` : null);
+  return (
+    <Card title="按服务单位查询报告" className="list-frame">
+      <Input.Search
+        placeholder="服务单位统一社会信用代码"
+        enterButton="查询"
+        style={{ maxWidth: 420, marginBottom: 12 }}
+        onSearch={(v) => setUsci(/^[0-9A-Z]{18}$/.test(v.trim().toUpperCase()) ? v.trim().toUpperCase() : null)}
+      />
+      {usci && (
+        <ResponsiveTable<ServiceReportView>
+          rowKey="id"
+          cardHead={1}
+          loading={reports.isLoading}
+          dataSource={reports.data?.items ?? []}
+          locale={{ emptyText: '未查到该单位的报告' }}
+          columns={[
+            { title: '报告编号', dataIndex: 'reportNumber' },
+            { title: '类型', dataIndex: 'kind', render: (v: ServiceReportView['kind']) => SERVICE_REPORT_KIND_LABELS[v] },
+            { title: '出具机构', dataIndex: 'organisationName' },
+            { title: '签字工程师', dataIndex: 'engineerName' },
+            { title: '出具日期', dataIndex: 'reportDate' },
+            { title: '结论', dataIndex: 'conclusion', render: (v: ServiceReportView['conclusion']) => SERVICE_REPORT_CONCLUSION_LABELS[v] },
+          ]}
+        />
+      )}
+    </Card>
+  );
 }
 
 /** 消防技术服务机构 (MKT-01): the jurisdiction's register, verification of practice conditions and the spot-check draw. */
@@ -114,6 +161,16 @@ export function OrganisationsPage() {
           }
         />
       )}
+      {drawn && drawn.excluded.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message="未参加抽取的机构（正被责令停止执业、吊销或禁入）"
+          description={
+            <List size="small" dataSource={drawn.excluded} renderItem={(x) => <List.Item>{`${x.name}：${BAN_MEASURE_LABELS[x.measure]}`}</List.Item>} />
+          }
+        />
+      )}
       <Card className="list-frame">
         <ResponsiveTable<OrganisationView>
           rowKey="id"
@@ -121,9 +178,13 @@ export function OrganisationsPage() {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '名录为空' }}
-          columns={columns(can('market:organisation:manage') ? (o) => <Button onClick={() => setMode({ kind: 'verify', o })}>核查从业条件</Button> : undefined)}
+          columns={columns(
+            can('market:organisation:manage') ? (o) => <Button onClick={() => setMode({ kind: 'verify', o })}>核查从业条件</Button> : undefined,
+            true,
+          )}
         />
       </Card>
+      <UnitReports />
       <Modal
         open={!!mode}
         footer={null}
@@ -158,10 +219,17 @@ export function OrganisationsPage() {
             layout="vertical"
             initialValues={mode.o.verified ?? mode.o.declared}
             onFinish={(v: Record<string, unknown>) =>
-              void post(`/api/v1/market/organisations/${mode.o.id}/verification`, { verified: facts(v), version: mode.o.version }, '已核查')
+              void post(
+                `/api/v1/market/organisations/${mode.o.id}/verification`,
+                { verified: facts(v), version: mode.o.version, engineersFromRegister: !!v.engineersFromRegister },
+                '已核查',
+              )
             }
           >
             <FactsFields />
+            <Form.Item name="engineersFromRegister" valuePropName="checked">
+              <Checkbox className="touch-check">工程师人数按已登记的执业注册消防工程师计算</Checkbox>
+            </Form.Item>
             <Button type="primary" htmlType="submit">
               保存核查结果
             </Button>
