@@ -163,6 +163,7 @@ export const ServiceReportView = Type.Object({
 });
 export type ServiceReportView = Static<typeof ServiceReportView>;
 export const ServiceReportList = Type.Object({ items: Type.Array(ServiceReportView) });
+export type ServiceReportList = Static<typeof ServiceReportList>;
 export const ServiceReportQuery = Type.Object({ unitUsci: Usci });
 
 /** POST /api/v1/market/organisations/:id/violations: a violation of 消防法 art. 69, recorded into credit for the organisation and the engineer. */

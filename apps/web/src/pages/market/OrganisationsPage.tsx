@@ -1,4 +1,4 @@
-import type { OrganisationList, OrganisationView, ServiceReportView, SpotCheckView } from '@fep/contracts';
+import type { OrganisationList, OrganisationView, ServiceReportList, ServiceReportView, SpotCheckView } from '@fep/contracts';
 import {
   BAN_MEASURE_LABELS,
   CONDITION_FAILURE_LABELS,
@@ -84,7 +84,7 @@ function columns(actions?: (o: OrganisationView) => React.ReactNode, link = fals
 /** A unit's maintenance, test and assessment reports (by its USCI), from the organisations of the jurisdiction. */
 function UnitReports() {
   const [usci, setUsci] = useState<string | null>(null);
-  const reports = useApi<{ items: ServiceReportView[] }>(usci ? `/api/v1/market/reports?unitUsci=${usci}` : null);
+  const reports = useApi<ServiceReportList>(usci ? `/api/v1/market/reports?unitUsci=${usci}` : null);
   return (
     <Card title="按服务单位查询报告" className="list-frame">
       <Input.Search
