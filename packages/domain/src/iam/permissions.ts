@@ -66,6 +66,9 @@ export const PERMISSIONS = {
   'credit:record:read': '查看信用记录、信用等级和风险',
   'market:organisation:read': '查看消防技术服务机构名录',
   'market:organisation:manage': '登记、核查消防技术服务机构从业条件',
+  'products:check:read': '查看消防产品抽查计划、结果和移送情况',
+  'products:plan:manage': '制定、公布消防产品抽查计划并抽取',
+  'products:result:record': '录入消防产品抽查结果、登记移送市场监管部门情况',
   'credit:request:decide': '办理信用修复和异议申请',
   'portal:credit:request': '申请信用修复、提出异议',
   'oversight:alert:read': '查看执法监督预警',
@@ -101,6 +104,7 @@ const STAFF_BASE: Permission[] = [
   'enforcement:case:read',
   'credit:record:read',
   'market:organisation:read',
+  'products:check:read',
   // ENF-08: whoever is approached about a case records it (seed 001 §13), whatever their role.
   'oversight:interference:record',
   // CMP-03: the queue and the file of reports, without the reporter's identity (CMP-04).
@@ -145,6 +149,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision:conflict:declare',
     'enforcement:case:handle',
     'market:organisation:manage',
+    'products:result:record',
   ],
   legal_reviewer: [...STAFF_BASE, ...OVERSIGHT, 'audit:event:read', 'licensing:application:review', 'enforcement:case:review', 'oversight:alert:read'],
   approver: [
@@ -176,6 +181,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement:case:decide',
     'credit:request:decide',
     'market:organisation:manage',
+    'products:plan:manage',
+    'products:result:record',
     'oversight:alert:read',
   ],
   admin: [

@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox';
-import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
-import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../complaints/complaint.ts';
 import { NATIONAL_REWARDS, type RewardsPolicy, rewardsSchema } from '../complaints/reward.ts';
+import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
+import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
 import { LICENSING_PATH_LABELS, POLICY_VALUE_LABELS, RISK_LEVEL_LABELS } from '../labels.ts';
 import { type CaseReviewPolicy, caseReviewSchema, NATIONAL_CASE_REVIEW } from '../oversight/review.ts';
 import { VENUE_KIND_LABELS, VENUE_KINDS } from '../venue.ts';

@@ -57,3 +57,10 @@ export function isCccCategory(code: string): boolean {
 export const PRODUCT_FIELDS = ['production', 'distribution', 'use'] as const;
 export type ProductField = (typeof PRODUCT_FIELDS)[number];
 export const PRODUCT_FIELD_LABELS: Record<ProductField, string> = { production: '生产领域', distribution: '流通领域', use: '使用领域' };
+
+/** A candidate of a product plan: a product-holding unit or place, frozen with the plan and published. */
+export interface CandidateRow {
+  usci: string;
+  name: string;
+  crowdedPlace: boolean;
+}

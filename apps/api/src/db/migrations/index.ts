@@ -64,6 +64,7 @@ import { migration as creditRecords } from './0400_credit_records.ts';
 import { migration as marketServiceOrganisations } from './0401_market_service_organisations.ts';
 import { migration as supervisionHazardsUsci } from './0430_supervision_hazards_usci.ts';
 import { migration as inspectionsTriggerKey } from './0431_inspections_trigger_key.ts';
+import { migration as productsChecks } from './0450_products_checks.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -135,6 +136,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0401_market_service_organisations': marketServiceOrganisations(dialect),
     '0430_supervision_hazards_usci': supervisionHazardsUsci,
     '0431_inspections_trigger_key': inspectionsTriggerKey,
+    '0450_products_checks': productsChecks(dialect),
     '0300_complaints_reports': complaintsReports(dialect),
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),
