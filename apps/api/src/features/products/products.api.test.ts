@@ -90,8 +90,15 @@ for (const database of DATABASES) {
       const ref = referrals.body.items.find((r: Json) => r.sampleId === first.id);
       assert.deepEqual([ref.kindLabel, ref.statusLabel], ['移送市场监管部门', '待移送']);
       assert.match(ref.reason, /流通领域抽查发现灭火器“手提式干粉灭火器”.*未取得强制性产品认证/);
-      assert.equal((await call(t, inspector, 'POST', `/api/v1/products/referrals/${ref.id}/status`, { action: 'reply', note: '' })).body.code, 'PRODUCTS.REFERRAL_STATE');
-      const sent = await call(t, inspector, 'POST', `/api/v1/products/referrals/${ref.id}/status`, { action: 'send', note: '辽市监函〔2026〕12 号', version: 0 });
+      assert.equal(
+        (await call(t, inspector, 'POST', `/api/v1/products/referrals/${ref.id}/status`, { action: 'reply', note: '' })).body.code,
+        'PRODUCTS.REFERRAL_STATE',
+      );
+      const sent = await call(t, inspector, 'POST', `/api/v1/products/referrals/${ref.id}/status`, {
+        action: 'send',
+        note: '辽市监函〔2026〕12 号',
+        version: 0,
+      });
       assert.equal(sent.body.status, 'sent', JSON.stringify(sent.body));
       const replied = await call(t, inspector, 'POST', `/api/v1/products/referrals/${ref.id}/status`, { action: 'reply', note: '已立案查处经销商' });
       assert.deepEqual([replied.body.status, replied.body.replyNote], ['replied', '已立案查处经销商']);
@@ -122,7 +129,13 @@ for (const database of DATABASES) {
       assert.equal(plan.status, 201, JSON.stringify(plan.body));
       const drawn = await call(t, leader, 'POST', `/api/v1/products/plans/${plan.body.id}/draw`, { publicValue: '1 2 3' });
       const byUsci = new Map((drawn.body.samples as Json[]).map((s) => [s.usci, s]));
-      const detector = { ...extinguisher, categoryCode: 'fire_alarm', productName: '点型光电感烟火灾探测器', model: 'JTY-GD-01', findings: ['quality_nonconforming'] };
+      const detector = {
+        ...extinguisher,
+        categoryCode: 'fire_alarm',
+        productName: '点型光电感烟火灾探测器',
+        model: 'JTY-GD-01',
+        findings: ['quality_nonconforming'],
+      };
       const ktv = await call(t, inspector, 'POST', `/api/v1/products/samples/${byUsci.get(usci(11))!.id}/result`, detector);
       assert.equal(ktv.status, 200, JSON.stringify(ktv.body));
       assert.deepEqual(ktv.body.followUps, ['通报市场监管部门（待移送）', '使用单位为人员密集场所，已移送执法（消防法第六十五条第二款）']);
@@ -131,7 +144,9 @@ for (const database of DATABASES) {
 
       await t.drain();
       await t.drain();
-      const refs = (await call(t, inspector, 'GET', '/api/v1/enforcement/referrals')).body.items.filter((r: Json) => r.usci === usci(11) || r.usci === usci(12));
+      const refs = (await call(t, inspector, 'GET', '/api/v1/enforcement/referrals')).body.items.filter(
+        (r: Json) => r.usci === usci(11) || r.usci === usci(12),
+      );
       assert.equal(refs.length, 1, 'one referral, for the crowded place only');
       assert.deepEqual([refs[0].usci, refs[0].subjectName, refs[0].sourceLabel], [usci(11), '辽阳欢乐KTV', '人员密集场所使用不合格消防产品']);
       assert.match(refs[0].reason, /人员密集场所使用不合格的消防产品：火灾报警产品“点型光电感烟火灾探测器”/);

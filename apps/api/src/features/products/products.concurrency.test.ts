@@ -74,7 +74,11 @@ for (const database of DATABASES) {
       const events = await db.selectFrom('domain_events').select('type').where('target_id', '=', sampleId).execute();
       assert.equal(events.filter((e) => e.type === 'products.use_unqualified').length, 1, 'one enforcement event');
       await t.drain();
-      assert.equal((await db.selectFrom('enforcement_referrals').select('id').where('source_id', '=', sampleId).execute()).length, 1, 'one enforcement referral');
+      assert.equal(
+        (await db.selectFrom('enforcement_referrals').select('id').where('source_id', '=', sampleId).execute()).length,
+        1,
+        'one enforcement referral',
+      );
 
       const refId = refs[0]!.id;
       oneWins(await par(() => post(inspector, `/api/v1/products/referrals/${refId}/status`, { action: 'send', note: '函' })), 'PRODUCTS.REFERRAL_STATE');
