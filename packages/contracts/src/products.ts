@@ -164,6 +164,8 @@ export const PublicProductCheck = Type.Object({
 });
 export const PublicProductCheckList = Type.Object({ items: Type.Array(PublicProductCheck) });
 export const PublicProductChecksQuery = Type.Object({ region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) });
+/** GET /api/v1/public/product-checks/:id/inputs: the published draw input (FEP-DRAW-INPUT v1 text), downloaded as is. */
+export const ProductDrawInputFile = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '抽取输入文件（text/plain，原样下载）' });
 export const ProductDrawReplayView = Type.Object({
   inputsHash: Type.String(),
   recomputedInputsHash: Type.String(),

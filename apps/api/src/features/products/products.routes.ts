@@ -5,6 +5,7 @@ import {
   MarketReferralStatusBody,
   MarketReferralView,
   ProductCategoryList,
+  ProductDrawInputFile,
   ProductDrawReplayView,
   ProductPlanCreateBody,
   ProductPlanDrawBody,
@@ -18,7 +19,6 @@ import {
 } from '@fep/contracts';
 import { PRODUCT_CATEGORIES } from '@fep/domain';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { findAgency } from '../../platform/org/agencies.repository.ts';
@@ -27,6 +27,7 @@ import { listMarketReferrals, moveMarketReferral, recordProductResult } from './
 
 const ERRORS = { '4xx': ErrorBody };
 const TAGS = ['消防产品监督'];
+const INPUTS = { description: '抽取输入（文本文件，原样下载）', content: { 'text/plain': { schema: ProductDrawInputFile } } };
 
 /** Fire products under supervision (MKT-02): categories, spot-check plans and their draw, results, referrals, the public page. */
 export async function productRoutes(fastify: FastifyInstance): Promise<void> {
@@ -136,7 +137,7 @@ export async function productRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/public/product-checks/:id/inputs',
     {
       config: { permission: 'public' },
-      schema: { tags: TAGS, summary: '下载消防产品抽查的抽取输入（复核用，公开）', params: RecordIdParams, response: { 200: Type.String(), ...ERRORS } },
+      schema: { tags: TAGS, summary: '下载消防产品抽查的抽取输入（复核用，公开）', params: RecordIdParams, response: { 200: INPUTS, ...ERRORS } },
     },
     async (req, reply) =>
       reply
