@@ -199,7 +199,7 @@ export function ProductChecksPage() {
               <Radio.Group options={PRODUCT_FIELDS.map((f) => ({ value: f, label: PRODUCT_FIELD_LABELS[f] }))} />
             </Form.Item>
             <Form.Item name="categoryCodes" label="产品类别" rules={[{ required: true, message: '请选择产品类别' }]}>
-              <Select mode="multiple" options={categoryOptions} />
+              <Select mode="multiple" optionFilterProp="label" options={categoryOptions} />
             </Form.Item>
             <Form.Item name="sampleCount" label="抽取单位数" rules={[{ required: true, message: '请填写抽取数量' }]}>
               <InputNumber min={1} max={500} />
@@ -297,7 +297,11 @@ export function ProductChecksPage() {
                 getFieldValue('verdict') === 'unqualified' && (
                   <>
                     <Form.Item name="findings" label="不合格情形" rules={[{ required: true, message: '请选择不合格情形' }]}>
-                      <Select mode="multiple" options={PRODUCT_FINDINGS.map((f) => ({ value: f, label: PRODUCT_FINDING_LABELS[f] }))} />
+                      <Select
+                        mode="multiple"
+                        optionFilterProp="label"
+                        options={PRODUCT_FINDINGS.map((f) => ({ value: f, label: PRODUCT_FINDING_LABELS[f] }))}
+                      />
                     </Form.Item>
                     <Form.Item name="findingsNote" label="具体情况">
                       <Input.TextArea rows={2} />

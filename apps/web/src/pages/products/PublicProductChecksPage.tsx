@@ -9,7 +9,7 @@ const RESULT_COLORS: Record<string, string> = { 合格: 'success', 不合格: 'e
 
 function PlanCard({ p }: { p: PublicProductCheck }) {
   return (
-    <Card title={p.title} className="list-frame">
+    <Card title={<span style={{ whiteSpace: 'normal' }}>{p.title}</span>} className="list-frame">
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label="抽查机构">{p.agencyName}</Descriptions.Item>
         <Descriptions.Item label="领域">{p.fieldLabel}</Descriptions.Item>
