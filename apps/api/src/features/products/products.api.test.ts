@@ -67,7 +67,7 @@ for (const database of DATABASES) {
       assert.equal(replay.body.matches, true);
       assert.deepEqual(replay.body.recomputedDrawn, drawn.body.samples.map((s: Json) => s.usci).sort());
 
-      const [first, second] = drawn.body.samples as Json[];
+      const [first, second] = drawn.body.samples as [Json, Json];
       const bad = await call(t, inspector, 'POST', `/api/v1/products/samples/${first.id}/result`, { ...extinguisher, categoryCode: 'fire_hose' });
       assert.equal(bad.body.code, 'PRODUCTS.RESULT_INVALID', 'a category outside the plan is refused');
       const noFindings = await call(t, inspector, 'POST', `/api/v1/products/samples/${first.id}/result`, { ...extinguisher, findings: [] });

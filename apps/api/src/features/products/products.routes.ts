@@ -143,7 +143,7 @@ export async function productRoutes(fastify: FastifyInstance): Promise<void> {
       reply
         .header('content-type', 'text/plain; charset=utf-8')
         .header('content-disposition', `attachment; filename="product-plan-${req.params.id}-inputs.txt"`)
-        .send(await publishedPlanInputs(db, req.params.id)),
+        .send(Buffer.from(await publishedPlanInputs(db, req.params.id), 'utf8')),
   );
   app.get(
     '/api/v1/public/product-checks/:id/replay',
