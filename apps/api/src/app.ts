@@ -27,6 +27,7 @@ import { taskRoutes } from './features/licensing/tasks.routes.ts';
 import { marketRoutes } from './features/market/index.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { oversightRoutes } from './features/oversight/oversight.routes.ts';
+import { productRoutes } from './features/products/index.ts';
 import { serviceRoutes } from './features/services/services.routes.ts';
 import { supervisionRoutes } from './features/supervision/supervision.routes.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
@@ -194,6 +195,7 @@ export async function buildApp(
   await app.register(oversightRoutes);
   await app.register(creditRoutes);
   await app.register(marketRoutes);
+  await app.register(productRoutes);
   await app.register(complaintRoutes);
   await app.register(partnerRoutes);
   await app.register(open311Routes);

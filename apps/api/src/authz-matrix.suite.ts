@@ -52,6 +52,10 @@ interface Fixture {
   /** A technical service organisation registered by the agency (MKT-01), and a practising engineer of it. */
   organisationId: string;
   engineerId: string;
+  /** A drawn fire product plan of the agency (MKT-02), a sample still pending and a market referral still pending. */
+  productPlanId: string;
+  productSampleId: string;
+  productReferralId: string;
   /** A hazard report of the agency (CMP-01) naming the fixture's unit, and its tracking code. */
   hazardId: string;
   hazardCode: string;
@@ -352,6 +356,48 @@ const SAMPLES: Record<string, Sample> = {
     }),
     otherAgency: 404,
   },
+  'GET /api/v1/products/categories': { url: () => '/api/v1/products/categories' },
+  'POST /api/v1/products/plans': {
+    url: () => '/api/v1/products/plans',
+    body: (f, n) => ({
+      title: `矩阵测试消防产品抽查${n}`,
+      field: 'distribution',
+      categoryCodes: ['extinguisher'],
+      sampleCount: 1,
+      publicValueSource: '矩阵测试公开随机数',
+      candidates: [{ usci: completeUsci(`91${f.region}MA${String(4000000 + n).slice(-7)}`), name: `矩阵测试经销部${n}`, crowdedPlace: false }],
+    }),
+  },
+  'GET /api/v1/products/plans': { url: () => '/api/v1/products/plans' },
+  'GET /api/v1/products/plans/:id': { url: (f) => `/api/v1/products/plans/${f.productPlanId}`, otherAgency: 404 },
+  'POST /api/v1/products/plans/:id/draw': {
+    url: (f) => `/api/v1/products/plans/${f.productPlanId}/draw`,
+    body: () => ({ publicValue: '矩阵测试' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/products/samples/:id/result': {
+    url: (f) => `/api/v1/products/samples/${f.productSampleId}/result`,
+    body: () => ({
+      verdict: 'qualified',
+      categoryCode: 'extinguisher',
+      productName: '矩阵测试灭火器',
+      model: 'MFZ/ABC4',
+      manufacturer: '矩阵测试消防器材厂',
+      certificateNo: '2026000000000001',
+      findings: [],
+      findingsNote: '',
+    }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/products/referrals': { url: () => '/api/v1/products/referrals' },
+  'POST /api/v1/products/referrals/:id/status': {
+    url: (f) => `/api/v1/products/referrals/${f.productReferralId}/status`,
+    body: () => ({ action: 'send', note: '矩阵测试' }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/public/product-checks': { url: (f) => `/api/v1/public/product-checks?region=${f.region}` },
+  'GET /api/v1/public/product-checks/:id/inputs': { url: (f) => `/api/v1/public/product-checks/${f.productPlanId}/inputs` },
+  'GET /api/v1/public/product-checks/:id/replay': { url: (f) => `/api/v1/public/product-checks/${f.productPlanId}/replay` },
   'GET /api/v1/credit/units/:usci': { url: (f) => `/api/v1/credit/units/${f.usci}`, otherAgency: 404 },
   'POST /api/v1/credit/commendations': {
     url: () => '/api/v1/credit/commendations',
@@ -1035,7 +1081,40 @@ async function makeFixture(t: TestApp, region: string, names: { unit: string; cl
     ...(await supervisionFixture(t, region)),
     ...(await oversightFixture(t, region)),
     ...(await hazardFixture(t, region, completeUsci(`91${region}MA7777777`))),
+    ...(await productsFixture(t, region)),
   };
+}
+
+/** A drawn distribution plan of fire products (MKT-02): one sample unqualified (its market referral pending), one pending. */
+async function productsFixture(t: TestApp, region: string) {
+  const post = async (token: string, url: string, payload: unknown) => {
+    const r = await t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as string });
+    assert.ok(r.statusCode < 300, `${url}: ${r.body}`);
+    return r.json();
+  };
+  const leader = await t.login(`leader.${region}`);
+  const plan = await post(leader, '/api/v1/products/plans', {
+    title: `${region} 矩阵测试消防产品抽查`,
+    field: 'distribution',
+    categoryCodes: ['extinguisher'],
+    sampleCount: 2,
+    publicValueSource: '矩阵测试公开随机数',
+    candidates: [1, 2].map((i) => ({ usci: completeUsci(`91${region}MA555555${i}`), name: `${region} 矩阵测试经销部${i}`, crowdedPlace: false })),
+  });
+  const drawn = await post(leader, `/api/v1/products/plans/${plan.id}/draw`, { publicValue: '矩阵测试' });
+  const [bad, pending] = drawn.samples as { id: string }[];
+  await post(leader, `/api/v1/products/samples/${bad!.id}/result`, {
+    verdict: 'unqualified',
+    categoryCode: 'extinguisher',
+    productName: '矩阵测试灭火器',
+    model: 'MFZ/ABC4',
+    manufacturer: '矩阵测试消防器材厂',
+    certificateNo: null,
+    findings: ['no_certificate'],
+    findingsNote: '',
+  });
+  const referral = await t.ctx.database.db.selectFrom('product_market_referrals').select('id').where('sample_id', '=', bad!.id).executeTakeFirstOrThrow();
+  return { productPlanId: plan.id as string, productSampleId: pending!.id, productReferralId: referral.id };
 }
 
 /** A hazard report of the agency through the public form (CMP-01), naming the fixture's unit. */

@@ -130,6 +130,12 @@ export const ROUTES: AppRoute[] = [
     access: 'public',
   },
   {
+    path: '/product-checks',
+    page: () => import('./pages/products/PublicProductChecksPage.tsx').then((m) => ({ default: m.PublicProductChecksPage })),
+    // No menu entry (the portal's header is full): linked from 信用公示 and the organisations directory.
+    access: 'public',
+  },
+  {
     path: '/verify',
     page: () => import('./pages/portal/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })),
     access: 'public',
@@ -332,6 +338,13 @@ export const ROUTES: AppRoute[] = [
     access: { kind: 'staff', permission: 'market:organisation:read' },
     layout: 'admin',
     title: '机构详情',
+  },
+  {
+    path: '/admin/products',
+    page: () => import('./pages/products/ProductChecksPage.tsx').then((m) => ({ default: m.ProductChecksPage })),
+    access: { kind: 'staff', permission: 'products:check:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '消防产品抽查', icon: 'plan' },
   },
   {
     path: '/admin/seals',

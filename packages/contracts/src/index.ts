@@ -18,6 +18,7 @@ export * from './org.ts';
 export * from './oversight.ts';
 export * from './platform.ts';
 export * from './policy.ts';
+export * from './products.ts';
 export * from './services.ts';
 export * from './supervision.ts';
 export * from './units.ts';

@@ -40,6 +40,8 @@ export * from './policy/labels.ts';
 export * from './policy/presets.ts';
 export * from './policy/resolver.ts';
 export * from './policy/types.ts';
+export * from './products/catalogue.ts';
+export * from './products/routing.ts';
 export * from './supervision/draw.ts';
 export * from './supervision/order.ts';
 export * from './supervision/unit-row.ts';

@@ -228,6 +228,12 @@ export const RECORD_ACTION_LABELS: Record<string, string> = {
   'service_report.record': '登记维护保养检测、评估报告',
   'service_violation.record': '记录技术服务机构违法行为（消防法第六十九条）',
   'service_ban.record': '责令停止执业、吊销或市场禁入',
+  'product_check_plan.publish': '制定并公布消防产品抽查计划',
+  'product_check_plan.draw': '抽取消防产品抽查单位',
+  'product_check_sample.result': '录入消防产品抽查结果',
+  'product_market_referral.create': '不合格消防产品移送（通报）市场监管部门',
+  'product_market_referral.send': '登记已移送市场监管部门',
+  'product_market_referral.reply': '登记市场监管部门反馈的查处结果',
   'clock.create': '开始计时',
   'clock.pause': '暂停计时',
   'clock.resume': '恢复计时',
@@ -300,6 +306,7 @@ export const REFERRAL_SOURCE_LABELS: Record<string, string> = {
   rectification_order: '逾期未改正的责令改正通知',
   inspection_task: '告知承诺核查发现虚假承诺',
   complaint: '群众举报投诉经核查属实',
+  product_check: '人员密集场所使用不合格消防产品',
 };
 /** Steps of a case that record facts without changing its status, as the workbench names them. */
 export const CASE_RECORD_ACTION_LABELS: Record<
@@ -368,6 +375,9 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   credit_request: '信用修复或异议申请',
   credit_standing: '信用等级',
   service_organisation: '消防技术服务机构',
+  product_check_plan: '消防产品抽查计划',
+  product_check_sample: '抽样消防产品',
+  product_market_referral: '移送市场监管部门记录',
   unit: '社会单位',
   clock: '办理时限',
   file: '文件',

@@ -18,6 +18,7 @@ import type { Notification, NotificationDelivery, NotificationsTables } from './
 import type { Agency, OrgTables, Region } from './schema/org.ts';
 import type { OversightTables } from './schema/oversight.ts';
 import type { PolicyTables, PolicyVersion } from './schema/policy.ts';
+import type { ProductsTables } from './schema/products.ts';
 import type { Hazard, Inspector, InspectorConflict, OrderExtension, RandomPlan, RectificationOrder, SupervisionTables } from './schema/supervision.ts';
 import type { InspectionTask, TasksTables } from './schema/tasks.ts';
 import type { Unit, UnitsTables } from './schema/units.ts';
@@ -54,6 +55,7 @@ export interface DB
     SupervisionTables,
     OversightTables,
     MarketTables,
+    ProductsTables,
     ComplaintsTables,
     CacheTables {}
 

@@ -90,6 +90,11 @@ export const ERROR_STATUS = {
   'MARKET.ENGINEER_NOT_OF_ORGANISATION': 422,
   'MARKET.BAN_PERIOD_INVALID': 400,
   'SUPERVISION.PLAN_STATE': 409,
+  /** Fire product checks (MKT-02): a plan drawn twice, a result recorded twice, a referral moved out of order, a result breaking the finding rules. */
+  'PRODUCTS.PLAN_STATE': 409,
+  'PRODUCTS.SAMPLE_STATE': 409,
+  'PRODUCTS.REFERRAL_STATE': 409,
+  'PRODUCTS.RESULT_INVALID': 400,
   'SUPERVISION.TASK_STATE': 409,
   'SUPERVISION.ORDER_STATE': 409,
   'SUPERVISION.HAZARD_INVALID': 400,

@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   'market:organisation:read': '查看消防技术服务机构名录',
   'market:organisation:manage': '登记、核查消防技术服务机构从业条件',
   'market:sanction:decide': '记录消防技术服务机构违法行为，决定责令停止执业、吊销或市场禁入',
+  'products:check:read': '查看消防产品抽查计划、结果和移送情况',
+  'products:plan:manage': '制定、公布消防产品抽查计划并抽取',
+  'products:result:record': '录入消防产品抽查结果、登记移送市场监管部门情况',
   'credit:request:decide': '办理信用修复和异议申请',
   'credit:commendation:record': '登记单位受到的表彰、奖励（守信激励）',
   'portal:credit:request': '申请信用修复、提出异议',
@@ -103,6 +106,7 @@ const STAFF_BASE: Permission[] = [
   'enforcement:case:read',
   'credit:record:read',
   'market:organisation:read',
+  'products:check:read',
   // ENF-08: whoever is approached about a case records it (seed 001 §13), whatever their role.
   'oversight:interference:record',
   // CMP-03: the queue and the file of reports, without the reporter's identity (CMP-04).
@@ -147,6 +151,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision:conflict:declare',
     'enforcement:case:handle',
     'market:organisation:manage',
+    'products:result:record',
   ],
   legal_reviewer: [...STAFF_BASE, ...OVERSIGHT, 'audit:event:read', 'licensing:application:review', 'enforcement:case:review', 'oversight:alert:read'],
   approver: [
@@ -182,6 +187,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:commendation:record',
     'market:organisation:manage',
     'market:sanction:decide',
+    'products:plan:manage',
+    'products:result:record',
     'oversight:alert:read',
   ],
   admin: [

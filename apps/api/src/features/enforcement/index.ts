@@ -1,6 +1,7 @@
 import { systemActor } from '../../platform/actor.ts';
 import type { Subscriber } from '../../platform/events/bus.ts';
 import { COMPLAINT_FOUNDED, type ComplaintFounded } from '../complaints/index.ts';
+import { PRODUCT_USE_UNQUALIFIED, type ProductUseUnqualified } from '../products/index.ts';
 import { documentSubscribers } from './document-production.ts';
 import { FALSE_COMMITMENT_FOUND, type FalseCommitmentFound, ORDER_ESCALATED, type OrderEscalated } from './events.ts';
 import { openReferral } from './use-cases/open-referral.ts';
@@ -15,7 +16,7 @@ export { openReferral } from './use-cases/open-referral.ts';
 export const enforcementSubscribers: Subscriber[] = [
   {
     name: 'enforcement.open_referral',
-    types: [ORDER_ESCALATED, FALSE_COMMITMENT_FOUND, COMPLAINT_FOUNDED],
+    types: [ORDER_ESCALATED, FALSE_COMMITMENT_FOUND, COMPLAINT_FOUNDED, PRODUCT_USE_UNQUALIFIED],
     async handle(deps, event) {
       if (event.type === ORDER_ESCALATED) {
         const p = event.payload as unknown as OrderEscalated;
@@ -42,6 +43,19 @@ export const enforcementSubscribers: Subscriber[] = [
           sourceType: 'complaint',
           sourceId: p.complaintId,
           reason: `群众举报投诉经核查属实：${p.findings}`,
+        });
+      } else if (event.type === PRODUCT_USE_UNQUALIFIED) {
+        // 消防法 art. 65 ¶2: a crowded place using an unqualified product is ordered to correct within a time
+        // limit and fined if it does not; the referral lets the case officer open the case (MKT-02).
+        const p = event.payload as unknown as ProductUseUnqualified;
+        await openReferral(deps, systemActor(), {
+          agencyId: p.agencyId,
+          agencyPath: p.agencyPath,
+          usci: p.usci,
+          subjectName: p.subjectName,
+          sourceType: 'product_check',
+          sourceId: p.sampleId,
+          reason: `消防产品抽查发现${p.findings}`,
         });
       } else {
         const p = event.payload as unknown as FalseCommitmentFound;

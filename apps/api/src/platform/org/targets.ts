@@ -29,6 +29,9 @@ export const OWNED_TARGETS = {
   case_review: 'case_reviews',
   credit_request: 'credit_requests',
   service_organisation: 'service_organisations',
+  product_check_plan: 'product_check_plans',
+  product_check_sample: 'product_check_samples',
+  product_market_referral: 'product_market_referrals',
 } as const;
 export type OwnedTargetType = keyof typeof OWNED_TARGETS;
 

@@ -48,7 +48,10 @@ export function PublicCreditPage() {
           )
         )}
         <BlacklistPage publicView />
-        <Link to="/organisations">消防技术服务机构名录 →</Link>
+        <Space wrap>
+          <Link to="/organisations">消防技术服务机构名录 →</Link>
+          <Link to="/product-checks">消防产品抽查公示 →</Link>
+        </Space>
       </Space>
     </PortalPage>
   );

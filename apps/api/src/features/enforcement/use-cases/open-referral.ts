@@ -7,7 +7,7 @@ export interface OpenReferralInput {
   agencyPath: string;
   usci: string;
   subjectName: string;
-  sourceType: 'rectification_order' | 'inspection_task' | 'complaint';
+  sourceType: 'rectification_order' | 'inspection_task' | 'complaint' | 'product_check';
   sourceId: string;
   reason: string;
 }
