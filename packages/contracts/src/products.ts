@@ -152,6 +152,7 @@ export const PublicProductCheck = Type.Object({
   samples: Type.Array(
     Type.Object({
       holderName: Type.String(),
+      status: Type.Union([Type.Literal('pending'), Type.Literal('qualified'), Type.Literal('unqualified')]),
       statusLabel: Type.String(),
       categoryLabel: Nullable(Type.String()),
       productName: Nullable(Type.String()),

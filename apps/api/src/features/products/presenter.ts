@@ -87,6 +87,7 @@ export function presentPublic(p: ProductCheckPlan & { agency_name: string }, sam
     drawnAt: p.drawn_at,
     samples: samples.map((s) => ({
       holderName: s.holder_name,
+      status: s.status,
       statusLabel: SAMPLE_STATUS_LABELS[s.status],
       categoryLabel: s.category_code ? (productCategory(s.category_code)?.label ?? null) : null,
       productName: s.product_name,

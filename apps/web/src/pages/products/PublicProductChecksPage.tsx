@@ -5,7 +5,7 @@ import { PortalPage } from '../../components/PortalHeader.tsx';
 import { beijingDateTime } from '../../licensing.ts';
 import { useApi } from '../../query.ts';
 
-const RESULT_COLORS: Record<string, string> = { 合格: 'success', 不合格: 'error', 待检查: 'processing' };
+const RESULT_COLORS = { qualified: 'success', unqualified: 'error', pending: 'processing' } as const;
 
 function PlanCard({ p }: { p: PublicProductCheck }) {
   return (
@@ -44,7 +44,7 @@ function PlanCard({ p }: { p: PublicProductCheck }) {
                 title={
                   <Space wrap>
                     <span>{s.holderName}</span>
-                    <Tag color={RESULT_COLORS[s.statusLabel] ?? 'default'}>{s.statusLabel}</Tag>
+                    <Tag color={RESULT_COLORS[s.status]}>{s.statusLabel}</Tag>
                   </Space>
                 }
                 description={
