@@ -44,3 +44,4 @@ export * from './complaints/deadline.ts';
 export * from './complaints/duplicates.ts';
 export * from './complaints/geo.ts';
 export * from './complaints/reward.ts';
+export * from './monitoring/index.ts';
