@@ -66,6 +66,7 @@ import { migration as supervisionHazardsUsci } from './0430_supervision_hazards_
 import { migration as inspectionsTriggerKey } from './0431_inspections_trigger_key.ts';
 import { migration as creditRequestClocks } from './0432_credit_request_clocks.ts';
 import { migration as creditCommendations } from './0433_credit_commendations.ts';
+import { migration as monitoringAlarms } from './0500_monitoring_alarms.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -142,6 +143,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0300_complaints_reports': complaintsReports(dialect),
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),
+    '0500_monitoring_alarms': monitoringAlarms,
   };
 }
 

@@ -29,6 +29,7 @@ export const OWNED_TARGETS = {
   case_review: 'case_reviews',
   credit_request: 'credit_requests',
   service_organisation: 'service_organisations',
+  monitoring_device: 'monitoring_devices',
 } as const;
 export type OwnedTargetType = keyof typeof OWNED_TARGETS;
 
