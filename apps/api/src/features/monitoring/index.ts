@@ -10,3 +10,4 @@ export * from './events.ts';
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { OFFLINE_SWEEP_JOB, sweepOfflineDevices } from './sweep.ts';
 export { type IngestOutcome, ingestMessage } from './use-cases/ingest-message.ts';
+export { DEMO_CENTRE, DEMO_DEVICES, seedDemoMonitoring } from './demo.ts';
