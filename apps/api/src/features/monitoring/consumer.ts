@@ -12,6 +12,8 @@ export interface ConsumerLog {
 export interface ConsumerStats {
   connected: boolean;
   received: number;
+  /** Messages whose handling has finished (stored, duplicate, dead letter or given up). */
+  processed: number;
   stored: number;
   duplicates: number;
   deadLetters: number;
@@ -39,7 +41,7 @@ export function startMonitoringConsumer(
   deps: Deps,
   opts: { url: string; username?: string | undefined; password?: string | undefined; clientId: string; log: ConsumerLog; topic?: string },
 ): MonitoringConsumer {
-  const stats: ConsumerStats = { connected: false, received: 0, stored: 0, duplicates: 0, deadLetters: 0, failures: 0 };
+  const stats: ConsumerStats = { connected: false, received: 0, processed: 0, stored: 0, duplicates: 0, deadLetters: 0, failures: 0 };
   const topic = opts.topic ?? SHARED_EVENTS_TOPIC;
   let subscribed: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
@@ -55,7 +57,10 @@ export function startMonitoringConsumer(
     ...(opts.username ? { username: opts.username, password: opts.password ?? '' } : {}),
   });
   client.handleMessage = (packet: IPublishPacket, done) => {
-    void handle(packet).finally(() => done());
+    void handle(packet).finally(() => {
+      stats.processed++;
+      done();
+    });
   };
   async function handle(packet: IPublishPacket): Promise<void> {
     stats.received++;
