@@ -177,7 +177,7 @@ export function draftsOf(event: DomainEvent): Draft[] {
           kind: 'unit_fire_alarm',
           title: `【火警】${a.unitName}`,
           body: `远程监控系统收到本单位${a.location}的火警信号（${at}）${detail}。请立即组织人员到场核实；确认火灾的，立即拨打 119。`,
-          link: '/portal',
+          link: '/portal/notifications',
           targetType: 'monitoring_device',
           targetId: a.deviceId,
           to: { usci: a.usci },
