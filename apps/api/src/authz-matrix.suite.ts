@@ -310,7 +310,14 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/monitoring/dead-letters': { url: () => '/api/v1/monitoring/dead-letters' },
   'POST /api/v1/monitoring/devices': {
     url: () => '/api/v1/monitoring/devices',
-    body: (f, n) => ({ centreCode: 'LN-SY-01', deviceId: `MATRIX-${f.region}-${n}`, usci: f.usci, kind: 'other', location: '矩阵测试位置', heartbeatSeconds: 300 }),
+    body: (f, n) => ({
+      centreCode: 'LN-SY-01',
+      deviceId: `MATRIX-${f.region}-${n}`,
+      usci: f.usci,
+      kind: 'other',
+      location: '矩阵测试位置',
+      heartbeatSeconds: 300,
+    }),
     otherAgency: 404,
   },
   'GET /api/v1/public/organisations': { url: (f) => `/api/v1/public/organisations?region=${f.region}` },

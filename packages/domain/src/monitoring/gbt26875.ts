@@ -46,7 +46,22 @@ export const GBT_TYPE_FLAGS: Record<number, { label: string; objectBytes: number
 };
 
 /** Bits of the 2-byte state of a system (type 1) and of a component (type 2); bit 0 set = 正常运行, clear = 测试. */
-const SYSTEM_STATE_BITS = ['正常运行', '火警', '故障', '屏蔽', '监管', '启动', '反馈', '延时状态', '主电故障', '备电故障', '总线故障', '手动状态', '配置改变', '复位'];
+const SYSTEM_STATE_BITS = [
+  '正常运行',
+  '火警',
+  '故障',
+  '屏蔽',
+  '监管',
+  '启动',
+  '反馈',
+  '延时状态',
+  '主电故障',
+  '备电故障',
+  '总线故障',
+  '手动状态',
+  '配置改变',
+  '复位',
+];
 const COMPONENT_STATE_BITS = ['正常运行', '火警', '故障', '屏蔽', '监管', '启动', '反馈', '延时状态', '电源故障'];
 /** Bits of the 1-byte state of the transmission device itself (type 21). */
 const DEVICE_STATE_BITS = ['正常运行', '火警', '故障', '主电故障', '备电故障', '与监控中心通信信道故障', '监测连接线路故障'];
@@ -173,7 +188,16 @@ export function decodeGbt26875(frame: Uint8Array): GbtResult {
     const o = 2 + k * type.objectBytes;
     const occurredAt = gbtTime(adu, o + type.objectBytes - 6);
     if (!occurredAt) return fail('time_tag', `第 ${k + 1} 个信息对象的时间标签不是有效时间`);
-    const base = { typeFlag, typeLabel: type.label, systemType: null, systemAddress: null, componentType: null, componentAddress: null, description: null, occurredAt };
+    const base = {
+      typeFlag,
+      typeLabel: type.label,
+      systemType: null,
+      systemAddress: null,
+      componentType: null,
+      componentAddress: null,
+      description: null,
+      occurredAt,
+    };
     if (typeFlag === 1) {
       const flags = u16(adu, o + 2);
       objects.push({
@@ -217,7 +241,10 @@ function operationLabels(flags: number): string[] {
 }
 
 /** Builds a frame (the tests' and the simulator's encoder): the checksum and length computed. */
-export function encodeGbt26875(h: { serial: number; version?: [number, number]; time: number[]; source: number; destination: number; command: number }, adu: Uint8Array): Uint8Array {
+export function encodeGbt26875(
+  h: { serial: number; version?: [number, number]; time: number[]; source: number; destination: number; command: number },
+  adu: Uint8Array,
+): Uint8Array {
   const out = new Uint8Array(GBT_HEADER_BYTES + adu.length + 3);
   out[0] = GBT_START;
   out[1] = GBT_START;

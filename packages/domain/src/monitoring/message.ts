@@ -93,7 +93,8 @@ export function parseDeviceMessage(topic: string, payload: string, now: Date): M
     return fail('单位统一社会信用代码 unitUsci 格式不正确（18 位）');
   if (typeof occurredAt !== 'string') return fail('缺少设备时间 occurredAt');
   // ISO-8601 with a zone (Z or ±hh:mm): a time without a zone cannot be placed.
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(occurredAt)) return fail('设备时间 occurredAt 应为带时区的 ISO-8601 时间');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(occurredAt))
+    return fail('设备时间 occurredAt 应为带时区的 ISO-8601 时间');
   const at = new Date(occurredAt);
   if (Number.isNaN(at.getTime())) return fail('设备时间 occurredAt 不是有效时间');
   if (at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) return fail('设备时间晚于当前时间超过 10 分钟，请校准设备时钟');

@@ -41,6 +41,11 @@ export async function seedDemoMonitoring(trx: Transaction<DB>, audit: Audit, age
         created_at: now.toISOString(),
       })
       .execute();
-    await audit({ action: 'monitoring.device_register', targetType: 'monitoring_device', targetId: id, details: { centre: DEMO_CENTRE.code, device: d.code, usci: unit.usci } });
+    await audit({
+      action: 'monitoring.device_register',
+      targetType: 'monitoring_device',
+      targetId: id,
+      details: { centre: DEMO_CENTRE.code, device: d.code, usci: unit.usci },
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { AlarmQuery, AlarmView, MonitoringDeadLetterView, DeviceCreateBody, DeviceView } from '@fep/contracts';
+import type { AlarmQuery, AlarmView, DeviceCreateBody, DeviceView, MonitoringDeadLetterView } from '@fep/contracts';
 import { DEVICE_EVENT_LABELS, DEVICE_KIND_LABELS, DEVICE_STATUS_LABELS, type DeviceEventType, type DeviceKind } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { MonitoringDevice } from '../../db/schema/monitoring.ts';

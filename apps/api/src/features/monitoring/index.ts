@@ -5,9 +5,9 @@
  * `monitoring_dead_letters`.
  */
 export { type ConsumerLog, type ConsumerStats, type MonitoringConsumer, startMonitoringConsumer } from './consumer.ts';
+export { DEMO_CENTRE, DEMO_DEVICES, seedDemoMonitoring } from './demo.ts';
 export { registerCentre } from './devices.ts';
 export * from './events.ts';
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { OFFLINE_SWEEP_JOB, sweepOfflineDevices } from './sweep.ts';
 export { type IngestOutcome, ingestMessage } from './use-cases/ingest-message.ts';
-export { DEMO_CENTRE, DEMO_DEVICES, seedDemoMonitoring } from './demo.ts';

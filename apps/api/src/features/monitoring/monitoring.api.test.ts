@@ -55,7 +55,11 @@ for (const database of DATABASES) {
         ['{not json', TOPIC, /不是有效的 JSON/],
         [{ messageId: 'api-x1', deviceId: 'NO-SUCH', type: 'fault', occurredAt: at(t, 1) }, TOPIC, /未登记的设备：NO-SUCH/],
         [{ messageId: 'api-x2', deviceId: 'UITD-LY-0001', type: 'fault', occurredAt: at(t, 1) }, 'fep/v1/centres/XX-00/events', /未登记的监控中心：XX-00/],
-        [{ messageId: 'api-x3', deviceId: 'UITD-LY-0001', unitUsci: '91110000MA00000000', type: 'fault', occurredAt: at(t, 1) }, TOPIC, /与设备登记的单位.*不符/],
+        [
+          { messageId: 'api-x3', deviceId: 'UITD-LY-0001', unitUsci: '91110000MA00000000', type: 'fault', occurredAt: at(t, 1) },
+          TOPIC,
+          /与设备登记的单位.*不符/,
+        ],
       ];
       for (const [m, topic, reason] of cases) {
         const r = await ingestMessage(t.ctx, { topic, payload: typeof m === 'string' ? m : JSON.stringify(m) });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { centreEventsTopic } from '@fep/domain';
+import { centreEventsTopic, type NotificationKind } from '@fep/domain';
 import { sql } from 'kysely';
 import mqtt, { type MqttClient } from 'mqtt';
 import { createContext } from '../../app.ts';
@@ -115,12 +115,18 @@ function traffic(now: Date, centres: string[], devices: Map<string, string[]>, r
       own.push({ topic: centreEventsTopic(centre), payload: bad });
     }
     for (let i = 0; i < 3; i++) {
-      own.push({ topic: centreEventsTopic(centre), payload: JSON.stringify({ messageId: `${run}-unknown-${i}`, deviceId: 'NO-SUCH-DEVICE', type: 'fault', occurredAt: now.toISOString() }) });
+      own.push({
+        topic: centreEventsTopic(centre),
+        payload: JSON.stringify({ messageId: `${run}-unknown-${i}`, deviceId: 'NO-SUCH-DEVICE', type: 'fault', occurredAt: now.toISOString() }),
+      });
     }
     planned.push(...own);
   }
   for (let i = 0; i < 3; i++) {
-    planned.push({ topic: centreEventsTopic(`T${run}Z`), payload: JSON.stringify({ messageId: `z-${i}`, deviceId: 'D', type: 'fault', occurredAt: now.toISOString() }) });
+    planned.push({
+      topic: centreEventsTopic(`T${run}Z`),
+      payload: JSON.stringify({ messageId: `z-${i}`, deviceId: 'D', type: 'fault', occurredAt: now.toISOString() }),
+    });
   }
   return { planned, valid, latest, deadLetters: centres.length * 7 + 3 };
 }
@@ -176,8 +182,13 @@ for (const database of DATABASES) {
       assert.equal(letters.length, deadLetters);
       for (const l of letters) assert.match(l.reason, /[\u4e00-\u9fa5]/);
       const reasons = letters.map((l) => l.reason).join('\n');
-      for (const r of [/不是有效的 JSON/, /JSON 对象/, /事件类型/, /未登记的设备：NO-SUCH-DEVICE/, new RegExp(`未登记的监控中心：T${run}Z`)]) assert.match(reasons, r);
-      const states = await db.selectFrom('monitoring_devices').select(['centre_code', 'device_code', 'state', 'state_at', 'status']).where('centre_code', 'in', centres).execute();
+      for (const r of [/不是有效的 JSON/, /JSON 对象/, /事件类型/, /未登记的设备：NO-SUCH-DEVICE/, new RegExp(`未登记的监控中心：T${run}Z`)])
+        assert.match(reasons, r);
+      const states = await db
+        .selectFrom('monitoring_devices')
+        .select(['centre_code', 'device_code', 'state', 'state_at', 'status'])
+        .where('centre_code', 'in', centres)
+        .execute();
       for (const s of states) {
         const want = latest.get(`${s.centre_code}/${s.device_code}`);
         assert.equal(s.state, want?.type ?? null, s.device_code);
@@ -187,8 +198,15 @@ for (const database of DATABASES) {
       // Still consuming after all that.
       assert.equal(consumer.stats.connected, true);
       assert.equal(consumer.stats.failures, 0);
-      await pub.publishAsync(centreEventsTopic(centres[0]!), JSON.stringify({ messageId: `${run}-after`, deviceId: devices.get(centres[0]!)![0], type: 'heartbeat', occurredAt: t.clock.now.toISOString() }), { qos: 1 });
-      await until('the message after', async () => !!(await db.selectFrom('monitoring_events').select('id').where('message_id', '=', `${run}-after`).executeTakeFirst()));
+      await pub.publishAsync(
+        centreEventsTopic(centres[0]!),
+        JSON.stringify({ messageId: `${run}-after`, deviceId: devices.get(centres[0]!)![0], type: 'heartbeat', occurredAt: t.clock.now.toISOString() }),
+        { qos: 1 },
+      );
+      await until(
+        'the message after',
+        async () => !!(await db.selectFrom('monitoring_events').select('id').where('message_id', '=', `${run}-after`).executeTakeFirst()),
+      );
     });
 
     test('MON-01 a fire alarm published to the broker notifies the unit and the agency within a second', async () => {
@@ -202,10 +220,17 @@ for (const database of DATABASES) {
       const before = Date.now();
       await pub.publishAsync(
         centreEventsTopic(centres[1]!),
-        JSON.stringify({ messageId: `${run}-fire`, deviceId: devices.get(centres[1]!)![0], unitUsci: usci, type: 'fire_alarm', occurredAt: t.clock.now.toISOString(), detail: '二层感烟' }),
+        JSON.stringify({
+          messageId: `${run}-fire`,
+          deviceId: devices.get(centres[1]!)![0],
+          unitUsci: usci,
+          type: 'fire_alarm',
+          occurredAt: t.clock.now.toISOString(),
+          detail: '二层感烟',
+        }),
         { qos: 1 },
       );
-      const told = async (kind: string) =>
+      const told = async (kind: NotificationKind) =>
         (await db.selectFrom('notifications').select('id').where('kind', '=', kind).where('body', 'like', `%${centres[1]}-D0%`).executeTakeFirst()) ??
         (await db.selectFrom('notifications').select('id').where('kind', '=', kind).where('user_id', '=', owner.id).executeTakeFirst());
       await until('the notifications', async () => !!(await told('fire_alarm')) && !!(await told('unit_fire_alarm')), 10_000);
@@ -228,7 +253,11 @@ for (const database of DATABASES) {
         await Promise.all(twice.map((m) => pub.publishAsync(m.topic, m.payload, { qos: 1 })));
         await until('every message consumed by the group', () => a.stats.processed + b.stats.processed >= twice.length);
         assert.ok(a.stats.received > 0 && b.stats.received > 0, `both processes consumed (${a.stats.received} / ${b.stats.received})`);
-        const stored = await t.ctx.database.db.selectFrom('monitoring_events').select(['centre_code', 'message_id']).where('centre_code', 'in', centres).execute();
+        const stored = await t.ctx.database.db
+          .selectFrom('monitoring_events')
+          .select(['centre_code', 'message_id'])
+          .where('centre_code', 'in', centres)
+          .execute();
         assert.equal(stored.length, valid.size);
         assert.equal(a.stats.stored + b.stats.stored, valid.size);
         assert.equal(a.stats.failures + b.stats.failures, 0);

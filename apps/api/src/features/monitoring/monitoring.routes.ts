@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AlarmList, AlarmQuery, MonitoringDeadLetterList, MonitoringDeadLetterQuery, DeviceCreateBody, DeviceView, ErrorBody } from '@fep/contracts';
+import { AlarmList, AlarmQuery, DeviceCreateBody, DeviceView, ErrorBody, MonitoringDeadLetterList, MonitoringDeadLetterQuery } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
@@ -29,7 +29,12 @@ export async function monitoringRoutes(fastify: FastifyInstance): Promise<void> 
     '/api/v1/monitoring/dead-letters',
     {
       config: { permission: 'monitoring:dead_letter:read' },
-      schema: { tags: TAGS, summary: '无法处理的远程监控报文及原因（死信）', querystring: MonitoringDeadLetterQuery, response: { 200: MonitoringDeadLetterList, ...ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '无法处理的远程监控报文及原因（死信）',
+        querystring: MonitoringDeadLetterQuery,
+        response: { 200: MonitoringDeadLetterList, ...ERRORS },
+      },
     },
     async (req) => listDeadLetters(db, req.query.limit),
   );

@@ -24,7 +24,14 @@ export async function ingestMessage(deps: Deps, input: { topic: string; payload:
   const received = input.receivedAt ?? deps.now();
   const receivedAt = received.toISOString();
   const dead = async (centreCode: string | null, reason: string): Promise<IngestOutcome> => {
-    await recordDeadLetter(db, { id: uuidv7(received.getTime()), topic: input.topic.slice(0, 300), centre_code: centreCode, payload: input.payload.slice(0, 16_384), reason, received_at: receivedAt });
+    await recordDeadLetter(db, {
+      id: uuidv7(received.getTime()),
+      topic: input.topic.slice(0, 300),
+      centre_code: centreCode,
+      payload: input.payload.slice(0, 16_384),
+      reason,
+      received_at: receivedAt,
+    });
     return { outcome: 'dead_letter', reason };
   };
   const parsed = parseDeviceMessage(input.topic, input.payload, received);
@@ -32,7 +39,12 @@ export async function ingestMessage(deps: Deps, input: { topic: string; payload:
   const m = parsed.message;
   const centre = await db.selectFrom('monitoring_centres').selectAll().where('code', '=', m.centreCode).executeTakeFirst();
   if (!centre) return dead(m.centreCode, `未登记的监控中心：${m.centreCode}`);
-  const device = await db.selectFrom('monitoring_devices').selectAll().where('centre_code', '=', m.centreCode).where('device_code', '=', m.deviceId).executeTakeFirst();
+  const device = await db
+    .selectFrom('monitoring_devices')
+    .selectAll()
+    .where('centre_code', '=', m.centreCode)
+    .where('device_code', '=', m.deviceId)
+    .executeTakeFirst();
   if (!device) return dead(m.centreCode, `未登记的设备：${m.deviceId}（监控中心 ${centre.name}）`);
   if (m.unitUsci && m.unitUsci !== device.usci) return dead(m.centreCode, `报文中的单位（${m.unitUsci}）与设备登记的单位（${device.usci}）不符`);
   const row = {
@@ -73,5 +85,16 @@ export async function ingestMessage(deps: Deps, input: { topic: string; payload:
 }
 
 function alarmFact(d: MonitoringDevice, eventId: string, unitName: string, centreName: string, occurredAt: string, detail: string | null): FireAlarmReceived {
-  return { eventId, deviceId: d.id, deviceCode: d.device_code, location: d.location, usci: d.usci, unitName, agencyId: d.agency_id, centreName, occurredAt, detail };
+  return {
+    eventId,
+    deviceId: d.id,
+    deviceCode: d.device_code,
+    location: d.location,
+    usci: d.usci,
+    unitName,
+    agencyId: d.agency_id,
+    centreName,
+    occurredAt,
+    detail,
+  };
 }
