@@ -112,6 +112,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '信用修复与异议',
         '严重失信名单',
         '技术服务机构',
+        '远程监控报警',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -139,6 +140,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '信用修复与异议',
         '严重失信名单',
         '技术服务机构',
+        '远程监控报警',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -162,7 +164,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 18);
+    assert.equal(labels.length, 19);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

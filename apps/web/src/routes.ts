@@ -327,6 +327,13 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '技术服务机构', icon: 'inspector' },
   },
   {
+    path: '/admin/monitoring/alarms',
+    page: () => import('./pages/monitoring/AlarmsPage.tsx').then((m) => ({ default: m.AlarmsPage })),
+    access: { kind: 'staff', permission: 'monitoring:alarm:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '远程监控报警', icon: 'alert' },
+  },
+  {
     path: '/admin/seals',
     page: () => import('./pages/admin/SealsPage.tsx').then((m) => ({ default: m.SealsPage })),
     access: { kind: 'staff', permission: 'enforcement:case:read' },

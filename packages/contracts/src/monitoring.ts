@@ -68,6 +68,7 @@ export const AlarmView = Type.Object({
 });
 export const AlarmList = Type.Object({ items: Type.Array(AlarmView) });
 export type AlarmView = Static<typeof AlarmView>;
+export type AlarmList = Static<typeof AlarmList>;
 
 export const MonitoringDeadLetterQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
 export const MonitoringDeadLetterView = Type.Object({
