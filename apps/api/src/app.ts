@@ -25,6 +25,7 @@ import { licenceRoutes } from './features/licensing/licences.routes.ts';
 import { queueRoutes } from './features/licensing/queues.routes.ts';
 import { taskRoutes } from './features/licensing/tasks.routes.ts';
 import { marketRoutes } from './features/market/index.ts';
+import { monitoringRoutes } from './features/monitoring/index.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { oversightRoutes } from './features/oversight/oversight.routes.ts';
 import { productRoutes } from './features/products/index.ts';
@@ -196,6 +197,7 @@ export async function buildApp(
   await app.register(creditRoutes);
   await app.register(marketRoutes);
   await app.register(productRoutes);
+  await app.register(monitoringRoutes);
   await app.register(complaintRoutes);
   await app.register(partnerRoutes);
   await app.register(open311Routes);

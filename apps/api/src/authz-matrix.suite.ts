@@ -310,6 +310,21 @@ const SAMPLES: Record<string, Sample> = {
     otherAgency: 404,
   },
   'GET /api/v1/market/organisations': { url: () => '/api/v1/market/organisations' },
+  // MON-01: alarms of a unit (its agency only), dead letters (administrators), a device registered to a unit of the area.
+  'GET /api/v1/monitoring/alarms': { url: (f) => `/api/v1/monitoring/alarms?usci=${f.usci}`, otherAgency: 404 },
+  'GET /api/v1/monitoring/dead-letters': { url: () => '/api/v1/monitoring/dead-letters' },
+  'POST /api/v1/monitoring/devices': {
+    url: () => '/api/v1/monitoring/devices',
+    body: (f, n) => ({
+      centreCode: 'LN-SY-01',
+      deviceId: `MATRIX-${f.region}-${n}`,
+      usci: f.usci,
+      kind: 'other',
+      location: '矩阵测试位置',
+      heartbeatSeconds: 300,
+    }),
+    otherAgency: 404,
+  },
   'GET /api/v1/public/organisations': { url: (f) => `/api/v1/public/organisations?region=${f.region}` },
   'POST /api/v1/market/spot-checks': { url: () => '/api/v1/market/spot-checks', body: () => ({ publicValue: '矩阵测试', rate: 0.5 }) },
   'GET /api/v1/market/organisations/:id': { url: (f) => `/api/v1/market/organisations/${f.organisationId}`, otherAgency: 404 },

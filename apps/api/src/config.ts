@@ -61,6 +61,12 @@ export interface Config {
   creditPlatform?: { url: string; secret: string } | undefined;
   /** The basemap of the product's maps (FEP_MAP_TILES…, platform/map): none, a tile service, or a tile package. */
   map: MapConfig;
+  /**
+   * The MQTT broker of remote monitoring (MON-01, features/monitoring): FEP_MQTT_URL (e.g. mqtt://127.0.0.1:1883),
+   * FEP_MQTT_USERNAME / FEP_MQTT_PASSWORD. Without a URL no consumer runs; in demo mode the local broker
+   * (mqtt://127.0.0.1:1883) is the default, and FEP_MQTT_URL=off turns it off.
+   */
+  mqtt?: { url: string; username?: string | undefined; password?: string | undefined } | undefined;
 }
 
 /**
@@ -228,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     payment: paymentConfigOf(env, production, demo),
     creditPlatform: env.FEP_CREDIT_PLATFORM_URL ? { url: env.FEP_CREDIT_PLATFORM_URL, secret: env.FEP_CREDIT_PLATFORM_SECRET ?? '' } : undefined,
     map: mapConfigOf(env, production),
+    mqtt: mqttConfigOf(env, demo),
   };
   // 等保 2.0 8.1.4.8 / 8.1.4.3 c: keys stored beside the data they protect protect nothing from whoever
   // copies the data folder — in production they come from the environment (a secret store), and the
@@ -240,4 +247,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('生产环境的检查点文件（FEP_CHECKPOINT_FILE）须在数据目录之外（另一磁盘或主机）。');
   }
   return config;
+}
+
+function mqttConfigOf(env: Record<string, string | undefined>, demo: boolean): Config['mqtt'] {
+  const url = env.FEP_MQTT_URL ?? (demo ? 'mqtt://127.0.0.1:1883' : '');
+  if (!url || url === 'off') return undefined;
+  if (!/^(mqtts?|wss?|tcp):\/\//.test(url)) throw new ConfigError(`FEP_MQTT_URL 应为 mqtt://主机:端口（或 mqtts://、ws://、wss://）：${url}`);
+  return { url, username: env.FEP_MQTT_USERNAME, password: env.FEP_MQTT_PASSWORD };
 }

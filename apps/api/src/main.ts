@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { deliverWorkOrderReports } from './features/complaints/index.ts';
 import { deliverCreditRecords, sweepCredit } from './features/credit/index.ts';
 import { sweepSeals } from './features/enforcement/index.ts';
+import { startMonitoringConsumer, sweepOfflineDevices } from './features/monitoring/index.ts';
 import { deliverNotifications, smsSenderOf } from './features/notifications/index.ts';
 import { checkpointJob } from './platform/audit/checkpoints.ts';
 import { sweepClocks } from './platform/clocks/sweep.ts';
@@ -35,6 +36,9 @@ const sweep = config.sweepCron
         if (r.ran && (r.dueSoon || r.overdue)) app.log.info({ ...r }, 'clock sweep raised alerts');
         // Seals past their term or unconfirmed emergency seals (ENF-05): alerts to oversight.
         const seals = await sweepSeals(ctx, holder);
+        // Remote-monitoring devices silent past their heartbeat period are flagged offline (MON-01).
+        const offline = await sweepOfflineDevices(ctx, holder);
+        if (offline.flagged) app.log.info({ ...offline }, 'monitoring devices flagged offline');
         if (seals.ran && (seals.expired || seals.unconfirmed)) app.log.info({ ...seals }, 'seal sweep raised alerts');
         // 双公示 pushes to the credit platform (CRD-03), when one is configured: due deliveries and retries.
         // 12345 progress and results (CMP-01) to the platforms that gave a callback address: due reports and retries.
@@ -88,6 +92,18 @@ const smsTimer = sms
     )
   : null;
 
+// Alarms of the monitoring centres over MQTT (MON-01), when a broker is configured (FEP_MQTT_URL; in demo mode the
+// local broker by default). A missing broker is logged and retried every 5 s: the API runs on without it.
+const monitoring = config.mqtt
+  ? startMonitoringConsumer(ctx, {
+      url: config.mqtt.url,
+      username: config.mqtt.username,
+      password: config.mqtt.password,
+      clientId: `fep-${holder}`,
+      log: app.log,
+    })
+  : null;
+
 const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
 console.log(`\n消防执法服务平台已启动：${url}`);
 console.log(`  办事大厅：${url}/    工作台：${url}/admin    接口文档：${url}/api/docs`);
@@ -97,6 +113,7 @@ if (config.demo) {
   console.log(
     `  演示模式${ctx.demoLoaded ? '（已载入演示数据）' : ''}：用户名 <角色>.<行政区划代码>，如 clerk.211000、inspector.210500、admin.440000、applicant.360100`,
   );
+  if (config.mqtt) console.log(`  远程监控：订阅 ${config.mqtt.url} 的 fep/v1/centres/+/events（演示监控中心 LN-SY-01，见 README）`);
   console.log(`  演示密码：${config.demoPassword}（仅演示模式有效；生产环境 NODE_ENV=production 禁止演示模式）\n`);
 }
 
@@ -106,6 +123,7 @@ async function shutdown(signal: string) {
   checkpoints?.stop();
   creditNightly?.stop();
   if (smsTimer) clearInterval(smsTimer);
+  await monitoring?.stop().catch(() => undefined);
   await ctx.events.stop();
   await app.close();
   await ctx.database.close();

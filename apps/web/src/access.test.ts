@@ -113,6 +113,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '严重失信名单',
         '技术服务机构',
         '消防产品抽查',
+        '远程监控报警',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -141,6 +142,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '严重失信名单',
         '技术服务机构',
         '消防产品抽查',
+        '远程监控报警',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -164,7 +166,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 19);
+    assert.equal(labels.length, 20);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

@@ -347,6 +347,13 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '消防产品抽查', icon: 'plan' },
   },
   {
+    path: '/admin/monitoring/alarms',
+    page: () => import('./pages/monitoring/AlarmsPage.tsx').then((m) => ({ default: m.AlarmsPage })),
+    access: { kind: 'staff', permission: 'monitoring:alarm:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '远程监控报警', icon: 'alert' },
+  },
+  {
     path: '/admin/seals',
     page: () => import('./pages/admin/SealsPage.tsx').then((m) => ({ default: m.SealsPage })),
     access: { kind: 'staff', permission: 'enforcement:case:read' },

@@ -13,6 +13,7 @@ export * from './licensing.ts';
 export * from './lists.ts';
 export * from './map.ts';
 export * from './market.ts';
+export * from './monitoring.ts';
 export * from './notifications.ts';
 export * from './org.ts';
 export * from './oversight.ts';

@@ -47,3 +47,4 @@ export * from './supervision/order.ts';
 export * from './supervision/unit-row.ts';
 export * from './usci.ts';
 export * from './venue.ts';
+export * from './monitoring/index.ts';

@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'clock_due_soon',
   'clock_overdue',
   'complaint_received',
+  'fire_alarm',
+  'unit_fire_alarm',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -31,6 +33,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   clock_due_soon: '办理时限即将到期',
   clock_overdue: '办理时限已超期',
   complaint_received: '新的火灾隐患举报',
+  fire_alarm: '远程监控火警',
+  unit_fire_alarm: '本单位火警',
 };
 
 /** Who receives a kind: businesses (办事大厅) or agency staff (工作台); each settings page lists its own. */
@@ -46,6 +50,8 @@ export const NOTIFICATION_AUDIENCE: Record<NotificationKind, 'applicant' | 'staf
   clock_due_soon: 'staff',
   clock_overdue: 'staff',
   complaint_received: 'staff',
+  fire_alarm: 'staff',
+  unit_fire_alarm: 'applicant',
 };
 
 export const SMS_DEFAULT: Record<NotificationKind, boolean> = {
@@ -61,6 +67,9 @@ export const SMS_DEFAULT: Record<NotificationKind, boolean> = {
   clock_overdue: true,
   // A 24-hour verification clock starts at receipt: the intake desk should know at once.
   complaint_received: true,
+  // MON-01: a fire alarm is told at once, on every channel the person has.
+  fire_alarm: true,
+  unit_fire_alarm: true,
 };
 
 export const NOTIFICATION_CHANNELS = ['in_app', 'sms'] as const;

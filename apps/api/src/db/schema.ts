@@ -14,6 +14,7 @@ import type { InspectionsTables } from './schema/inspections.ts';
 import type { JobLease, JobsTables } from './schema/jobs.ts';
 import type { Application, ApplicationDocument, ApplicationNotice, Licence, LicenceRequest, LicensingTables, PublicNotice } from './schema/licensing.ts';
 import type { MarketTables } from './schema/market.ts';
+import type { MonitoringTables } from './schema/monitoring.ts';
 import type { Notification, NotificationDelivery, NotificationsTables } from './schema/notifications.ts';
 import type { Agency, OrgTables, Region } from './schema/org.ts';
 import type { OversightTables } from './schema/oversight.ts';
@@ -56,6 +57,7 @@ export interface DB
     OversightTables,
     MarketTables,
     ProductsTables,
+    MonitoringTables,
     ComplaintsTables,
     CacheTables {}
 

@@ -2,6 +2,7 @@ import { addDays, chinaDateOf, completeUsci, JURISDICTION_PRESETS, STAFF_ROLES, 
 import type { Transaction } from 'kysely';
 import type { DB, UnitTable } from '../db/schema.ts';
 import { seedDemoPartnerKeys } from '../features/complaints/index.ts';
+import { seedDemoMonitoring } from '../features/monitoring/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import { startClock } from '../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -283,6 +284,8 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
     await seedDemoClocks(trx, audit, ids, users, now);
     // CMP-01 / MON-03: the demo Open311 client and 12345 platform of 辽阳 (keys in the README).
     await seedDemoPartnerKeys(trx, ctx, ids.get('211000')!.id, nowIso);
+    // MON-01: the 辽阳 remote-monitoring centre and three devices of 辽阳 units (README).
+    await seedDemoMonitoring(trx, audit, ids.get('211000')!.id, now);
     await audit({
       action: 'system.demo_seed',
       targetType: 'system',

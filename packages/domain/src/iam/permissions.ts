@@ -85,6 +85,10 @@ export const PERMISSIONS = {
   'complaints:reporter:read': '查看举报人身份（仅受理岗，每次查看均记录）',
   'complaints:reward:decide': '决定举报奖励、登记奖金发放',
   'complaints:partner:manage': '签发 12345 工单接口和 Open311 接口密钥',
+  'monitoring:alarm:read': '查看远程监控报警（火警、故障、监管报警）',
+  'monitoring:alarm:receive': '接收远程监控火警通知（值班）',
+  'monitoring:device:manage': '登记远程监控设备（联网单位的用户信息传输装置等）',
+  'monitoring:dead_letter:read': '查看无法处理的远程监控报文（死信）',
   'system:event:manage': '查看和重新投递跨模块事件',
   'system:clock:manage': '调整演示时钟',
 } as const;
@@ -111,6 +115,8 @@ const STAFF_BASE: Permission[] = [
   'oversight:interference:record',
   // CMP-03: the queue and the file of reports, without the reporter's identity (CMP-04).
   'complaints:complaint:read',
+  // MON-01: the remote-monitoring alarms of the units in the agency's area.
+  'monitoring:alarm:read',
 ];
 
 /**
@@ -152,6 +158,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement:case:handle',
     'market:organisation:manage',
     'products:result:record',
+    // MON-01: fire alarms of remote monitoring reach the inspectors and the head of the unit's agency at once.
+    'monitoring:alarm:receive',
   ],
   legal_reviewer: [...STAFF_BASE, ...OVERSIGHT, 'audit:event:read', 'licensing:application:review', 'enforcement:case:review', 'oversight:alert:read'],
   approver: [
@@ -190,6 +198,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'products:plan:manage',
     'products:result:record',
     'oversight:alert:read',
+    'monitoring:alarm:receive',
   ],
   admin: [
     'org:agency:read',
@@ -206,6 +215,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'system:event:manage',
     'system:clock:manage',
     'complaints:partner:manage',
+    // MON-01: the monitoring devices of units and the messages that could not be processed.
+    'monitoring:device:manage',
+    'monitoring:dead_letter:read',
     'file:file:upload',
     'file:file:read',
     'unit:unit:read',

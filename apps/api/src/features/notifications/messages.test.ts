@@ -52,6 +52,18 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     channelLabel: '随手拍',
     dueAt: '2026-11-24T02:00:00.000Z',
   },
+  'monitoring.fire_alarm_received': {
+    eventId: 'm1',
+    deviceId: 'd1',
+    deviceCode: 'UITD-LY-0001',
+    location: '一层消防控制室',
+    usci: '91440106MA0000000X',
+    unitName: '鑫源大酒店',
+    agencyId: 'ag',
+    centreName: '辽阳市城市消防远程监控中心',
+    occurredAt: '2026-11-23T02:00:00.000Z',
+    detail: '3F 感烟探测器',
+  },
 };
 const event = (type: string, payload = PAYLOADS[type]!): DomainEvent => ({
   id: 'ev',
@@ -68,15 +80,17 @@ test('NTF every notified event gives one Chinese message to its audience, linkin
   const seen = new Set<string>();
   for (const type of NOTIFIED_EVENTS) {
     const drafts = draftsOf(event(type));
-    assert.equal(drafts.length, 1, type);
-    const d = drafts[0] as Draft;
-    seen.add(d.kind);
-    assert.match(d.title, /[\u4e00-\u9fff]/, `${type}: Chinese title`);
-    assert.doesNotMatch(`${d.title}${d.body}`, /undefined|null|\[object/, `${type}: no missing value in the text`);
-    const staff = NOTIFICATION_AUDIENCE[d.kind] === 'staff';
-    assert.match(d.link, staff ? /^\/admin\// : /^\/portal\//, `${type}: link on the right side`);
-    if (staff) assert.ok('agencyId' in d.to || 'users' in d.to, type);
-    else assert.ok('usci' in d.to || ('users' in d.to && d.to.users[0] === 'u-app'), type);
+    // One message per event, but a fire alarm (MON-01): to the agency's duty staff and to the unit at once.
+    assert.equal(drafts.length, type === 'monitoring.fire_alarm_received' ? 2 : 1, type);
+    for (const d of drafts as Draft[]) {
+      seen.add(d.kind);
+      assert.match(d.title, /[\u4e00-\u9fff]/, `${type}: Chinese title`);
+      assert.doesNotMatch(`${d.title}${d.body}`, /undefined|null|\[object/, `${type}: no missing value in the text`);
+      const staff = NOTIFICATION_AUDIENCE[d.kind] === 'staff';
+      assert.match(d.link, staff ? /^\/admin\// : /^\/portal\//, `${type}: link on the right side`);
+      if (staff) assert.ok('agencyId' in d.to || 'users' in d.to, type);
+      else assert.ok('usci' in d.to || ('users' in d.to && d.to.users[0] === 'u-app'), type);
+    }
   }
   // Every kind but the due-soon alert (the same event with kind due_soon) comes from one of these events.
   assert.deepEqual(

@@ -15,6 +15,7 @@ import {
   PERMIT_GRANTED,
   type PermitGranted,
 } from '../licensing/index.ts';
+import { FIRE_ALARM_RECEIVED, type FireAlarmReceived } from '../monitoring/index.ts';
 import { EXTENSION_DECIDED, EXTENSION_REQUESTED, type ExtensionDecided, type ExtensionRequested, ORDER_ISSUED, type OrderFact } from '../supervision/index.ts';
 
 /** Who is told: named users, the accounts of a business, or the staff of an agency holding a permission. */
@@ -43,6 +44,7 @@ export const NOTIFIED_EVENTS = [
   EXTENSION_DECIDED,
   CLOCK_ALERT_RAISED,
   COMPLAINT_RECEIVED,
+  FIRE_ALARM_RECEIVED,
 ];
 
 const orderName = (p: OrderFact) => (p.orderNumber ? `（${p.orderNumber}）` : '');
@@ -152,6 +154,33 @@ export function draftsOf(event: DomainEvent): Draft[] {
           targetType: 'complaint',
           targetId: c.complaintId,
           to: { agencyId: c.agencyId, permission: 'complaints:complaint:intake' },
+        },
+      ];
+    }
+    case FIRE_ALARM_RECEIVED: {
+      // MON-01: a fire alarm of remote monitoring goes at once to the unit's accounts and the agency's duty staff.
+      const a = p as unknown as FireAlarmReceived;
+      const at = chinaDateTimeOf(a.occurredAt);
+      const where = `${a.unitName}（${a.location}）`;
+      const detail = a.detail ? `；${a.detail.slice(0, 200)}` : '';
+      return [
+        {
+          kind: 'fire_alarm',
+          title: `【火警】${a.unitName}`,
+          body: `${a.centreName}报告：${where}的设备 ${a.deviceCode} 于 ${at} 发出火警${detail}。请立即核实并按预案处置。`,
+          link: `/admin/monitoring/alarms?usci=${a.usci}`,
+          targetType: 'monitoring_device',
+          targetId: a.deviceId,
+          to: { agencyId: a.agencyId, permission: 'monitoring:alarm:receive' },
+        },
+        {
+          kind: 'unit_fire_alarm',
+          title: `【火警】${a.unitName}`,
+          body: `远程监控系统收到本单位${a.location}的火警信号（${at}）${detail}。请立即组织人员到场核实；确认火灾的，立即拨打 119。`,
+          link: '/portal/notifications',
+          targetType: 'monitoring_device',
+          targetId: a.deviceId,
+          to: { usci: a.usci },
         },
       ];
     }

@@ -32,6 +32,7 @@ export const OWNED_TARGETS = {
   product_check_plan: 'product_check_plans',
   product_check_sample: 'product_check_samples',
   product_market_referral: 'product_market_referrals',
+  monitoring_device: 'monitoring_devices',
 } as const;
 export type OwnedTargetType = keyof typeof OWNED_TARGETS;
 

@@ -1,0 +1,13 @@
+/**
+ * Remote monitoring (MON-01): alarms of the monitoring centres (城市消防远程监控系统) over MQTT, tied to registered
+ * devices and units; fire alarms told at once through the notification centre; silent devices flagged offline.
+ * The one feature that writes `monitoring_centres`, `monitoring_devices`, `monitoring_events` and
+ * `monitoring_dead_letters`.
+ */
+export { type ConsumerLog, type ConsumerStats, type MonitoringConsumer, startMonitoringConsumer } from './consumer.ts';
+export { DEMO_CENTRE, DEMO_DEVICES, seedDemoMonitoring } from './demo.ts';
+export { registerCentre } from './devices.ts';
+export * from './events.ts';
+export { monitoringRoutes } from './monitoring.routes.ts';
+export { OFFLINE_SWEEP_JOB, sweepOfflineDevices } from './sweep.ts';
+export { type IngestOutcome, ingestMessage } from './use-cases/ingest-message.ts';

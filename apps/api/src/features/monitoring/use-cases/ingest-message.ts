@@ -1,0 +1,100 @@
+import { parseDeviceMessage } from '@fep/domain';
+import type { MonitoringDevice } from '../../../db/schema/monitoring.ts';
+import { systemActor } from '../../../platform/actor.ts';
+import { uuidv7 } from '../../../platform/ids.ts';
+import { type Deps, transact } from '../../../platform/transact.ts';
+import { FIRE_ALARM_RECEIVED, type FireAlarmReceived } from '../events.ts';
+import { insertDeviceEvent, noteDeviceState, recordDeadLetter, Unchanged } from '../monitoring.repository.ts';
+
+export type IngestOutcome = { outcome: 'stored'; eventId: string } | { outcome: 'duplicate' } | { outcome: 'dead_letter'; reason: string };
+
+/**
+ * One message of a monitoring centre (MON-01), whoever delivers it — the MQTT consumer, a test, a replay: read and
+ * checked by the domain's contract, tied to the centre and the registered device, stored once per (centre, message
+ * id) by the unique index (insert … on conflict do nothing), and the device's state moved only by a later device
+ * time (compare-and-set on `state_at`), so a message arriving late never overwrites a newer state. What cannot be
+ * read or placed becomes a dead letter with its Chinese reason; nothing here throws for a bad message.
+ *
+ * A fire alarm is stored in a transaction with its enforcement record (on the device's chain) and the
+ * `monitoring.fire_alarm_received` event, which the notification centre turns into messages right after the commit.
+ * The other events (faults, heartbeats …) are telemetry: stored and placed without a record of their own.
+ */
+export async function ingestMessage(deps: Deps, input: { topic: string; payload: string; receivedAt?: Date }): Promise<IngestOutcome> {
+  const { db } = deps.database;
+  const received = input.receivedAt ?? deps.now();
+  const receivedAt = received.toISOString();
+  const dead = async (centreCode: string | null, reason: string): Promise<IngestOutcome> => {
+    await recordDeadLetter(db, {
+      id: uuidv7(received.getTime()),
+      topic: input.topic.slice(0, 300),
+      centre_code: centreCode,
+      payload: input.payload.slice(0, 16_384),
+      reason,
+      received_at: receivedAt,
+    });
+    return { outcome: 'dead_letter', reason };
+  };
+  const parsed = parseDeviceMessage(input.topic, input.payload, received);
+  if (!parsed.ok) return dead(parsed.centreCode, parsed.reason);
+  const m = parsed.message;
+  const centre = await db.selectFrom('monitoring_centres').selectAll().where('code', '=', m.centreCode).executeTakeFirst();
+  if (!centre) return dead(m.centreCode, `未登记的监控中心：${m.centreCode}`);
+  const device = await db
+    .selectFrom('monitoring_devices')
+    .selectAll()
+    .where('centre_code', '=', m.centreCode)
+    .where('device_code', '=', m.deviceId)
+    .executeTakeFirst();
+  if (!device) return dead(m.centreCode, `未登记的设备：${m.deviceId}（监控中心 ${centre.name}）`);
+  if (m.unitUsci && m.unitUsci !== device.usci) return dead(m.centreCode, `报文中的单位（${m.unitUsci}）与设备登记的单位（${device.usci}）不符`);
+  const row = {
+    id: uuidv7(new Date(m.occurredAt).getTime()),
+    centre_code: m.centreCode,
+    message_id: m.messageId,
+    device_id: device.id,
+    usci: device.usci,
+    agency_path: device.agency_path,
+    type: m.type,
+    occurred_at: m.occurredAt,
+    received_at: receivedAt,
+    detail: m.detail,
+  };
+  if (m.type !== 'fire_alarm') {
+    if (!(await insertDeviceEvent(db, row))) return { outcome: 'duplicate' };
+    await noteDeviceState(db, device, m.type, m.occurredAt, receivedAt);
+    return { outcome: 'stored', eventId: row.id };
+  }
+  // A duplicate writes nothing, so its transaction rolls back (Unchanged) rather than commit without a record.
+  return transact(deps, systemActor('monitoring'), async (trx, audit, emit): Promise<IngestOutcome> => {
+    if (!(await insertDeviceEvent(trx, row))) throw new Unchanged();
+    await noteDeviceState(trx, device, m.type, m.occurredAt, receivedAt);
+    const unit = await trx.selectFrom('units').select(['name']).where('id', '=', device.unit_id).executeTakeFirst();
+    await audit({
+      action: 'monitoring.fire_alarm',
+      targetType: 'monitoring_device',
+      targetId: device.id,
+      details: { eventId: row.id, centre: m.centreCode, messageId: m.messageId, occurredAt: m.occurredAt, usci: device.usci },
+    });
+    const fact: FireAlarmReceived = alarmFact(device, row.id, unit?.name ?? device.usci, centre.name, m.occurredAt, m.detail);
+    emit({ type: FIRE_ALARM_RECEIVED, targetType: 'monitoring_device', targetId: device.id, agencyId: device.agency_id, payload: { ...fact } });
+    return { outcome: 'stored', eventId: row.id };
+  }).catch((err: unknown) => {
+    if (err instanceof Unchanged) return { outcome: 'duplicate' };
+    throw err;
+  });
+}
+
+function alarmFact(d: MonitoringDevice, eventId: string, unitName: string, centreName: string, occurredAt: string, detail: string | null): FireAlarmReceived {
+  return {
+    eventId,
+    deviceId: d.id,
+    deviceCode: d.device_code,
+    location: d.location,
+    usci: d.usci,
+    unitName,
+    agencyId: d.agency_id,
+    centreName,
+    occurredAt,
+    detail,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './gbt26875.ts';
+export * from './message.ts';
