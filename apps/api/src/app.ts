@@ -27,6 +27,7 @@ import { taskRoutes } from './features/licensing/tasks.routes.ts';
 import { marketRoutes } from './features/market/index.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { oversightRoutes } from './features/oversight/oversight.routes.ts';
+import { incidentRoutes } from './features/incidents/index.ts';
 import { productRoutes } from './features/products/index.ts';
 import { serviceRoutes } from './features/services/services.routes.ts';
 import { supervisionRoutes } from './features/supervision/supervision.routes.ts';
@@ -196,6 +197,7 @@ export async function buildApp(
   await app.register(creditRoutes);
   await app.register(marketRoutes);
   await app.register(productRoutes);
+  await app.register(incidentRoutes);
   await app.register(complaintRoutes);
   await app.register(partnerRoutes);
   await app.register(open311Routes);

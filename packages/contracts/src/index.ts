@@ -19,6 +19,7 @@ export * from './oversight.ts';
 export * from './platform.ts';
 export * from './policy.ts';
 export * from './products.ts';
+export * from './incidents.ts';
 export * from './services.ts';
 export * from './supervision.ts';
 export * from './units.ts';

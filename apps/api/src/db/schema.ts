@@ -18,6 +18,7 @@ import type { Notification, NotificationDelivery, NotificationsTables } from './
 import type { Agency, OrgTables, Region } from './schema/org.ts';
 import type { OversightTables } from './schema/oversight.ts';
 import type { PolicyTables, PolicyVersion } from './schema/policy.ts';
+import type { IncidentsTables } from './schema/incidents.ts';
 import type { ProductsTables } from './schema/products.ts';
 import type { Hazard, Inspector, InspectorConflict, OrderExtension, RandomPlan, RectificationOrder, SupervisionTables } from './schema/supervision.ts';
 import type { InspectionTask, TasksTables } from './schema/tasks.ts';
@@ -56,6 +57,7 @@ export interface DB
     OversightTables,
     MarketTables,
     ProductsTables,
+    IncidentsTables,
     ComplaintsTables,
     CacheTables {}
 

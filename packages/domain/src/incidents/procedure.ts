@@ -28,7 +28,7 @@ export interface IncidentConditions {
   directLoss: number;
 }
 
-export interface IncidentProcedurePolicy {
+export type IncidentProcedurePolicy = {
   /** 轻微火灾: direct loss strictly below this (CNY). */
   onsiteLossBelow: number;
   /** 简易调查: direct loss strictly below this (CNY); set by the province. */
@@ -43,7 +43,7 @@ export interface IncidentProcedurePolicy {
   reviewFileDays: number;
   reviewDecisionDays: number;
   redeterminationDays: number;
-}
+};
 
 export const NATIONAL_INCIDENT_PROCEDURE: IncidentProcedurePolicy = {
   onsiteLossBelow: 1000,
@@ -153,3 +153,4 @@ export const INCIDENT_REVIEW_STATUS_LABELS: Record<'applied' | 'accepted' | 'rej
   decided: '已作出复核决定',
 };
 export const INCIDENT_REVIEW_OUTCOME_LABELS: Record<'upheld' | 'redetermine', string> = { upheld: '维持原火灾事故认定', redetermine: '责令原机构重新作出认定' };
+export const SEALING_CHANGE_LABELS: Record<'seal' | 'shrink' | 'lift', string> = { seal: '封闭现场', shrink: '缩小封闭范围', lift: '解除封闭' };
