@@ -25,9 +25,14 @@ const presentClock = (c: ClockTable) => ({
   version: c.event_seq ?? 0,
 });
 
-async function clocksOf(db: Executor, targetType: string, targetId: string) {
+/** A record's clocks, the named ones first in the order named (they may start in one millisecond). */
+async function clocksOf(db: Executor, targetType: string, targetId: string, first: (string | null)[]) {
   const rows = await db.selectFrom('clocks').selectAll().where('target_type', '=', targetType).where('target_id', '=', targetId).orderBy('created_at').orderBy('id').execute();
-  return rows.map(presentClock);
+  const rank = (id: string) => {
+    const k = first.indexOf(id);
+    return k < 0 ? first.length : k;
+  };
+  return rows.sort((a, b) => rank(a.id) - rank(b.id)).map(presentClock);
 }
 
 export async function presentReview(db: Executor, r: IncidentReview): Promise<IncidentReviewView> {
@@ -43,7 +48,7 @@ export async function presentReview(db: Executor, r: IncidentReview): Promise<In
     outcome: r.outcome,
     outcomeLabel: r.outcome ? INCIDENT_REVIEW_OUTCOME_LABELS[r.outcome] : null,
     decisionReasons: r.decision_reasons,
-    clocks: await clocksOf(db, 'incident_review', r.id),
+    clocks: await clocksOf(db, 'incident_review', r.id, [r.accept_clock_id, r.file_clock_id, r.decision_clock_id]),
     version: r.version,
   };
 }
@@ -87,7 +92,7 @@ export async function presentIncident(db: Executor, i: Incident, _nowIso: string
     },
     determination:
       i.cause && i.determined_at && i.served_at ? { cause: i.cause, determinedAt: i.determined_at, servedAt: i.served_at, reviewLastDay: i.review_last_day } : null,
-    clocks: await clocksOf(db, 'incident', i.id),
+    clocks: await clocksOf(db, 'incident', i.id, [i.determination_clock_id, i.declaration_clock_id]),
     review: review ? await presentReview(db, review) : null,
     version: i.version,
   };
