@@ -406,7 +406,15 @@ const SAMPLES: Record<string, Sample> = {
     url: () => '/api/v1/incidents/procedure-check',
     body: (f) => ({
       regionCode: f.region,
-      conditions: { factsClear: true, noObjection: true, noCompensationDispute: true, casualties: 0, arsonSuspected: false, insuranceClaim: true, directLoss: 500 },
+      conditions: {
+        factsClear: true,
+        noObjection: true,
+        noCompensationDispute: true,
+        casualties: 0,
+        arsonSuspected: false,
+        insuranceClaim: true,
+        directLoss: 500,
+      },
     }),
     readOnly: true,
   },
@@ -416,7 +424,15 @@ const SAMPLES: Record<string, Sample> = {
       place: `矩阵测试垃圾桶${n}`,
       reportedAt: '2026-11-20T02:00:00.000Z',
       extinguishedAt: '2026-11-20T02:30:00.000Z',
-      conditions: { factsClear: true, noObjection: true, noCompensationDispute: true, casualties: 0, arsonSuspected: false, insuranceClaim: false, directLoss: 100 },
+      conditions: {
+        factsClear: true,
+        noObjection: true,
+        noCompensationDispute: true,
+        casualties: 0,
+        arsonSuspected: false,
+        insuranceClaim: false,
+        directLoss: 100,
+      },
       investigatorUserIds: [],
     }),
   },
@@ -1160,7 +1176,13 @@ async function incidentsFixture(t: TestApp, region: string) {
   };
   const db = t.ctx.database.db;
   const usci = (await db.selectFrom('users').select('usci').where('username', '=', `applicant.${region}`).executeTakeFirstOrThrow()).usci!;
-  const investigators = (await db.selectFrom('users').select('id').where('username', 'in', [`inspector.${region}`, `inspector2.${region}`]).execute()).map((u) => u.id);
+  const investigators = (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', 'in', [`inspector.${region}`, `inspector2.${region}`])
+      .execute()
+  ).map((u) => u.id);
   const inspector = await t.login(`inspector.${region}`);
   const at = (h: number) => new Date(t.ctx.now().getTime() - h * 3_600_000).toISOString();
   const body = (place: string) => ({
@@ -1168,7 +1190,15 @@ async function incidentsFixture(t: TestApp, region: string) {
     place,
     reportedAt: at(10),
     extinguishedAt: at(9),
-    conditions: { factsClear: true, noObjection: true, noCompensationDispute: true, casualties: 1, arsonSuspected: false, insuranceClaim: false, directLoss: 3000 },
+    conditions: {
+      factsClear: true,
+      noObjection: true,
+      noCompensationDispute: true,
+      casualties: 1,
+      arsonSuspected: false,
+      insuranceClaim: false,
+      directLoss: 3000,
+    },
     investigatorUserIds: investigators,
     sealing: { areas: ['一层', '二层', '三层'], photoFileIds: [] },
   });

@@ -161,7 +161,9 @@ export const IncidentView = Type.Object({
     photoFileIds: Type.Array(Type.String()),
     sealedAt: Nullable(Type.String()),
     liftedAt: Nullable(Type.String()),
-    changes: Type.Array(Type.Object({ kind: Type.String(), kindLabel: Type.String(), areas: Type.Array(Type.String()), reason: Type.String(), at: Type.String() })),
+    changes: Type.Array(
+      Type.Object({ kind: Type.String(), kindLabel: Type.String(), areas: Type.Array(Type.String()), reason: Type.String(), at: Type.String() }),
+    ),
   }),
   declaration: Type.Object({ lastDay: Type.String(), amount: Nullable(Type.Integer()), note: Nullable(Type.String()), declaredAt: Nullable(Type.String()) }),
   determination: Nullable(Type.Object({ cause: Type.String(), determinedAt: Type.String(), servedAt: Type.String(), reviewLastDay: Nullable(Type.String()) })),

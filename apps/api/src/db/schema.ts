@@ -10,6 +10,7 @@ import type { EventsTables } from './schema/events.ts';
 import type { FilesTables, StoredFile } from './schema/files.ts';
 import type { IamTables, Session, User, UserRole } from './schema/iam.ts';
 import type { IdempotencyKey, IdempotencyTables } from './schema/idempotency.ts';
+import type { IncidentsTables } from './schema/incidents.ts';
 import type { InspectionsTables } from './schema/inspections.ts';
 import type { JobLease, JobsTables } from './schema/jobs.ts';
 import type { Application, ApplicationDocument, ApplicationNotice, Licence, LicenceRequest, LicensingTables, PublicNotice } from './schema/licensing.ts';
@@ -18,7 +19,6 @@ import type { Notification, NotificationDelivery, NotificationsTables } from './
 import type { Agency, OrgTables, Region } from './schema/org.ts';
 import type { OversightTables } from './schema/oversight.ts';
 import type { PolicyTables, PolicyVersion } from './schema/policy.ts';
-import type { IncidentsTables } from './schema/incidents.ts';
 import type { ProductsTables } from './schema/products.ts';
 import type { Hazard, Inspector, InspectorConflict, OrderExtension, RandomPlan, RectificationOrder, SupervisionTables } from './schema/supervision.ts';
 import type { InspectionTask, TasksTables } from './schema/tasks.ts';

@@ -3,9 +3,9 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../complaints/c
 import { NATIONAL_REWARDS, type RewardsPolicy, rewardsSchema } from '../complaints/reward.ts';
 import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
 import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
+import { type IncidentProcedurePolicy, NATIONAL_INCIDENT_PROCEDURE } from '../incidents/procedure.ts';
 import { LICENSING_PATH_LABELS, POLICY_VALUE_LABELS, RISK_LEVEL_LABELS } from '../labels.ts';
 import { type CaseReviewPolicy, caseReviewSchema, NATIONAL_CASE_REVIEW } from '../oversight/review.ts';
-import { type IncidentProcedurePolicy, NATIONAL_INCIDENT_PROCEDURE } from '../incidents/procedure.ts';
 import { VENUE_KIND_LABELS, VENUE_KINDS } from '../venue.ts';
 import { Choice } from './choice.ts';
 import type { PolicyKindDef } from './types.ts';
@@ -1316,7 +1316,10 @@ export const POLICY_KINDS = {
         label: '火灾扑灭后申报直接财产损失期限（日）',
         legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '火灾损失统计（自火灾扑灭之日起）' },
       },
-      reviewApplyDays: { label: '自认定书送达之日起申请复核期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '第三十五条（条文序号待确认）' } },
+      reviewApplyDays: {
+        label: '自认定书送达之日起申请复核期限（日）',
+        legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '第三十五条（条文序号待确认）' },
+      },
       reviewAcceptDays: { label: '收到复核申请后决定是否受理期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '复核' } },
       reviewFileDays: { label: '原认定机构提交书面说明和案卷期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '复核' } },
       reviewDecisionDays: { label: '受理后作出复核决定期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '复核' } },

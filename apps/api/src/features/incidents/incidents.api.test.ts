@@ -9,7 +9,15 @@ import { call, type Json } from '../../test-support/http.ts';
  * loss declared online, a determination served, a review applied for, accepted by the higher agency and decided; a late
  * review refused naming the last day.
  */
-const minor = { factsClear: true, noObjection: true, noCompensationDispute: true, casualties: 0, arsonSuspected: false, insuranceClaim: false, directLoss: 600 };
+const minor = {
+  factsClear: true,
+  noObjection: true,
+  noCompensationDispute: true,
+  casualties: 0,
+  arsonSuspected: false,
+  insuranceClaim: false,
+  directLoss: 600,
+};
 const HOUR = 3_600_000;
 
 for (const database of DATABASES) {
@@ -36,7 +44,10 @@ for (const database of DATABASES) {
       assert.deepEqual([onsite.body.tier, onsite.body.sealing, onsite.body.failing], ['onsite_registration', false, []]);
       assert.match(onsite.body.rule.legalBasis, /火灾统计管理规定/);
       assert.match(onsite.body.policyVersion, /incidents\.procedure@/);
-      const claim = await call(t, inspector, 'POST', '/api/v1/incidents/procedure-check', { regionCode: '211002', conditions: { ...minor, insuranceClaim: true } });
+      const claim = await call(t, inspector, 'POST', '/api/v1/incidents/procedure-check', {
+        regionCode: '211002',
+        conditions: { ...minor, insuranceClaim: true },
+      });
       assert.equal(claim.body.tier, 'simple');
       assert.deepEqual(
         claim.body.failing.map((f: Json) => f.condition),
@@ -135,7 +146,10 @@ for (const database of DATABASES) {
       assert.equal(twice.body.code, 'INCIDENT.STATE');
 
       const portal = await call(t, applicant, 'GET', '/api/v1/portal/incidents');
-      assert.ok(portal.body.items.some((i: Json) => i.id === id && i.sealing.areas.length === 1), 'the business sees the sealed scope');
+      assert.ok(
+        portal.body.items.some((i: Json) => i.id === id && i.sealing.areas.length === 1),
+        'the business sees the sealed scope',
+      );
       const declared = await call(t, applicant, 'POST', `/api/v1/portal/incidents/${id}/loss`, { amount: 118_000, note: '库存货物及货架' });
       assert.equal(declared.status, 200, JSON.stringify(declared.body));
       assert.equal(declared.body.declaration.amount, 118_000);
@@ -155,7 +169,10 @@ for (const database of DATABASES) {
       assert.equal(again.body.code, 'INCIDENT.STATE', 'once only');
 
       const leader = await t.login('leader.211000');
-      assert.equal((await call(t, leader, 'POST', `/api/v1/incident-reviews/${review.body.id}/acceptance`, { accept: true, reason: '' })).body.code, 'INCIDENT.NOT_REVIEWING_AGENCY');
+      assert.equal(
+        (await call(t, leader, 'POST', `/api/v1/incident-reviews/${review.body.id}/acceptance`, { accept: true, reason: '' })).body.code,
+        'INCIDENT.NOT_REVIEWING_AGENCY',
+      );
       const corps = await t.login('leader.210000');
       const accepted = await call(t, corps, 'POST', `/api/v1/incident-reviews/${review.body.id}/acceptance`, { accept: true, reason: '' });
       assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
@@ -168,7 +185,10 @@ for (const database of DATABASES) {
           ['火灾事故认定复核决定期限', 'running'],
         ],
       );
-      const decided = await call(t, corps, 'POST', `/api/v1/incident-reviews/${review.body.id}/decision`, { outcome: 'upheld', reasons: '认定事实清楚，证据充分' });
+      const decided = await call(t, corps, 'POST', `/api/v1/incident-reviews/${review.body.id}/decision`, {
+        outcome: 'upheld',
+        reasons: '认定事实清楚，证据充分',
+      });
       assert.deepEqual([decided.body.status, decided.body.outcomeLabel], ['decided', '维持原火灾事故认定']);
       const file = await call(t, corps, 'GET', `/api/v1/incidents/${id}`);
       assert.equal(file.body.review.status, 'decided', 'the higher agency sees the file');
@@ -187,7 +207,10 @@ for (const database of DATABASES) {
         sealing: { areas: ['厂房'], photoFileIds: [] },
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
-      const determined = await call(t, inspector, 'POST', `/api/v1/incidents/${created.body.id}/determination`, { cause: '违规动火作业', servedAt: ago(24 * 20) });
+      const determined = await call(t, inspector, 'POST', `/api/v1/incidents/${created.body.id}/determination`, {
+        cause: '违规动火作业',
+        servedAt: ago(24 * 20),
+      });
       assert.equal(determined.status, 200, JSON.stringify(determined.body));
       const late = await call(t, applicant, 'POST', `/api/v1/incidents/${created.body.id}/reviews`, { appliedAt: ago(0), reasons: '不服' });
       assert.equal(late.status, 422);

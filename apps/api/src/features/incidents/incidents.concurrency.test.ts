@@ -46,14 +46,24 @@ for (const database of DATABASES) {
       const applicant = await t.login('applicant.211000');
       const corps = await t.login('leader.210000');
       const usci = (await db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow()).usci!;
-      const investigators = (await db.selectFrom('users').select('id').where('username', 'in', ['inspector.211000', 'inspector2.211000']).execute()).map((u) => u.id);
+      const investigators = (await db.selectFrom('users').select('id').where('username', 'in', ['inspector.211000', 'inspector2.211000']).execute()).map(
+        (u) => u.id,
+      );
       const ago = (h: number) => new Date(t.ctx.now().getTime() - h * HOUR).toISOString();
       const created = await post(inspector, '/api/v1/incidents', {
         unitUsci: usci,
         place: '并发测试仓库',
         reportedAt: ago(10),
         extinguishedAt: ago(8),
-        conditions: { factsClear: true, noObjection: true, noCompensationDispute: true, casualties: 1, arsonSuspected: false, insuranceClaim: false, directLoss: 5000 },
+        conditions: {
+          factsClear: true,
+          noObjection: true,
+          noCompensationDispute: true,
+          casualties: 1,
+          arsonSuspected: false,
+          insuranceClaim: false,
+          directLoss: 5000,
+        },
         investigatorUserIds: investigators,
         sealing: { areas: ['一层', '二层', '院落'], photoFileIds: [] },
       });
@@ -61,7 +71,9 @@ for (const database of DATABASES) {
       const id = created.body.id as string;
       const url = `/api/v1/incidents/${id}`;
 
-      const shrunk = oneWins(await par(() => post(inspector, `${url}/sealing/shrink`, { areas: ['一层'], reason: '并发缩小', version: 0 })), ['INCIDENT.STATE']);
+      const shrunk = oneWins(await par(() => post(inspector, `${url}/sealing/shrink`, { areas: ['一层'], reason: '并发缩小', version: 0 })), [
+        'INCIDENT.STATE',
+      ]);
       assert.equal((await db.selectFrom('incident_sealing_changes').select('id').where('incident_id', '=', id).execute()).length, 2, 'one shrink recorded');
       oneWins(await par(() => post(inspector, `${url}/sealing/lift`, { reason: '并发解除', version: shrunk.version })), ['INCIDENT.STATE']);
       assert.equal((await db.selectFrom('incident_sealing_changes').select('id').where('incident_id', '=', id).execute()).length, 3, 'one lift recorded');
@@ -84,11 +96,14 @@ for (const database of DATABASES) {
       assert.equal((await db.selectFrom('incident_reviews').select('id').where('incident_id', '=', id).execute()).length, 1, 'one review');
       assert.equal((await db.selectFrom('clocks').select('id').where('target_id', '=', review.id).execute()).length, 1, 'one acceptance clock');
       oneWins(await par(() => post(corps, `/api/v1/incident-reviews/${review.id}/acceptance`, { accept: true, reason: '' })), ['INCIDENT.STATE']);
-      assert.equal((await db.selectFrom('clocks').select('id').where('target_id', '=', review.id).execute()).length, 3, 'one file clock and one decision clock');
-      const decided = oneWins(
-        await par(() => post(corps, `/api/v1/incident-reviews/${review.id}/decision`, { outcome: 'upheld', reasons: '并发决定' })),
-        ['INCIDENT.STATE'],
+      assert.equal(
+        (await db.selectFrom('clocks').select('id').where('target_id', '=', review.id).execute()).length,
+        3,
+        'one file clock and one decision clock',
       );
+      const decided = oneWins(await par(() => post(corps, `/api/v1/incident-reviews/${review.id}/decision`, { outcome: 'upheld', reasons: '并发决定' })), [
+        'INCIDENT.STATE',
+      ]);
       assert.equal(decided.status, 'decided');
     });
   });

@@ -20,7 +20,17 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
-import { createIncident, declareLoss, determine, incident, liftSealing, listIncidents, moveDeterminationClock, procedureCheck, shrinkSealing } from './incidents.ts';
+import {
+  createIncident,
+  declareLoss,
+  determine,
+  incident,
+  liftSealing,
+  listIncidents,
+  moveDeterminationClock,
+  procedureCheck,
+  shrinkSealing,
+} from './incidents.ts';
 import { acceptReview, applyForReview, decideReview } from './reviews.ts';
 
 const ERRORS = { '4xx': ErrorBody };
@@ -48,7 +58,12 @@ export async function incidentRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/incidents',
     {
       config: { permission: 'incidents:incident:handle' },
-      schema: { tags: TAGS, summary: '登记火灾：按条件确定调查程序，一般程序记录现场封闭范围并开始认定期限', body: IncidentCreateBody, response: { 201: IncidentView, ...ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '登记火灾：按条件确定调查程序，一般程序记录现场封闭范围并开始认定期限',
+        body: IncidentCreateBody,
+        response: { 201: IncidentView, ...ERRORS },
+      },
     },
     async (req, reply) => idempotent(req, reply, 201, (deps) => createIncident(deps, actorOf(req), req.body)),
   );
@@ -69,7 +84,13 @@ export async function incidentRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/incidents/:id/sealing/shrink',
     {
       config: { permission: 'incidents:incident:handle' },
-      schema: { tags: TAGS, summary: '缩小现场封闭范围（写明理由）', params: RecordIdParams, body: SealingShrinkBody, response: { 200: IncidentView, ...ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '缩小现场封闭范围（写明理由）',
+        params: RecordIdParams,
+        body: SealingShrinkBody,
+        response: { 200: IncidentView, ...ERRORS },
+      },
     },
     async (req) => shrinkSealing(app.ctx, actorOf(req), req.params.id, req.body),
   );
@@ -140,7 +161,13 @@ export async function incidentRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/incident-reviews/:id/acceptance',
     {
       config: { permission: 'incidents:review:decide' },
-      schema: { tags: TAGS, summary: '受理或不予受理复核申请（上一级机构，7日内）', params: RecordIdParams, body: ReviewAcceptBody, response: { 200: IncidentReviewView, ...ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '受理或不予受理复核申请（上一级机构，7日内）',
+        params: RecordIdParams,
+        body: ReviewAcceptBody,
+        response: { 200: IncidentReviewView, ...ERRORS },
+      },
     },
     async (req) => acceptReview(app.ctx, actorOf(req), req.params.id, req.body),
   );
@@ -148,7 +175,13 @@ export async function incidentRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/incident-reviews/:id/decision',
     {
       config: { permission: 'incidents:review:decide' },
-      schema: { tags: TAGS, summary: '作出复核决定（受理之日起30日内）', params: RecordIdParams, body: ReviewDecisionBody, response: { 200: IncidentReviewView, ...ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '作出复核决定（受理之日起30日内）',
+        params: RecordIdParams,
+        body: ReviewDecisionBody,
+        response: { 200: IncidentReviewView, ...ERRORS },
+      },
     },
     async (req) => decideReview(app.ctx, actorOf(req), req.params.id, req.body),
   );

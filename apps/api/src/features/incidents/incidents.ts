@@ -90,7 +90,8 @@ export async function createIncident(deps: Deps, actor: Actor, input: IncidentCr
       });
     if (input.investigatorUserIds.length) {
       const staff = await trx.selectFrom('users').select('id').where('id', 'in', input.investigatorUserIds).where('agency_id', '=', agency.id).execute();
-      if (staff.length !== input.investigatorUserIds.length) throw new AppError('INCIDENT.INVALID', '调查人员应为本机构工作人员', { field: 'investigatorUserIds' });
+      if (staff.length !== input.investigatorUserIds.length)
+        throw new AppError('INCIDENT.INVALID', '调查人员应为本机构工作人员', { field: 'investigatorUserIds' });
     }
     if (!d.sealing && input.sealing) throw new AppError('INCIDENT.INVALID', `${INCIDENT_TIER_LABELS[d.tier]}不封闭火灾现场`, { tier: d.tier });
     if (d.sealing && !input.sealing) throw new AppError('INCIDENT.INVALID', '一般调查程序应当划定并记录现场封闭范围', { field: 'sealing' });
@@ -203,7 +204,10 @@ export async function createIncident(deps: Deps, actor: Actor, input: IncidentCr
 
 export async function listIncidents(db: Executor, actor: Actor, nowIso: string): Promise<{ items: IncidentView[] }> {
   let q = db.selectFrom('incidents').selectAll();
-  q = actor.scope.kind === 'self' ? q.where('unit_usci', '=', actor.scope.usci ?? '-') : q.where(scopeFilter(actor.scope, { agencyPath: 'incidents.agency_path' }));
+  q =
+    actor.scope.kind === 'self'
+      ? q.where('unit_usci', '=', actor.scope.usci ?? '-')
+      : q.where(scopeFilter(actor.scope, { agencyPath: 'incidents.agency_path' }));
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(100).execute();
   const items: IncidentView[] = [];
   for (const r of rows) items.push(await presentIncident(db, r, nowIso));
@@ -233,7 +237,11 @@ const staleVersion = (i: Incident, version: number | undefined) => {
 };
 
 async function sealingChange(trx: Executor, i: Incident, kind: IncidentSealingChange['kind'], areas: string[], reason: string, actor: Actor, now: Date) {
-  const n = await trx.selectFrom('incident_sealing_changes').select(({ fn }) => fn.countAll<number>().as('n')).where('incident_id', '=', i.id).executeTakeFirst();
+  const n = await trx
+    .selectFrom('incident_sealing_changes')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('incident_id', '=', i.id)
+    .executeTakeFirst();
   await trx
     .insertInto('incident_sealing_changes')
     .values({
@@ -328,7 +336,8 @@ export async function determine(deps: Deps, actor: Actor, id: string, input: Det
     if (i.status !== 'investigating') throw new AppError('INCIDENT.STATE', '该火灾事故不在调查中，不能作出认定', { status: i.status });
     const now = deps.now();
     const nowIso = now.toISOString();
-    if (input.servedAt > nowIso || input.servedAt < i.reported_at) throw new AppError('REQUEST.BAD_DATE', '送达时间应在报警之后、不晚于现在', { field: 'servedAt' });
+    if (input.servedAt > nowIso || input.servedAt < i.reported_at)
+      throw new AppError('REQUEST.BAD_DATE', '送达时间应在报警之后、不晚于现在', { field: 'servedAt' });
     const agency = (await agencyById(trx, i.agency_id))!;
     const { policy } = await incidentPolicy(trx, agency, chinaDateOf(now));
     if (i.sealing_status === 'sealed') i = await liftIn(trx, i, '现场勘验结束，作出火灾事故认定', actor, now);
@@ -340,7 +349,12 @@ export async function determine(deps: Deps, actor: Actor, id: string, input: Det
       { status: 'investigating' },
     );
     await stopClockIfRunning(trx, i.determination_clock_id, '已作出火灾事故认定', actor, now);
-    await audit({ action: 'incident.determine', targetType: 'incident', targetId: id, details: { cause: input.cause, servedAt: input.servedAt, reviewLastDay: lastDay } });
+    await audit({
+      action: 'incident.determine',
+      targetType: 'incident',
+      targetId: id,
+      details: { cause: input.cause, servedAt: input.servedAt, reviewLastDay: lastDay },
+    });
     return presentIncident(trx, after, nowIso);
   });
 }

@@ -10,8 +10,8 @@ import {
   SEALING_STATUS_LABELS,
 } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
-import type { ClockTable } from '../../db/schema.ts';
 import type { Incident, IncidentReview } from '../../db/schema/incidents.ts';
+import type { ClockTable } from '../../db/schema.ts';
 import { STATUS_LABEL } from '../../platform/clocks/clocks.service.ts';
 import { CHANGE_AREAS, CONDITIONS, FAILING, INVESTIGATORS, SEALED_AREAS, SEALED_PHOTOS } from './incidents.columns.ts';
 
@@ -27,7 +27,14 @@ const presentClock = (c: ClockTable) => ({
 
 /** A record's clocks, the named ones first in the order named (they may start in one millisecond). */
 async function clocksOf(db: Executor, targetType: string, targetId: string, first: (string | null)[]) {
-  const rows = await db.selectFrom('clocks').selectAll().where('target_type', '=', targetType).where('target_id', '=', targetId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('clocks')
+    .selectAll()
+    .where('target_type', '=', targetType)
+    .where('target_id', '=', targetId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const rank = (id: string) => {
     const k = first.indexOf(id);
     return k < 0 ? first.length : k;
@@ -58,7 +65,9 @@ export async function presentIncident(db: Executor, i: Incident, _nowIso: string
   const agency = await db.selectFrom('agencies').select('name').where('id', '=', i.agency_id).executeTakeFirstOrThrow();
   const changes = await db.selectFrom('incident_sealing_changes').selectAll().where('incident_id', '=', i.id).orderBy('seq').execute();
   const review = await db.selectFrom('incident_reviews').selectAll().where('incident_id', '=', i.id).executeTakeFirst();
-  const declarationClock = i.declaration_clock_id ? await db.selectFrom('clocks').select('amount').where('id', '=', i.declaration_clock_id).executeTakeFirst() : undefined;
+  const declarationClock = i.declaration_clock_id
+    ? await db.selectFrom('clocks').select('amount').where('id', '=', i.declaration_clock_id).executeTakeFirst()
+    : undefined;
   return {
     id: i.id,
     agencyName: agency.name,
@@ -82,16 +91,27 @@ export async function presentIncident(db: Executor, i: Incident, _nowIso: string
       photoFileIds: SEALED_PHOTOS.decode(i.sealed_photo_ids_json)!,
       sealedAt: i.sealed_at,
       liftedAt: i.sealing_lifted_at,
-      changes: changes.map((c) => ({ kind: c.kind, kindLabel: SEALING_CHANGE_LABELS[c.kind], areas: CHANGE_AREAS.decode(c.areas_json)!, reason: c.reason, at: c.at })),
+      changes: changes.map((c) => ({
+        kind: c.kind,
+        kindLabel: SEALING_CHANGE_LABELS[c.kind],
+        areas: CHANGE_AREAS.decode(c.areas_json)!,
+        reason: c.reason,
+        at: c.at,
+      })),
     },
     declaration: {
-      lastDay: declarationLastDay(i.extinguished_at, { ...NATIONAL_INCIDENT_PROCEDURE, declarationDays: declarationClock?.amount ?? NATIONAL_INCIDENT_PROCEDURE.declarationDays }),
+      lastDay: declarationLastDay(i.extinguished_at, {
+        ...NATIONAL_INCIDENT_PROCEDURE,
+        declarationDays: declarationClock?.amount ?? NATIONAL_INCIDENT_PROCEDURE.declarationDays,
+      }),
       amount: i.declared_loss,
       note: i.declared_note,
       declaredAt: i.declared_at,
     },
     determination:
-      i.cause && i.determined_at && i.served_at ? { cause: i.cause, determinedAt: i.determined_at, servedAt: i.served_at, reviewLastDay: i.review_last_day } : null,
+      i.cause && i.determined_at && i.served_at
+        ? { cause: i.cause, determinedAt: i.determined_at, servedAt: i.served_at, reviewLastDay: i.review_last_day }
+        : null,
     clocks: await clocksOf(db, 'incident', i.id, [i.determination_clock_id, i.declaration_clock_id]),
     review: review ? await presentReview(db, review) : null,
     version: i.version,

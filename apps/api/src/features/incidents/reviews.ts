@@ -29,7 +29,8 @@ export async function applyForReview(deps: Deps, actor: Actor, id: string, input
     if (existing) throw new AppError('INCIDENT.STATE', '已申请过复核（复核以一次为限）', { reviewId: existing.id });
     const now = deps.now();
     const nowIso = now.toISOString();
-    if (input.appliedAt > nowIso || input.appliedAt < i.served_at) throw new AppError('REQUEST.BAD_DATE', '申请时间应在送达之后、不晚于现在', { field: 'appliedAt' });
+    if (input.appliedAt > nowIso || input.appliedAt < i.served_at)
+      throw new AppError('REQUEST.BAD_DATE', '申请时间应在送达之后、不晚于现在', { field: 'appliedAt' });
     const agency = (await agencyById(trx, i.agency_id))!;
     const { policy, version } = await incidentPolicy(trx, agency, chinaDateOf(now));
     if (!reviewInTime(i.served_at, input.appliedAt, policy))
@@ -76,7 +77,12 @@ export async function applyForReview(deps: Deps, actor: Actor, id: string, input
       version: 0,
     };
     await trx.insertInto('incident_reviews').values(row).execute();
-    await audit({ action: 'incident_review.apply', targetType: 'incident_review', targetId: reviewId, details: { incidentId: id, reviewingAgency: higher.id } });
+    await audit({
+      action: 'incident_review.apply',
+      targetType: 'incident_review',
+      targetId: reviewId,
+      details: { incidentId: id, reviewingAgency: higher.id },
+    });
     return presentReview(trx, row);
   });
 }
@@ -162,7 +168,12 @@ export async function acceptReview(deps: Deps, actor: Actor, id: string, input: 
       set = { file_clock_id: file.id, decision_clock_id: decision.id };
       await trx.updateTable('incident_reviews').set(set).where('id', '=', r.id).execute();
     }
-    await audit({ action: input.accept ? 'incident_review.accept' : 'incident_review.reject', targetType: 'incident_review', targetId: r.id, details: { reason: input.reason } });
+    await audit({
+      action: input.accept ? 'incident_review.accept' : 'incident_review.reject',
+      targetType: 'incident_review',
+      targetId: r.id,
+      details: { reason: input.reason },
+    });
     return presentReview(trx, { ...after, ...(input.accept ? set : {}) });
   });
 }
@@ -201,7 +212,12 @@ export async function decideReview(deps: Deps, actor: Actor, id: string, input: 
       );
       await advanceIncident(trx, incident, { status: 'investigating', determination_clock_id: clock.id }, { status: 'determined' });
     }
-    await audit({ action: 'incident_review.decide', targetType: 'incident_review', targetId: r.id, details: { outcome: input.outcome, reasons: input.reasons } });
+    await audit({
+      action: 'incident_review.decide',
+      targetType: 'incident_review',
+      targetId: r.id,
+      details: { outcome: input.outcome, reasons: input.reasons },
+    });
     return presentReview(trx, after);
   });
 }
