@@ -154,3 +154,15 @@ export const INCIDENT_REVIEW_STATUS_LABELS: Record<'applied' | 'accepted' | 'rej
 };
 export const INCIDENT_REVIEW_OUTCOME_LABELS: Record<'upheld' | 'redetermine', string> = { upheld: '维持原火灾事故认定', redetermine: '责令原机构重新作出认定' };
 export const SEALING_CHANGE_LABELS: Record<'seal' | 'shrink' | 'lift', string> = { seal: '封闭现场', shrink: '缩小封闭范围', lift: '解除封闭' };
+/** The steps of an incident's back-office file, for its buttons and dialogs. */
+export const INCIDENT_STEP_LABELS = {
+  shrink: '缩小现场封闭范围',
+  lift: '解除现场封闭',
+  pause: '检验、鉴定：暂停认定期限',
+  resume: '恢复认定期限',
+  extend: '经上一级机构批准延长认定期限',
+  determine: '作出并送达火灾事故认定',
+  accept: '受理复核申请',
+  reject: '不予受理复核申请',
+  decide: '作出复核决定',
+} as const;
