@@ -19,7 +19,7 @@ describe('fire incidents in headless Chromium', () => {
     await e?.close();
   });
 
-  test('FIR-03 [phone] a business declares its loss and applies for review on the portal', async () => {
+  test('FIR-02 FIR-03 [phone] the inspector sees the sealed scope on the file; the business declares its loss and applies for review on the portal', async () => {
     const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector.211000', password: PASSWORD } });
     const headers = { authorization: `Bearer ${login.json().token}` };
     const db = e.ctx.database.db;
@@ -52,6 +52,21 @@ describe('fire incidents in headless Chromium', () => {
     });
     assert.equal(created.statusCode, 201, created.body);
     const id = created.json().id as string;
+
+    // The inspector's list and file on the phone: cards, the tier and why, the sealed scope.
+    const office = await e.browser.newContext({ ...PHONE, locale: 'zh-CN' });
+    const officer = await office.newPage();
+    await e.login(officer, '/admin/login', 'inspector.211000');
+    await officer.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
+    await officer.goto(`${e.base}/admin/incidents`);
+    await officer.getByRole('link', { name: '浏览器测试仓库' }).first().click();
+    await officer.getByText('现场封闭：现场封闭中').waitFor();
+    await officer.getByText(/当前封闭范围：仓库一层、仓库二层/).waitFor();
+    await officer.getByText(/简易调查程序不适用：当事人对损失赔偿有争议/).waitFor();
+    await officer.screenshot({ path: `${SHOTS}incidents-admin-phone.png`, fullPage: true });
+    const officeWidths = await officer.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(officeWidths[0]! <= officeWidths[1]!, `no horizontal scrolling on the file: ${officeWidths.join(' > ')}`);
+    await office.close();
 
     const context = await e.browser.newContext({ ...PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
