@@ -218,5 +218,30 @@ for (const database of DATABASES) {
       assert.equal(late.body.details.lastDay, determined.body.determination.reviewLastDay);
       assert.match(late.body.message, new RegExp(determined.body.determination.reviewLastDay));
     });
+    test('FIR-01 FIR-03 a simple-procedure fire: one investigator, no sealing, a 2-day filing clock, no review; a loss declared after 7 days is late', async () => {
+      inspector = await t.login('inspector.211000');
+      applicant = await t.login('applicant.211000');
+      const created = await call(t, inspector, 'POST', '/api/v1/incidents', {
+        unitUsci: usci,
+        place: '辽阳市白塔区某餐馆后厨',
+        reportedAt: ago(2),
+        extinguishedAt: ago(1.5),
+        conditions: { ...minor, insuranceClaim: true, directLoss: 8000 },
+        investigatorUserIds: investigators.slice(0, 1),
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.deepEqual([created.body.tier, created.body.sealing.status, created.body.investigatorCount], ['simple', 'none', 1]);
+      assert.match(created.body.clocks[0].title, /^简易火灾事故认定书备案期限/);
+      const id = created.body.id as string;
+      const determined = await call(t, inspector, 'POST', `/api/v1/incidents/${id}/determination`, { cause: '油锅过热起火', servedAt: ago(1) });
+      assert.equal(determined.body.determination.reviewLastDay, null, 'the simple procedure is not subject to review');
+      const review = await call(t, applicant, 'POST', `/api/v1/incidents/${id}/reviews`, { appliedAt: ago(0), reasons: '不服' });
+      assert.deepEqual([review.status, review.body.code], [422, 'INCIDENT.REVIEW_NOT_ALLOWED']);
+      t.clock.advance(8 * 24 * HOUR);
+      applicant = await t.login('applicant.211000');
+      const late = await call(t, applicant, 'POST', `/api/v1/portal/incidents/${id}/loss`, { amount: 8000, note: '' });
+      assert.deepEqual([late.status, late.body.code], [422, 'INCIDENT.DECLARATION_LATE']);
+      assert.equal(late.body.details.lastDay, created.body.declaration.lastDay);
+    });
   });
 }
