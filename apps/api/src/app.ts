@@ -19,6 +19,7 @@ import { caseRoutes } from './features/enforcement/cases.routes.ts';
 import { enforcementRoutes } from './features/enforcement/enforcement.routes.ts';
 import { paymentRoutes } from './features/enforcement/payments.routes.ts';
 import { sealRoutes } from './features/enforcement/seals.routes.ts';
+import { incidentRoutes } from './features/incidents/index.ts';
 import { applicationRoutes } from './features/licensing/applications.routes.ts';
 import { documentRoutes } from './features/licensing/documents.routes.ts';
 import { licenceRoutes } from './features/licensing/licences.routes.ts';
@@ -198,6 +199,7 @@ export async function buildApp(
   await app.register(marketRoutes);
   await app.register(productRoutes);
   await app.register(monitoringRoutes);
+  await app.register(incidentRoutes);
   await app.register(complaintRoutes);
   await app.register(partnerRoutes);
   await app.register(open311Routes);

@@ -59,6 +59,10 @@ interface Fixture {
   /** A hazard report of the agency (CMP-01) naming the fixture's unit, and its tracking code. */
   hazardId: string;
   hazardCode: string;
+  /** A general-procedure incident of the agency under investigation (sealed), and a determined one with the unit's review applied for (FIR-01 … FIR-03). */
+  incidentId: string;
+  determinedIncidentId: string;
+  incidentReviewId: string;
 }
 interface Sample {
   url: (f: Fixture) => string;
@@ -413,6 +417,83 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/public/product-checks': { url: (f) => `/api/v1/public/product-checks?region=${f.region}` },
   'GET /api/v1/public/product-checks/:id/inputs': { url: (f) => `/api/v1/public/product-checks/${f.productPlanId}/inputs` },
   'GET /api/v1/public/product-checks/:id/replay': { url: (f) => `/api/v1/public/product-checks/${f.productPlanId}/replay` },
+  'POST /api/v1/incidents/procedure-check': {
+    url: () => '/api/v1/incidents/procedure-check',
+    body: (f) => ({
+      regionCode: f.region,
+      conditions: {
+        factsClear: true,
+        noObjection: true,
+        noCompensationDispute: true,
+        casualties: 0,
+        arsonSuspected: false,
+        insuranceClaim: true,
+        directLoss: 500,
+      },
+    }),
+    readOnly: true,
+  },
+  'POST /api/v1/incidents': {
+    url: () => '/api/v1/incidents',
+    body: (_f, n) => ({
+      place: `矩阵测试垃圾桶${n}`,
+      reportedAt: '2026-11-20T02:00:00.000Z',
+      extinguishedAt: '2026-11-20T02:30:00.000Z',
+      conditions: {
+        factsClear: true,
+        noObjection: true,
+        noCompensationDispute: true,
+        casualties: 0,
+        arsonSuspected: false,
+        insuranceClaim: false,
+        directLoss: 100,
+      },
+      investigatorUserIds: [],
+    }),
+  },
+  'GET /api/v1/incidents': { url: () => '/api/v1/incidents' },
+  'GET /api/v1/incidents/:id': { url: (f) => `/api/v1/incidents/${f.incidentId}`, otherAgency: 404 },
+  'POST /api/v1/incidents/:id/sealing/shrink': {
+    url: (f) => `/api/v1/incidents/${f.incidentId}/sealing/shrink`,
+    body: () => ({ areas: ['一层', '二层'], reason: '矩阵测试：三层勘验完毕' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/incidents/:id/sealing/lift': {
+    url: (f) => `/api/v1/incidents/${f.incidentId}/sealing/lift`,
+    body: () => ({ reason: '矩阵测试：勘验结束' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/incidents/:id/clock': {
+    url: (f) => `/api/v1/incidents/${f.incidentId}/clock`,
+    body: () => ({ action: 'pause', reason: '矩阵测试：委托鉴定' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/incidents/:id/determination': {
+    url: (f) => `/api/v1/incidents/${f.incidentId}/determination`,
+    body: () => ({ cause: '矩阵测试：遗留火种', servedAt: '2026-11-23T01:00:00.000Z' }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/portal/incidents': { url: () => '/api/v1/portal/incidents' },
+  'POST /api/v1/portal/incidents/:id/loss': {
+    url: (f) => `/api/v1/portal/incidents/${f.incidentId}/loss`,
+    body: () => ({ amount: 3000, note: '矩阵测试' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/incidents/:id/reviews': {
+    url: (f) => `/api/v1/incidents/${f.determinedIncidentId}/reviews`,
+    body: () => ({ appliedAt: '2026-11-23T01:30:00.000Z', reasons: '矩阵测试复核' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/incident-reviews/:id/acceptance': {
+    url: (f) => `/api/v1/incident-reviews/${f.incidentReviewId}/acceptance`,
+    body: () => ({ accept: true, reason: '' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/incident-reviews/:id/decision': {
+    url: (f) => `/api/v1/incident-reviews/${f.incidentReviewId}/decision`,
+    body: () => ({ outcome: 'upheld', reasons: '矩阵测试' }),
+    otherAgency: 404,
+  },
   'GET /api/v1/credit/units/:usci': { url: (f) => `/api/v1/credit/units/${f.usci}`, otherAgency: 404 },
   'POST /api/v1/credit/commendations': {
     url: () => '/api/v1/credit/commendations',
@@ -1097,7 +1178,50 @@ async function makeFixture(t: TestApp, region: string, names: { unit: string; cl
     ...(await oversightFixture(t, region)),
     ...(await hazardFixture(t, region, completeUsci(`91${region}MA7777777`))),
     ...(await productsFixture(t, region)),
+    ...(await incidentsFixture(t, region)),
   };
+}
+
+/** Two general-procedure incidents of the agency naming its applicant's unit: one sealed under investigation, one determined with a review applied for. */
+async function incidentsFixture(t: TestApp, region: string) {
+  const post = async (token: string, url: string, payload: unknown) => {
+    const r = await t.app.inject({ method: 'POST', url, headers: bearer(token), payload: payload as string });
+    assert.ok(r.statusCode < 300, `${url}: ${r.body}`);
+    return r.json();
+  };
+  const db = t.ctx.database.db;
+  const usci = (await db.selectFrom('users').select('usci').where('username', '=', `applicant.${region}`).executeTakeFirstOrThrow()).usci!;
+  const investigators = (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', 'in', [`inspector.${region}`, `inspector2.${region}`])
+      .execute()
+  ).map((u) => u.id);
+  const inspector = await t.login(`inspector.${region}`);
+  const at = (h: number) => new Date(t.ctx.now().getTime() - h * 3_600_000).toISOString();
+  const body = (place: string) => ({
+    unitUsci: usci,
+    place,
+    reportedAt: at(10),
+    extinguishedAt: at(9),
+    conditions: {
+      factsClear: true,
+      noObjection: true,
+      noCompensationDispute: true,
+      casualties: 1,
+      arsonSuspected: false,
+      insuranceClaim: false,
+      directLoss: 3000,
+    },
+    investigatorUserIds: investigators,
+    sealing: { areas: ['一层', '二层', '三层'], photoFileIds: [] },
+  });
+  const open = await post(inspector, '/api/v1/incidents', body(`${region} 矩阵测试仓库`));
+  const done = await post(inspector, '/api/v1/incidents', body(`${region} 矩阵测试厂房`));
+  await post(inspector, `/api/v1/incidents/${done.id}/determination`, { cause: '矩阵测试：电气故障', servedAt: at(1) });
+  const review = await post(await t.login(`applicant.${region}`), `/api/v1/incidents/${done.id}/reviews`, { appliedAt: at(0), reasons: '矩阵测试复核' });
+  return { incidentId: open.id as string, determinedIncidentId: done.id as string, incidentReviewId: review.id as string };
 }
 
 /** A drawn distribution plan of fire products (MKT-02): one sample unqualified (its market referral pending), one pending. */
@@ -1292,6 +1416,9 @@ export function authorizationMatrix(database: TestDatabase): void {
         other.noticeDocumentId,
         other.complaintId,
         other.hazardId,
+        other.incidentId,
+        other.determinedIncidentId,
+        other.incidentReviewId,
       ];
       for (const role of ROLES) {
         for (const [key, route] of routeRegistry) {

@@ -86,7 +86,21 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       'a business also sees its applications and orders',
       'applicant',
       'portal',
-      ['免检查询', '我的办件', '整改通知', '行政处罚', '信用信息', '临时查封', '双随机公示', '许可公示', '处罚公示', '证照核验', '办件查询', '执法监督'],
+      [
+        '免检查询',
+        '我的办件',
+        '整改通知',
+        '行政处罚',
+        '信用信息',
+        '临时查封',
+        '火灾事故',
+        '双随机公示',
+        '许可公示',
+        '处罚公示',
+        '证照核验',
+        '办件查询',
+        '执法监督',
+      ],
     ],
     [
       'staff do not see the business pages in the portal',
@@ -114,6 +128,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '技术服务机构',
         '消防产品抽查',
         '远程监控报警',
+        '火灾事故调查',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -143,6 +158,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '技术服务机构',
         '消防产品抽查',
         '远程监控报警',
+        '火灾事故调查',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -166,7 +182,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 20);
+    assert.equal(labels.length, 21);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

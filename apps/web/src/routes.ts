@@ -89,6 +89,12 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'portal', label: '临时查封' },
   },
   {
+    path: '/portal/incidents',
+    page: () => import('./pages/incidents/MyIncidentsPage.tsx').then((m) => ({ default: m.MyIncidentsPage })),
+    access: APPLICANT,
+    menu: { area: 'portal', label: '火灾事故' },
+  },
+  {
     path: '/portal/seals/:id',
     page: () => import('./pages/portal/MySealsPage.tsx').then((m) => ({ default: m.MySealPage })),
     access: APPLICANT,
@@ -354,6 +360,20 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '远程监控报警', icon: 'alert' },
   },
   {
+    path: '/admin/incidents',
+    page: () => import('./pages/incidents/IncidentsPage.tsx').then((m) => ({ default: m.IncidentsPage })),
+    access: { kind: 'staff', permission: 'incidents:incident:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '火灾事故调查', icon: 'case' },
+  },
+  {
+    path: '/admin/incidents/:id',
+    page: () => import('./pages/incidents/IncidentDetailPage.tsx').then((m) => ({ default: m.IncidentDetailPage })),
+    access: { kind: 'staff', permission: 'incidents:incident:read' },
+    layout: 'admin',
+    title: '火灾事故调查卷',
+  },
+  {
     path: '/admin/seals',
     page: () => import('./pages/admin/SealsPage.tsx').then((m) => ({ default: m.SealsPage })),
     access: { kind: 'staff', permission: 'enforcement:case:read' },
@@ -529,6 +549,7 @@ export function filePathOf(targetType: string, targetId: string): string | null 
     random_plan: '/admin/plans',
     enforcement_case: '/admin/cases',
     complaint: '/admin/complaints',
+    incident: '/admin/incidents',
   };
   // Files kept on a list page of their own (a credit request is decided in the queue).
   const lists: Record<string, string> = { credit_request: '/admin/credit/requests' };

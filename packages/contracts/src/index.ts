@@ -9,6 +9,7 @@ export * from './complaints.ts';
 export * from './credit.ts';
 export * from './enforcement.ts';
 export * from './iam.ts';
+export * from './incidents.ts';
 export * from './licensing.ts';
 export * from './lists.ts';
 export * from './map.ts';

@@ -20,6 +20,7 @@ export * from './enforcement/penalty.ts';
 export * from './enforcement/seal.ts';
 export * from './iam/permissions.ts';
 export * from './iam/scope.ts';
+export * from './incidents/procedure.ts';
 export * from './inspections/task.ts';
 export * from './labels.ts';
 export * from './licensing/application.ts';

@@ -10,6 +10,7 @@ import type { EventsTables } from './schema/events.ts';
 import type { FilesTables, StoredFile } from './schema/files.ts';
 import type { IamTables, Session, User, UserRole } from './schema/iam.ts';
 import type { IdempotencyKey, IdempotencyTables } from './schema/idempotency.ts';
+import type { IncidentsTables } from './schema/incidents.ts';
 import type { InspectionsTables } from './schema/inspections.ts';
 import type { JobLease, JobsTables } from './schema/jobs.ts';
 import type { Application, ApplicationDocument, ApplicationNotice, Licence, LicenceRequest, LicensingTables, PublicNotice } from './schema/licensing.ts';
@@ -58,6 +59,7 @@ export interface DB
     MarketTables,
     ProductsTables,
     MonitoringTables,
+    IncidentsTables,
     ComplaintsTables,
     CacheTables {}
 

@@ -91,6 +91,13 @@ export const ERROR_STATUS = {
   'MARKET.BAN_PERIOD_INVALID': 400,
   'SUPERVISION.PLAN_STATE': 409,
   /** Fire product checks (MKT-02): a plan drawn twice, a result recorded twice, a referral moved out of order, a result breaking the finding rules. */
+  /** Fire incidents (FIR-01 … FIR-03): a step out of order, a request breaking the tier's rules, a review late or twice. */
+  'INCIDENT.STATE': 409,
+  'INCIDENT.INVALID': 400,
+  'INCIDENT.REVIEW_LATE': 422,
+  'INCIDENT.REVIEW_NOT_ALLOWED': 422,
+  'INCIDENT.DECLARATION_LATE': 422,
+  'INCIDENT.NOT_REVIEWING_AGENCY': 403,
   'PRODUCTS.PLAN_STATE': 409,
   'PRODUCTS.SAMPLE_STATE': 409,
   'PRODUCTS.REFERRAL_STATE': 409,

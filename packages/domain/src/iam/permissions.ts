@@ -70,6 +70,10 @@ export const PERMISSIONS = {
   'products:check:read': '查看消防产品抽查计划、结果和移送情况',
   'products:plan:manage': '制定、公布消防产品抽查计划并抽取',
   'products:result:record': '录入消防产品抽查结果、登记移送市场监管部门情况',
+  'incidents:incident:read': '查看火灾事故调查',
+  'incidents:incident:handle': '办理火灾事故调查（登记、现场封闭、认定期限、作出和送达认定）',
+  'incidents:review:decide': '受理和决定火灾事故认定复核（上一级机构）',
+  'portal:incident:declare': '在线申报火灾直接财产损失、申请火灾事故认定复核',
   'credit:request:decide': '办理信用修复和异议申请',
   'credit:commendation:record': '登记单位受到的表彰、奖励（守信激励）',
   'portal:credit:request': '申请信用修复、提出异议',
@@ -111,6 +115,7 @@ const STAFF_BASE: Permission[] = [
   'credit:record:read',
   'market:organisation:read',
   'products:check:read',
+  'incidents:incident:read',
   // ENF-08: whoever is approached about a case records it (seed 001 §13), whatever their role.
   'oversight:interference:record',
   // CMP-03: the queue and the file of reports, without the reporter's identity (CMP-04).
@@ -160,6 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'products:result:record',
     // MON-01: fire alarms of remote monitoring reach the inspectors and the head of the unit's agency at once.
     'monitoring:alarm:receive',
+    'incidents:incident:handle',
   ],
   legal_reviewer: [...STAFF_BASE, ...OVERSIGHT, 'audit:event:read', 'licensing:application:review', 'enforcement:case:review', 'oversight:alert:read'],
   approver: [
@@ -176,6 +182,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'oversight:alert:read',
     'complaints:reward:decide',
     'market:sanction:decide',
+    'incidents:review:decide',
   ],
   leader: [
     ...STAFF_BASE,
@@ -197,6 +204,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market:sanction:decide',
     'products:plan:manage',
     'products:result:record',
+    'incidents:incident:handle',
+    'incidents:review:decide',
     'oversight:alert:read',
     'monitoring:alarm:receive',
   ],
@@ -234,6 +243,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'portal:penalty:pay',
     'credit:record:read',
     'portal:credit:request',
+    'portal:incident:declare',
   ],
 };
 

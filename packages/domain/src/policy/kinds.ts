@@ -3,6 +3,7 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from '../complaints/c
 import { NATIONAL_REWARDS, type RewardsPolicy, rewardsSchema } from '../complaints/reward.ts';
 import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
 import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
+import { type IncidentProcedurePolicy, NATIONAL_INCIDENT_PROCEDURE } from '../incidents/procedure.ts';
 import { LICENSING_PATH_LABELS, POLICY_VALUE_LABELS, RISK_LEVEL_LABELS } from '../labels.ts';
 import { type CaseReviewPolicy, caseReviewSchema, NATIONAL_CASE_REVIEW } from '../oversight/review.ts';
 import { VENUE_KIND_LABELS, VENUE_KINDS } from '../venue.ts';
@@ -19,6 +20,7 @@ const CIVIL_CODE = '《中华人民共和国民法典》';
 const PENALTY_LAW = '《中华人民共和国行政处罚法》（2021年修订）';
 const COERCION_LAW = '《中华人民共和国行政强制法》';
 const CREDIT_RULE = '《消防安全领域信用管理暂行办法》（应急消〔2020〕331号）';
+const FIRE_INVESTIGATION_RULE = '《火灾事故调查规定》（公安部令第121号修订）';
 const REPAIR_RULE = '《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令第58号）';
 
 export { Choice } from './choice.ts';
@@ -218,6 +220,25 @@ export const rectificationSchema = Type.Object(
   { additionalProperties: false },
 );
 export type RectificationPolicy = Static<typeof rectificationSchema>;
+
+/** Fire incident procedures (FIR-01 … FIR-03): the loss thresholds of the tiers and the time limits of determination and review. */
+export const incidentProcedureSchema = Type.Object(
+  {
+    onsiteLossBelow: Type.Number({ minimum: 0, title: '轻微火灾现场登记：直接财产损失低于（元）' }),
+    simpleLossBelow: Type.Number({ minimum: 0, title: '简易调查：直接财产损失低于（元）' }),
+    simpleFilingDays: Type.Integer({ minimum: 1, maximum: 30, title: '简易调查认定书备案期限（日）' }),
+    determinationDays: Type.Integer({ minimum: 1, maximum: 90, title: '一般调查认定期限（日）' }),
+    determinationExtensionDays: Type.Integer({ minimum: 0, maximum: 90, title: '经批准延长的认定期限（日）' }),
+    serviceDays: Type.Integer({ minimum: 1, maximum: 30, title: '认定书送达期限（日）' }),
+    declarationDays: Type.Integer({ minimum: 1, maximum: 30, title: '申报直接财产损失期限（日）' }),
+    reviewApplyDays: Type.Integer({ minimum: 1, maximum: 60, title: '申请复核期限（日）' }),
+    reviewAcceptDays: Type.Integer({ minimum: 1, maximum: 30, title: '复核受理期限（日）' }),
+    reviewFileDays: Type.Integer({ minimum: 1, maximum: 30, title: '原机构提交书面说明和案卷期限（日）' }),
+    reviewDecisionDays: Type.Integer({ minimum: 1, maximum: 90, title: '复核决定期限（日）' }),
+    redeterminationDays: Type.Integer({ minimum: 1, maximum: 60, title: '重新作出认定期限（日）' }),
+  },
+  { additionalProperties: false },
+);
 
 /** The penalty procedure (ENF-01, ENF-04 … ENF-07): thresholds, time limits with their units, fees and document numbers. */
 export const enforcementProcedureSchema = Type.Object(
@@ -1264,6 +1285,47 @@ export const POLICY_KINDS = {
       },
     },
   } satisfies PolicyKindDef<EnforcementProcedurePolicy>,
+  'incidents.procedure': {
+    kind: 'incidents.procedure',
+    title: '火灾事故调查程序',
+    // FIR-01、FIR-02、FIR-03
+    description:
+      '轻微火灾现场登记和简易调查的直接财产损失限额，一般调查认定期限及其延长，认定书送达、损失申报和复核的各项期限。轻微火灾限额依《火灾统计管理规定》为1000元；简易调查的损失限额由省级规定，默认值50000元为一省的做法，待确认。',
+    schema: incidentProcedureSchema,
+    nationalDefault: NATIONAL_INCIDENT_PROCEDURE,
+    fields: {
+      onsiteLossBelow: {
+        label: '轻微火灾现场登记：直接财产损失低于（元）',
+        help: '轻微火灾指无人员伤亡且直接财产损失1000元以下的火灾（是否含本数待确认）',
+        legalBasis: { document: '《火灾统计管理规定》（消防〔2025〕17号）', clause: '轻微火灾现场登记统计' },
+      },
+      simpleLossBelow: {
+        label: '简易调查：直接财产损失低于（元）',
+        help: '待确认：由省级消防救援机构规定，各地不一',
+        legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '简易调查程序的适用条件（条文序号待确认）' },
+      },
+      simpleFilingDays: { label: '简易调查认定书报所属机构备案期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '简易调查程序' } },
+      determinationDays: { label: '自接到火灾报警之日起作出认定期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '第十八条' } },
+      determinationExtensionDays: {
+        label: '情况复杂经上一级机构批准延长期限（日）',
+        help: '检验、鉴定时间不计入认定期限',
+        legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '第十八条' },
+      },
+      serviceDays: { label: '作出认定后送达认定书期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '火灾事故认定书的送达' } },
+      declarationDays: {
+        label: '火灾扑灭后申报直接财产损失期限（日）',
+        legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '火灾损失统计（自火灾扑灭之日起）' },
+      },
+      reviewApplyDays: {
+        label: '自认定书送达之日起申请复核期限（日）',
+        legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '第三十五条（条文序号待确认）' },
+      },
+      reviewAcceptDays: { label: '收到复核申请后决定是否受理期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '复核' } },
+      reviewFileDays: { label: '原认定机构提交书面说明和案卷期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '复核' } },
+      reviewDecisionDays: { label: '受理后作出复核决定期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '复核' } },
+      redeterminationDays: { label: '责令重新认定后重新作出认定期限（日）', legalBasis: { document: FIRE_INVESTIGATION_RULE, clause: '复核' } },
+    },
+  } satisfies PolicyKindDef<IncidentProcedurePolicy>,
   'oversight.case_review': {
     kind: 'oversight.case_review',
     title: '案卷评查标准',
@@ -1322,6 +1384,7 @@ export interface PolicyValueMap {
   'enforcement.discretion': DiscretionPolicy;
   'enforcement.procedure': EnforcementProcedurePolicy;
   'oversight.case_review': CaseReviewPolicy;
+  'incidents.procedure': IncidentProcedurePolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

@@ -256,6 +256,14 @@ export const JURISDICTION_PRESETS: readonly PolicyPreset[] = [
     legalBasis: { document: LY, clause: '10 轻微违法行为不予处罚' },
     note: '轻微消防违法行为当场整改完毕、依法可以不予行政处罚的，口头责令改正；符合裁量标准中不予处罚情形的，依法作出不予处罚决定',
   },
+  {
+    regionCode: '211000',
+    kind: 'incidents.procedure',
+    effectiveFrom: FROM,
+    values: { onsiteLossBelow: 1000 },
+    legalBasis: { document: LY, clause: '15 轻微火灾简易登记' },
+    note: '事实清楚、无异议、无赔偿争议、无人员伤亡、无放火嫌疑、不申请保险理赔的轻微火灾现场简易登记，不封闭现场（损失限额沿用《火灾统计管理规定》1000元）',
+  },
   // Benxi (004)
   {
     regionCode: '210500',
