@@ -16,6 +16,9 @@ import { complaintRoutes, open311Routes, partnerRoutes } from './features/compla
 import { creditRoutes } from './features/credit/index.ts';
 import { caseDocumentRoutes } from './features/enforcement/case-documents.routes.ts';
 import { caseRoutes } from './features/enforcement/cases.routes.ts';
+import { appointmentRoutes } from './features/appointments/index.ts';
+import { disclosureRoutes } from './features/disclosure/index.ts';
+import { evaluationRoutes } from './features/evaluations/index.ts';
 import { enforcementRoutes } from './features/enforcement/enforcement.routes.ts';
 import { paymentRoutes } from './features/enforcement/payments.routes.ts';
 import { sealRoutes } from './features/enforcement/seals.routes.ts';
@@ -179,6 +182,9 @@ export async function buildApp(
   await app.register(demoRoutes);
   await app.register(unitRoutes);
   await app.register(serviceRoutes);
+  await app.register(evaluationRoutes);
+  await app.register(appointmentRoutes);
+  await app.register(disclosureRoutes);
   await app.register(mapRoutes);
   await app.register(enforcementRoutes);
   await app.register(caseRoutes);

@@ -85,6 +85,13 @@ export const PERMISSIONS = {
   'complaints:reporter:read': '查看举报人身份（仅受理岗，每次查看均记录）',
   'complaints:reward:decide': '决定举报奖励、登记奖金发放',
   'complaints:partner:manage': '签发 12345 工单接口和 Open311 接口密钥',
+  'services:evaluation:read': '查看好差评和差评整改台账',
+  'services:evaluation:follow_up': '办理差评：核实、整改、反馈、回访、提出申诉',
+  'services:evaluation:appeal': '决定对误评、恶意差评的申诉',
+  'services:evaluation:visit': '生成窗口办事评价二维码',
+  'services:appointment:manage': '发布、办结消防站开放日和教育基地参观场次',
+  'services:disclosure:handle': '办理、答复政府信息公开申请',
+  'services:disclosure:approve': '批准延长政府信息公开答复期限',
   'system:event:manage': '查看和重新投递跨模块事件',
   'system:clock:manage': '调整演示时钟',
 } as const;
@@ -111,6 +118,8 @@ const STAFF_BASE: Permission[] = [
   'oversight:interference:record',
   // CMP-03: the queue and the file of reports, without the reporter's identity (CMP-04).
   'complaints:complaint:read',
+  // SVC-02: every staff member sees the bad reviews of the agency (谁办理、谁负责).
+  'services:evaluation:read',
 ];
 
 /**
@@ -140,6 +149,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // CMP-01/CMP-04: the intake desk (受理岗) records calls and visits and alone sees who reported.
     'complaints:complaint:intake',
     'complaints:reporter:read',
+    // SVC-02/03/06: the window issues the QR code, follows up bad reviews, runs open days, answers disclosure requests.
+    'services:evaluation:follow_up',
+    'services:evaluation:visit',
+    'services:appointment:manage',
+    'services:disclosure:handle',
   ],
   inspector: [
     ...STAFF_BASE,
@@ -168,6 +182,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'oversight:alert:read',
     'complaints:reward:decide',
     'market:sanction:decide',
+    'services:evaluation:follow_up',
+    'services:evaluation:appeal',
+    'services:disclosure:approve',
   ],
   leader: [
     ...STAFF_BASE,
@@ -190,6 +207,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'products:plan:manage',
     'products:result:record',
     'oversight:alert:read',
+    'services:evaluation:follow_up',
+    'services:evaluation:appeal',
+    'services:appointment:manage',
+    'services:disclosure:handle',
+    'services:disclosure:approve',
   ],
   admin: [
     'org:agency:read',

@@ -68,6 +68,7 @@ import { migration as creditRequestClocks } from './0432_credit_request_clocks.t
 import { migration as creditCommendations } from './0433_credit_commendations.ts';
 import { migration as marketEngineersReportsSanctions } from './0440_market_engineers_reports_sanctions.ts';
 import { migration as productsChecks } from './0450_products_checks.ts';
+import { migration as servicesEvaluationsAppointmentsDisclosure } from './0620_services_evaluations_appointments_disclosure.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -143,6 +144,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0433_credit_commendations': creditCommendations,
     '0440_market_engineers_reports_sanctions': marketEngineersReportsSanctions,
     '0450_products_checks': productsChecks(dialect),
+    '0620_services_evaluations_appointments_disclosure': servicesEvaluationsAppointmentsDisclosure(dialect),
     '0300_complaints_reports': complaintsReports(dialect),
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),

@@ -6,3 +6,4 @@
 
 export { licensingSubscribers } from './document-production.ts';
 export * from './events.ts';
+export { applicationForEvaluation } from './evaluation-read.ts';
