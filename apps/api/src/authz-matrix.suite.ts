@@ -123,7 +123,14 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/v1/public/evaluations/figures': { url: (f) => `/api/v1/public/evaluations/figures?region=${f.region}` },
   'POST /api/v1/appointments/slots': {
     url: () => '/api/v1/appointments/slots',
-    body: () => ({ kind: 'education_visit', title: '矩阵测试参观', place: '矩阵测试基地', startsAt: '2030-01-01T01:00:00Z', endsAt: '2030-01-01T02:00:00Z', capacity: 10 }),
+    body: () => ({
+      kind: 'education_visit',
+      title: '矩阵测试参观',
+      place: '矩阵测试基地',
+      startsAt: '2030-01-01T01:00:00Z',
+      endsAt: '2030-01-01T02:00:00Z',
+      capacity: 10,
+    }),
   },
   'GET /api/v1/appointments/slots': { url: (f) => `/api/v1/appointments/slots?region=${f.region}` },
   'POST /api/v1/appointments/slots/:id/bookings': {
@@ -1154,9 +1161,21 @@ async function servicesFixture(t: TestApp, region: string) {
   });
   const startsAt = new Date(t.clock.now.getTime() + 10 * 86_400_000).toISOString();
   const endsAt = new Date(t.clock.now.getTime() + 10 * 86_400_000 + 3_600_000).toISOString();
-  const slot = await post(clerk, '/api/v1/appointments/slots', { kind: 'open_day', title: '矩阵测试开放日', place: '矩阵测试消防站', startsAt, endsAt, capacity: 1000 });
+  const slot = await post(clerk, '/api/v1/appointments/slots', {
+    kind: 'open_day',
+    title: '矩阵测试开放日',
+    place: '矩阵测试消防站',
+    startsAt,
+    endsAt,
+    capacity: 1000,
+  });
   const booking = await post(null, `/api/v1/appointments/slots/${slot.id}/bookings`, { name: '矩阵', phone: '13900004444', people: 1 });
-  const disclosure = await post(null, '/api/v1/disclosure/requests', { regionCode: region, name: '矩阵', contact: '13900005555', content: '矩阵测试：申请公开抽查结果' });
+  const disclosure = await post(null, '/api/v1/disclosure/requests', {
+    regionCode: region,
+    name: '矩阵',
+    contact: '13900005555',
+    content: '矩阵测试：申请公开抽查结果',
+  });
   return {
     visitToken: visit.token as string,
     followUpId: bad.followUpId as string,

@@ -63,7 +63,13 @@ export async function disclosureRoutes(fastify: FastifyInstance): Promise<void> 
     '/api/v1/disclosure/requests/:id/reply',
     {
       config: { permission: 'services:disclosure:handle' },
-      schema: { tags, summary: '答复政府信息公开申请', params: RecordIdParams, body: DisclosureReplyRequest, response: { 200: DisclosureView, '4xx': ErrorBody } },
+      schema: {
+        tags,
+        summary: '答复政府信息公开申请',
+        params: RecordIdParams,
+        body: DisclosureReplyRequest,
+        response: { 200: DisclosureView, '4xx': ErrorBody },
+      },
     },
     async (req) => replyDisclosure(req.server.ctx, actorOf(req), req.params.id, req.body),
   );

@@ -103,7 +103,10 @@ export async function disclosureByCode(deps: Deps, code: string): Promise<Disclo
 
 export async function listDisclosures(deps: Deps, actor: Actor, q: { open?: boolean | undefined }): Promise<DisclosureList> {
   const db = deps.database.db;
-  let query = db.selectFrom('disclosure_requests').selectAll().where(scopeFilter(actor.scope, { agencyPath: 'disclosure_requests.agency_path' }));
+  let query = db
+    .selectFrom('disclosure_requests')
+    .selectAll()
+    .where(scopeFilter(actor.scope, { agencyPath: 'disclosure_requests.agency_path' }));
   if (q.open) query = query.where('status', '=', 'pending');
   const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
   const nowIso = deps.now().toISOString();
@@ -141,7 +144,14 @@ export async function extendDisclosure(deps: Deps, actor: Actor, id: string, inp
     const clock = r.clock_id ? await trx.selectFrom('clocks').selectAll().where('id', '=', r.clock_id).executeTakeFirst() : undefined;
     if (clock)
       await applyClockEvent(trx, clock, { type: 'extend', amount: DISCLOSURE_RULE.extensionWorkingDays, reason: input.reason }, userIdOf(actor), deps.now());
-    await audit({ action: 'disclosure.extend', targetType: 'disclosure_request', targetId: id, before: { extended: 0 }, after: { extended: 1 }, details: { reason: input.reason } });
+    await audit({
+      action: 'disclosure.extend',
+      targetType: 'disclosure_request',
+      targetId: id,
+      before: { extended: 0 },
+      after: { extended: 1 },
+      details: { reason: input.reason },
+    });
     const after = await trx.selectFrom('disclosure_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return present(trx, after, deps.now().toISOString());
   });
@@ -164,7 +174,13 @@ export async function replyDisclosure(deps: Deps, actor: Actor, id: string, inpu
     if (Number(u.numUpdatedRows) !== 1) throw new AppError('DISCLOSURE.STATE', '该申请已答复');
     const clock = r.clock_id ? await trx.selectFrom('clocks').selectAll().where('id', '=', r.clock_id).executeTakeFirst() : undefined;
     if (clock && clock.status !== 'stopped') await applyClockEvent(trx, clock, { type: 'stop', reason: '已答复' }, userIdOf(actor), deps.now());
-    await audit({ action: 'disclosure.reply', targetType: 'disclosure_request', targetId: id, before: { status: 'pending' }, after: { status: 'answered', outcome: input.outcome } });
+    await audit({
+      action: 'disclosure.reply',
+      targetType: 'disclosure_request',
+      targetId: id,
+      before: { status: 'pending' },
+      after: { status: 'answered', outcome: input.outcome },
+    });
     const after = await trx.selectFrom('disclosure_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return present(trx, after, nowIso);
   });

@@ -21,7 +21,13 @@ for (const database of DATABASES) {
       const materials = await uploadMaterials(t, app);
       const filed = await call(t, app, 'POST', '/api/v1/licensing/applications', applicationInput('440106', 'inspection', materials, { submit: true }));
       assert.equal(filed.status, 201, JSON.stringify(filed.body));
-      const body = { matterType: 'licensing_application', matterId: filed.body.id, level: 1, tags: ['overdue', 'extra_materials'], comment: '要求补交清单以外的材料' };
+      const body = {
+        matterType: 'licensing_application',
+        matterId: filed.body.id,
+        level: 1,
+        tags: ['overdue', 'extra_materials'],
+        comment: '要求补交清单以外的材料',
+      };
       // Only the applicant of the matter evaluates it.
       const stranger = await call(t, tok['clerk.440106']!, 'POST', '/api/v1/evaluations', body, { 'idempotency-key': 'eval-stranger-1' });
       assert.equal(stranger.status, 403);
@@ -91,12 +97,18 @@ for (const database of DATABASES) {
       const id = r.body.followUpId as string;
       const fu = await call(t, tok['clerk.440106']!, 'GET', `/api/v1/evaluations/follow-ups/${id}`);
       assert.equal(fu.body.returnVisit.required, false);
-      const appeal = await call(t, tok['clerk.440106']!, 'POST', `/api/v1/evaluations/follow-ups/${id}/steps`, { step: 'appeal', note: '监控显示评价人未办理业务' });
+      const appeal = await call(t, tok['clerk.440106']!, 'POST', `/api/v1/evaluations/follow-ups/${id}/steps`, {
+        step: 'appeal',
+        note: '监控显示评价人未办理业务',
+      });
       assert.equal(appeal.body.statusLabel, '申诉复核中');
       // The clerk cannot decide the appeal on their own review.
       const self = await call(t, tok['clerk.440106']!, 'POST', `/api/v1/evaluations/follow-ups/${id}/steps`, { step: 'appeal_upheld', note: '自行决定' });
       assert.equal(self.status, 403);
-      const upheld = await call(t, tok['approver.440106']!, 'POST', `/api/v1/evaluations/follow-ups/${id}/steps`, { step: 'appeal_upheld', note: '经核实为恶意差评' });
+      const upheld = await call(t, tok['approver.440106']!, 'POST', `/api/v1/evaluations/follow-ups/${id}/steps`, {
+        step: 'appeal_upheld',
+        note: '经核实为恶意差评',
+      });
       assert.equal(upheld.body.status, 'excluded');
       const figures = await call(t, null, 'GET', '/api/v1/public/evaluations/figures?region=440106');
       assert.equal(figures.body.levels.find((l: { level: number }) => l.level === 2).count, 0);
@@ -109,7 +121,14 @@ for (const database of DATABASES) {
         tok['clerk.440106']!,
         'POST',
         '/api/v1/appointments/slots',
-        { kind: 'open_day', title: '消防站开放日', place: '天河区消防救援站', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), capacity: 5 },
+        {
+          kind: 'open_day',
+          title: '消防站开放日',
+          place: '天河区消防救援站',
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+          capacity: 5,
+        },
         { 'idempotency-key': 'slot-0001-open' },
       );
       assert.equal(slot.status, 201, JSON.stringify(slot.body));
@@ -117,7 +136,14 @@ for (const database of DATABASES) {
       const listed = await call(t, null, 'GET', '/api/v1/appointments/slots?region=440106');
       assert.ok(listed.body.items.some((s: { id: string }) => s.id === slot.body.id));
       const book = (people: number, key: string) =>
-        call(t, null, 'POST', `/api/v1/appointments/slots/${slot.body.id}/bookings`, { name: '张三', phone: '13900000000', people }, { 'idempotency-key': key });
+        call(
+          t,
+          null,
+          'POST',
+          `/api/v1/appointments/slots/${slot.body.id}/bookings`,
+          { name: '张三', phone: '13900000000', people },
+          { 'idempotency-key': key },
+        );
       const a = await book(3, 'book-0001-aaaa');
       assert.equal(a.status, 201, JSON.stringify(a.body));
       const b = await book(2, 'book-0002-bbbb');
@@ -130,7 +156,14 @@ for (const database of DATABASES) {
       const tooMany = await book(3, 'book-0004-dddd');
       assert.deepEqual([tooMany.status, tooMany.body.message], [409, '该场次仅剩 2 个名额，请减少人数或选择其他场次']);
       // Not before the visit.
-      const early = await call(t, null, 'POST', '/api/v1/evaluations', { matterType: 'appointment', matterId: a.body.code, level: 5 }, { 'idempotency-key': 'eval-appt-0001' });
+      const early = await call(
+        t,
+        null,
+        'POST',
+        '/api/v1/evaluations',
+        { matterType: 'appointment', matterId: a.body.code, level: 5 },
+        { 'idempotency-key': 'eval-appt-0001' },
+      );
       assert.deepEqual([early.status, early.body.code], [422, 'EVALUATION.NOT_EVALUABLE']);
       t.clock.advance(3 * DAY + 3600_000);
       // Sessions time out over three days: sign in again.
@@ -139,7 +172,14 @@ for (const database of DATABASES) {
       assert.equal(done.status, 200, JSON.stringify(done.body));
       const mine = await call(t, null, 'GET', `/api/v1/appointments/bookings/${a.body.code}`);
       assert.equal(mine.body.canEvaluate, true);
-      const e = await call(t, null, 'POST', '/api/v1/evaluations', { matterType: 'appointment', matterId: a.body.code, level: 5 }, { 'idempotency-key': 'eval-appt-0002' });
+      const e = await call(
+        t,
+        null,
+        'POST',
+        '/api/v1/evaluations',
+        { matterType: 'appointment', matterId: a.body.code, level: 5 },
+        { 'idempotency-key': 'eval-appt-0002' },
+      );
       assert.equal(e.status, 201, JSON.stringify(e.body));
       assert.deepEqual([e.body.levelLabel, e.body.followUpId], ['非常满意', null]);
     });
@@ -166,7 +206,10 @@ for (const database of DATABASES) {
       const second = await call(t, tok['approver.440106']!, 'POST', `/api/v1/disclosure/requests/${r.body.id}/extension`, { reason: '再次延期' });
       assert.deepEqual([second.status, second.body.code], [409, 'DISCLOSURE.EXTENDED_ONCE']);
       assert.match(second.body.message, /只能延长一次/);
-      const reply = await call(t, tok['clerk.440106']!, 'POST', `/api/v1/disclosure/requests/${r.body.id}/reply`, { outcome: 'disclosed', reply: '抽查结果见附件，已通过电子邮件发送' });
+      const reply = await call(t, tok['clerk.440106']!, 'POST', `/api/v1/disclosure/requests/${r.body.id}/reply`, {
+        outcome: 'disclosed',
+        reply: '抽查结果见附件，已通过电子邮件发送',
+      });
       assert.deepEqual([reply.status, reply.body.statusLabel, reply.body.outcomeLabel], [200, '已答复', '予以公开']);
       const mine = await call(t, null, 'GET', `/api/v1/disclosure/requests/by-code/${r.body.code}`);
       assert.equal(mine.body.reply, '抽查结果见附件，已通过电子邮件发送');

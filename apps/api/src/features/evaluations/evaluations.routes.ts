@@ -82,7 +82,12 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
     '/api/v1/public/evaluations/figures',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '好差评公开数据（各等级数量、差评整改率、实名差评回访）', querystring: EvaluationFiguresQuery, response: { 200: EvaluationFigures, '4xx': ErrorBody } },
+      schema: {
+        tags,
+        summary: '好差评公开数据（各等级数量、差评整改率、实名差评回访）',
+        querystring: EvaluationFiguresQuery,
+        response: { 200: EvaluationFigures, '4xx': ErrorBody },
+      },
     },
     async (req) => evaluationFigures(req.server.ctx, req.query),
   );

@@ -53,7 +53,9 @@ for (const database of DATABASES) {
       // Each request names the version it read (as the back office does): 整改 may be recorded more than once, in turn.
       for (const step of ['verify', 'rectify', 'feedback', 'return_visit']) {
         const { version } = await db.selectFrom('evaluation_follow_ups').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-        const rs = await parallel(() => call(t, tok['clerk.440106']!, 'POST', `/api/v1/evaluations/follow-ups/${id}/steps`, { step, note: '并发测试', version }));
+        const rs = await parallel(() =>
+          call(t, tok['clerk.440106']!, 'POST', `/api/v1/evaluations/follow-ups/${id}/steps`, { step, note: '并发测试', version }),
+        );
         wins(rs, 200, 'EVALUATION.FOLLOW_UP_STATE');
       }
       const steps = await db.selectFrom('evaluation_follow_up_steps').select('step').where('follow_up_id', '=', id).orderBy('seq').execute();
@@ -94,12 +96,24 @@ for (const database of DATABASES) {
     });
 
     test('SVC-06 20 parallel extensions of a disclosure request extend it once; 20 parallel replies answer it once', async () => {
-      const r = await call(t, null, 'POST', '/api/v1/disclosure/requests', { regionCode: '440106', name: '钱七', contact: 'qian@example.com', content: '申请公开消防许可办理情况统计' });
+      const r = await call(t, null, 'POST', '/api/v1/disclosure/requests', {
+        regionCode: '440106',
+        name: '钱七',
+        contact: 'qian@example.com',
+        content: '申请公开消防许可办理情况统计',
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
-      const ext = await parallel(() => call(t, tok['approver.440106']!, 'POST', `/api/v1/disclosure/requests/${r.body.id}/extension`, { reason: '并发测试延期' }));
+      const ext = await parallel(() =>
+        call(t, tok['approver.440106']!, 'POST', `/api/v1/disclosure/requests/${r.body.id}/extension`, { reason: '并发测试延期' }),
+      );
       wins(ext, 200, 'DISCLOSURE.EXTENDED_ONCE');
       const db = t.ctx.database.db;
-      const events = await db.selectFrom('clock_events').innerJoin('clocks', 'clocks.id', 'clock_events.clock_id').select('clock_events.type').where('clocks.target_id', '=', r.body.id).execute();
+      const events = await db
+        .selectFrom('clock_events')
+        .innerJoin('clocks', 'clocks.id', 'clock_events.clock_id')
+        .select('clock_events.type')
+        .where('clocks.target_id', '=', r.body.id)
+        .execute();
       assert.deepEqual(
         events.map((e) => e.type),
         ['extend'],

@@ -79,7 +79,9 @@ export async function bookSlot(deps: Deps, actor: Actor, slotId: string, input: 
     if (Number(u.numUpdatedRows) !== 1) {
       const now = await trx.selectFrom('appointment_slots').select(['capacity', 'booked_count']).where('id', '=', slotId).executeTakeFirstOrThrow();
       const left = Math.max(0, now.capacity - now.booked_count);
-      throw new AppError('APPOINTMENT.FULL', left === 0 ? '该场次已约满，请选择其他场次' : `该场次仅剩 ${left} 个名额，请减少人数或选择其他场次`, { remaining: left });
+      throw new AppError('APPOINTMENT.FULL', left === 0 ? '该场次已约满，请选择其他场次' : `该场次仅剩 ${left} 个名额，请减少人数或选择其他场次`, {
+        remaining: left,
+      });
     }
     const row: AppointmentBooking = {
       id: uuidv7(deps.now().getTime()),
@@ -131,7 +133,13 @@ export async function cancelBooking(deps: Deps, actor: Actor, code: string): Pro
       .set((eb) => ({ booked_count: eb('booked_count', '-', b.people), version: eb('version', '+', 1) }))
       .where('id', '=', s.id)
       .execute();
-    await audit({ action: 'appointment.cancel', targetType: 'appointment_booking', targetId: b.id, before: { status: 'booked' }, after: { status: 'cancelled' } });
+    await audit({
+      action: 'appointment.cancel',
+      targetType: 'appointment_booking',
+      targetId: b.id,
+      before: { status: 'booked' },
+      after: { status: 'cancelled' },
+    });
     const after = await trx.selectFrom('appointment_slots').selectAll().where('id', '=', s.id).executeTakeFirstOrThrow();
     return presentBooking({ ...b, status: 'cancelled', version: b.version + 1 }, await slotView(trx, after));
   });
@@ -154,7 +162,13 @@ export async function completeSlot(deps: Deps, actor: Actor, slotId: string): Pr
       .executeTakeFirst();
     if (Number(u.numUpdatedRows) !== 1) throw new AppError('APPOINTMENT.STATE', '该场次已办结');
     await trx.updateTable('appointment_bookings').set({ status: 'completed' }).where('slot_id', '=', slotId).where('status', '=', 'booked').execute();
-    await audit({ action: 'appointment.slot.complete', targetType: 'appointment_slot', targetId: slotId, before: { status: 'open' }, after: { status: 'completed' } });
+    await audit({
+      action: 'appointment.slot.complete',
+      targetType: 'appointment_slot',
+      targetId: slotId,
+      before: { status: 'open' },
+      after: { status: 'completed' },
+    });
     const after = await trx.selectFrom('appointment_slots').selectAll().where('id', '=', slotId).executeTakeFirstOrThrow();
     return slotView(trx, after);
   });

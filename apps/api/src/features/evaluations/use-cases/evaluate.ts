@@ -34,8 +34,7 @@ async function matterOf(db: Executor, actor: Actor, input: EvaluationRequest): P
     case 'licensing_application': {
       const a = await applicationForEvaluation(db, input.matterId);
       if (!a) throw notFound('办件');
-      if (actor.kind !== 'applicant' || !actor.usci || actor.usci !== a.usci)
-        throw new AppError('EVALUATION.NOT_YOURS', '只有办件的申请人可以评价该办件');
+      if (actor.kind !== 'applicant' || !actor.usci || actor.usci !== a.usci) throw new AppError('EVALUATION.NOT_YOURS', '只有办件的申请人可以评价该办件');
       if (!a.filed) throw new AppError('EVALUATION.NOT_EVALUABLE', '申请尚未提交，办理后才能评价');
       return { title: a.title, agencyId: a.agencyId, agencyPath: a.agencyPath, realName: { userId: actor.userId, name: actor.displayName, phone: null } };
     }
@@ -48,7 +47,12 @@ async function matterOf(db: Executor, actor: Actor, input: EvaluationRequest): P
     case 'window_visit': {
       const v = await db.selectFrom('evaluation_visits').selectAll().where('token', '=', input.matterId).executeTakeFirst();
       if (!v) throw notFound('办事记录（二维码）');
-      return { title: `窗口办事：${v.service_title}`, agencyId: v.agency_id, agencyPath: v.agency_path, realName: actor.userId ? { ...given, userId: actor.userId, name: actor.displayName, phone: null } : given };
+      return {
+        title: `窗口办事：${v.service_title}`,
+        agencyId: v.agency_id,
+        agencyPath: v.agency_path,
+        realName: actor.userId ? { ...given, userId: actor.userId, name: actor.displayName, phone: null } : given,
+      };
     }
   }
 }
