@@ -117,6 +117,8 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '执法人员',
         '干预插手记录',
         '举报投诉',
+        '差评整改',
+        '政府信息公开',
         '社会单位',
         '政策参数',
         '工作日历',
@@ -145,6 +147,8 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '执法人员',
         '干预插手记录',
         '举报投诉',
+        '差评整改',
+        '政府信息公开',
         '执法投诉',
         '案卷评查',
         '执法档案',
@@ -164,7 +168,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 19);
+    assert.equal(labels.length, 21);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

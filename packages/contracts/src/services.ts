@@ -28,9 +28,16 @@ export const ServiceGuidesQuery = Type.Object({ agency: Type.Optional(Type.Strin
 export type ServiceGuidesQuery = Static<typeof ServiceGuidesQuery>;
 
 const Level = Type.Integer({ minimum: 1, maximum: 5 });
-const Tag = Type.Union(
-  ['overdue', 'extra_conditions', 'extra_materials', 'repeated_trips', 'poor_attitude', 'unclear_guide', 'system_trouble', 'other'].map((t) => Type.Literal(t)),
-);
+const Tag = Type.Union([
+  Type.Literal('overdue'),
+  Type.Literal('extra_conditions'),
+  Type.Literal('extra_materials'),
+  Type.Literal('repeated_trips'),
+  Type.Literal('poor_attitude'),
+  Type.Literal('unclear_guide'),
+  Type.Literal('system_trouble'),
+  Type.Literal('other'),
+]);
 const MatterType = Type.Union([Type.Literal('licensing_application'), Type.Literal('appointment'), Type.Literal('window_visit')]);
 
 /** POST /api/v1/evaluations (SVC-02, with Idempotency-Key): one per matter online, one per visit at the window (matterId = the visit token). */
@@ -70,9 +77,15 @@ export type EvaluationVisitRequest = Static<typeof EvaluationVisitRequest>;
 export const EvaluationVisitView = Type.Object({ token: Type.String(), serviceTitle: Type.String(), url: Type.String() });
 export type EvaluationVisitView = Static<typeof EvaluationVisitView>;
 
-export const FollowUpStepName = Type.Union(
-  ['verify', 'rectify', 'feedback', 'return_visit', 'appeal', 'appeal_upheld', 'appeal_rejected'].map((t) => Type.Literal(t)),
-);
+export const FollowUpStepName = Type.Union([
+  Type.Literal('verify'),
+  Type.Literal('rectify'),
+  Type.Literal('feedback'),
+  Type.Literal('return_visit'),
+  Type.Literal('appeal'),
+  Type.Literal('appeal_upheld'),
+  Type.Literal('appeal_rejected'),
+]);
 
 /** A bad review's follow-up with its clock and its return-visit duty (GET /api/v1/evaluations/follow-ups). */
 export const FollowUpView = Type.Object({
@@ -225,7 +238,13 @@ export const DisclosureExtendRequest = Type.Object(
 export type DisclosureExtendRequest = Static<typeof DisclosureExtendRequest>;
 export const DisclosureReplyRequest = Type.Object(
   {
-    outcome: Type.Union(['disclosed', 'partly_disclosed', 'not_disclosed', 'not_held', 'not_ours'].map((t) => Type.Literal(t))),
+    outcome: Type.Union([
+      Type.Literal('disclosed'),
+      Type.Literal('partly_disclosed'),
+      Type.Literal('not_disclosed'),
+      Type.Literal('not_held'),
+      Type.Literal('not_ours'),
+    ]),
     reply: Type.String({ minLength: 2, maxLength: 5000 }),
     version: Type.Optional(Type.Integer()),
   },
