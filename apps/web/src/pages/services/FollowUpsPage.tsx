@@ -1,6 +1,7 @@
-import type { FollowUpList, FollowUpView } from '@fep/contracts';
-import { Button, Card, Form, Input, Modal, Segmented, Space, Tag, Typography } from 'antd';
+import type { EvaluationVisitView, FollowUpList, FollowUpView } from '@fep/contracts';
+import { Button, Card, Form, Input, Modal, QRCode, Segmented, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { ApiError, api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { usePost } from '../../components/usePost.ts';
@@ -24,6 +25,7 @@ export function FollowUpsPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3}>差评整改</Typography.Title>
+      {can('services:evaluation:visit') && <VisitQr />}
       <Segmented
         value={open ? 'open' : 'all'}
         onChange={(v) => setOpen(v === 'open')}
@@ -109,5 +111,36 @@ export function FollowUpsPage() {
         </Form>
       </Modal>
     </Space>
+  );
+}
+
+/** 一次一评 at the window: the clerk issues a QR code for this one visit; the visitor scans it and evaluates on a phone. */
+function VisitQr() {
+  const [visit, setVisit] = useState<EvaluationVisitView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const issue = async (v: { serviceTitle: string }) => {
+    setError(null);
+    try {
+      setVisit(await api<EvaluationVisitView>('/api/v1/evaluations/visits', { method: 'POST', body: v }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '生成失败');
+    }
+  };
+  return (
+    <Card size="small" title="窗口办事评价二维码">
+      <Form layout="inline" onFinish={(v: { serviceTitle: string }) => void issue(v)}>
+        <Form.Item name="serviceTitle" label="办理事项" rules={[{ required: true, message: '请填写办理事项' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Button htmlType="submit">生成二维码</Button>
+      </Form>
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      {visit && (
+        <Space direction="vertical" style={{ marginTop: 12 }}>
+          <QRCode value={`${window.location.origin}${visit.url}`} />
+          <Typography.Text type="secondary">请办事人扫码评价：{visit.serviceTitle}（一次办事只能评价一次）</Typography.Text>
+        </Space>
+      )}
+    </Card>
   );
 }
