@@ -4,6 +4,7 @@ import { DISCLOSURE_OUTCOME_LABELS, DISCLOSURE_RULE, DISCLOSURE_STATUS_LABELS, t
 import type { Executor } from '../../db/database.ts';
 import type { DisclosureRequest } from '../../db/schema/services.ts';
 import { type Actor, userIdOf } from '../../platform/actor.ts';
+import { type AttemptWindow, countAttempt } from '../../platform/attempts.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
 import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
 import { AppError, notFound, outOfScope } from '../../platform/errors.ts';
@@ -42,12 +43,17 @@ async function present(db: Executor, r: DisclosureRequest, nowIso: string): Prom
   };
 }
 
+/** Requests per client address and hour (no account needed). */
+export const SUBMIT_PER_CLIENT: AttemptWindow = { limit: 30, windowMs: 60 * 60_000 };
+
 /**
  * SVC-06: an open-government disclosure request (依申请公开) through the portal, answered within 20 working days
  * of receipt on a platform clock of the agency's calendar (政府信息公开条例 art. 33). The code lets the requester
  * follow it without an account.
  */
 export async function submitDisclosure(deps: Deps, actor: Actor, input: DisclosureRequestBody): Promise<DisclosureView> {
+  if (!(await countAttempt(deps.database.db, `disclosure:submit:${actor.ip ?? 'unknown'}`, SUBMIT_PER_CLIENT, deps.now())))
+    throw new AppError('DISCLOSURE.TOO_MANY_SUBMISSIONS', '提交过于频繁，请一小时后再试');
   return transact(deps, actor, async (trx, audit) => {
     const agency = await findAgency(trx, input.regionCode);
     if (!agency) throw notFound('该地区的消防救援机构');

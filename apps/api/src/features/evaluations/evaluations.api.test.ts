@@ -184,6 +184,30 @@ for (const database of DATABASES) {
       assert.deepEqual([e.body.levelLabel, e.body.followUpId], ['非常满意', null]);
     });
 
+    test('SVC-03 bookings without an account are limited per client address (a script cannot fill the slots)', async () => {
+      const start = new Date(t.clock.now.getTime() + 5 * DAY);
+      const slot = await call(t, tok['clerk.440106']!, 'POST', '/api/v1/appointments/slots', {
+        kind: 'education_visit',
+        title: '限流测试场次',
+        place: '教育基地',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+        capacity: 1000,
+      });
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const r = await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/appointments/slots/${slot.body.id}/bookings`,
+          payload: { name: '脚本', phone: '13000000000', people: 1 },
+          remoteAddress: '10.77.0.1',
+        });
+        statuses.push(r.statusCode);
+        if (i === 30) assert.equal((r.json() as { code: string }).code, 'APPOINTMENT.TOO_MANY_BOOKINGS');
+      }
+      assert.deepEqual([statuses.filter((s) => s === 201).length, statuses.at(-1)], [30, 429]);
+    });
+
     test('SVC-06 a disclosure request is extended once (the second refused) and answered', async () => {
       const r = await call(
         t,

@@ -4,6 +4,7 @@ import { inScope } from '@fep/domain';
 import type { Executor } from '../../../db/database.ts';
 import type { AppointmentBooking, AppointmentSlot } from '../../../db/schema/services.ts';
 import type { Actor } from '../../../platform/actor.ts';
+import { type AttemptWindow, countAttempt } from '../../../platform/attempts.ts';
 import { AppError, notFound, outOfScope } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { agencyById, findAgency } from '../../../platform/org/agencies.repository.ts';
@@ -59,12 +60,18 @@ export async function listSlots(deps: Deps, q: SlotListQuery): Promise<SlotList>
   return { items };
 }
 
+/** Bookings per client address and hour: a family or a class books a few; hundreds are a script. */
+export const BOOKINGS_PER_CLIENT: AttemptWindow = { limit: 30, windowMs: 60 * 60_000 };
+
 /**
  * Book places on a slot (SVC-03), without an account. The booked count rises by a guarded update — only
  * while it stays within the capacity — so parallel bookings never exceed it; the one that would is refused.
  * The answer carries the booking code: the visitor's key to cancel and, after the visit, to evaluate it.
  */
 export async function bookSlot(deps: Deps, actor: Actor, slotId: string, input: BookingRequest): Promise<BookingView> {
+  // Bookings need no account: a script must not fill every slot from one address.
+  if (!(await countAttempt(deps.database.db, `appointment:book:${actor.ip ?? 'unknown'}`, BOOKINGS_PER_CLIENT, deps.now())))
+    throw new AppError('APPOINTMENT.TOO_MANY_BOOKINGS', '预约过于频繁，请一小时后再试，或致电消防救援站预约');
   return transact(deps, actor, async (trx, audit) => {
     const s = await trx.selectFrom('appointment_slots').selectAll().where('id', '=', slotId).executeTakeFirst();
     if (!s) throw notFound('开放场次');
