@@ -95,6 +95,19 @@ describe('public services in headless Chromium', () => {
     );
     await item.getByText('整改中').waitFor();
     await admin.screenshot({ path: `${SHOTS}services-follow-up-phone.png`, fullPage: true });
+
+    // SVC-06: the disclosure queue on the same phone, with the statutory due date.
+    const d = await e.app.inject({
+      method: 'POST',
+      url: '/api/v1/disclosure/requests',
+      payload: { regionCode: '440106', name: '李四', contact: '13700000000', content: '申请公开本区消防站开放日安排' },
+    });
+    assert.equal(d.statusCode, 201, d.body);
+    await admin.goto(`${e.base}/admin/disclosure`);
+    const req = admin.locator('.ant-list-item', { hasText: '申请公开本区消防站开放日安排' });
+    await req.getByText((d.json() as { dueDate: string }).dueDate).waitFor();
+    await req.getByRole('button', { name: /^答\s*复$/ }).waitFor();
+    await admin.screenshot({ path: `${SHOTS}services-disclosure-queue-phone.png`, fullPage: true });
     await staff.close();
   });
 });
