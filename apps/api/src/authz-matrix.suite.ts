@@ -63,6 +63,14 @@ interface Fixture {
   incidentId: string;
   determinedIncidentId: string;
   incidentReviewId: string;
+  /** 好差评 (SVC-02): a window visit's QR token, and the follow-up of a real-name bad review of another visit. */
+  visitToken: string;
+  followUpId: string;
+  /** An open-day slot of the agency (SVC-03) and a booking on it; a disclosure request (SVC-06) and its code. */
+  slotId: string;
+  bookingCode: string;
+  disclosureId: string;
+  disclosureCode: string;
 }
 interface Sample {
   url: (f: Fixture) => string;
@@ -104,6 +112,54 @@ const ORG_FACTS = {
 };
 
 const SAMPLES: Record<string, Sample> = {
+  'POST /api/v1/evaluations': {
+    url: () => '/api/v1/evaluations',
+    body: (f) => ({ matterType: 'window_visit', matterId: f.visitToken, level: 4, tags: [], comment: '矩阵测试' }),
+  },
+  'POST /api/v1/evaluations/visits': { url: () => '/api/v1/evaluations/visits', body: () => ({ serviceTitle: '矩阵测试' }) },
+  'GET /api/v1/evaluations/follow-ups': { url: () => '/api/v1/evaluations/follow-ups' },
+  'GET /api/v1/evaluations/follow-ups/:id': { url: (f) => `/api/v1/evaluations/follow-ups/${f.followUpId}`, otherAgency: 404 },
+  'POST /api/v1/evaluations/follow-ups/:id/steps': {
+    url: (f) => `/api/v1/evaluations/follow-ups/${f.followUpId}/steps`,
+    body: () => ({ step: 'verify', note: '矩阵测试核实' }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/public/evaluations/figures': { url: (f) => `/api/v1/public/evaluations/figures?region=${f.region}` },
+  'POST /api/v1/appointments/slots': {
+    url: () => '/api/v1/appointments/slots',
+    body: () => ({
+      kind: 'education_visit',
+      title: '矩阵测试参观',
+      place: '矩阵测试基地',
+      startsAt: '2030-01-01T01:00:00Z',
+      endsAt: '2030-01-01T02:00:00Z',
+      capacity: 10,
+    }),
+  },
+  'GET /api/v1/appointments/slots': { url: (f) => `/api/v1/appointments/slots?region=${f.region}` },
+  'POST /api/v1/appointments/slots/:id/bookings': {
+    url: (f) => `/api/v1/appointments/slots/${f.slotId}/bookings`,
+    body: () => ({ name: '矩阵', phone: '13900006666', people: 1 }),
+  },
+  'POST /api/v1/appointments/slots/:id/complete': { url: (f) => `/api/v1/appointments/slots/${f.slotId}/complete`, otherAgency: 404 },
+  'GET /api/v1/appointments/bookings/:code': { url: (f) => `/api/v1/appointments/bookings/${f.bookingCode}` },
+  'POST /api/v1/appointments/bookings/:code/cancel': { url: (f) => `/api/v1/appointments/bookings/${f.bookingCode}/cancel` },
+  'POST /api/v1/disclosure/requests': {
+    url: () => '/api/v1/disclosure/requests',
+    body: (f) => ({ regionCode: f.region, name: '矩阵', contact: '13900007777', content: '矩阵测试：申请公开信息' }),
+  },
+  'GET /api/v1/disclosure/requests/by-code/:code': { url: (f) => `/api/v1/disclosure/requests/by-code/${f.disclosureCode}` },
+  'GET /api/v1/disclosure/requests': { url: () => '/api/v1/disclosure/requests' },
+  'POST /api/v1/disclosure/requests/:id/extension': {
+    url: (f) => `/api/v1/disclosure/requests/${f.disclosureId}/extension`,
+    body: () => ({ reason: '矩阵测试延期' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/disclosure/requests/:id/reply': {
+    url: (f) => `/api/v1/disclosure/requests/${f.disclosureId}/reply`,
+    body: () => ({ outcome: 'disclosed', reply: '矩阵测试答复' }),
+    otherAgency: 404,
+  },
   'GET /api/health': { url: () => '/api/health' },
   'POST /api/v1/auth/login': { url: () => '/api/v1/auth/login', body: () => ({ username: 'nobody.000000', password: 'x' }) },
   'POST /api/v1/auth/logout': { url: () => '/api/v1/auth/logout', freshSession: true },
@@ -1179,6 +1235,51 @@ async function makeFixture(t: TestApp, region: string, names: { unit: string; cl
     ...(await hazardFixture(t, region, completeUsci(`91${region}MA7777777`))),
     ...(await productsFixture(t, region)),
     ...(await incidentsFixture(t, region)),
+    ...(await servicesFixture(t, region)),
+  };
+}
+
+/** Public services of the agency (SVC-02, SVC-03, SVC-06): a visit token, a bad review's follow-up, an open-day slot with a booking, a disclosure request. */
+async function servicesFixture(t: TestApp, region: string) {
+  const post = async (token: string | null, url: string, payload: unknown) => {
+    const r = await t.app.inject({ method: 'POST', url, headers: token ? bearer(token) : {}, payload: payload as string });
+    assert.ok(r.statusCode < 300, `${url}: ${r.body}`);
+    return r.json();
+  };
+  const clerk = await t.login(`clerk.${region}`);
+  const visit = await post(clerk, '/api/v1/evaluations/visits', { serviceTitle: '矩阵测试窗口办事' });
+  const reviewed = await post(clerk, '/api/v1/evaluations/visits', { serviceTitle: '矩阵测试差评' });
+  const bad = await post(null, '/api/v1/evaluations', {
+    matterType: 'window_visit',
+    matterId: reviewed.token,
+    level: 1,
+    tags: ['overdue'],
+    evaluator: { name: '矩阵', phone: '13900003333' },
+  });
+  const startsAt = new Date(t.clock.now.getTime() + 10 * 86_400_000).toISOString();
+  const endsAt = new Date(t.clock.now.getTime() + 10 * 86_400_000 + 3_600_000).toISOString();
+  const slot = await post(clerk, '/api/v1/appointments/slots', {
+    kind: 'open_day',
+    title: '矩阵测试开放日',
+    place: '矩阵测试消防站',
+    startsAt,
+    endsAt,
+    capacity: 1000,
+  });
+  const booking = await post(null, `/api/v1/appointments/slots/${slot.id}/bookings`, { name: '矩阵', phone: '13900004444', people: 1 });
+  const disclosure = await post(null, '/api/v1/disclosure/requests', {
+    regionCode: region,
+    name: '矩阵',
+    contact: '13900005555',
+    content: '矩阵测试：申请公开抽查结果',
+  });
+  return {
+    visitToken: visit.token as string,
+    followUpId: bad.followUpId as string,
+    slotId: slot.id as string,
+    bookingCode: booking.code as string,
+    disclosureId: disclosure.id as string,
+    disclosureCode: disclosure.code as string,
   };
 }
 
@@ -1419,6 +1520,9 @@ export function authorizationMatrix(database: TestDatabase): void {
         other.incidentId,
         other.determinedIncidentId,
         other.incidentReviewId,
+        other.followUpId,
+        other.disclosureId,
+        other.disclosureCode,
       ];
       for (const role of ROLES) {
         for (const [key, route] of routeRegistry) {

@@ -133,6 +133,8 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '执法人员',
         '干预插手记录',
         '举报投诉',
+        '差评整改',
+        '政府信息公开',
         '社会单位',
         '政策参数',
         '工作日历',
@@ -163,6 +165,8 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '执法人员',
         '干预插手记录',
         '举报投诉',
+        '差评整改',
+        '政府信息公开',
         '执法投诉',
         '案卷评查',
         '执法档案',
@@ -182,7 +186,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 21);
+    assert.equal(labels.length, 23);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

@@ -161,6 +161,22 @@ export const ROUTES: AppRoute[] = [
     access: 'public',
   },
   {
+    path: '/appointments',
+    page: () => import('./pages/services/AppointmentsPage.tsx').then((m) => ({ default: m.AppointmentsPage })),
+    // Linked from the footer of every portal page (the header menu is full at 1366 px), as are the two below.
+    access: 'public',
+  },
+  {
+    path: '/evaluate',
+    page: () => import('./pages/services/EvaluatePage.tsx').then((m) => ({ default: m.EvaluatePage })),
+    access: 'public',
+  },
+  {
+    path: '/disclosure',
+    page: () => import('./pages/services/DisclosurePage.tsx').then((m) => ({ default: m.DisclosurePage })),
+    access: 'public',
+  },
+  {
     path: '/supervise',
     page: () => import('./pages/portal/OfficerComplaintPage.tsx').then((m) => ({ default: m.OfficerComplaintPage })),
     access: 'public',
@@ -416,6 +432,20 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '举报投诉', icon: 'complaint' },
   },
   {
+    path: '/admin/evaluations/follow-ups',
+    page: () => import('./pages/services/FollowUpsPage.tsx').then((m) => ({ default: m.FollowUpsPage })),
+    access: { kind: 'staff', permission: 'services:evaluation:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '差评整改', icon: 'review' },
+  },
+  {
+    path: '/admin/disclosure',
+    page: () => import('./pages/services/DisclosureQueuePage.tsx').then((m) => ({ default: m.DisclosureQueuePage })),
+    access: { kind: 'staff', permission: 'services:disclosure:handle' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '政府信息公开', icon: 'complaint' },
+  },
+  {
     path: '/admin/complaints/map',
     page: () => import('./pages/complaints/ComplaintsMapPage.tsx').then((m) => ({ default: m.ComplaintsMapPage })),
     access: { kind: 'staff', permission: 'complaints:complaint:read' },
@@ -552,7 +582,11 @@ export function filePathOf(targetType: string, targetId: string): string | null 
     incident: '/admin/incidents',
   };
   // Files kept on a list page of their own (a credit request is decided in the queue).
-  const lists: Record<string, string> = { credit_request: '/admin/credit/requests' };
+  const lists: Record<string, string> = {
+    credit_request: '/admin/credit/requests',
+    evaluation_follow_up: '/admin/evaluations/follow-ups',
+    disclosure_request: '/admin/disclosure',
+  };
   if (lists[targetType]) return lists[targetType];
   return base[targetType] ? `${base[targetType]}/${encodeURIComponent(targetId)}` : null;
 }

@@ -21,6 +21,7 @@ import type { Agency, OrgTables, Region } from './schema/org.ts';
 import type { OversightTables } from './schema/oversight.ts';
 import type { PolicyTables, PolicyVersion } from './schema/policy.ts';
 import type { ProductsTables } from './schema/products.ts';
+import type { ServicesTables } from './schema/services.ts';
 import type { Hazard, Inspector, InspectorConflict, OrderExtension, RandomPlan, RectificationOrder, SupervisionTables } from './schema/supervision.ts';
 import type { InspectionTask, TasksTables } from './schema/tasks.ts';
 import type { Unit, UnitsTables } from './schema/units.ts';
@@ -61,6 +62,7 @@ export interface DB
     MonitoringTables,
     IncidentsTables,
     ComplaintsTables,
+    ServicesTables,
     CacheTables {}
 
 export type RegionTable = Region;

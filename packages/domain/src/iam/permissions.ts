@@ -93,6 +93,13 @@ export const PERMISSIONS = {
   'monitoring:alarm:receive': '接收远程监控火警通知（值班）',
   'monitoring:device:manage': '登记远程监控设备（联网单位的用户信息传输装置等）',
   'monitoring:dead_letter:read': '查看无法处理的远程监控报文（死信）',
+  'services:evaluation:read': '查看好差评和差评整改台账',
+  'services:evaluation:follow_up': '办理差评：核实、整改、反馈、回访、提出申诉',
+  'services:evaluation:appeal': '决定对误评、恶意差评的申诉',
+  'services:evaluation:visit': '生成窗口办事评价二维码',
+  'services:appointment:manage': '发布、办结消防站开放日和教育基地参观场次',
+  'services:disclosure:handle': '办理、答复政府信息公开申请',
+  'services:disclosure:approve': '批准延长政府信息公开答复期限',
   'system:event:manage': '查看和重新投递跨模块事件',
   'system:clock:manage': '调整演示时钟',
 } as const;
@@ -122,6 +129,8 @@ const STAFF_BASE: Permission[] = [
   'complaints:complaint:read',
   // MON-01: the remote-monitoring alarms of the units in the agency's area.
   'monitoring:alarm:read',
+  // SVC-02: every staff member sees the bad reviews of the agency (谁办理、谁负责).
+  'services:evaluation:read',
 ];
 
 /**
@@ -151,6 +160,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // CMP-01/CMP-04: the intake desk (受理岗) records calls and visits and alone sees who reported.
     'complaints:complaint:intake',
     'complaints:reporter:read',
+    // SVC-02/03/06: the window issues the QR code, follows up bad reviews, runs open days, answers disclosure requests.
+    'services:evaluation:follow_up',
+    'services:evaluation:visit',
+    'services:appointment:manage',
+    'services:disclosure:handle',
   ],
   inspector: [
     ...STAFF_BASE,
@@ -183,6 +197,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaints:reward:decide',
     'market:sanction:decide',
     'incidents:review:decide',
+    'services:evaluation:follow_up',
+    'services:evaluation:appeal',
+    'services:disclosure:approve',
   ],
   leader: [
     ...STAFF_BASE,
@@ -208,6 +225,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incidents:review:decide',
     'oversight:alert:read',
     'monitoring:alarm:receive',
+    'services:evaluation:follow_up',
+    'services:evaluation:appeal',
+    'services:appointment:manage',
+    'services:disclosure:handle',
+    'services:disclosure:approve',
   ],
   admin: [
     'org:agency:read',

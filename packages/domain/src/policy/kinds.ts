@@ -387,6 +387,15 @@ export const creditPublicitySchema = Type.Object(
 );
 export type CreditPublicityPolicy = Static<typeof creditPublicitySchema>;
 
+/** 好差评 (SVC-02): working days to verify, rectify and feed back a bad review. */
+export const serviceEvaluationSchema = Type.Object(
+  {
+    followUpWorkingDays: Type.Integer({ minimum: 1, maximum: 60 }),
+  },
+  { additionalProperties: false },
+);
+export type ServiceEvaluationPolicy = Static<typeof serviceEvaluationSchema>;
+
 type VenueKindId = (typeof VENUE_KINDS)[number];
 const Weight = (title: string) => Type.Number({ minimum: 0, maximum: 100, title });
 /**
@@ -1356,6 +1365,22 @@ export const POLICY_KINDS = {
       },
     },
   } satisfies PolicyKindDef<CaseReviewPolicy>,
+  'services.evaluation': {
+    kind: 'services.evaluation',
+    title: '政务服务好差评差评整改',
+    // SVC-02
+    description:
+      '差评（不满意、非常不满意）核实、整改并反馈评价人的时限。各地所见为 5 个工作日（德州、城关镇）或 15 个工作日（四川某市）；国办发〔2019〕51号中的 15 个工作日未经核实，全国默认值待确认。实名差评回访率 100%。',
+    schema: serviceEvaluationSchema,
+    nationalDefault: { followUpWorkingDays: 15 },
+    fields: {
+      followUpWorkingDays: {
+        label: '差评核实、整改、反馈时限（工作日）',
+        help: '待确认：各地 5 或 15 个工作日',
+        legalBasis: { document: '国办发〔2019〕51号 关于建立政务服务"好差评"制度提高政务服务水平的意见', clause: '差评整改反馈时限（全国数值待确认）' },
+      },
+    },
+  } satisfies PolicyKindDef<ServiceEvaluationPolicy>,
 } as const;
 
 export interface PolicyValueMap {
@@ -1385,6 +1410,7 @@ export interface PolicyValueMap {
   'enforcement.procedure': EnforcementProcedurePolicy;
   'oversight.case_review': CaseReviewPolicy;
   'incidents.procedure': IncidentProcedurePolicy;
+  'services.evaluation': ServiceEvaluationPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

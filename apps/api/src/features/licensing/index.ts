@@ -5,4 +5,5 @@
  */
 
 export { licensingSubscribers } from './document-production.ts';
+export { applicationForEvaluation } from './evaluation-read.ts';
 export * from './events.ts';

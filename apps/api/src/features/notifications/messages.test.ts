@@ -110,4 +110,9 @@ test('NTF wording: a refusal states its reasons and the remedies (行政许可�
   assert.deepEqual(overdue.to, { agencyId: 'ag', permission: 'licensing:application:intake' });
   assert.deepEqual(draftsOf(event('clocks.alert_raised', { ...CLOCK, kind: 'due_soon', assigneeUserId: 'u-9' }))[0]!.to, { users: ['u-9'] });
   assert.match(draftsOf(event('supervision.extension_decided'))[0]!.title, /^延期申请未获批准/);
+  // SVC-02/SVC-06: an overdue bad-review follow-up or disclosure request goes to the window that handles it.
+  const followUp = draftsOf(event('clocks.alert_raised', { ...CLOCK, targetType: 'evaluation_follow_up', targetId: 'f1' }))[0]!;
+  assert.deepEqual([followUp.link, followUp.to], ['/admin/evaluations/follow-ups', { agencyId: 'ag', permission: 'services:evaluation:follow_up' }]);
+  const disclosure = draftsOf(event('clocks.alert_raised', { ...CLOCK, targetType: 'disclosure_request', targetId: 'd1' }))[0]!;
+  assert.deepEqual([disclosure.link, disclosure.to], ['/admin/disclosure', { agencyId: 'ag', permission: 'services:disclosure:handle' }]);
 });

@@ -196,6 +196,8 @@ function clockLink(c: ClockAlertRaised): string {
   if (c.targetType === 'enforcement_seal') return `/admin/seals/${c.targetId}`;
   if (c.targetType === 'seal_request') return '/admin/seals';
   if (c.targetType === 'complaint') return `/admin/complaints/${c.targetId}`;
+  if (c.targetType === 'evaluation_follow_up') return '/admin/evaluations/follow-ups';
+  if (c.targetType === 'disclosure_request') return '/admin/disclosure';
   return '/admin/clocks';
 }
 
@@ -206,5 +208,8 @@ function clockPermission(targetType: string): Permission {
   // A seal's confirmation, term and request clocks are the head's to act on (集体研究, lifting, decisions).
   if (targetType === 'enforcement_seal' || targetType === 'seal_request') return 'enforcement:case:decide';
   if (targetType === 'complaint') return 'complaints:complaint:intake';
+  // SVC-02, SVC-06: a bad review's follow-up and a disclosure request are the window's to act on.
+  if (targetType === 'evaluation_follow_up') return 'services:evaluation:follow_up';
+  if (targetType === 'disclosure_request') return 'services:disclosure:handle';
   return 'clock:clock:extend';
 }

@@ -68,7 +68,10 @@ export function ApplicationDetailPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {a.venueName} <Tag color={STATUS_COLORS[a.status]}>{a.statusLabel}</Tag>
         </Typography.Title>
-        <Link to="/portal/applications">返回我的办件</Link>
+        <Space wrap>
+          {a.status !== 'draft' && <Link to={`/evaluate?matterType=licensing_application&matterId=${encodeURIComponent(a.id)}`}>评价本次服务</Link>}
+          <Link to="/portal/applications">返回我的办件</Link>
+        </Space>
       </Space>
       <Typography.Paragraph type="secondary">
         申请编号 {a.referenceNo} · {PATH_LABELS[a.path]}方式 · 提交时间 {beijingDateTime(a.submittedAt)}

@@ -1,0 +1,63 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { BookingRequest, BookingView, ErrorBody, RecordIdParams, SlotList, SlotListQuery, SlotRequest, SlotView } from '@fep/contracts';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../../platform/http/actor.ts';
+import { idempotent } from '../../platform/http/idempotency.ts';
+import { bookSlot, cancelBooking, completeSlot, createSlot, getBooking, listSlots } from './use-cases/slots.ts';
+
+const CodeParams = Type.Object({ code: Type.String({ minLength: 8, maxLength: 32 }) });
+
+/** Appointments (SVC-03): station open days and education-base visits. */
+export async function appointmentRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['预约服务'];
+  app.post(
+    '/api/v1/appointments/slots',
+    {
+      config: { permission: 'services:appointment:manage' },
+      schema: { tags, summary: '发布消防站开放日或教育基地参观场次', body: SlotRequest, response: { 201: SlotView, '4xx': ErrorBody } },
+    },
+    async (req, reply) => idempotent(req, reply, 201, (deps) => createSlot(deps, actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/v1/appointments/slots',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '可预约的开放场次', querystring: SlotListQuery, response: { 200: SlotList, '4xx': ErrorBody } },
+    },
+    async (req) => listSlots(req.server.ctx, req.query),
+  );
+  app.post(
+    '/api/v1/appointments/slots/:id/bookings',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '预约参观（名额以内）', params: RecordIdParams, body: BookingRequest, response: { 201: BookingView, '4xx': ErrorBody } },
+    },
+    async (req, reply) => idempotent(req, reply, 201, (deps) => bookSlot(deps, actorOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/v1/appointments/slots/:id/complete',
+    {
+      config: { permission: 'services:appointment:manage' },
+      schema: { tags, summary: '场次办结（预约人随后可评价）', params: RecordIdParams, response: { 200: SlotView, '4xx': ErrorBody } },
+    },
+    async (req) => completeSlot(req.server.ctx, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/v1/appointments/bookings/:code',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '凭预约码查看预约', params: CodeParams, response: { 200: BookingView, '4xx': ErrorBody } },
+    },
+    async (req) => getBooking(req.server.ctx, req.params.code),
+  );
+  app.post(
+    '/api/v1/appointments/bookings/:code/cancel',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '凭预约码取消预约', params: CodeParams, response: { 200: BookingView, '4xx': ErrorBody } },
+    },
+    async (req) => cancelBooking(req.server.ctx, actorOf(req), req.params.code),
+  );
+}

@@ -1,0 +1,35 @@
+import { chinaDateOf } from '@fep/domain';
+import type { Executor } from '../../db/database.ts';
+
+/**
+ * Appointments (SVC-03): station open days and education-base visits with capacity, bookings and their
+ * cancellation. The one feature that writes `appointment_slots` and `appointment_bookings`.
+ */
+export { appointmentRoutes } from './appointments.routes.ts';
+
+/** What 好差评 needs of a booking (by its code) to let its holder evaluate the visit once it took place. */
+export async function bookingForEvaluation(db: Executor, code: string) {
+  const b = await db
+    .selectFrom('appointment_bookings')
+    .innerJoin('appointment_slots', 'appointment_slots.id', 'appointment_bookings.slot_id')
+    .select([
+      'appointment_bookings.status',
+      'appointment_bookings.visitor_name',
+      'appointment_bookings.phone',
+      'appointment_slots.title',
+      'appointment_slots.agency_id',
+      'appointment_slots.agency_path',
+      'appointment_slots.starts_at',
+    ])
+    .where('appointment_bookings.code', '=', code)
+    .executeTakeFirst();
+  if (!b) return undefined;
+  return {
+    status: b.status,
+    name: b.visitor_name,
+    phone: b.phone,
+    title: `预约参观：${b.title}（${chinaDateOf(b.starts_at)}）`,
+    agencyId: b.agency_id,
+    agencyPath: b.agency_path,
+  };
+}
