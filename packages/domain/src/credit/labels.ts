@@ -51,5 +51,6 @@ export const RISK_FACTOR_LABELS: Record<RiskFactor, string> = {
   penalties: '近两年行政处罚',
   fire: '两年内发生火灾',
   credit: '信用等级',
+  monitoring: '远程监控报警、故障和设备离线',
 };
 export const CREDIT_DELIVERY_STATUS_LABELS = { pending: '待推送', delivered: '已送达', failed: '推送失败，待重试' } as const;

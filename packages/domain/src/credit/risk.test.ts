@@ -31,6 +31,18 @@ describe('CRD-04 risk score factors (national model)', () => {
     ['a fire in two years', { venueKind: 'mall', fireInTwoYears: true }, 40, 'medium', ['fire', 'venue']],
     ['a venue kind the model does not list weighs otherVenue', { venueKind: 'warehouse' }, 10, 'low', ['venue']],
     ['exactly the high threshold', { venueKind: 'ktv', keyUnit: true, creditLevel: 'D' }, 60, 'high', ['venue', 'credit', 'key_unit']],
+    // MON-01 → CRD-04: remote-monitoring alarms, faults and offline devices weigh in, capped.
+    ['connected devices, nothing reported', { monitoring: { fireAlarms: 0, faults: 0, offlineDevices: 0 } }, 0, 'low', []],
+    ['two fire alarms and three faults', { monitoring: { fireAlarms: 2, faults: 3, offlineDevices: 0 } }, 7, 'low', ['monitoring']],
+    ['an offline device', { monitoring: { fireAlarms: 0, faults: 0, offlineDevices: 1 } }, 5, 'low', ['monitoring']],
+    ['monitoring is capped', { monitoring: { fireAlarms: 20, faults: 40, offlineDevices: 2 } }, 15, 'low', ['monitoring']],
+    [
+      'a KTV key unit with a faulty system: 40 and the capped 15',
+      { venueKind: 'ktv', keyUnit: true, monitoring: { fireAlarms: 3, faults: 20, offlineDevices: 1 } },
+      55,
+      'medium',
+      ['venue', 'key_unit', 'monitoring'],
+    ],
   ];
   for (const [what, facts, score, level, top] of table)
     it(`${what}: ${score} (${level})`, () => {

@@ -17,9 +17,15 @@ export interface RiskFacts {
   penalties: number;
   fireInTwoYears: boolean;
   creditLevel: CreditLevel;
+  /**
+   * Remote monitoring (MON-01) within the policy's window: fire alarms (real or false — either says the place
+   * or its system needs a look), faults and supervisory alarms of its devices, and devices offline now.
+   * Absent for a unit without connected devices.
+   */
+  monitoring?: { fireAlarms: number; faults: number; offlineDevices: number } | undefined;
 }
 
-export type RiskFactor = 'venue' | 'area' | 'key_unit' | 'hazards' | 'major_hazards' | 'penalties' | 'fire' | 'credit';
+export type RiskFactor = 'venue' | 'area' | 'key_unit' | 'hazards' | 'major_hazards' | 'penalties' | 'fire' | 'credit' | 'monitoring';
 
 export interface RiskScore {
   score: number;
@@ -38,6 +44,7 @@ export function riskScore(f: RiskFacts, m: RiskModelPolicy): RiskScore {
     ['penalties', f.penalties * m.perPenalty],
     ['fire', f.fireInTwoYears ? m.fireInTwoYears : 0],
     ['credit', m.credit[f.creditLevel]],
+    ['monitoring', monitoringPoints(f.monitoring, m)],
   ];
   const factors = parts
     .map(([factor, points]) => ({ factor, points: Math.round(points * 10) / 10 }))
@@ -46,4 +53,11 @@ export function riskScore(f: RiskFacts, m: RiskModelPolicy): RiskScore {
   const score = Math.round(factors.reduce((s, x) => s + x.points, 0) * 10) / 10;
   const level: RiskLevel = score >= m.thresholds.high ? 'high' : score >= m.thresholds.medium ? 'medium' : 'low';
   return { score, level, factors };
+}
+
+/** The remote-monitoring points of a unit: its alarms, faults and offline devices, capped by the policy. */
+function monitoringPoints(x: RiskFacts['monitoring'], m: RiskModelPolicy): number {
+  if (!x) return 0;
+  const raw = x.fireAlarms * m.monitoring.perFireAlarm + x.faults * m.monitoring.perFault + x.offlineDevices * m.monitoring.perOfflineDevice;
+  return Math.min(m.monitoring.cap, raw);
 }

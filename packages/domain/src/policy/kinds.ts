@@ -418,6 +418,16 @@ export const riskModelSchema = Type.Object(
     fireInTwoYears: Weight('两年内发生火灾'),
     credit: Type.Object({ A: Weight('A级'), B: Weight('B级'), C: Weight('C级'), D: Weight('D级') }, { additionalProperties: false }),
     thresholds: Type.Object({ medium: Weight('中风险起点'), high: Weight('高风险起点') }, { additionalProperties: false }),
+    monitoring: Type.Object(
+      {
+        windowDays: Type.Integer({ minimum: 1, maximum: 365, title: '统计期间（天）' }),
+        perFireAlarm: Weight('每次火警'),
+        perFault: Weight('每次故障或监管报警'),
+        perOfflineDevice: Weight('每台离线设备'),
+        cap: Weight('远程监控分上限'),
+      },
+      { additionalProperties: false, title: '远程监控' },
+    ),
   },
   { additionalProperties: false },
 );
@@ -933,7 +943,7 @@ export const POLICY_KINDS = {
     title: '单位火灾风险评分模型',
     // CRD-04、SUP-04
     description:
-      '风险分 = 各因素分值之和（场所类型、面积、重点单位、隐患与处罚记录、火灾、信用等级）；达到中、高风险起点的评为中、高风险。权重为通行做法的默认值，待确认。',
+      '风险分 = 各因素分值之和（场所类型、面积、重点单位、隐患与处罚记录、火灾、信用等级、远程监控报警与故障）；达到中、高风险起点的评为中、高风险。权重为通行做法的默认值，待确认。',
     schema: riskModelSchema,
     nationalDefault: {
       venue: {
@@ -962,6 +972,7 @@ export const POLICY_KINDS = {
       fireInTwoYears: 20,
       credit: { A: 0, B: 5, C: 12, D: 20 },
       thresholds: { medium: 35, high: 60 },
+      monitoring: { windowDays: 90, perFireAlarm: 2, perFault: 1, perOfflineDevice: 5, cap: 15 },
     },
     fields: {
       venue: { label: '场所类型分值', help: '待确认', legalBasis: { document: INSPECTION_RULES, clause: '第十条（重点单位与人员密集场所）' } },
@@ -979,6 +990,11 @@ export const POLICY_KINDS = {
       fireInTwoYears: { label: '两年内发生火灾分值', help: '待确认', legalBasis: { document: '国发〔2019〕5号', clause: '根据风险程度合理确定抽查比例' } },
       credit: { label: '信用等级分值（A/B/C/D）', help: '待确认', legalBasis: { document: '国办发〔2019〕35号', clause: '信用分级分类监管' } },
       thresholds: { label: '中、高风险起点分', help: '待确认', legalBasis: { document: '国发〔2019〕5号', clause: '根据风险程度分类监管' } },
+      monitoring: {
+        label: '远程监控报警、故障和设备离线分值',
+        help: '统计期间内的火警（含误报）、故障和监管报警，以及当前离线的用户信息传输装置；待确认',
+        legalBasis: { document: 'GB 50440-2007《城市消防远程监控系统技术规范》', clause: '联网单位火灾报警、故障信息的接收与处理' },
+      },
     },
   } satisfies PolicyKindDef<RiskModelPolicy>,
   'market.organisation_conditions': {

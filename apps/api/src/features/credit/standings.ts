@@ -16,6 +16,7 @@ import type { UnitTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import type { Emit } from '../../platform/transact.ts';
+import { type MonitoringRiskFacts, monitoringRiskFacts } from '../monitoring/index.ts';
 import { openHazardCounts } from '../supervision/index.ts';
 import { unitByUsci } from '../units/index.ts';
 import { RISK_FACTORS, STANDING_EXPLANATION } from './credit.columns.ts';
@@ -63,6 +64,8 @@ export interface StandingInputs {
   agencyPath: string;
   policies: CreditPolicies;
   hazards: { open: number; major: number };
+  /** Remote-monitoring alarms, faults and offline devices in the policy's window (none without devices). */
+  monitoring?: MonitoringRiskFacts | undefined;
 }
 
 /**
@@ -83,6 +86,7 @@ export function computeFrom(i: StandingInputs, today: string): Computed {
       penalties: rows.filter((r) => r.kind === 'penalty' && r.status === 'active' && (r.on_date ?? '') > twoYearsAgo).length,
       fireInTwoYears: !!unit?.last_fire_on && unit.last_fire_on > twoYearsAgo,
       creditLevel: standing.level,
+      monitoring: i.monitoring,
     },
     policies.risk,
   );
@@ -95,6 +99,11 @@ export function computeFrom(i: StandingInputs, today: string): Computed {
     agencyPath: i.agencyPath,
     subjectName: unit?.name ?? rows.at(-1)?.subject_name ?? i.usci,
   };
+}
+
+/** The start of the risk model's remote-monitoring window. */
+export function monitoringSince(now: Date, policies: CreditPolicies): string {
+  return new Date(now.getTime() - policies.risk.monitoring.windowDays * 86_400_000).toISOString();
 }
 
 /** The stored columns of a computed standing (everything but the key and the version). */
@@ -134,7 +143,8 @@ export async function computeStanding(db: Executor, usci: string, now: Date, rec
   const policies = await creditPolicies(db, agencyId, today);
   const agency = await db.selectFrom('agencies').select(['path']).where('id', '=', agencyId).executeTakeFirstOrThrow();
   const hazards = await openHazardCounts(db, usci);
-  return computeFrom({ usci, records: rows, unit, agencyId, agencyPath: unit?.agency_path ?? agency.path, policies, hazards }, today);
+  const monitoring = (await monitoringRiskFacts(db, [usci], monitoringSince(now, policies))).get(usci);
+  return computeFrom({ usci, records: rows, unit, agencyId, agencyPath: unit?.agency_path ?? agency.path, policies, hazards, monitoring }, today);
 }
 
 const COMPARED = [

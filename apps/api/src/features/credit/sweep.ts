@@ -8,10 +8,11 @@ import type { AppContext } from '../../platform/context.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { acquireLease, releaseLease } from '../../platform/jobs/lease.ts';
 import { transact } from '../../platform/transact.ts';
+import { type MonitoringRiskFacts, monitoringRiskFacts } from '../monitoring/index.ts';
 import { openHazardCountsOf } from '../supervision/index.ts';
 import { type CreditPolicies, creditPolicies } from './credit.policy.ts';
 import { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
-import { computeFrom, recomputeStanding, sameStanding, standingStale, standingValues, triggerOf } from './standings.ts';
+import { computeFrom, monitoringSince, recomputeStanding, sameStanding, standingStale, standingValues, triggerOf } from './standings.ts';
 
 export const CREDIT_SWEEP_JOB = 'credit-sweep';
 const LEASE_MS = 30 * 60_000;
@@ -87,6 +88,16 @@ export async function sweepCredit(ctx: AppContext, holder: string, page = 2000):
       ]);
       const recordsOf = groupBy(records);
       const unitOf = new Map<string, UnitTable>(units.map((u) => [u.usci, u]));
+      // Remote monitoring in each agency's window: one grouped read per distinct window on the page.
+      const byWindow = new Map<string, string[]>();
+      for (const s of standings) {
+        const agencyId = unitOf.get(s.usci)?.agency_id ?? recordsOf.get(s.usci)?.at(-1)?.agency_id;
+        if (!agencyId) continue;
+        const since = monitoringSince(now, await policiesOf(agencyId));
+        byWindow.set(since, [...(byWindow.get(since) ?? []), s.usci]);
+      }
+      const monitoring = new Map<string, MonitoringRiskFacts>();
+      for (const [since, list] of byWindow) for (const [k, v] of await monitoringRiskFacts(db, list, since)) monitoring.set(k, v);
       const moved: Moved[] = [];
       for (const before of standings) {
         run.recomputed++;
@@ -103,6 +114,7 @@ export async function sweepCredit(ctx: AppContext, holder: string, page = 2000):
             agencyPath: unit?.agency_path ?? paths.get(agencyId) ?? '',
             policies: await policiesOf(agencyId),
             hazards: hazards.get(before.usci) ?? { open: 0, major: 0 },
+            monitoring: monitoring.get(before.usci),
           },
           today,
         );

@@ -9,5 +9,6 @@ export { DEMO_CENTRE, DEMO_DEVICES, seedDemoMonitoring } from './demo.ts';
 export { registerCentre } from './devices.ts';
 export * from './events.ts';
 export { monitoringRoutes } from './monitoring.routes.ts';
+export { type MonitoringRiskFacts, monitoringRiskFacts } from './risk-facts.ts';
 export { OFFLINE_SWEEP_JOB, sweepOfflineDevices } from './sweep.ts';
 export { type IngestOutcome, ingestMessage } from './use-cases/ingest-message.ts';

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { systemActor } from '../../platform/actor.ts';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
+import { recordCreditEvent, sweepCredit } from '../credit/index.ts';
 import { DEMO_CENTRE, ingestMessage, sweepOfflineDevices } from './index.ts';
 
 /**
@@ -48,6 +50,34 @@ for (const database of DATABASES) {
       const far = await t.login('inspector.440100');
       assert.equal((await call(t, far, 'GET', `/api/v1/monitoring/alarms?usci=${usci}`)).status, 404);
       assert.equal((await call(t, far, 'GET', '/api/v1/monitoring/alarms')).body.items.length, 0);
+    });
+
+    test('MON-01/CRD-04 a unit’s faults in the policy’s window weigh in its risk score at the nightly recomputation, shown as a factor to staff', async () => {
+      const leader = await t.login('leader.211000');
+      const agency = await t.ctx.database.db.selectFrom('agencies').select('id').where('region_code', '=', '211000').executeTakeFirstOrThrow();
+      // A stored standing (a commendation), so the risk shown is the one the sweep stores.
+      await recordCreditEvent(t.ctx, systemActor(), {
+        usci,
+        agencyId: agency.id,
+        kind: 'commendation',
+        severity: 'general',
+        reason: '风险测试',
+        sourceType: 'commendation',
+        sourceId: `risk-${database}`,
+        occurredAt: t.clock.now.toISOString(),
+      });
+      const monitoringOf = (b: Json) => (b.risk.factors as Json[]).find((f) => f.factor === 'monitoring');
+      const before = await call(t, leader, 'GET', `/api/v1/credit/units/${usci}`);
+      assert.equal(before.status, 200, JSON.stringify(before.body));
+      const had = monitoringOf(before.body)?.points ?? 0;
+      for (let i = 0; i < 3; i++)
+        assert.equal((await send({ messageId: `risk-fault-${i}`, deviceId: 'UITD-LY-0001', type: 'fault', occurredAt: at(t, 60 + i) })).outcome, 'stored');
+      const run = await sweepCredit(t.ctx, 'risk-test');
+      assert.ok(run.ran);
+      const after = await call(t, leader, 'GET', `/api/v1/credit/units/${usci}`);
+      const factor = monitoringOf(after.body);
+      assert.ok(factor, JSON.stringify(after.body.risk.factors));
+      assert.equal(factor.points, had + 3, 'one point a fault (national default)');
     });
 
     test('MON-01 malformed, unknown device, unknown centre and a unit mismatch become dead letters with reasons', async () => {
