@@ -80,9 +80,18 @@ describe('web shell in headless Chromium', () => {
     await page.goto(`${base}/admin/policies`);
     await page.getByRole('button', { name: /新增版本/ }).click();
     const dialog = page.getByRole('dialog', { name: /新增政策参数版本/ });
-    await dialog.getByLabel('参数种类').fill('随机抽查比例与频次');
-    await page.locator('.ant-select-item-option[title="随机抽查比例与频次"]').click();
-    await dialog.getByText('同一单位每年最多被抽取次数', { exact: true }).filter({ visible: true }).waitFor();
+    // On a loaded machine the option list may re-render while it is tapped: choose again until the form shows.
+    const field = dialog.getByText('同一单位每年最多被抽取次数', { exact: true }).filter({ visible: true });
+    for (let attempt = 1; ; attempt++) {
+      await dialog.getByLabel('参数种类').fill('随机抽查比例与频次');
+      await page.locator('.ant-select-item-option[title="随机抽查比例与频次"]').click();
+      const shown = await field.waitFor({ timeout: 20_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (attempt === 3) assert.fail('the form of 随机抽查比例与频次 did not open after three choices of the kind');
+    }
     // The generated form (from the kind's schema) labels every field in Chinese and refuses out-of-range values.
     const draws = dialog.getByLabel('同一单位每年最多被抽取次数');
     await draws.fill('');
