@@ -16,6 +16,7 @@ import { appointmentRoutes } from './features/appointments/index.ts';
 import { complaintRoutes, open311Routes, partnerRoutes } from './features/complaints/index.ts';
 import { creditRoutes } from './features/credit/index.ts';
 import { disclosureRoutes } from './features/disclosure/index.ts';
+import { engineerRoutes } from './features/engineers/index.ts';
 import { caseDocumentRoutes } from './features/enforcement/case-documents.routes.ts';
 import { caseRoutes } from './features/enforcement/cases.routes.ts';
 import { enforcementRoutes } from './features/enforcement/enforcement.routes.ts';
@@ -187,6 +188,7 @@ export async function buildApp(
   await app.register(evaluationRoutes);
   await app.register(appointmentRoutes);
   await app.register(disclosureRoutes);
+  await app.register(engineerRoutes);
   await app.register(mapRoutes);
   await app.register(enforcementRoutes);
   await app.register(caseRoutes);

@@ -21,6 +21,7 @@ import type { Agency, OrgTables, Region } from './schema/org.ts';
 import type { OversightTables } from './schema/oversight.ts';
 import type { PolicyTables, PolicyVersion } from './schema/policy.ts';
 import type { ProductsTables } from './schema/products.ts';
+import type { EngineersTables } from './schema/engineers.ts';
 import type { ServicesTables } from './schema/services.ts';
 import type { Hazard, Inspector, InspectorConflict, OrderExtension, RandomPlan, RectificationOrder, SupervisionTables } from './schema/supervision.ts';
 import type { InspectionTask, TasksTables } from './schema/tasks.ts';
@@ -63,6 +64,7 @@ export interface DB
     IncidentsTables,
     ComplaintsTables,
     ServicesTables,
+    EngineersTables,
     CacheTables {}
 
 export type RegionTable = Region;

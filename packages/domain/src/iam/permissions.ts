@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   'market:organisation:read': '查看消防技术服务机构名录',
   'market:organisation:manage': '登记、核查消防技术服务机构从业条件',
   'market:sanction:decide': '记录消防技术服务机构违法行为，决定责令停止执业、吊销或市场禁入',
+  'market:engineer:register': '审核注册消防工程师注册申请（告知承诺制）',
+  'market:engineer:dispatch': '寄递注册证书和执业印章、登记单号',
+  'portal:engineer:apply': '申请注册消防工程师注册并查看进度',
   'products:check:read': '查看消防产品抽查计划、结果和移送情况',
   'products:plan:manage': '制定、公布消防产品抽查计划并抽取',
   'products:result:record': '录入消防产品抽查结果、登记移送市场监管部门情况',
@@ -165,6 +168,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:evaluation:visit',
     'services:appointment:manage',
     'services:disclosure:handle',
+    // LIC-12: the window sends the certificate and seal by courier.
+    'market:engineer:dispatch',
   ],
   inspector: [
     ...STAFF_BASE,
@@ -196,6 +201,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'oversight:alert:read',
     'complaints:reward:decide',
     'market:sanction:decide',
+    // LIC-12: the registration decision (告知承诺制).
+    'market:engineer:register',
     'incidents:review:decide',
     'services:evaluation:follow_up',
     'services:evaluation:appeal',
@@ -230,6 +237,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:appointment:manage',
     'services:disclosure:handle',
     'services:disclosure:approve',
+    'market:engineer:register',
+    'market:engineer:dispatch',
   ],
   admin: [
     'org:agency:read',
@@ -266,6 +275,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:record:read',
     'portal:credit:request',
     'portal:incident:declare',
+    'portal:engineer:apply',
   ],
 };
 
