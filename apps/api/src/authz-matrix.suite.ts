@@ -71,6 +71,8 @@ interface Fixture {
   bookingCode: string;
   disclosureId: string;
   disclosureCode: string;
+  /** A pending registered fire engineer registration (LIC-12) at the agency. */
+  engineerRegistrationId: string;
 }
 interface Sample {
   url: (f: Fixture) => string;
@@ -158,6 +160,34 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/disclosure/requests/:id/reply': {
     url: (f) => `/api/v1/disclosure/requests/${f.disclosureId}/reply`,
     body: () => ({ outcome: 'disclosed', reply: '矩阵测试答复' }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/engineers/registrations': {
+    url: () => '/api/v1/engineers/registrations',
+    body: (f, n) => ({
+      regionCode: f.region,
+      name: '矩阵',
+      idNumber: `11010119900101${String(1000 + n).slice(-4)}`,
+      level: 'second',
+      qualificationNo: 'ZG-MATRIX',
+      employer: '矩阵测试消防技术服务有限公司',
+      employerUsci: '91110000MA0000000X',
+      phone: '13900008888',
+      mailingAddress: '矩阵测试路 1 号',
+      materials: [f.fileId],
+      commitmentAccepted: true,
+    }),
+  },
+  'GET /api/v1/engineers/registrations/mine': { url: () => '/api/v1/engineers/registrations/mine' },
+  'GET /api/v1/engineers/registrations': { url: () => '/api/v1/engineers/registrations' },
+  'POST /api/v1/engineers/registrations/:id/decision': {
+    url: (f) => `/api/v1/engineers/registrations/${f.engineerRegistrationId}/decision`,
+    body: () => ({ outcome: 'refuse', reasons: '矩阵测试不予注册', version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/engineers/registrations/:id/dispatch': {
+    url: (f) => `/api/v1/engineers/registrations/${f.engineerRegistrationId}/dispatch`,
+    body: () => ({ courier: '中国邮政EMS', trackingNo: 'EMS1234567', version: 0 }),
     otherAgency: 404,
   },
   'GET /api/health': { url: () => '/api/health' },
@@ -1273,7 +1303,25 @@ async function servicesFixture(t: TestApp, region: string) {
     contact: '13900005555',
     content: '矩阵测试：申请公开抽查结果',
   });
+  const applicant = await t.login(`applicant.${region}`);
+  const mp = multipartFile('engineer.png', Buffer.concat([TINY_PNG, Buffer.from(`engineer-${region}`)]), 'image/png');
+  const upload = await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(applicant), ...mp.headers }, payload: mp.payload });
+  assert.equal(upload.statusCode, 201, upload.body);
+  const registration = await post(applicant, '/api/v1/engineers/registrations', {
+    regionCode: region,
+    name: '矩阵工程师',
+    idNumber: `${region}19900101123X`,
+    level: 'first',
+    qualificationNo: 'ZG-FIXTURE',
+    employer: '矩阵测试消防技术服务有限公司',
+    employerUsci: '91110000MA0000000X',
+    phone: '13900009999',
+    mailingAddress: '矩阵测试路 2 号',
+    materials: [upload.json().id],
+    commitmentAccepted: true,
+  });
   return {
+    engineerRegistrationId: registration.id as string,
     visitToken: visit.token as string,
     followUpId: bad.followUpId as string,
     slotId: slot.id as string,
@@ -1523,6 +1571,7 @@ export function authorizationMatrix(database: TestDatabase): void {
         other.followUpId,
         other.disclosureId,
         other.disclosureCode,
+        other.engineerRegistrationId,
       ];
       for (const role of ROLES) {
         for (const [key, route] of routeRegistry) {

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import type { Dialect } from '../database.ts';
 
 /**
@@ -40,6 +40,8 @@ export const migration = (dialect: Dialect): Migration => ({
       .addColumn('created_at', text, (c) => c.notNull())
       .execute();
     await db.schema.createIndex('engineer_registrations_scope').on('engineer_registrations').columns(['agency_path', 'status']).execute();
+    // One live registration per person: a refused one may be applied for again; parallel applications lose here.
+    await sql`create unique index engineer_registrations_live on engineer_registrations (id_number) where status <> 'refused'`.execute(db);
     await db.schema.createIndex('engineer_registrations_user').on('engineer_registrations').columns(['user_id']).execute();
   },
 });

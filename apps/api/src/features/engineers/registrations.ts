@@ -81,9 +81,9 @@ export async function applyForRegistration(deps: Deps, actor: Actor, input: Engi
       .selectFrom('engineer_registrations')
       .select('id')
       .where('id_number', '=', input.idNumber.toUpperCase())
-      .where('status', 'in', ['pending', 'approved'])
+      .where('status', '!=', 'refused')
       .executeTakeFirst();
-    if (open) throw new AppError('ENGINEER.DUPLICATE', '该身份证号已有在办的注册申请，不能重复申请');
+    if (open) throw new AppError('ENGINEER.DUPLICATE', '该身份证号已有在办或已准予的注册，不能重复申请');
     const now = deps.now();
     const id = uuidv7(now.getTime());
     const clock = await startClock(
