@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { registrationInput } from '../../test-support/engineers.ts';
+import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, uploadImage } from '../../test-support/http.ts';
 
 for (const database of DATABASES) {
@@ -69,7 +69,11 @@ for (const database of DATABASES) {
       assert.equal(ok.body.dueDate, null);
       const stopped = await t.ctx.database.db.selectFrom('clocks').select('status').where('id', '=', clock.id).executeTakeFirstOrThrow();
       assert.equal(stopped.status, 'stopped');
-      const twice = await call(t, approver, 'POST', `/api/v1/engineers/registrations/${r.body.id}/decision`, { outcome: 'refuse', reasons: '再次', version: 0 });
+      const twice = await call(t, approver, 'POST', `/api/v1/engineers/registrations/${r.body.id}/decision`, {
+        outcome: 'refuse',
+        reasons: '再次',
+        version: 0,
+      });
       assert.deepEqual([twice.status, twice.body.code], [409, 'ENGINEER.STATE']);
 
       const sent = await call(t, tok['clerk.440106']!, 'POST', `/api/v1/engineers/registrations/${r.body.id}/dispatch`, {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { registrationInput } from '../../test-support/engineers.ts';
+import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json, uploadImage } from '../../test-support/http.ts';
 
 /**
@@ -45,11 +45,20 @@ for (const database of DATABASES) {
       noServerError(decided);
       assert.equal(decided.filter((r) => r.status === 200).length, 1);
       for (const r of decided.filter((x) => x.status !== 200)) assert.deepEqual([r.status, r.body.code], [409, 'ENGINEER.STATE']);
-      const events = await db.selectFrom('audit_events').select('action').where('target_id', '=', id).where('action', '=', 'engineer.registration.approve').execute();
+      const events = await db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('target_id', '=', id)
+        .where('action', '=', 'engineer.registration.approve')
+        .execute();
       assert.equal(events.length, 1);
 
       const dispatched = await parallel(() =>
-        call(t, tok['clerk.440106']!, 'POST', `/api/v1/engineers/registrations/${id}/dispatch`, { courier: '顺丰速运', trackingNo: 'SF1234567890', version: 1 }),
+        call(t, tok['clerk.440106']!, 'POST', `/api/v1/engineers/registrations/${id}/dispatch`, {
+          courier: '顺丰速运',
+          trackingNo: 'SF1234567890',
+          version: 1,
+        }),
       );
       noServerError(dispatched);
       assert.equal(dispatched.filter((r) => r.status === 200).length, 1);

@@ -42,7 +42,7 @@ export async function engineerRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/v1/engineers/registrations',
     {
-      config: { permission: 'market:engineer:register' },
+      config: { permission: 'market:organisation:read' },
       schema: {
         tags,
         summary: '注册消防工程师注册审核队列',

@@ -6,20 +6,14 @@ import type {
   EngineerRegistrationList,
   EngineerRegistrationView,
 } from '@fep/contracts';
-import {
-  ENGINEER_COMMITMENT_TEXT,
-  ENGINEER_LEVEL_LABELS,
-  ENGINEER_REGISTRATION_RULE,
-  ENGINEER_REGISTRATION_STATUS_LABELS,
-  inScope,
-} from '@fep/domain';
+import { ENGINEER_COMMITMENT_TEXT, ENGINEER_LEVEL_LABELS, ENGINEER_REGISTRATION_RULE, ENGINEER_REGISTRATION_STATUS_LABELS, inScope } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 import type { EngineerRegistration } from '../../db/schema/engineers.ts';
 import { type Actor, userIdOf } from '../../platform/actor.ts';
 import { presentClock } from '../../platform/clocks/clocks.presenter.ts';
 import { applyClockEvent, startClock } from '../../platform/clocks/clocks.service.ts';
-import { shareFilesWithAgency } from '../../platform/files/files.repository.ts';
 import { AppError, notFound, outOfScope } from '../../platform/errors.ts';
+import { shareFilesWithAgency } from '../../platform/files/files.repository.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { agencyById, findAgency } from '../../platform/org/agencies.repository.ts';
 import { scopeFilter } from '../../platform/org/scope.ts';
@@ -143,7 +137,13 @@ export async function applyForRegistration(deps: Deps, actor: Actor, input: Engi
 /** The applicant's own applications, to follow them. */
 export async function myRegistrations(deps: Deps, actor: Actor): Promise<EngineerRegistrationList> {
   const db = deps.database.db;
-  const rows = await db.selectFrom('engineer_registrations').selectAll().where('user_id', '=', userIdOf(actor)).orderBy('created_at', 'desc').limit(50).execute();
+  const rows = await db
+    .selectFrom('engineer_registrations')
+    .selectAll()
+    .where('user_id', '=', userIdOf(actor))
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
   const nowIso = deps.now().toISOString();
   const items: EngineerRegistrationView[] = [];
   for (const r of rows) items.push(await present(db, r, nowIso));
@@ -180,12 +180,7 @@ function certificateNumber(regionCode: string, level: 'first' | 'second', at: Da
  * The decision: approve (a certificate number is issued) or refuse with reasons. Compare-and-set on the status
  * and version: of parallel decisions one applies; the others are told the application was just decided.
  */
-export async function decideRegistration(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-  input: EngineerRegistrationDecision,
-): Promise<EngineerRegistrationView> {
+export async function decideRegistration(deps: Deps, actor: Actor, id: string, input: EngineerRegistrationDecision): Promise<EngineerRegistrationView> {
   const reasons = input.reasons?.trim() ?? '';
   if (input.outcome === 'refuse' && reasons.length < 2) throw new AppError('ENGINEER.REASONS_REQUIRED', '不予注册应当说明理由', { field: 'reasons' });
   return transact(deps, actor, async (trx, audit) => {
@@ -221,12 +216,7 @@ export async function decideRegistration(
 }
 
 /** Delivery: the certificate and seal handed to the courier, the tracking number recorded (once). */
-export async function dispatchCertificate(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-  input: EngineerRegistrationDispatch,
-): Promise<EngineerRegistrationView> {
+export async function dispatchCertificate(deps: Deps, actor: Actor, id: string, input: EngineerRegistrationDispatch): Promise<EngineerRegistrationView> {
   return transact(deps, actor, async (trx, audit) => {
     const r = await inScopeRow(trx, actor, id);
     if (r.status !== 'approved' || r.version !== input.version)
@@ -234,7 +224,14 @@ export async function dispatchCertificate(
     const nowIso = deps.now().toISOString();
     const u = await trx
       .updateTable('engineer_registrations')
-      .set({ status: 'dispatched', courier: input.courier, tracking_no: input.trackingNo, dispatched_by: userIdOf(actor), dispatched_at: nowIso, version: r.version + 1 })
+      .set({
+        status: 'dispatched',
+        courier: input.courier,
+        tracking_no: input.trackingNo,
+        dispatched_by: userIdOf(actor),
+        dispatched_at: nowIso,
+        version: r.version + 1,
+      })
       .where('id', '=', id)
       .where('status', '=', 'approved')
       .where('version', '=', r.version)
