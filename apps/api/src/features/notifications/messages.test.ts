@@ -115,4 +115,7 @@ test('NTF wording: a refusal states its reasons and the remedies (行政许可�
   assert.deepEqual([followUp.link, followUp.to], ['/admin/evaluations/follow-ups', { agencyId: 'ag', permission: 'services:evaluation:follow_up' }]);
   const disclosure = draftsOf(event('clocks.alert_raised', { ...CLOCK, targetType: 'disclosure_request', targetId: 'd1' }))[0]!;
   assert.deepEqual([disclosure.link, disclosure.to], ['/admin/disclosure', { agencyId: 'ag', permission: 'services:disclosure:handle' }]);
+  // LIC-12: an engineer registration nearing its decision date goes to those who decide it.
+  const engineer = draftsOf(event('clocks.alert_raised', { ...CLOCK, targetType: 'engineer_registration', targetId: 'e1' }))[0]!;
+  assert.deepEqual([engineer.link, engineer.to], ['/admin/engineer-registrations', { agencyId: 'ag', permission: 'market:engineer:register' }]);
 });

@@ -198,6 +198,7 @@ function clockLink(c: ClockAlertRaised): string {
   if (c.targetType === 'complaint') return `/admin/complaints/${c.targetId}`;
   if (c.targetType === 'evaluation_follow_up') return '/admin/evaluations/follow-ups';
   if (c.targetType === 'disclosure_request') return '/admin/disclosure';
+  if (c.targetType === 'engineer_registration') return '/admin/engineer-registrations';
   return '/admin/clocks';
 }
 
@@ -211,5 +212,7 @@ function clockPermission(targetType: string): Permission {
   // SVC-02, SVC-06: a bad review's follow-up and a disclosure request are the window's to act on.
   if (targetType === 'evaluation_follow_up') return 'services:evaluation:follow_up';
   if (targetType === 'disclosure_request') return 'services:disclosure:handle';
+  // LIC-12: an engineer registration's decision is the approver's.
+  if (targetType === 'engineer_registration') return 'market:engineer:register';
   return 'clock:clock:extend';
 }
