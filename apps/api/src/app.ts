@@ -17,6 +17,7 @@ import { complaintRoutes, open311Routes, partnerRoutes } from './features/compla
 import { creditRoutes } from './features/credit/index.ts';
 import { disclosureRoutes } from './features/disclosure/index.ts';
 import { engineerRoutes } from './features/engineers/index.ts';
+import { accountabilityRoutes } from './features/incidents/index.ts';
 import { caseDocumentRoutes } from './features/enforcement/case-documents.routes.ts';
 import { caseRoutes } from './features/enforcement/cases.routes.ts';
 import { enforcementRoutes } from './features/enforcement/enforcement.routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(
   await app.register(appointmentRoutes);
   await app.register(disclosureRoutes);
   await app.register(engineerRoutes);
+  await app.register(accountabilityRoutes);
   await app.register(mapRoutes);
   await app.register(enforcementRoutes);
   await app.register(caseRoutes);

@@ -174,3 +174,60 @@ export const IncidentView = Type.Object({
 export type IncidentView = Static<typeof IncidentView>;
 export const IncidentList = Type.Object({ items: Type.Array(IncidentView) });
 export type IncidentList = Static<typeof IncidentList>;
+
+/** FIR-04: the accountability investigation of a fatal or high-impact fire and its one-year evaluation. */
+export const AccountabilityBody = Type.Object(
+  {
+    deaths: Type.Integer({ minimum: 0, maximum: 10000 }),
+    highImpact: Type.Boolean(),
+    teamLead: Type.String({ minLength: 2, maxLength: 200 }),
+    teamMembers: Type.Array(Type.String({ minLength: 2, maxLength: 200 }), { minItems: 1, maxItems: 30 }),
+    parties: Type.Array(
+      Type.Object(
+        {
+          party: Type.Union([
+            Type.Literal('construction'),
+            Type.Literal('design'),
+            Type.Literal('supervision'),
+            Type.Literal('intermediary'),
+            Type.Literal('product'),
+            Type.Literal('management'),
+          ]),
+          name: Type.String({ minLength: 2, maxLength: 200 }),
+          findings: Type.String({ minLength: 2, maxLength: 2000 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 30 },
+    ),
+    measures: Type.String({ minLength: 2, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+export type AccountabilityBody = Static<typeof AccountabilityBody>;
+export const AccountabilityEvaluationBody = Type.Object(
+  { findings: Type.String({ minLength: 2, maxLength: 4000 }), version: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type AccountabilityEvaluationBody = Static<typeof AccountabilityEvaluationBody>;
+export const AccountabilityView = Type.Object({
+  id: Type.String(),
+  agencyName: Type.String(),
+  deaths: Type.Integer(),
+  highImpact: Type.Boolean(),
+  teamLead: Type.String(),
+  teamMembers: Type.Array(Type.String()),
+  parties: Type.Array(Type.Object({ party: Type.String(), partyLabel: Type.String(), name: Type.String(), findings: Type.String() })),
+  measures: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  evaluationDue: Nullable(Type.String()),
+  evaluation: Nullable(Type.String()),
+  evaluatedAt: Nullable(Type.String()),
+  legalBasis: Type.String(),
+  createdAt: Type.String(),
+  version: Type.Integer(),
+});
+export type AccountabilityView = Static<typeof AccountabilityView>;
+export const AccountabilityList = Type.Object({ items: Type.Array(AccountabilityView) });
+export type AccountabilityList = Static<typeof AccountabilityList>;

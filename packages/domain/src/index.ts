@@ -19,6 +19,7 @@ export * from './enforcement/items.ts';
 export * from './enforcement/penalty.ts';
 export * from './enforcement/seal.ts';
 export * from './engineers/registration.ts';
+export * from './incidents-accountability.ts';
 export * from './iam/permissions.ts';
 export * from './iam/scope.ts';
 export * from './incidents/procedure.ts';

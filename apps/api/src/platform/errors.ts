@@ -93,6 +93,8 @@ export const ERROR_STATUS = {
   /** Fire product checks (MKT-02): a plan drawn twice, a result recorded twice, a referral moved out of order, a result breaking the finding rules. */
   /** Fire incidents (FIR-01 … FIR-03): a step out of order, a request breaking the tier's rules, a review late or twice. */
   'INCIDENT.STATE': 409,
+  'INCIDENT.NOT_ACCOUNTABLE': 422,
+  'INCIDENT.ACCOUNTABILITY_EXISTS': 409,
   'INCIDENT.INVALID': 400,
   'INCIDENT.REVIEW_LATE': 422,
   'INCIDENT.REVIEW_NOT_ALLOWED': 422,

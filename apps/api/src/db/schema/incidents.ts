@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 // Fire incidents (FIR-01 … FIR-03). Conventions: see ../schema.ts.
 
@@ -78,4 +78,27 @@ export interface IncidentsTables {
   incidents: IncidentTable;
   incident_sealing_changes: IncidentSealingChangeTable;
   incident_reviews: IncidentReviewTable;
+  incident_accountability: IncidentAccountabilityTable;
 }
+
+export interface IncidentAccountabilityTable {
+  id: string;
+  incident_id: string;
+  agency_id: string;
+  agency_path: string;
+  deaths: number;
+  high_impact: number;
+  team_lead: string;
+  team_members_json: string;
+  parties_json: string;
+  measures: string;
+  status: 'investigated' | 'evaluated';
+  evaluation: string | null;
+  evaluated_by: string | null;
+  evaluated_at: string | null;
+  clock_id: string | null;
+  recorded_by: string | null;
+  version: Generated<number>;
+  created_at: string;
+}
+export type IncidentAccountability = Selectable<IncidentAccountabilityTable>;

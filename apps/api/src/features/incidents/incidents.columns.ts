@@ -19,3 +19,10 @@ export const INVESTIGATORS = jsonColumn('incidents.investigators_json', Type.Arr
 export const SEALED_AREAS = jsonColumn('incidents.sealed_areas_json', Type.Array(Type.String()));
 export const SEALED_PHOTOS = jsonColumn('incidents.sealed_photo_ids_json', Type.Array(Type.String()));
 export const CHANGE_AREAS = jsonColumn('incident_sealing_changes.areas_json', Type.Array(Type.String()));
+
+/** FIR-04: the accountability investigation's team and the parties examined with their findings. */
+export const TEAM_MEMBERS = jsonColumn('incident_accountability.team_members_json', Type.Array(Type.String()));
+export const PARTIES = jsonColumn(
+  'incident_accountability.parties_json',
+  Type.Array(Type.Object({ party: Type.String(), name: Type.String(), findings: Type.String() })),
+);

@@ -5,3 +5,4 @@
  * feature that writes `incidents`, `incident_sealing_changes` and `incident_reviews`.
  */
 export { incidentRoutes } from './incidents.routes.ts';
+export { accountabilityRoutes } from './accountability.routes.ts';
