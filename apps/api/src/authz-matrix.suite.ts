@@ -71,6 +71,8 @@ interface Fixture {
   bookingCode: string;
   disclosureId: string;
   disclosureCode: string;
+  /** The accountability investigation (FIR-04) of the agency's open incident. */
+  accountabilityId: string;
   /** A pending registered fire engineer registration (LIC-12) at the agency. */
   engineerRegistrationId: string;
 }
@@ -190,6 +192,24 @@ const SAMPLES: Record<string, Sample> = {
     body: () => ({ courier: '中国邮政EMS', trackingNo: 'EMS1234567', version: 0 }),
     otherAgency: 404,
   },
+  'POST /api/v1/incidents/:id/accountability': {
+    url: (f) => `/api/v1/incidents/${f.determinedIncidentId}/accountability`,
+    body: () => ({
+      deaths: 1,
+      highImpact: false,
+      teamLead: '矩阵测试区人民政府',
+      teamMembers: ['应急管理局'],
+      parties: [{ party: 'management', name: '矩阵测试单位', findings: '矩阵测试：消防安全管理不落实' }],
+      measures: '矩阵测试整改措施',
+    }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/incident-accountability/:id/evaluation': {
+    url: (f) => `/api/v1/incident-accountability/${f.accountabilityId}/evaluation`,
+    body: () => ({ findings: '矩阵测试：整改措施已落实', version: 0 }),
+    otherAgency: 404,
+  },
+  'GET /api/v1/public/incident-accountability': { url: () => '/api/v1/public/incident-accountability' },
   'GET /api/health': { url: () => '/api/health' },
   'POST /api/v1/auth/login': { url: () => '/api/v1/auth/login', body: () => ({ username: 'nobody.000000', password: 'x' }) },
   'POST /api/v1/auth/logout': { url: () => '/api/v1/auth/logout', freshSession: true },
@@ -1370,7 +1390,20 @@ async function incidentsFixture(t: TestApp, region: string) {
   const done = await post(inspector, '/api/v1/incidents', body(`${region} 矩阵测试厂房`));
   await post(inspector, `/api/v1/incidents/${done.id}/determination`, { cause: '矩阵测试：电气故障', servedAt: at(1) });
   const review = await post(await t.login(`applicant.${region}`), `/api/v1/incidents/${done.id}/reviews`, { appliedAt: at(0), reasons: '矩阵测试复核' });
-  return { incidentId: open.id as string, determinedIncidentId: done.id as string, incidentReviewId: review.id as string };
+  const accountability = await post(inspector, `/api/v1/incidents/${open.id}/accountability`, {
+    deaths: 1,
+    highImpact: true,
+    teamLead: '矩阵测试区人民政府',
+    teamMembers: ['应急管理局', '消防救援机构'],
+    parties: [{ party: 'construction', name: '矩阵测试建设单位', findings: '矩阵测试：擅自改变使用性质' }],
+    measures: '矩阵测试整改措施',
+  });
+  return {
+    incidentId: open.id as string,
+    determinedIncidentId: done.id as string,
+    incidentReviewId: review.id as string,
+    accountabilityId: accountability.id as string,
+  };
 }
 
 /** A drawn distribution plan of fire products (MKT-02): one sample unqualified (its market referral pending), one pending. */

@@ -4,5 +4,6 @@
  * approval), the loss declared online by the unit, the determination and the review by the next-higher agency. The one
  * feature that writes `incidents`, `incident_sealing_changes` and `incident_reviews`.
  */
-export { incidentRoutes } from './incidents.routes.ts';
+
 export { accountabilityRoutes } from './accountability.routes.ts';
+export { incidentRoutes } from './incidents.routes.ts';
