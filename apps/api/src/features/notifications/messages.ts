@@ -199,6 +199,7 @@ function clockLink(c: ClockAlertRaised): string {
   if (c.targetType === 'evaluation_follow_up') return '/admin/evaluations/follow-ups';
   if (c.targetType === 'disclosure_request') return '/admin/disclosure';
   if (c.targetType === 'engineer_registration') return '/admin/engineer-registrations';
+  if (c.targetType === 'incident_accountability') return '/admin/incidents';
   return '/admin/clocks';
 }
 
@@ -214,5 +215,7 @@ function clockPermission(targetType: string): Permission {
   if (targetType === 'disclosure_request') return 'services:disclosure:handle';
   // LIC-12: an engineer registration's decision is the approver's.
   if (targetType === 'engineer_registration') return 'market:engineer:register';
+  // FIR-04: the one-year evaluation of a fire's rectification measures is the investigators'.
+  if (targetType === 'incident_accountability') return 'incidents:incident:handle';
   return 'clock:clock:extend';
 }
