@@ -177,6 +177,12 @@ export const ROUTES: AppRoute[] = [
     access: 'public',
   },
   {
+    path: '/accountability',
+    page: () => import('./pages/incidents/AccountabilityPublicPage.tsx').then((m) => ({ default: m.AccountabilityPublicPage })),
+    // Linked from the footer of every portal page.
+    access: 'public',
+  },
+  {
     path: '/portal/engineer-registration',
     page: () => import('./pages/engineers/EngineerRegistrationPage.tsx').then((m) => ({ default: m.EngineerRegistrationPage })),
     // Linked from the footer of every portal page: the header menu is full at 1366 px.
