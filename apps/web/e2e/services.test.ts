@@ -49,7 +49,7 @@ describe('public services in headless Chromium', () => {
     await dialog.getByLabel('联系人').fill('张小明');
     await dialog.getByLabel('联系电话').fill('13912345678');
     await answerTo(page, /\/bookings$/, () => dialog.getByRole('button', { name: '确认预约' }).click());
-    const code = (await page.getByTestId('booking-code').innerText()).trim();
+    const code = ((await page.getByTestId('booking-code').textContent()) ?? '').trim();
     await page.screenshot({ path: `${SHOTS}services-booked-phone.png`, fullPage: true });
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     assert.ok(widths[0]! <= widths[1]!, `no horizontal scrolling: ${widths.join(' > ')}`);
