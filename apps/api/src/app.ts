@@ -35,6 +35,7 @@ import { oversightRoutes } from './features/oversight/oversight.routes.ts';
 import { productRoutes } from './features/products/index.ts';
 import { serviceRoutes } from './features/services/services.routes.ts';
 import { supervisionRoutes } from './features/supervision/supervision.routes.ts';
+import { trainingRoutes } from './features/training/index.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { loadAuditKey } from './platform/audit/keys.ts';
@@ -186,6 +187,7 @@ export async function buildApp(
   await app.register(serviceRoutes);
   await app.register(evaluationRoutes);
   await app.register(appointmentRoutes);
+  await app.register(trainingRoutes);
   await app.register(disclosureRoutes);
   await app.register(mapRoutes);
   await app.register(enforcementRoutes);

@@ -100,6 +100,9 @@ export const PERMISSIONS = {
   'services:appointment:manage': '发布、办结消防站开放日和教育基地参观场次',
   'services:disclosure:handle': '办理、答复政府信息公开申请',
   'services:disclosure:approve': '批准延长政府信息公开答复期限',
+  'services:training:manage': '发布消防安全在线培训课程',
+  'services:training:learn': '参加在线培训并查看本人培训档案',
+  'portal:training:unit': '查看本单位人员培训档案和到期复训提醒',
   'system:event:manage': '查看和重新投递跨模块事件',
   'system:clock:manage': '调整演示时钟',
 } as const;
@@ -107,6 +110,8 @@ export type Permission = keyof typeof PERMISSIONS;
 
 const STAFF_BASE: Permission[] = [
   'org:agency:read',
+  // SVC-04: staff take the online courses too and keep their own training archive.
+  'services:training:learn',
   // 流转记录: who did what on a file, for the staff who handle it (the full record with digests is audit:event:read).
   'audit:timeline:read',
   'policy:policy:read',
@@ -165,6 +170,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:evaluation:visit',
     'services:appointment:manage',
     'services:disclosure:handle',
+    'services:training:manage',
   ],
   inspector: [
     ...STAFF_BASE,
@@ -230,6 +236,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:appointment:manage',
     'services:disclosure:handle',
     'services:disclosure:approve',
+    'services:training:manage',
   ],
   admin: [
     'org:agency:read',
@@ -266,6 +273,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:record:read',
     'portal:credit:request',
     'portal:incident:declare',
+    'services:training:learn',
+    'portal:training:unit',
   ],
 };
 

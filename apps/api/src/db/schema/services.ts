@@ -119,6 +119,8 @@ export interface ServicesTables {
   appointment_slots: AppointmentSlotTable;
   appointment_bookings: AppointmentBookingTable;
   disclosure_requests: DisclosureRequestTable;
+  training_courses: TrainingCourseTable;
+  training_completions: TrainingCompletionTable;
 }
 
 export type Evaluation = Selectable<EvaluationTable>;
@@ -127,3 +129,31 @@ export type EvaluationFollowUpStep = Selectable<EvaluationFollowUpStepTable>;
 export type AppointmentSlot = Selectable<AppointmentSlotTable>;
 export type AppointmentBooking = Selectable<AppointmentBookingTable>;
 export type DisclosureRequest = Selectable<DisclosureRequestTable>;
+
+/** Online training (SVC-04): a course published by an agency. */
+export interface TrainingCourseTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  title: string;
+  kind: 'video' | 'document';
+  /** A file id of the platform's file store or an https URL. */
+  resource: string;
+  duration_minutes: number;
+  audience: string;
+  created_by: string | null;
+  created_at: string;
+}
+export type TrainingCourse = Selectable<TrainingCourseTable>;
+
+/** One person's completion of one course (unique per person and course). */
+export interface TrainingCompletionTable {
+  id: string;
+  course_id: string;
+  user_id: string;
+  person_name: string;
+  usci: string | null;
+  agency_id: string | null;
+  completed_at: string;
+}
+export type TrainingCompletion = Selectable<TrainingCompletionTable>;
