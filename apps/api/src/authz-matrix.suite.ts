@@ -68,6 +68,8 @@ interface Fixture {
   followUpId: string;
   /** An open-day slot of the agency (SVC-03) and a booking on it; a disclosure request (SVC-06) and its code. */
   slotId: string;
+  /** A training course of the agency (SVC-04). */
+  courseId: string;
   bookingCode: string;
   disclosureId: string;
   disclosureCode: string;
@@ -144,6 +146,14 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/appointments/slots/:id/complete': { url: (f) => `/api/v1/appointments/slots/${f.slotId}/complete`, otherAgency: 404 },
   'GET /api/v1/appointments/bookings/:code': { url: (f) => `/api/v1/appointments/bookings/${f.bookingCode}` },
   'POST /api/v1/appointments/bookings/:code/cancel': { url: (f) => `/api/v1/appointments/bookings/${f.bookingCode}/cancel` },
+  'POST /api/v1/training/courses': {
+    url: () => '/api/v1/training/courses',
+    body: () => ({ title: '矩阵测试课程', kind: 'document', resource: 'https://example.org/matrix.pdf', durationMinutes: 30, audience: '全体员工' }),
+  },
+  'GET /api/v1/training/courses': { url: (f) => `/api/v1/training/courses?region=${f.region}` },
+  'POST /api/v1/training/courses/:id/completions': { url: (f) => `/api/v1/training/courses/${f.courseId}/completions` },
+  'GET /api/v1/training/archive/me': { url: () => '/api/v1/training/archive/me' },
+  'GET /api/v1/training/archive/unit': { url: () => '/api/v1/training/archive/unit' },
   'POST /api/v1/disclosure/requests': {
     url: () => '/api/v1/disclosure/requests',
     body: (f) => ({ regionCode: f.region, name: '矩阵', contact: '13900007777', content: '矩阵测试：申请公开信息' }),
@@ -1273,7 +1283,15 @@ async function servicesFixture(t: TestApp, region: string) {
     contact: '13900005555',
     content: '矩阵测试：申请公开抽查结果',
   });
+  const course = await post(clerk, '/api/v1/training/courses', {
+    title: '矩阵测试培训课程',
+    kind: 'video',
+    resource: 'https://example.org/matrix.mp4',
+    durationMinutes: 20,
+    audience: '全体员工',
+  });
   return {
+    courseId: course.id as string,
     visitToken: visit.token as string,
     followUpId: bad.followUpId as string,
     slotId: slot.id as string,
