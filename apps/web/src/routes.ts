@@ -177,6 +177,12 @@ export const ROUTES: AppRoute[] = [
     access: 'public',
   },
   {
+    path: '/training',
+    page: () => import('./pages/services/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
+    // Linked from the footer of every portal page (the header menu is full at 1366 px).
+    access: 'public',
+  },
+  {
     path: '/supervise',
     page: () => import('./pages/portal/OfficerComplaintPage.tsx').then((m) => ({ default: m.OfficerComplaintPage })),
     access: 'public',
@@ -446,6 +452,13 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '政府信息公开', icon: 'complaint' },
   },
   {
+    path: '/admin/training',
+    page: () => import('./pages/services/TrainingCoursesPage.tsx').then((m) => ({ default: m.TrainingCoursesPage })),
+    access: { kind: 'staff', permission: 'services:training:manage' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '在线培训', icon: 'review' },
+  },
+  {
     path: '/admin/complaints/map',
     page: () => import('./pages/complaints/ComplaintsMapPage.tsx').then((m) => ({ default: m.ComplaintsMapPage })),
     access: { kind: 'staff', permission: 'complaints:complaint:read' },
@@ -586,6 +599,7 @@ export function filePathOf(targetType: string, targetId: string): string | null 
     credit_request: '/admin/credit/requests',
     evaluation_follow_up: '/admin/evaluations/follow-ups',
     disclosure_request: '/admin/disclosure',
+    training_course: '/admin/training',
   };
   if (lists[targetType]) return lists[targetType];
   return base[targetType] ? `${base[targetType]}/${encodeURIComponent(targetId)}` : null;
