@@ -22,6 +22,7 @@ import { enforcementRoutes } from './features/enforcement/enforcement.routes.ts'
 import { paymentRoutes } from './features/enforcement/payments.routes.ts';
 import { sealRoutes } from './features/enforcement/seals.routes.ts';
 import { evaluationRoutes } from './features/evaluations/index.ts';
+import { guidanceRoutes } from './features/guidance/index.ts';
 import { incidentRoutes } from './features/incidents/index.ts';
 import { applicationRoutes } from './features/licensing/applications.routes.ts';
 import { documentRoutes } from './features/licensing/documents.routes.ts';
@@ -188,6 +189,7 @@ export async function buildApp(
   await app.register(evaluationRoutes);
   await app.register(appointmentRoutes);
   await app.register(trainingRoutes);
+  await app.register(guidanceRoutes);
   await app.register(disclosureRoutes);
   await app.register(mapRoutes);
   await app.register(enforcementRoutes);

@@ -73,3 +73,72 @@ export const UnitTrainingArchive = Type.Object({
   items: Type.Array(CompletionView),
 });
 export type UnitTrainingArchive = Static<typeof UnitTrainingArchive>;
+
+/** Expert guidance (SVC-05). */
+export const GuidanceMode = Type.Union([Type.Literal('on_site'), Type.Literal('online')]);
+export const GuidanceRequestInput = Type.Object(
+  {
+    regionCode: Type.String({ pattern: '^\\d{6}$' }),
+    subject: Type.String({ minLength: 2, maxLength: 100 }),
+    mode: GuidanceMode,
+    topic: Type.String({ minLength: 2, maxLength: 1000 }),
+    contact: Type.String({ minLength: 5, maxLength: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type GuidanceRequestInput = Static<typeof GuidanceRequestInput>;
+
+export const GuidanceAdviceView = Type.Object({
+  id: Type.String(),
+  visitedOn: Type.String(),
+  content: Type.String(),
+  status: Type.Union([Type.Literal('open'), Type.Literal('done')]),
+  statusLabel: Type.String(),
+  doneNote: Type.Union([Type.String(), Type.Null()]),
+  version: Type.Integer(),
+});
+export type GuidanceAdviceView = Static<typeof GuidanceAdviceView>;
+
+export const GuidanceView = Type.Object({
+  id: Type.String(),
+  subject: Type.String(),
+  requesterName: Type.String(),
+  mode: GuidanceMode,
+  modeLabel: Type.String(),
+  topic: Type.String(),
+  contact: Type.String(),
+  agencyName: Type.String(),
+  status: Type.Union([Type.Literal('requested'), Type.Literal('assigned'), Type.Literal('closed')]),
+  statusLabel: Type.String(),
+  experts: Type.Array(Type.String()),
+  advice: Type.Array(GuidanceAdviceView),
+  createdAt: Type.String(),
+  version: Type.Integer(),
+});
+export type GuidanceView = Static<typeof GuidanceView>;
+export const GuidanceList = Type.Object({ items: Type.Array(GuidanceView) });
+export type GuidanceList = Static<typeof GuidanceList>;
+export const GuidanceListQuery = Type.Object({ open: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+export type GuidanceListQuery = Static<typeof GuidanceListQuery>;
+
+export const GuidanceAssign = Type.Object(
+  { experts: Type.Array(Type.String({ minLength: 2, maxLength: 30 }), { minItems: 2, maxItems: 10 }), version: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type GuidanceAssign = Static<typeof GuidanceAssign>;
+export const GuidanceVisit = Type.Object(
+  {
+    visitedOn: Type.String({ format: 'date' }),
+    advice: Type.Array(Type.String({ minLength: 2, maxLength: 500 }), { minItems: 1, maxItems: 30 }),
+    version: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type GuidanceVisit = Static<typeof GuidanceVisit>;
+export const AdviceDone = Type.Object(
+  { note: Type.String({ minLength: 2, maxLength: 500 }), version: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type AdviceDone = Static<typeof AdviceDone>;
+export const GuidanceClose = Type.Object({ version: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+export type GuidanceClose = Static<typeof GuidanceClose>;

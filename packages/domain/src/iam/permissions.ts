@@ -103,6 +103,8 @@ export const PERMISSIONS = {
   'services:training:manage': '发布消防安全在线培训课程',
   'services:training:learn': '参加在线培训并查看本人培训档案',
   'portal:training:unit': '查看本单位人员培训档案和到期复训提醒',
+  'services:guidance:handle': '办理专家指导申请：指派专家组、登记指导、跟踪整改建议落实',
+  'portal:guidance:request': '申请消防安全专家指导（现场或线上）',
   'system:event:manage': '查看和重新投递跨模块事件',
   'system:clock:manage': '调整演示时钟',
 } as const;
@@ -171,6 +173,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:appointment:manage',
     'services:disclosure:handle',
     'services:training:manage',
+    'services:guidance:handle',
   ],
   inspector: [
     ...STAFF_BASE,
@@ -237,6 +240,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:disclosure:handle',
     'services:disclosure:approve',
     'services:training:manage',
+    'services:guidance:handle',
   ],
   admin: [
     'org:agency:read',
@@ -275,6 +279,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'portal:incident:declare',
     'services:training:learn',
     'portal:training:unit',
+    'portal:guidance:request',
   ],
 };
 

@@ -13,3 +13,10 @@ export function trainingDue(lastCompletedOn: string | null, intervalMonths: numb
   const dueOn = addMonths(lastCompletedOn, intervalMonths);
   return { dueOn, due: dueOn <= today };
 }
+
+/** Expert guidance (SVC-05). */
+export const GUIDANCE_MODE_LABELS = { on_site: '现场指导', online: '线上指导' } as const;
+export type GuidanceMode = keyof typeof GUIDANCE_MODE_LABELS;
+export const GUIDANCE_STATUS_LABELS = { requested: '待指派专家', assigned: '指导中', closed: '已办结' } as const;
+export type GuidanceStatus = keyof typeof GUIDANCE_STATUS_LABELS;
+export const ADVICE_STATUS_LABELS = { open: '待落实', done: '已落实' } as const;

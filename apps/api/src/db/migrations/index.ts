@@ -72,6 +72,7 @@ import { migration as monitoringAlarms } from './0500_monitoring_alarms.ts';
 import { migration as incidents } from './0600_incidents.ts';
 import { migration as servicesEvaluationsAppointmentsDisclosure } from './0620_services_evaluations_appointments_disclosure.ts';
 import { migration as training } from './0640_training.ts';
+import { migration as guidance } from './0641_guidance.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -150,6 +151,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0600_incidents': incidents(dialect),
     '0620_services_evaluations_appointments_disclosure': servicesEvaluationsAppointmentsDisclosure(dialect),
     '0640_training': training(dialect),
+    '0641_guidance': guidance(dialect),
     '0300_complaints_reports': complaintsReports(dialect),
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),

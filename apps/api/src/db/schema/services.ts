@@ -121,6 +121,8 @@ export interface ServicesTables {
   disclosure_requests: DisclosureRequestTable;
   training_courses: TrainingCourseTable;
   training_completions: TrainingCompletionTable;
+  guidance_requests: GuidanceRequestTable;
+  guidance_advice: GuidanceAdviceTable;
 }
 
 export type Evaluation = Selectable<EvaluationTable>;
@@ -157,3 +159,40 @@ export interface TrainingCompletionTable {
   completed_at: string;
 }
 export type TrainingCompletion = Selectable<TrainingCompletionTable>;
+
+/** Expert guidance (SVC-05): a unit's or key project's request. */
+export interface GuidanceRequestTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  usci: string | null;
+  requester_user_id: string | null;
+  requester_name: string;
+  /** The unit or key project to be guided. */
+  subject: string;
+  mode: 'on_site' | 'online';
+  topic: string;
+  contact: string;
+  status: 'requested' | 'assigned' | 'closed';
+  /** The expert group's names, one a line. */
+  experts: string | null;
+  version: number;
+  created_at: string;
+}
+export type GuidanceRequest = Selectable<GuidanceRequestTable>;
+
+/** One advice item given at a visit, followed up to done. */
+export interface GuidanceAdviceTable {
+  id: string;
+  request_id: string;
+  agency_path: string;
+  visited_on: string;
+  content: string;
+  status: 'open' | 'done';
+  done_note: string | null;
+  done_at: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+}
+export type GuidanceAdvice = Selectable<GuidanceAdviceTable>;
