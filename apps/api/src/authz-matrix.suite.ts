@@ -70,6 +70,11 @@ interface Fixture {
   slotId: string;
   /** A training course of the agency (SVC-04). */
   courseId: string;
+  /** Guidance requests of the agency (SVC-05): one awaiting its experts, one assigned with an open advice item. */
+  guidanceNewId: string;
+  guidanceId: string;
+  guidanceVersion: number;
+  adviceId: string;
   bookingCode: string;
   disclosureId: string;
   disclosureCode: string;
@@ -154,6 +159,32 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/training/courses/:id/completions': { url: (f) => `/api/v1/training/courses/${f.courseId}/completions` },
   'GET /api/v1/training/archive/me': { url: () => '/api/v1/training/archive/me' },
   'GET /api/v1/training/archive/unit': { url: () => '/api/v1/training/archive/unit' },
+  'POST /api/v1/guidance/requests': {
+    url: () => '/api/v1/guidance/requests',
+    body: (f) => ({ regionCode: f.region, subject: '矩阵测试项目', mode: 'online', topic: '矩阵测试指导', contact: '13900008888' }),
+  },
+  'GET /api/v1/guidance/requests/mine': { url: () => '/api/v1/guidance/requests/mine' },
+  'GET /api/v1/guidance/requests': { url: () => '/api/v1/guidance/requests' },
+  'POST /api/v1/guidance/requests/:id/assign': {
+    url: (f) => `/api/v1/guidance/requests/${f.guidanceNewId}/assign`,
+    body: () => ({ experts: ['矩阵甲', '矩阵乙'], version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/guidance/requests/:id/visits': {
+    url: (f) => `/api/v1/guidance/requests/${f.guidanceId}/visits`,
+    body: (f) => ({ visitedOn: '2026-11-20', advice: ['矩阵测试建议'], version: f.guidanceVersion }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/guidance/advice/:id/done': {
+    url: (f) => `/api/v1/guidance/advice/${f.adviceId}/done`,
+    body: () => ({ note: '矩阵测试落实', version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/guidance/requests/:id/close': {
+    url: (f) => `/api/v1/guidance/requests/${f.guidanceId}/close`,
+    body: (f) => ({ version: f.guidanceVersion }),
+    otherAgency: 404,
+  },
   'POST /api/v1/disclosure/requests': {
     url: () => '/api/v1/disclosure/requests',
     body: (f) => ({ regionCode: f.region, name: '矩阵', contact: '13900007777', content: '矩阵测试：申请公开信息' }),
@@ -1290,7 +1321,18 @@ async function servicesFixture(t: TestApp, region: string) {
     durationMinutes: 20,
     audience: '全体员工',
   });
+  const applicant = await t.login(`applicant.${region}`);
+  const guidance = (subject: string) =>
+    post(applicant, '/api/v1/guidance/requests', { regionCode: region, subject, mode: 'on_site', topic: '矩阵测试', contact: '13900009999' });
+  const fresh = await guidance('矩阵测试待指派');
+  const g = await guidance('矩阵测试指导中');
+  await post(clerk, `/api/v1/guidance/requests/${g.id}/assign`, { experts: ['矩阵甲', '矩阵乙'], version: 0 });
+  const visited = await post(clerk, `/api/v1/guidance/requests/${g.id}/visits`, { visitedOn: '2026-11-20', advice: ['矩阵测试建议'], version: 1 });
   return {
+    guidanceNewId: fresh.id as string,
+    guidanceId: g.id as string,
+    guidanceVersion: visited.version as number,
+    adviceId: visited.advice[0].id as string,
     courseId: course.id as string,
     visitToken: visit.token as string,
     followUpId: bad.followUpId as string,
