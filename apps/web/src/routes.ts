@@ -95,6 +95,12 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'portal', label: '火灾事故' },
   },
   {
+    path: '/portal/guidance',
+    page: () => import('./pages/services/GuidanceRequestPage.tsx').then((m) => ({ default: m.GuidanceRequestPage })),
+    // Linked from the footer of every portal page (the header menu is full at 1366 px).
+    access: { kind: 'applicant', permission: 'portal:guidance:request' },
+  },
+  {
     path: '/portal/seals/:id',
     page: () => import('./pages/portal/MySealsPage.tsx').then((m) => ({ default: m.MySealPage })),
     access: APPLICANT,
@@ -459,6 +465,13 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '在线培训', icon: 'review' },
   },
   {
+    path: '/admin/guidance',
+    page: () => import('./pages/services/GuidanceQueuePage.tsx').then((m) => ({ default: m.GuidanceQueuePage })),
+    access: { kind: 'staff', permission: 'services:guidance:handle' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '专家指导', icon: 'review' },
+  },
+  {
     path: '/admin/complaints/map',
     page: () => import('./pages/complaints/ComplaintsMapPage.tsx').then((m) => ({ default: m.ComplaintsMapPage })),
     access: { kind: 'staff', permission: 'complaints:complaint:read' },
@@ -600,6 +613,7 @@ export function filePathOf(targetType: string, targetId: string): string | null 
     evaluation_follow_up: '/admin/evaluations/follow-ups',
     disclosure_request: '/admin/disclosure',
     training_course: '/admin/training',
+    guidance_request: '/admin/guidance',
   };
   if (lists[targetType]) return lists[targetType];
   return base[targetType] ? `${base[targetType]}/${encodeURIComponent(targetId)}` : null;
