@@ -17,9 +17,9 @@ export function TrainingPage() {
   const [tab, setTab] = useState<'courses' | 'mine' | 'unit'>('courses');
   const learner = can('services:training:learn');
   const tabs = [
-    { label: '培训课程', value: 'courses' },
-    ...(learner ? [{ label: '我的培训档案', value: 'mine' }] : []),
-    ...(can('portal:training:unit') ? [{ label: '本单位培训档案', value: 'unit' }] : []),
+    { label: '课程', value: 'courses' },
+    ...(learner ? [{ label: '我的档案', value: 'mine' }] : []),
+    ...(can('portal:training:unit') ? [{ label: '单位档案', value: 'unit' }] : []),
   ];
   return (
     <PortalPage>

@@ -115,7 +115,7 @@ async function completionsWhere(db: Executor, by: { userId: string } | { usci: s
 async function trainingPolicy(db: Executor, usci: string | null, agencyId: string | null, on: string) {
   const def = policyKind('services.training');
   const basis = def.fields.retrainIntervalMonths?.legalBasis;
-  const legalBasis = basis ? `${basis.document}${basis.clause ?? ''}` : '';
+  const legalBasis = basis ? `${basis.document}${basis.clause ? `，${basis.clause}` : ''}` : '';
   let owner = agencyId;
   if (!owner && usci) {
     const unit = await db.selectFrom('units').select('agency_id').where('usci', '=', usci).executeTakeFirst();
