@@ -68,6 +68,13 @@ interface Fixture {
   followUpId: string;
   /** An open-day slot of the agency (SVC-03) and a booking on it; a disclosure request (SVC-06) and its code. */
   slotId: string;
+  /** A training course of the agency (SVC-04). */
+  courseId: string;
+  /** Guidance requests of the agency (SVC-05): one awaiting its experts, one assigned with an open advice item. */
+  guidanceNewId: string;
+  guidanceId: string;
+  guidanceVersion: number;
+  adviceId: string;
   bookingCode: string;
   disclosureId: string;
   disclosureCode: string;
@@ -148,6 +155,40 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/v1/appointments/slots/:id/complete': { url: (f) => `/api/v1/appointments/slots/${f.slotId}/complete`, otherAgency: 404 },
   'GET /api/v1/appointments/bookings/:code': { url: (f) => `/api/v1/appointments/bookings/${f.bookingCode}` },
   'POST /api/v1/appointments/bookings/:code/cancel': { url: (f) => `/api/v1/appointments/bookings/${f.bookingCode}/cancel` },
+  'POST /api/v1/training/courses': {
+    url: () => '/api/v1/training/courses',
+    body: () => ({ title: '矩阵测试课程', kind: 'document', resource: 'https://example.org/matrix.pdf', durationMinutes: 30, audience: '全体员工' }),
+  },
+  'GET /api/v1/training/courses': { url: (f) => `/api/v1/training/courses?region=${f.region}` },
+  'POST /api/v1/training/courses/:id/completions': { url: (f) => `/api/v1/training/courses/${f.courseId}/completions` },
+  'GET /api/v1/training/archive/me': { url: () => '/api/v1/training/archive/me' },
+  'GET /api/v1/training/archive/unit': { url: () => '/api/v1/training/archive/unit' },
+  'POST /api/v1/guidance/requests': {
+    url: () => '/api/v1/guidance/requests',
+    body: (f) => ({ regionCode: f.region, subject: '矩阵测试项目', mode: 'online', topic: '矩阵测试指导', contact: '13900008888' }),
+  },
+  'GET /api/v1/guidance/requests/mine': { url: () => '/api/v1/guidance/requests/mine' },
+  'GET /api/v1/guidance/requests': { url: () => '/api/v1/guidance/requests' },
+  'POST /api/v1/guidance/requests/:id/assign': {
+    url: (f) => `/api/v1/guidance/requests/${f.guidanceNewId}/assign`,
+    body: () => ({ experts: ['矩阵甲', '矩阵乙'], version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/guidance/requests/:id/visits': {
+    url: (f) => `/api/v1/guidance/requests/${f.guidanceId}/visits`,
+    body: (f) => ({ visitedOn: '2026-11-20', advice: ['矩阵测试建议'], version: f.guidanceVersion }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/guidance/advice/:id/done': {
+    url: (f) => `/api/v1/guidance/advice/${f.adviceId}/done`,
+    body: () => ({ note: '矩阵测试落实', version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/guidance/requests/:id/close': {
+    url: (f) => `/api/v1/guidance/requests/${f.guidanceId}/close`,
+    body: (f) => ({ version: f.guidanceVersion }),
+    otherAgency: 404,
+  },
   'POST /api/v1/disclosure/requests': {
     url: () => '/api/v1/disclosure/requests',
     body: (f) => ({ regionCode: f.region, name: '矩阵', contact: '13900007777', content: '矩阵测试：申请公开信息' }),
@@ -1340,8 +1381,26 @@ async function servicesFixture(t: TestApp, region: string) {
     materials: [upload.json().id],
     commitmentAccepted: true,
   });
+  const course = await post(clerk, '/api/v1/training/courses', {
+    title: '矩阵测试培训课程',
+    kind: 'video',
+    resource: 'https://example.org/matrix.mp4',
+    durationMinutes: 20,
+    audience: '全体员工',
+  });
+  const guidance = (subject: string) =>
+    post(applicant, '/api/v1/guidance/requests', { regionCode: region, subject, mode: 'on_site', topic: '矩阵测试', contact: '13900009999' });
+  const fresh = await guidance('矩阵测试待指派');
+  const g = await guidance('矩阵测试指导中');
+  await post(clerk, `/api/v1/guidance/requests/${g.id}/assign`, { experts: ['矩阵甲', '矩阵乙'], version: 0 });
+  const visited = await post(clerk, `/api/v1/guidance/requests/${g.id}/visits`, { visitedOn: '2026-11-20', advice: ['矩阵测试建议'], version: 1 });
   return {
     engineerRegistrationId: registration.id as string,
+    guidanceNewId: fresh.id as string,
+    guidanceId: g.id as string,
+    guidanceVersion: visited.version as number,
+    adviceId: visited.advice[0].id as string,
+    courseId: course.id as string,
     visitToken: visit.token as string,
     followUpId: bad.followUpId as string,
     slotId: slot.id as string,

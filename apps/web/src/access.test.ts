@@ -136,6 +136,8 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '差评整改',
         '政府信息公开',
         '注册工程师注册',
+        '在线培训',
+        '专家指导',
         '社会单位',
         '政策参数',
         '工作日历',
@@ -169,6 +171,8 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '差评整改',
         '政府信息公开',
         '注册工程师注册',
+        '在线培训',
+        '专家指导',
         '执法投诉',
         '案卷评查',
         '执法档案',
@@ -188,7 +192,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 24);
+    assert.equal(labels.length, 26);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

@@ -95,6 +95,12 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'portal', label: '火灾事故' },
   },
   {
+    path: '/portal/guidance',
+    page: () => import('./pages/services/GuidanceRequestPage.tsx').then((m) => ({ default: m.GuidanceRequestPage })),
+    // Linked from the footer of every portal page (the header menu is full at 1366 px).
+    access: { kind: 'applicant', permission: 'portal:guidance:request' },
+  },
+  {
     path: '/portal/seals/:id',
     page: () => import('./pages/portal/MySealsPage.tsx').then((m) => ({ default: m.MySealPage })),
     access: APPLICANT,
@@ -187,6 +193,12 @@ export const ROUTES: AppRoute[] = [
     page: () => import('./pages/engineers/EngineerRegistrationPage.tsx').then((m) => ({ default: m.EngineerRegistrationPage })),
     // Linked from the footer of every portal page: the header menu is full at 1366 px.
     access: { kind: 'applicant', permission: 'portal:engineer:apply' },
+  },
+  {
+    path: '/training',
+    page: () => import('./pages/services/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
+    // Linked from the footer of every portal page (the header menu is full at 1366 px).
+    access: 'public',
   },
   {
     path: '/supervise',
@@ -465,6 +477,20 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '注册工程师注册', icon: 'review' },
   },
   {
+    path: '/admin/training',
+    page: () => import('./pages/services/TrainingCoursesPage.tsx').then((m) => ({ default: m.TrainingCoursesPage })),
+    access: { kind: 'staff', permission: 'services:training:manage' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '在线培训', icon: 'review' },
+  },
+  {
+    path: '/admin/guidance',
+    page: () => import('./pages/services/GuidanceQueuePage.tsx').then((m) => ({ default: m.GuidanceQueuePage })),
+    access: { kind: 'staff', permission: 'services:guidance:handle' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '专家指导', icon: 'review' },
+  },
+  {
     path: '/admin/complaints/map',
     page: () => import('./pages/complaints/ComplaintsMapPage.tsx').then((m) => ({ default: m.ComplaintsMapPage })),
     access: { kind: 'staff', permission: 'complaints:complaint:read' },
@@ -606,6 +632,8 @@ export function filePathOf(targetType: string, targetId: string): string | null 
     evaluation_follow_up: '/admin/evaluations/follow-ups',
     disclosure_request: '/admin/disclosure',
     engineer_registration: '/admin/engineer-registrations',
+    training_course: '/admin/training',
+    guidance_request: '/admin/guidance',
   };
   if (lists[targetType]) return lists[targetType];
   return base[targetType] ? `${base[targetType]}/${encodeURIComponent(targetId)}` : null;

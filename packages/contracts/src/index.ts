@@ -24,4 +24,5 @@ export * from './policy.ts';
 export * from './products.ts';
 export * from './services.ts';
 export * from './supervision.ts';
+export * from './training.ts';
 export * from './units.ts';

@@ -47,6 +47,7 @@ export * from './policy/types.ts';
 export * from './products/catalogue.ts';
 export * from './products/routing.ts';
 export * from './services/evaluation.ts';
+export * from './services/training.ts';
 export * from './supervision/draw.ts';
 export * from './supervision/order.ts';
 export * from './supervision/unit-row.ts';

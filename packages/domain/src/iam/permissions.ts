@@ -103,6 +103,11 @@ export const PERMISSIONS = {
   'services:appointment:manage': '发布、办结消防站开放日和教育基地参观场次',
   'services:disclosure:handle': '办理、答复政府信息公开申请',
   'services:disclosure:approve': '批准延长政府信息公开答复期限',
+  'services:training:manage': '发布消防安全在线培训课程',
+  'services:training:learn': '参加在线培训并查看本人培训档案',
+  'portal:training:unit': '查看本单位人员培训档案和到期复训提醒',
+  'services:guidance:handle': '办理专家指导申请：指派专家组、登记指导、跟踪整改建议落实',
+  'portal:guidance:request': '申请消防安全专家指导（现场或线上）',
   'system:event:manage': '查看和重新投递跨模块事件',
   'system:clock:manage': '调整演示时钟',
 } as const;
@@ -110,6 +115,8 @@ export type Permission = keyof typeof PERMISSIONS;
 
 const STAFF_BASE: Permission[] = [
   'org:agency:read',
+  // SVC-04: staff take the online courses too and keep their own training archive.
+  'services:training:learn',
   // 流转记录: who did what on a file, for the staff who handle it (the full record with digests is audit:event:read).
   'audit:timeline:read',
   'policy:policy:read',
@@ -170,6 +177,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:disclosure:handle',
     // LIC-12: the window sends the certificate and seal by courier.
     'market:engineer:dispatch',
+    'services:training:manage',
+    'services:guidance:handle',
   ],
   inspector: [
     ...STAFF_BASE,
@@ -239,6 +248,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:disclosure:approve',
     'market:engineer:register',
     'market:engineer:dispatch',
+    'services:training:manage',
+    'services:guidance:handle',
   ],
   admin: [
     'org:agency:read',
@@ -276,6 +287,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'portal:credit:request',
     'portal:incident:declare',
     'portal:engineer:apply',
+    'services:training:learn',
+    'portal:training:unit',
+    'portal:guidance:request',
   ],
 };
 

@@ -396,6 +396,14 @@ export const serviceEvaluationSchema = Type.Object(
 );
 export type ServiceEvaluationPolicy = Static<typeof serviceEvaluationSchema>;
 
+export const serviceTrainingSchema = Type.Object(
+  {
+    retrainIntervalMonths: Type.Integer({ minimum: 1, maximum: 36 }),
+  },
+  { additionalProperties: false },
+);
+export type ServiceTrainingPolicy = Static<typeof serviceTrainingSchema>;
+
 type VenueKindId = (typeof VENUE_KINDS)[number];
 const Weight = (title: string) => Type.Number({ minimum: 0, maximum: 100, title });
 /**
@@ -1397,6 +1405,24 @@ export const POLICY_KINDS = {
       },
     },
   } satisfies PolicyKindDef<ServiceEvaluationPolicy>,
+  'services.training': {
+    kind: 'services.training',
+    title: '消防安全培训复训周期',
+    // SVC-04
+    description: '单位人员两次消防安全培训之间的最长间隔，到期未复训的人员列入提醒名单。消防安全重点单位至少每年一次，公众聚集场所至少每半年一次（待确认）。',
+    schema: serviceTrainingSchema,
+    nationalDefault: { retrainIntervalMonths: 12 },
+    fields: {
+      retrainIntervalMonths: {
+        label: '复训周期（月）',
+        help: '待确认：重点单位 12 个月，公众聚集场所 6 个月',
+        legalBasis: {
+          document: '《机关、团体、企业、事业单位消防安全管理规定》（公安部令第61号）第三十六条；《社会消防安全教育培训规定》（公安部令第109号）',
+          clause: '培训频次（待确认）',
+        },
+      },
+    },
+  } satisfies PolicyKindDef<ServiceTrainingPolicy>,
 } as const;
 
 export interface PolicyValueMap {
@@ -1427,6 +1453,7 @@ export interface PolicyValueMap {
   'oversight.case_review': CaseReviewPolicy;
   'incidents.procedure': IncidentProcedurePolicy;
   'services.evaluation': ServiceEvaluationPolicy;
+  'services.training': ServiceTrainingPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

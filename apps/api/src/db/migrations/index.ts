@@ -71,6 +71,8 @@ import { migration as productsChecks } from './0450_products_checks.ts';
 import { migration as monitoringAlarms } from './0500_monitoring_alarms.ts';
 import { migration as incidents } from './0600_incidents.ts';
 import { migration as servicesEvaluationsAppointmentsDisclosure } from './0620_services_evaluations_appointments_disclosure.ts';
+import { migration as training } from './0640_training.ts';
+import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
 
@@ -152,6 +154,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0620_services_evaluations_appointments_disclosure': servicesEvaluationsAppointmentsDisclosure(dialect),
     '0650_engineer_registrations': engineerRegistrations(dialect),
     '0655_incident_accountability': incidentAccountability(dialect),
+    '0640_training': training(dialect),
+    '0641_guidance': guidance(dialect),
     '0300_complaints_reports': complaintsReports(dialect),
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),

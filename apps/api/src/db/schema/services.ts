@@ -119,6 +119,10 @@ export interface ServicesTables {
   appointment_slots: AppointmentSlotTable;
   appointment_bookings: AppointmentBookingTable;
   disclosure_requests: DisclosureRequestTable;
+  training_courses: TrainingCourseTable;
+  training_completions: TrainingCompletionTable;
+  guidance_requests: GuidanceRequestTable;
+  guidance_advice: GuidanceAdviceTable;
 }
 
 export type Evaluation = Selectable<EvaluationTable>;
@@ -127,3 +131,68 @@ export type EvaluationFollowUpStep = Selectable<EvaluationFollowUpStepTable>;
 export type AppointmentSlot = Selectable<AppointmentSlotTable>;
 export type AppointmentBooking = Selectable<AppointmentBookingTable>;
 export type DisclosureRequest = Selectable<DisclosureRequestTable>;
+
+/** Online training (SVC-04): a course published by an agency. */
+export interface TrainingCourseTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  title: string;
+  kind: 'video' | 'document';
+  /** A file id of the platform's file store or an https URL. */
+  resource: string;
+  duration_minutes: number;
+  audience: string;
+  created_by: string | null;
+  created_at: string;
+}
+export type TrainingCourse = Selectable<TrainingCourseTable>;
+
+/** One person's completion of one course (unique per person and course). */
+export interface TrainingCompletionTable {
+  id: string;
+  course_id: string;
+  user_id: string;
+  person_name: string;
+  usci: string | null;
+  agency_id: string | null;
+  completed_at: string;
+}
+export type TrainingCompletion = Selectable<TrainingCompletionTable>;
+
+/** Expert guidance (SVC-05): a unit's or key project's request. */
+export interface GuidanceRequestTable {
+  id: string;
+  agency_id: string;
+  agency_path: string;
+  usci: string | null;
+  requester_user_id: string | null;
+  requester_name: string;
+  /** The unit or key project to be guided. */
+  subject: string;
+  mode: 'on_site' | 'online';
+  topic: string;
+  contact: string;
+  status: 'requested' | 'assigned' | 'closed';
+  /** The expert group's names, one a line. */
+  experts: string | null;
+  version: number;
+  created_at: string;
+}
+export type GuidanceRequest = Selectable<GuidanceRequestTable>;
+
+/** One advice item given at a visit, followed up to done. */
+export interface GuidanceAdviceTable {
+  id: string;
+  request_id: string;
+  agency_path: string;
+  visited_on: string;
+  content: string;
+  status: 'open' | 'done';
+  done_note: string | null;
+  done_at: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+}
+export type GuidanceAdvice = Selectable<GuidanceAdviceTable>;
