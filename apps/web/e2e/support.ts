@@ -254,6 +254,12 @@ export async function pickPlace(page: Page, names: string[], label = '场所所�
       .locator('.ant-cascader-menu-item')
       .filter({ hasText: new RegExp(`^${name}$`) })
       .click();
+  // The menus close with an animation: a check of the page run meanwhile (axe-core) would see them half-gone.
+  for (let i = 0; i < 100; i++) {
+    const open = await page.evaluate(() => [...document.querySelectorAll('.ant-cascader-menus')].some((e) => (e as HTMLElement).offsetParent !== null));
+    if (!open) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 /**
