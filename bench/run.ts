@@ -1,7 +1,8 @@
 /**
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Each part prints its figures and writes its
  * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
- * runs only those parts: base, supervision, lookup, figures, write, loop, firstpaint, penalties, credit, complaints, crash.
+ * runs only those parts: base, supervision, lookup, figures, write, loop, firstpaint, penalties, credit, complaints, crash,
+ * monitoring.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { firstPaintBench } from './first-paint.ts';
 import { benchPermit } from './fixtures.ts';
 import { lookupBench, lookupSection } from './lookup.ts';
 import { loopBench } from './loop.ts';
+import { monitoringBench } from './monitoring.ts';
 import { penaltiesBench } from './penalties.ts';
 import { machine, writeSection } from './report.ts';
 import { supervisionBench } from './supervision.ts';
@@ -149,6 +151,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   complaints: complaintsBench,
   credit: creditBench,
   crash: crashBench,
+  monitoring: monitoringBench,
 };
 const asked = process.argv.slice(2);
 for (const p of asked) if (!PARTS[p]) throw new Error(`unknown benchmark part ${p}; known: ${Object.keys(PARTS).join(', ')}`);

@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { acquireLease, releaseLease } from '../../platform/jobs/lease.ts';
 import { transact } from '../../platform/transact.ts';
 import { DEVICE_WENT_OFFLINE, type DeviceWentOffline } from './events.ts';
-import { Unchanged } from './monitoring.repository.ts';
+import { LAST_SEEN_STEP_MS, Unchanged } from './monitoring.repository.ts';
 
 export const OFFLINE_SWEEP_JOB = 'monitoring-offline-sweep';
 
@@ -21,7 +21,8 @@ export async function sweepOfflineDevices(ctx: AppContext, holder: string): Prom
   try {
     const now = ctx.now();
     const online = await db.selectFrom('monitoring_devices').selectAll().where('status', '=', 'online').orderBy('id').execute();
-    for (const d of online.filter((d) => isSilent(d.last_seen_at, d.created_at, d.heartbeat_seconds, now))) {
+    // The period plus the lag `last_seen_at` may have behind the latest message (noteDeviceState).
+    for (const d of online.filter((d) => isSilent(d.last_seen_at, d.created_at, d.heartbeat_seconds + LAST_SEEN_STEP_MS / 1000, now))) {
       const done = await transact(ctx, systemActor('monitoring'), async (trx, audit, emit) => {
         // A lost compare-and-set changes nothing: the transaction rolls back (Unchanged), nothing is recorded.
         let q = trx.updateTable('monitoring_devices').set({ status: 'offline' }).where('id', '=', d.id).where('status', '=', 'online');

@@ -60,9 +60,12 @@ export async function ingestMessage(deps: Deps, input: { topic: string; payload:
     detail: m.detail,
   };
   if (m.type !== 'fire_alarm') {
-    if (!(await insertDeviceEvent(db, row))) return { outcome: 'duplicate' };
-    await noteDeviceState(db, device, m.type, m.occurredAt, receivedAt);
-    return { outcome: 'stored', eventId: row.id };
+    // Telemetry: the event and the device's state in one short transaction (one commit, not one per statement).
+    return db.transaction().execute(async (trx): Promise<IngestOutcome> => {
+      if (!(await insertDeviceEvent(trx, row))) return { outcome: 'duplicate' };
+      await noteDeviceState(trx, device, m.type, m.occurredAt, receivedAt);
+      return { outcome: 'stored', eventId: row.id };
+    });
   }
   // A duplicate writes nothing, so its transaction rolls back (Unchanged) rather than commit without a record.
   return transact(deps, systemActor('monitoring'), async (trx, audit, emit): Promise<IngestOutcome> => {
