@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { deliverWorkOrderReports } from './features/complaints/index.ts';
 import { deliverCreditRecords, sweepCredit } from './features/credit/index.ts';
 import { sweepSeals } from './features/enforcement/index.ts';
-import { startMonitoringConsumer, sweepOfflineDevices } from './features/monitoring/index.ts';
+import { startMonitoringConsumer, sweepMonitoringTriggers, sweepOfflineDevices } from './features/monitoring/index.ts';
 import { deliverNotifications, smsSenderOf } from './features/notifications/index.ts';
 import { checkpointJob } from './platform/audit/checkpoints.ts';
 import { sweepClocks } from './platform/clocks/sweep.ts';
@@ -59,6 +59,9 @@ const creditNightly = config.sweepCron
       try {
         const r = await sweepCredit(ctx, holder);
         if (r.ran) app.log.info({ ...r }, 'credit standings recomputed');
+        // Units whose remote monitoring passed the policy's thresholds get a check (MON-01 → SUP-06).
+        const t = await sweepMonitoringTriggers(ctx, holder);
+        if (t.raised) app.log.info({ ...t }, 'monitoring raised checks');
       } catch (err) {
         app.log.error({ err }, 'credit sweep failed');
       }

@@ -2,7 +2,8 @@ import { creditSubscribers, INSPECTION_TRIGGERED } from './features/credit/index
 import { enforcementSubscribers } from './features/enforcement/index.ts';
 import { licensingSubscribers } from './features/licensing/index.ts';
 import { notificationSubscribers } from './features/notifications/index.ts';
-import { dishonestTaskSubscriber } from './features/supervision/index.ts';
+import { MONITORING_CHECK_TRIGGERED } from './features/monitoring/index.ts';
+import { dishonestTaskSubscriber, monitoringTaskSubscriber } from './features/supervision/index.ts';
 import type { EventBus } from './platform/events/bus.ts';
 
 /**
@@ -16,6 +17,7 @@ export function registerSubscribers(bus: EventBus): void {
     ...notificationSubscribers,
     ...licensingSubscribers,
     dishonestTaskSubscriber(INSPECTION_TRIGGERED),
+    monitoringTaskSubscriber(MONITORING_CHECK_TRIGGERED),
   ])
     bus.subscribe(s);
 }

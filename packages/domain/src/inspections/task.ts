@@ -24,6 +24,7 @@ export const TASK_PURPOSES = [
   'complaint',
   'superior_order',
   'dishonest',
+  'monitoring_alert',
   're_inspection',
   'seal_check',
 ] as const;
@@ -35,6 +36,8 @@ export const TASK_PURPOSE_LABELS: Record<InspectionTaskPurpose, string> = {
   complaint: '举报投诉核查',
   superior_order: '上级交办',
   dishonest: '严重失信单位检查',
+  // A unit whose remote-monitoring alarms, faults or silent device pass the policy's thresholds (MON-01, SUP-06).
+  monitoring_alert: '远程监控异常检查',
   re_inspection: '整改复查',
   // A seal's requests (ENF-05): entering to rectify, lifting, re-inspection, resumption — recorded on the seal.
   seal_check: '临时查封申请核查',

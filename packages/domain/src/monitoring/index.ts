@@ -1,2 +1,3 @@
 export * from './gbt26875.ts';
 export * from './message.ts';
+export * from './trigger.ts';

@@ -4,6 +4,7 @@ import { NATIONAL_REWARDS, type RewardsPolicy, rewardsSchema } from '../complain
 import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
 import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
 import { type IncidentProcedurePolicy, NATIONAL_INCIDENT_PROCEDURE } from '../incidents/procedure.ts';
+import type { MonitoringCheckTriggerPolicy } from '../monitoring/trigger.ts';
 import { LICENSING_PATH_LABELS, POLICY_VALUE_LABELS, RISK_LEVEL_LABELS } from '../labels.ts';
 import { type CaseReviewPolicy, caseReviewSchema, NATIONAL_CASE_REVIEW } from '../oversight/review.ts';
 import { VENUE_KIND_LABELS, VENUE_KINDS } from '../venue.ts';
@@ -21,6 +22,7 @@ const PENALTY_LAW = '《中华人民共和国行政处罚法》（2021年修订�
 const COERCION_LAW = '《中华人民共和国行政强制法》';
 const CREDIT_RULE = '《消防安全领域信用管理暂行办法》（应急消〔2020〕331号）';
 const FIRE_INVESTIGATION_RULE = '《火灾事故调查规定》（公安部令第121号修订）';
+const MONITORING_TRIGGER_BASIS = '《国务院关于在市场监管领域全面推行部门联合"双随机、一公开"监管的意见》（国发〔2019〕5号）';
 const REPAIR_RULE = '《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令第58号）';
 
 export { Choice } from './choice.ts';
@@ -403,6 +405,16 @@ export const serviceTrainingSchema = Type.Object(
   { additionalProperties: false },
 );
 export type ServiceTrainingPolicy = Static<typeof serviceTrainingSchema>;
+
+const monitoringCheckTriggerSchema = Type.Object(
+  {
+    windowDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    fireAlarms: Type.Integer({ minimum: 0, maximum: 10_000 }),
+    faults: Type.Integer({ minimum: 0, maximum: 100_000 }),
+    offlineHours: Type.Integer({ minimum: 0, maximum: 24 * 365 }),
+  },
+  { additionalProperties: false },
+);
 
 type VenueKindId = (typeof VENUE_KINDS)[number];
 const Weight = (title: string) => Type.Number({ minimum: 0, maximum: 100, title });
@@ -1423,6 +1435,37 @@ export const POLICY_KINDS = {
       },
     },
   } satisfies PolicyKindDef<ServiceTrainingPolicy>,
+  'monitoring.check_trigger': {
+    kind: 'monitoring.check_trigger',
+    title: '远程监控异常触发检查',
+    // MON-01, SUP-06
+    description:
+      '联网单位在统计期间内火警信号（含误报）、故障和监管报警达到次数，或用户信息传输装置离线达到时长的，不经随机抽取，直接生成一项监督检查任务（每单位每月一项）。设为 0 的条件不触发。全国未见统一数值，默认值均待确认。',
+    schema: monitoringCheckTriggerSchema,
+    nationalDefault: { windowDays: 30, fireAlarms: 5, faults: 20, offlineHours: 72 },
+    fields: {
+      windowDays: {
+        label: '统计期间（天）',
+        help: '待确认',
+        legalBasis: { document: MONITORING_TRIGGER_BASIS, clause: '数据监测发现的问题有针对性地检查' },
+      },
+      fireAlarms: {
+        label: '火警信号次数（含误报）',
+        help: '待确认；频繁误报说明系统维护保养不到位',
+        legalBasis: { document: MONITORING_TRIGGER_BASIS, clause: '数据监测发现的问题有针对性地检查' },
+      },
+      faults: {
+        label: '故障和监管报警次数',
+        help: '待确认',
+        legalBasis: { document: 'GB 50440-2007《城市消防远程监控系统技术规范》', clause: '联网单位火灾报警、故障信息的接收与处理' },
+      },
+      offlineHours: {
+        label: '用户信息传输装置离线时长（小时）',
+        help: '待确认',
+        legalBasis: { document: 'GB 50440-2007《城市消防远程监控系统技术规范》', clause: '巡检（心跳）周期' },
+      },
+    },
+  } satisfies PolicyKindDef<MonitoringCheckTriggerPolicy>,
 } as const;
 
 export interface PolicyValueMap {
@@ -1454,6 +1497,7 @@ export interface PolicyValueMap {
   'incidents.procedure': IncidentProcedurePolicy;
   'services.evaluation': ServiceEvaluationPolicy;
   'services.training': ServiceTrainingPolicy;
+  'monitoring.check_trigger': MonitoringCheckTriggerPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

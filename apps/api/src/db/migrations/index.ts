@@ -69,6 +69,7 @@ import { migration as creditCommendations } from './0433_credit_commendations.ts
 import { migration as marketEngineersReportsSanctions } from './0440_market_engineers_reports_sanctions.ts';
 import { migration as productsChecks } from './0450_products_checks.ts';
 import { migration as monitoringAlarms } from './0500_monitoring_alarms.ts';
+import { migration as monitoringCheckTriggers } from './0510_monitoring_check_triggers.ts';
 import { migration as incidents } from './0600_incidents.ts';
 import { migration as servicesEvaluationsAppointmentsDisclosure } from './0620_services_evaluations_appointments_disclosure.ts';
 import { migration as training } from './0640_training.ts';
@@ -160,6 +161,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),
     '0500_monitoring_alarms': monitoringAlarms,
+    '0510_monitoring_check_triggers': monitoringCheckTriggers,
   };
 }
 

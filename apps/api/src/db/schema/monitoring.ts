@@ -48,6 +48,18 @@ export interface MonitoringDeadLetterTable {
   reason: string;
   received_at: string;
 }
+/** A check raised by remote monitoring (MON-01 → SUP-06), once per unit and month. */
+export interface MonitoringCheckTriggerTable {
+  id: string;
+  usci: string;
+  period: string;
+  agency_id: string;
+  agency_path: string;
+  /** string[]: the reasons in Chinese. */
+  reasons_json: string;
+  policy_version: string;
+  created_at: string;
+}
 export type MonitoringDevice = Selectable<MonitoringDeviceTable>;
 export type MonitoringEvent = Selectable<MonitoringEventTable>;
 
@@ -56,4 +68,5 @@ export interface MonitoringTables {
   monitoring_devices: MonitoringDeviceTable;
   monitoring_events: MonitoringEventTable;
   monitoring_dead_letters: MonitoringDeadLetterTable;
+  monitoring_check_triggers: MonitoringCheckTriggerTable;
 }

@@ -7,7 +7,16 @@ export interface InspectionTaskTable {
   agency_id: string;
   agency_path: string;
   region_code: string;
-  purpose: 'opening_check' | 'commitment_verification' | 'random' | 'complaint' | 'superior_order' | 'dishonest' | 're_inspection' | 'seal_check';
+  purpose:
+    | 'opening_check'
+    | 'commitment_verification'
+    | 'random'
+    | 'complaint'
+    | 'superior_order'
+    | 'dishonest'
+    | 'monitoring_alert'
+    | 're_inspection'
+    | 'seal_check';
   application_id: string | null;
   licence_id: string | null;
   usci: string;

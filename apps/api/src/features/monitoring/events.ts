@@ -22,3 +22,14 @@ export interface DeviceWentOffline {
   agencyId: string;
   lastSeenAt: string | null;
 }
+
+/** A unit whose monitoring passed the thresholds of `monitoring.check_trigger`: supervision opens a check (SUP-06). */
+export const MONITORING_CHECK_TRIGGERED = 'monitoring.check_triggered';
+export interface MonitoringCheckTriggered {
+  usci: string;
+  agencyId: string;
+  /** The month the trigger counts in (YYYY-MM): one check per unit and month. */
+  period: string;
+  /** Why, in Chinese, as the inspectors read it in their task queue. */
+  reason: string;
+}

@@ -6,7 +6,7 @@ import { committedWrites } from '../../platform/cache.ts';
 import { scopeFilter } from '../../platform/org/scope.ts';
 import { taskCounts } from '../inspections/index.ts';
 
-const OTHER_PURPOSES = new Set(['complaint', 'superior_order', 'dishonest']);
+const OTHER_PURPOSES = new Set(['complaint', 'superior_order', 'dishonest', 'monitoring_alert']);
 
 /**
  * Supervision figures (SUP-13), computed from the records without any form to fill in — at province scale

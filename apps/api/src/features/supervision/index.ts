@@ -8,7 +8,7 @@
 import { systemActor } from '../../platform/actor.ts';
 import type { Subscriber } from '../../platform/events/bus.ts';
 import type { InspectionTriggered } from '../credit/index.ts';
-import { openDishonestTask } from './use-cases/open-dishonest-task.ts';
+import { openDishonestTask, openTriggerTask } from './use-cases/open-dishonest-task.ts';
 
 export * from './events.ts';
 export { openHazardCounts, openHazardCountsOf } from './hazard-counts.ts';
@@ -21,6 +21,21 @@ export { openDishonestTask } from './use-cases/open-dishonest-task.ts';
  * unit and period. The event's name is credit's; credit's index imports supervision's, so subscribers.ts
  * passes the name in and the two indexes keep a free evaluation order.
  */
+/**
+ * Supervision's reaction to a unit whose remote monitoring passed the thresholds (MON-01 → SUP-06): one
+ * inspection task per unit and month. The event's name is passed in as for credit's.
+ */
+export function monitoringTaskSubscriber(monitoringCheckTriggered: string): Subscriber {
+  return {
+    name: 'supervision.open_monitoring_task',
+    types: [monitoringCheckTriggered],
+    async handle(deps, event) {
+      const p = event.payload as { usci: string; period: string; reason: string };
+      await openTriggerTask(deps, systemActor('monitoring-trigger'), { purpose: 'monitoring_alert', usci: p.usci, period: p.period, reason: p.reason });
+    },
+  };
+}
+
 export function dishonestTaskSubscriber(creditInspectionTriggered: string): Subscriber {
   return {
     name: 'supervision.open_dishonest_task',

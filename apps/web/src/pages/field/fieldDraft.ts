@@ -11,7 +11,7 @@ import type { LocalDraft, LocalFile } from '../../offline/store.ts';
 export const isOpeningCheck = (t: Pick<TaskDetailView, 'purpose'>) => t.purpose === 'opening_check';
 
 /** The tasks recorded with this page: the supervision checks and the opening checks of licensing. */
-export const FIELD_PURPOSES = ['random', 'complaint', 'superior_order', 'dishonest', 'opening_check'];
+export const FIELD_PURPOSES = ['random', 'complaint', 'superior_order', 'dishonest', 'monitoring_alert', 'opening_check'];
 
 /** A draft an earlier version of this page kept in localStorage (photos by server id); taken over once. */
 function legacyDraft(taskId: string): FieldDraft | null {

@@ -18,12 +18,30 @@ import { unitByUsci } from '../supervision.repository.ts';
  * the directory has no address to inspect and gets no task.
  */
 export async function openDishonestTask(deps: Deps, actor: Actor, input: InspectionTriggered): Promise<InspectionTaskTable | null> {
+  return openTriggerTask(deps, actor, { purpose: 'dishonest', usci: input.usci, period: input.period, reason: input.reason });
+}
+
+/** What raises a non-random check by itself (SUP-06): a unit's credit, or its remote monitoring (MON-01). */
+export interface TriggerTaskInput {
+  purpose: 'dishonest' | 'monitoring_alert';
+  usci: string;
+  /** The period the trigger counts in (one task per unit, purpose and period). */
+  period: string;
+  /** Why, in Chinese, as the inspectors read it in their task queue. */
+  reason: string;
+}
+
+/**
+ * A task opened by a trigger rather than a draw, once per unit, purpose and period (the unique `trigger_key`),
+ * staffed as `openDishonestTask` describes.
+ */
+export async function openTriggerTask(deps: Deps, actor: Actor, input: TriggerTaskInput): Promise<InspectionTaskTable | null> {
   // Read first: a subject outside the directory, or a task already opened for the period (a redelivered
   // event), writes nothing and needs no transaction.
   const db = deps.database.db;
   const known = await unitByUsci(db, input.usci);
   if (!known) return null;
-  const key = `dishonest:${known.usci}:${input.period}`;
+  const key = `${input.purpose}:${known.usci}:${input.period}`;
   if (await db.selectFrom('inspection_tasks').select('id').where('trigger_key', '=', key).executeTakeFirst()) return null;
   return transact(deps, actor, async (trx, audit) => {
     const unit = (await unitByUsci(trx, known.usci)) ?? known;
@@ -43,7 +61,7 @@ export async function openDishonestTask(deps: Deps, actor: Actor, input: Inspect
           agency_id: unit.agency_id,
           agency_path: unit.agency_path,
           region_code: unit.region_code,
-          purpose: 'dishonest',
+          purpose: input.purpose,
           usci: unit.usci,
           subject_name: unit.name,
           venue_address: unit.address,
