@@ -214,6 +214,10 @@ async function nightlyStored(): Promise<Stored> {
           updated_at: nowIso,
           self_commitment: 0,
           last_fire_on: null,
+          responsible_name: null,
+          responsible_key: null,
+          manager_name: null,
+          manager_key: null,
         });
         for (let j = 0, n = 1 + Math.floor(r() * 3); j < n; j++) {
           const kind = kinds[Math.floor(r() * kinds.length)]!;

@@ -113,6 +113,10 @@ async function measure(database: 'sqlite' | 'postgres', units: number, seconds: 
           updated_at: now,
           self_commitment: 0,
           last_fire_on: null,
+          responsible_name: null,
+          responsible_key: null,
+          manager_name: null,
+          manager_key: null,
         });
       }
       await db

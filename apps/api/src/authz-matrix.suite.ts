@@ -317,6 +317,11 @@ const SAMPLES: Record<string, Sample> = {
       regionCode: f.region,
     }),
   },
+  'PUT /api/v1/units/:id/responsible-persons': {
+    url: (f) => `/api/v1/units/${f.unitId}/responsible-persons`,
+    body: (_f, n) => ({ responsible: { name: `责任人${n}`, idNumber: '11010519491231002X' }, manager: null }),
+    otherAgency: 404,
+  },
   'POST /api/v1/units/import': { url: () => '/api/v1/units/import', multipart: true },
   'GET /api/v1/units/export': { url: () => '/api/v1/units/export' },
   'GET /api/v1/units/import-template': { url: () => '/api/v1/units/import-template' },

@@ -4,6 +4,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { Nullable } from './common.ts';
+import { PersonCreditView } from './market.ts';
 
 const OneOf = <const K extends string>(values: readonly K[]) => Type.Unsafe<K>(Type.Union(values.map((v) => Type.Literal(v))));
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -89,6 +90,8 @@ export const CreditUnitView = Type.Object({
   risk: Type.Object({ score: Type.Number(), level: RiskLevelValue, factors: Type.Array(Type.Object({ factor: Type.String(), points: Type.Number() })) }),
   history: Type.Array(Type.Object({ at: Type.String(), from: Nullable(CreditLevelValue), to: CreditLevelValue, score: Type.Integer(), cause: Type.String() })),
   requests: Type.Array(CreditRequestView),
+  /** The unit's 消防安全责任人 and 消防安全管理人 with their own credit (CRD-01): staff only, empty for the unit. */
+  persons: Type.Array(Type.Object({ role: OneOf(['responsible', 'manager'] as const), roleLabel: Type.String(), credit: PersonCreditView })),
   policyVersion: Type.String(),
   computedAt: Type.String(),
 });

@@ -19,8 +19,28 @@ export const UnitView = Type.Object({
   creditLevel: Type.String(),
   contactName: Nullable(Type.String()),
   contactPhone: Nullable(Type.String()),
+  /** 消防安全责任人 and 消防安全管理人 (CRD-01 credit subjects); names masked in lists, no ID number ever. */
+  responsiblePersons: Type.Array(
+    Type.Object({
+      role: Type.Unsafe<'responsible' | 'manager'>(Type.Union([Type.Literal('responsible'), Type.Literal('manager')])),
+      roleLabel: Type.String(),
+      name: Type.String(),
+    }),
+  ),
 });
 export type UnitView = Static<typeof UnitView>;
+
+/** A responsible person as entered: the name and the citizen ID number (kept only as a one-way credit subject key). */
+export const ResponsiblePersonInput = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 40 }),
+  idNumber: Type.String({ pattern: '^\\d{17}[\\dXx]$', description: '居民身份证号码（18 位）' }),
+});
+/** PUT /api/v1/units/:id/responsible-persons: both roles at once; null clears one. */
+export const UnitResponsiblePersonsBody = Type.Object({
+  responsible: Nullable(ResponsiblePersonInput),
+  manager: Nullable(ResponsiblePersonInput),
+});
+export type UnitResponsiblePersonsBody = Static<typeof UnitResponsiblePersonsBody>;
 
 /** GET /api/v1/units: one page of the directory (keyset pagination). */
 export const UnitPageView = Type.Object({ items: Type.Array(UnitView), next: Nullable(Type.String()) });
@@ -62,6 +82,8 @@ export const UnitCreateRequest = Type.Object({
   keyUnit: Type.Optional(Type.Boolean()),
   contactName: Type.Optional(Type.String({ maxLength: 40 })),
   contactPhone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
+  responsible: Type.Optional(ResponsiblePersonInput),
+  manager: Type.Optional(ResponsiblePersonInput),
 });
 export type UnitCreateRequest = Static<typeof UnitCreateRequest>;
 

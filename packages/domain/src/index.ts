@@ -8,6 +8,7 @@ export * from './complaints/reward.ts';
 export * from './credit/deduction.ts';
 export * from './credit/labels.ts';
 export * from './credit/organisation.ts';
+export * from './credit/persons.ts';
 export * from './credit/risk.ts';
 export * from './credit/standing.ts';
 export * from './dates.ts';

@@ -261,6 +261,10 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
           updated_at: nowIso,
           self_commitment: risk < 0.6 && credit < 0.7 && rnd() < 0.5 ? 1 : 0,
           last_fire_on: null,
+          responsible_name: null,
+          responsible_key: null,
+          manager_name: null,
+          manager_key: null,
         });
       }
       for (let i = 0; i < rows.length; i += 100)

@@ -4,6 +4,7 @@ import { NATIONAL_REWARDS, type RewardsPolicy, rewardsSchema } from '../complain
 import { type DiscretionPolicy, discretionSchema } from '../enforcement/discretion.ts';
 import { NATIONAL_DISCRETION } from '../enforcement/items.ts';
 import { type IncidentProcedurePolicy, NATIONAL_INCIDENT_PROCEDURE } from '../incidents/procedure.ts';
+import { type PersonLiabilityPolicy, RESPONSIBLE_ROLE_LABELS, RESPONSIBLE_ROLES } from '../credit/persons.ts';
 import type { MonitoringCheckTriggerPolicy } from '../monitoring/trigger.ts';
 import { LICENSING_PATH_LABELS, POLICY_VALUE_LABELS, RISK_LEVEL_LABELS } from '../labels.ts';
 import { type CaseReviewPolicy, caseReviewSchema, NATIONAL_CASE_REVIEW } from '../oversight/review.ts';
@@ -405,6 +406,14 @@ export const serviceTrainingSchema = Type.Object(
   { additionalProperties: false },
 );
 export type ServiceTrainingPolicy = Static<typeof serviceTrainingSchema>;
+
+const personLiabilitySchema = Type.Object(
+  {
+    severities: Type.Array(Choice(['general', 'serious'], { general: '一般失信记录', serious: '严重失信记录' }), { uniqueItems: true, maxItems: 2 }),
+    roles: Type.Array(Choice(RESPONSIBLE_ROLES, RESPONSIBLE_ROLE_LABELS), { uniqueItems: true, maxItems: 2 }),
+  },
+  { additionalProperties: false },
+);
 
 const monitoringCheckTriggerSchema = Type.Object(
   {
@@ -1435,6 +1444,30 @@ export const POLICY_KINDS = {
       },
     },
   } satisfies PolicyKindDef<ServiceTrainingPolicy>,
+  'credit.person_liability': {
+    kind: 'credit.person_liability',
+    title: '单位责任人员信用记录',
+    // CRD-01
+    description:
+      '单位的失信记录同时记入其消防安全责任人、消防安全管理人名下的范围：哪些严重程度的记录、记入哪些人员。《消防安全领域信用管理暂行办法》将单位消防安全责任人、管理人列为信用主体；全国办法原文未取得，默认仅严重失信记录记入两类人员，待确认。',
+    schema: personLiabilitySchema,
+    nationalDefault: { severities: ['serious'], roles: ['responsible', 'manager'] },
+    fields: {
+      severities: {
+        label: '记入责任人员的记录',
+        help: '待确认',
+        legalBasis: { document: CREDIT_RULE, clause: '信用主体包括单位消防安全责任人、管理人（据地方实施办法转引）' },
+      },
+      roles: {
+        label: '记入的责任人员',
+        help: '待确认',
+        legalBasis: {
+          document: '《机关、团体、企业、事业单位消防安全管理规定》（公安部令第61号）',
+          clause: '第四条至第七条（消防安全责任人、消防安全管理人）',
+        },
+      },
+    },
+  } satisfies PolicyKindDef<PersonLiabilityPolicy>,
   'monitoring.check_trigger': {
     kind: 'monitoring.check_trigger',
     title: '远程监控异常触发检查',
@@ -1498,6 +1531,7 @@ export interface PolicyValueMap {
   'services.evaluation': ServiceEvaluationPolicy;
   'services.training': ServiceTrainingPolicy;
   'monitoring.check_trigger': MonitoringCheckTriggerPolicy;
+  'credit.person_liability': PersonLiabilityPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

@@ -57,6 +57,7 @@ import { migration as enforcementSealDocuments } from './0256_enforcement_seal_d
 import { migration as enforcementInstalmentPayments } from './0257_enforcement_instalment_payments.ts';
 import { migration as enforcementPaymentOrderInstalment } from './0258_enforcement_payment_order_instalment.ts';
 import { migration as auditCheckpointsRowSeals } from './0270_audit_checkpoints_row_seals.ts';
+import { migration as unitsResponsiblePersons } from './0271_units_responsible_persons.ts';
 import { migration as complaintsReports } from './0300_complaints_reports.ts';
 import { migration as complaintsCategoryCodes } from './0301_complaints_category_codes.ts';
 import { migration as complaintsWorkOrderReports } from './0330_complaints_work_order_reports.ts';
@@ -161,6 +162,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),
     '0500_monitoring_alarms': monitoringAlarms,
+    '0271_units_responsible_persons': unitsResponsiblePersons,
     '0510_monitoring_check_triggers': monitoringCheckTriggers,
   };
 }

@@ -23,6 +23,11 @@ export interface UnitTable {
   updated_at: string;
   self_commitment: Generated<number>;
   last_fire_on: string | null;
+  /** 消防安全责任人 and 消防安全管理人 (migration 0271): name and credit subject key (hash of the ID number). */
+  responsible_name: string | null;
+  responsible_key: string | null;
+  manager_name: string | null;
+  manager_key: string | null;
 }
 export type Unit = Selectable<UnitTable>;
 export type NewUnit = Insertable<UnitTable>;

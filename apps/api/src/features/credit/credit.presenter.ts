@@ -52,7 +52,7 @@ export function presentUnit(
   requests: CreditRequestRow[],
   policies: CreditPolicies,
   now: Date,
-): CreditUnitView {
+): Omit<CreditUnitView, 'persons'> {
   const today = chinaDateOf(now);
   const explanation = STANDING_EXPLANATION.decode(s.explanation_json)!;
   const effects = creditEffects(s.level, s.blacklisted === 1, policies.factors, policies.sanctions);

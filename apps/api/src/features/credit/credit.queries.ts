@@ -1,5 +1,6 @@
 import type { BlacklistView, CreditDistributionView, CreditRequestView, CreditUnitView, PersonCreditView, PublicCreditView } from '@fep/contracts';
-import { chinaDateOf, creditStanding, inEffect, isPersonSubject, PERSON_SUBJECT_PREFIX } from '@fep/domain';
+import { chinaDateOf, creditStanding, inEffect, isPersonSubject, PERSON_SUBJECT_PREFIX, RESPONSIBLE_ROLE_LABELS } from '@fep/domain';
+import { responsiblePersonsByUsci } from '../units/index.ts';
 import type { Static } from 'typebox';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -45,7 +46,12 @@ export async function unitCredit(db: Executor, actor: Actor, usci: string, now: 
   const policies = await creditPolicies(db, standing.agency_id, chinaDateOf(now));
   const history = await db.selectFrom('credit_level_history').selectAll().where('usci', '=', usci).orderBy('at', 'desc').limit(50).execute();
   const requests = await db.selectFrom('credit_requests').selectAll().where('usci', '=', usci).orderBy('created_at', 'desc').limit(50).execute();
-  return presentUnit(standing, records, history, requests, policies, now);
+  // Its responsible persons' own credit, to staff only (the unit sees its own records, not a person's).
+  const responsible = actor.kind === 'staff' ? await responsiblePersonsByUsci(db, usci) : null;
+  const persons = [];
+  for (const p of responsible?.persons ?? [])
+    persons.push({ role: p.role, roleLabel: RESPONSIBLE_ROLE_LABELS[p.role], credit: await personCredit(db, p.key, p.name, standing.agency_id, now) });
+  return { ...presentUnit(standing, records, history, requests, policies, now), persons };
 }
 
 /** The published part (CRD-03): level, list status and the records inside their publicity period; nothing else. */

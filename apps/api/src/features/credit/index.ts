@@ -29,6 +29,7 @@ export { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 export { drawStandings } from './standings.ts';
 export { CREDIT_SWEEP_JOB, type SweepRun, sweepCredit, sweepCreditPerUnit } from './sweep.ts';
 export { recordCreditEvent } from './use-cases/record-credit-event.ts';
+export { withdrawRecords as withdrawSourceRecords } from './use-cases/withdraw-records.ts';
 
 export const creditSubscribers: Subscriber[] = [
   {

@@ -1,6 +1,6 @@
 /** The unit directory's public surface for other features. */
 
-export { unitByUsci } from './units.repository.ts';
+export { responsiblePersonsByUsci, unitByUsci } from './units.repository.ts';
 export { createUnit } from './use-cases/create-unit.ts';
 export { type ApplicationUnitInput, enterUnitFromApplication } from './use-cases/enter-unit-from-application.ts';
 export { type ImportReport, importUnits } from './use-cases/import-units.ts';

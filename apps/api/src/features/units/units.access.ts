@@ -1,4 +1,5 @@
-import { checkUsci, inScope } from '@fep/domain';
+import { createHash } from 'node:crypto';
+import { checkUsci, inScope, residentIdValid, residentSubjectKey } from '@fep/domain';
 import type { UnitTable } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -25,6 +26,24 @@ export function validUsci(raw: string): string {
   const usci = checkUsci(raw);
   if (!usci.ok) throw new AppError('UNIT.USCI_INVALID', USCI_PROBLEM[usci.problem] ?? '统一社会信用代码无效', { field: 'usci', problem: usci.problem });
   return usci.code;
+}
+
+const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
+
+/**
+ * A responsible person as stored: the name and the credit subject key of the ID number (CRD-01), or a 400
+ * naming the field when the ID number's check character is wrong (GB 11643-1999). The number itself is not kept.
+ */
+export function responsiblePerson(
+  input: { name: string; idNumber: string } | null | undefined,
+  field: 'responsible' | 'manager',
+): { name: string; key: string } | null {
+  if (!input) return null;
+  if (!residentIdValid(input.idNumber))
+    throw new AppError('UNIT.ID_NUMBER_INVALID', `${field === 'responsible' ? '消防安全责任人' : '消防安全管理人'}的居民身份证号码不正确，请核对`, {
+      field: `${field}.idNumber`,
+    });
+  return { name: input.name.trim(), key: residentSubjectKey(input.idNumber, sm3) };
 }
 
 /** The agency a unit of this region belongs to, which must lie in the actor's scope (a unit is registered where it is supervised). */

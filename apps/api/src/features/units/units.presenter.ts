@@ -1,4 +1,13 @@
-import { maskPersonalText, maskPersonName, maskPhone, RISK_LEVEL_LABELS, VENUE_KIND_LABELS, type VenueKind } from '@fep/domain';
+import {
+  maskPersonalText,
+  maskPersonName,
+  maskPhone,
+  RESPONSIBLE_ROLE_LABELS,
+  type ResponsibleRole,
+  RISK_LEVEL_LABELS,
+  VENUE_KIND_LABELS,
+  type VenueKind,
+} from '@fep/domain';
 import type { UnitTable } from '../../db/schema.ts';
 
 export type UnitViewData = ReturnType<typeof presentUnit>;
@@ -22,7 +31,22 @@ export function presentUnit(u: UnitTable, full: boolean) {
     // Personal data is masked in lists (DESIGN §4); the record view shows it to those in scope.
     contactName: full ? u.contact_name : maskPersonName(u.contact_name),
     contactPhone: full ? u.contact_phone : maskPhone(u.contact_phone),
+    responsiblePersons: responsiblePersonsOf(u).map((p) => ({
+      role: p.role,
+      roleLabel: RESPONSIBLE_ROLE_LABELS[p.role],
+      name: full ? p.name : maskPersonName(p.name),
+    })),
   };
+}
+
+/** A unit's responsible persons that are set (CRD-01), with their credit subject keys. */
+export function responsiblePersonsOf(
+  u: Pick<UnitTable, 'responsible_name' | 'responsible_key' | 'manager_name' | 'manager_key'>,
+): { role: ResponsibleRole; name: string; key: string }[] {
+  const out: { role: ResponsibleRole; name: string; key: string }[] = [];
+  if (u.responsible_name && u.responsible_key) out.push({ role: 'responsible', name: u.responsible_name, key: u.responsible_key });
+  if (u.manager_name && u.manager_key) out.push({ role: 'manager', name: u.manager_name, key: u.manager_key });
+  return out;
 }
 
 export const EXPORT_HEADER = '\uFEFF统一社会信用代码,单位名称,地址,行政区划代码,场所类别,建筑面积,重点单位,风险等级,信用等级,自我管理承诺,联系人,联系电话\n';

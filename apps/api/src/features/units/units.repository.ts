@@ -1,3 +1,4 @@
+import { responsiblePersonsOf } from './units.presenter.ts';
 import { chinaDateOf, type DataScope, type ResolvedPolicy, type UnitDefaultsPolicy } from '@fep/domain';
 import { type CompiledQuery, type SqlBool, sql } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
@@ -131,4 +132,17 @@ export function unitsOfApplicant(db: Executor, scope: DataScope): Promise<UnitTa
     .orderBy('name')
     .limit(50)
     .execute();
+}
+
+/** A unit's responsible persons that are set, with their credit subject keys (CRD-01; credit reads them). */
+export async function responsiblePersonsByUsci(
+  db: Executor,
+  usci: string,
+): Promise<{ unitName: string; persons: ReturnType<typeof responsiblePersonsOf> } | null> {
+  const u = await db
+    .selectFrom('units')
+    .select(['name', 'responsible_name', 'responsible_key', 'manager_name', 'manager_key'])
+    .where('usci', '=', usci)
+    .executeTakeFirst();
+  return u ? { unitName: u.name, persons: responsiblePersonsOf(u) } : null;
 }

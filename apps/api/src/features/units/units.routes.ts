@@ -13,6 +13,7 @@ import {
   UnitImportReport,
   UnitListQuery,
   UnitPageView,
+  UnitResponsiblePersonsBody,
   UnitView,
   XLSX_CONTENT_TYPE,
   XlsxFile,
@@ -26,6 +27,7 @@ import { idempotent } from '../../platform/http/idempotency.ts';
 import { unitInScope } from './units.access.ts';
 import { presentUnit } from './units.presenter.ts';
 import { createUnit } from './use-cases/create-unit.ts';
+import { setResponsiblePersons } from './use-cases/set-responsible-persons.ts';
 import { exportUnits } from './use-cases/export-units.ts';
 import { findUnits, myUnits } from './use-cases/find-units.ts';
 import { unitImportTemplate } from './use-cases/import-template.ts';
@@ -80,6 +82,26 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: ['社会单位'], summary: '一个社会单位', params: UnitIdParams, response: { 200: UnitView, ...ERRORS } },
     },
     async (req) => presentUnit(await unitInScope(req.server.ctx, actorOf(req), req.params.id), true),
+  );
+
+  app.put(
+    '/api/v1/units/:id/responsible-persons',
+    {
+      config: { permission: 'unit:unit:create' },
+      schema: {
+        tags: ['社会单位'],
+        summary: '登记单位的消防安全责任人、消防安全管理人（信用主体；身份证号码只存单向摘要）',
+        params: UnitIdParams,
+        body: UnitResponsiblePersonsBody,
+        response: { 200: UnitView, ...ERRORS },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      // Out of scope is the 404 of a missing unit, recorded as a refusal.
+      await unitInScope(req.server.ctx, actor, req.params.id);
+      return setResponsiblePersons(req.server.ctx, actor, req.params.id, req.body);
+    },
   );
 
   app.post(

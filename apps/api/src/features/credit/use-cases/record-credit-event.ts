@@ -1,8 +1,22 @@
-import { type CreditRecordKind, type CreditSeverity, chinaDateOf, recordPoints } from '@fep/domain';
+import {
+  type CreditRecordKind,
+  type CreditSeverity,
+  chinaDateOf,
+  isPersonSubject,
+  liableRoles,
+  type PersonLiabilityPolicy,
+  RESPONSIBLE_ROLE_LABELS,
+  recordPoints,
+} from '@fep/domain';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { agencyById } from '../../../platform/org/agencies.repository.ts';
+import { resolveForAgency } from '../../../platform/policy/policy.repository.ts';
+import { responsiblePersonsByUsci } from '../../units/index.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
-import { type Deps, transact } from '../../../platform/transact.ts';
+import { type Audit, type Deps, type Emit, transact } from '../../../platform/transact.ts';
 import { creditPolicies } from '../credit.policy.ts';
 import { type PenaltyFacts, queueDelivery } from '../deliveries.ts';
 import { recomputeStanding } from '../standings.ts';
@@ -89,6 +103,70 @@ export async function recordCreditEvent(deps: Deps, actor: Actor, input: RecordC
         policyVersion: changed.after.policy_version,
       });
     if (input.publish) await queueDelivery(trx, deps, row, 'publish', policy.publicity, input.publish);
+    if (!isPersonSubject(input.usci)) await extendToPersons(trx, deps, input, row, audit, emit);
     return row;
   });
+}
+
+/**
+ * A unit's record extends to its 消防安全责任人 and 消防安全管理人 as the finding agency's policy
+ * `credit.person_liability` says (CRD-01): a record of their own with the same source, kind, severity and points,
+ * in the same transaction, and their standing recomputed. Withdrawing the source (a revoked decision) withdraws
+ * theirs with the unit's. A person is no unit to inspect: their standing raises no supervision trigger.
+ */
+async function extendToPersons(
+  trx: Transaction<DB>,
+  deps: Deps,
+  input: RecordCreditEventInput,
+  unitRow: { id: string; points: number; on_date: string | null; policy_version: string | null },
+  audit: Audit,
+  emit: Emit,
+): Promise<void> {
+  const unit = await responsiblePersonsByUsci(trx, input.usci);
+  if (!unit || unit.persons.length === 0) return;
+  const agency = await agencyById(trx, input.agencyId);
+  if (!agency) return;
+  const [liability] = await resolveForAgency(trx, agency, unitRow.on_date ?? chinaDateOf(new Date(input.occurredAt)), ['credit.person_liability']);
+  const roles = liableRoles(input.severity, liability!.values as PersonLiabilityPolicy);
+  for (const person of unit.persons.filter((p) => roles.includes(p.role))) {
+    const existing = await trx
+      .selectFrom('credit_events')
+      .select('id')
+      .where('source_type', '=', input.sourceType)
+      .where('source_id', '=', input.sourceId)
+      .where('kind', '=', input.kind)
+      .where('usci', '=', person.key)
+      .executeTakeFirst();
+    if (existing) continue;
+    const label = RESPONSIBLE_ROLE_LABELS[person.role];
+    const row = {
+      id: uuidv7(deps.now().getTime()),
+      usci: person.key,
+      agency_id: input.agencyId,
+      kind: input.kind,
+      severity: input.severity,
+      points: unitRow.points,
+      reason: `作为${unit.unitName}的${label}：${input.reason}`,
+      source_type: input.sourceType,
+      source_id: input.sourceId,
+      occurred_at: input.occurredAt,
+      on_date: unitRow.on_date,
+      subject_name: person.name,
+      policy_version: unitRow.policy_version,
+      status: 'active' as const,
+      version: 0,
+      status_reason: null,
+      status_changed_at: null,
+    };
+    await trx.insertInto('credit_events').values(row).execute();
+    await audit({
+      action: 'credit_event.record',
+      targetType: 'credit_event',
+      targetId: row.id,
+      after: row,
+      details: { severity: input.severity, usci: person.key, unitRecord: unitRow.id, role: person.role },
+      policyVersion: liability!.versionKey,
+    });
+    await recomputeStanding(trx, person.key, deps.now(), `record:${row.id}`, emit);
+  }
 }

@@ -2,7 +2,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
-import { agencyForUnit, validUsci } from '../units.access.ts';
+import { agencyForUnit, responsiblePerson, validUsci } from '../units.access.ts';
 import { presentUnit, type UnitViewData } from '../units.presenter.ts';
 import { insertUnitIfNew, unitByUsci, unitDefaults } from '../units.repository.ts';
 
@@ -16,6 +16,8 @@ export interface CreateUnitInput {
   keyUnit?: boolean;
   contactName?: string;
   contactPhone?: string;
+  responsible?: { name: string; idNumber: string };
+  manager?: { name: string; idNumber: string };
 }
 
 const duplicate = () => new AppError('UNIT.DUPLICATE', '该统一社会信用代码的单位已登记', { field: 'usci' });
@@ -29,6 +31,8 @@ const duplicate = () => new AppError('UNIT.DUPLICATE', '该统一社会信用代
  */
 export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInput): Promise<UnitViewData> {
   const usci = validUsci(input.usci);
+  const responsible = responsiblePerson(input.responsible, 'responsible');
+  const manager = responsiblePerson(input.manager, 'manager');
   const agency = await agencyForUnit(deps, actor, input.regionCode);
   return transact(deps, actor, async (trx, audit) => {
     if (await unitByUsci(trx, usci, null)) throw duplicate();
@@ -54,6 +58,10 @@ export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInpu
       updated_at: now,
       self_commitment: 0,
       last_fire_on: null,
+      responsible_name: responsible?.name ?? null,
+      responsible_key: responsible?.key ?? null,
+      manager_name: manager?.name ?? null,
+      manager_key: manager?.key ?? null,
     };
     if (!(await insertUnitIfNew(trx, row))) throw duplicate();
     await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row, policyVersion: defaults.versionKey });

@@ -61,6 +61,10 @@ export async function enterUnitFromApplication(
     updated_at: nowIso,
     self_commitment: 0,
     last_fire_on: null,
+    responsible_name: null,
+    responsible_key: null,
+    manager_name: null,
+    manager_key: null,
   };
   const r = await trx
     .insertInto('units')

@@ -177,9 +177,13 @@ async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, BatchRow>,
         updated_at: nowIso,
         self_commitment: row.selfCommitment ? 1 : 0,
         last_fire_on: null,
+        responsible_name: null,
+        responsible_key: null,
+        manager_name: null,
+        manager_key: null,
       });
     }
-    // SQLite allows 32,766 bound values per statement: 18 columns × 1,000 rows stays well under it.
+    // SQLite allows 32,766 bound values per statement: 22 columns × 1,000 rows stays well under it.
     for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT)
       await trx
         .insertInto('units')
