@@ -102,4 +102,58 @@ describe('credit in headless Chromium', () => {
     await page.getByText('2026 年度消防安全工作先进单位（辽阳市消防安全委员会〔2026〕12号）').first().waitFor();
     await context.close();
   });
+
+  test('CRD-01 a clerk registers the unit’s responsible persons on a phone; a serious record then shows under their names', async () => {
+    const db = e.ctx.database.db;
+    const unit = await db.selectFrom('units').select(['usci', 'agency_id', 'name']).where('region_code', '=', '211000').orderBy('id').offset(2).limit(1).executeTakeFirstOrThrow();
+    const context = await e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await e.login(page, '/admin/login', 'clerk.211000');
+    await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
+    await page.goto(`${e.base}/admin/credit/units/${unit.usci}`);
+    const card = page.locator('.ant-card', { hasText: '责任人员信用' });
+    await card.getByText('尚未登记消防安全责任人').waitFor();
+    await card.getByRole('button', { name: '登记责任人员' }).click();
+    await page.getByLabel('消防安全责任人姓名').fill('赵一');
+    // A wrong check character: the server's Chinese message, nothing saved.
+    await page.getByLabel('消防安全责任人身份证号码').fill('110105194912310021');
+    const put = () => page.waitForResponse((r) => r.url().endsWith('/responsible-persons') && r.request().method() === 'PUT');
+    // Tapped as a finger would, once the button has scrolled into view.
+    const save = async () => {
+      const button = page.getByRole('button', { name: /^保\s*存$/ });
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      assert.ok(box);
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    };
+    let answer = put();
+    await save();
+    assert.equal((await answer).status(), 400);
+    await page.getByText('消防安全责任人的居民身份证号码不正确，请核对').first().waitFor();
+    await page.getByLabel('消防安全责任人身份证号码').fill('11010519491231002X');
+    await page.getByLabel('消防安全管理人姓名').fill('钱二');
+    await page.getByLabel('消防安全管理人身份证号码').fill('440106199003070036');
+    answer = put();
+    await save();
+    assert.equal((await answer).status(), 200);
+    await card.getByText('赵一').waitFor();
+    await card.getByText('消防安全管理人').waitFor();
+    await recordCreditEvent(e.ctx, systemActor(), {
+      usci: unit.usci,
+      agencyId: unit.agency_id,
+      kind: 'penalty',
+      severity: 'serious',
+      reason: '行政处罚决定（辽阳消行罚决字〔2026〕9号）：责令停产停业',
+      sourceType: 'enforcement_case',
+      sourceId: 'e2e-persons',
+      occurredAt: e.ctx.now().toISOString(),
+    });
+    await page.reload();
+    await card.getByText(`作为${unit.name}的消防安全责任人：行政处罚决定（辽阳消行罚决字〔2026〕9号）`, { exact: false }).first().waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}credit-persons-phone.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `no sideways scroll on a phone (${overflow}px)`);
+    await context.close();
+  });
 });
