@@ -105,7 +105,14 @@ describe('credit in headless Chromium', () => {
 
   test('CRD-01 a clerk registers the unit’s responsible persons on a phone; a serious record then shows under their names', async () => {
     const db = e.ctx.database.db;
-    const unit = await db.selectFrom('units').select(['usci', 'agency_id', 'name']).where('region_code', '=', '211000').orderBy('id').offset(2).limit(1).executeTakeFirstOrThrow();
+    const unit = await db
+      .selectFrom('units')
+      .select(['usci', 'agency_id', 'name'])
+      .where('region_code', '=', '211000')
+      .orderBy('id')
+      .offset(2)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const context = await e.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     await e.login(page, '/admin/login', 'clerk.211000');
