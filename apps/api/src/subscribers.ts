@@ -1,5 +1,6 @@
 import { creditSubscribers, INSPECTION_TRIGGERED } from './features/credit/index.ts';
 import { enforcementSubscribers } from './features/enforcement/index.ts';
+import { gatewaySubscribers } from './features/gateway/index.ts';
 import { licensingSubscribers } from './features/licensing/index.ts';
 import { notificationSubscribers } from './features/notifications/index.ts';
 import { dishonestTaskSubscriber } from './features/supervision/index.ts';
@@ -15,6 +16,7 @@ export function registerSubscribers(bus: EventBus): void {
     ...creditSubscribers,
     ...notificationSubscribers,
     ...licensingSubscribers,
+    ...gatewaySubscribers,
     dishonestTaskSubscriber(INSPECTION_TRIGGERED),
   ])
     bus.subscribe(s);
