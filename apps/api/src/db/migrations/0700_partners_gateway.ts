@@ -21,6 +21,7 @@ export const migration = (dialect: Dialect): Migration => ({
       .addColumn('scopes_json', json, (c) => c.notNull())
       .addColumn('callback_url', text)
       .addColumn('agency_id', text, (c) => c.references('agencies.id'))
+      .addColumn('agency_path', text)
       .addColumn('status', text, (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('created_by', text)
@@ -55,6 +56,7 @@ export const migration = (dialect: Dialect): Migration => ({
       .addColumn('topic', text, (c) => c.notNull())
       .addColumn('dedupe_key', text, (c) => c.notNull())
       .addColumn('subject', text, (c) => c.notNull())
+      .addColumn('agency_path', text, (c) => c.notNull())
       .addColumn('payload_json', json, (c) => c.notNull())
       .addColumn('status', text, (c) => c.notNull())
       .addColumn('attempts', 'integer', (c) => c.notNull())
@@ -72,6 +74,7 @@ export const migration = (dialect: Dialect): Migration => ({
       .execute();
     await db.schema.createIndex('gateway_deliveries_due').on('gateway_deliveries').columns(['status', 'next_attempt_at']).execute();
     await db.schema.createIndex('gateway_deliveries_created').on('gateway_deliveries').columns(['created_at', 'id']).execute();
+    await db.schema.createIndex('gateway_deliveries_agency').on('gateway_deliveries').columns(['agency_path', 'created_at']).execute();
     await db.schema
       .createTable('gateway_delivery_attempts')
       .addColumn('id', text, (c) => c.primaryKey())

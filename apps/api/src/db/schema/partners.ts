@@ -17,6 +17,8 @@ export interface GatewayPartnerTable {
   scopes_json: string;
   callback_url: string | null;
   agency_id: string | null;
+  /** The area the partner serves (its agency's materialised path); null: the whole country. */
+  agency_path: string | null;
   status: 'active' | 'revoked';
   version: Generated<number>;
   created_by: string | null;
@@ -53,6 +55,8 @@ export interface GatewayDeliveryTable {
   dedupe_key: string;
   /** What the delivery is about, for the log (a reference number, a permit number, a task). */
   subject: string;
+  /** The agency whose fact it tells: the delivery log is read in the administrator's scope. */
+  agency_path: string;
   payload_json: string;
   status: DeliveryStatus;
   attempts: number;

@@ -9,6 +9,7 @@ export interface EvaluationSubmitted {
   matterId: string;
   matterTitle: string;
   agencyId: string;
+  agencyPath: string;
   level: number;
   levelLabel: string;
   tags: string[];

@@ -129,6 +129,17 @@ for (const database of DATABASES) {
       });
       assert.deepEqual([unknown.status, unknown.body.code], [401, 'PARTNER.UNKNOWN']);
 
+      // A portal serves its own area: Liaoyang's portal cannot file in Guangzhou.
+      const liaoyang = await sim();
+      await liaoyang.register(await t.login('admin.211000'), 'unified_portal', '辽阳政务服务门户（模拟）');
+      const away = await liaoyang.call(
+        'POST',
+        '/api/v1/partners/portal/applications',
+        applicationInput('440106', 'commitment', {}, COMMITMENT),
+        liaoyang.assertion('ly-user-1', PORTAL_USCI),
+      );
+      assert.deepEqual([away.status, away.body.code], [403, 'PARTNER.SCOPE_DENIED']);
+
       const log = await call(t, admin, 'GET', '/api/v1/gateway/inbound-refusals');
       assert.equal(log.status, 200);
       const codes = log.body.items.map((x: Json) => x.code);
@@ -321,7 +332,8 @@ for (const database of DATABASES) {
 
     test('MON-03 the national 双随机 platform: export of plans, items, tasks and results; each result pushed with its due date 20 days after the check', async () => {
       const ssj = await sim();
-      await ssj.register(admin, 'random_inspection', '国家“双随机、一公开”监管平台（模拟）');
+      const admin211 = await t.login('admin.211000');
+      await ssj.register(admin211, 'random_inspection', '国家“双随机、一公开”监管平台（模拟）');
       const leader = await t.login('leader.211000');
       const created = await call(t, leader, 'POST', '/api/v1/supervision/plans', {
         title: '2027 年第一季度“双随机”消防监督抽查',
@@ -339,12 +351,23 @@ for (const database of DATABASES) {
       );
       const drawn = await call(t, leader, 'POST', `/api/v1/supervision/plans/${id}/draw`, { publicValue: '2026-12-01 3D 5 8 1' });
       assert.equal(drawn.status, 200, JSON.stringify(drawn.body));
-      const task = await t.ctx.database.db.selectFrom('inspection_tasks').selectAll().where('plan_id', '=', id).orderBy('id').executeTakeFirstOrThrow();
-      const inspectorIds = JSON.parse(task.inspector_ids_json) as string[];
-      const username = (await t.ctx.database.db.selectFrom('users').select('username').where('id', '=', inspectorIds[0]!).executeTakeFirstOrThrow()).username;
-      const inspector = await t.login(username);
-      const detail = await call(t, inspector, 'GET', `/api/v1/inspection-tasks/${task.id}`);
-      assert.equal(detail.status, 200, JSON.stringify(detail.body));
+      // A drawn task and one of its two inspectors who may record it (the task list of an inspector's agency and below).
+      const tasks = await t.ctx.database.db.selectFrom('inspection_tasks').selectAll().where('plan_id', '=', id).orderBy('id').execute();
+      let found: { task: (typeof tasks)[number]; inspector: string; detail: Json } | null = null;
+      for (const candidate of tasks) {
+        for (const uid of JSON.parse(candidate.inspector_ids_json) as string[]) {
+          const username = (await t.ctx.database.db.selectFrom('users').select('username').where('id', '=', uid).executeTakeFirstOrThrow()).username;
+          const token = await t.login(username);
+          const d = await call(t, token, 'GET', `/api/v1/inspection-tasks/${candidate.id}`);
+          if (d.status === 200) {
+            found = { task: candidate, inspector: token, detail: d };
+            break;
+          }
+        }
+        if (found) break;
+      }
+      assert.ok(found, 'an inspector of a drawn task can open it');
+      const { task, inspector, detail } = found;
       const sig = async () => {
         const mp = multipartFile('s.png', Buffer.concat([TINY_PNG, Buffer.from(randomUUID())]), 'image/png');
         return (await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...bearer(inspector), ...mp.headers }, payload: mp.payload })).json()
@@ -378,7 +401,11 @@ for (const database of DATABASES) {
       const got = ssj.received.filter((r) => r.topic === 'random_inspection.result');
       assert.equal(got.length, 1);
       assert.equal(((got[0]!.body.data as Json).result as Json).taskId, task.id);
-      const row = (await call(t, admin, 'GET', '/api/v1/gateway/deliveries?topic=random_inspection.result')).body.items[0];
+      const row = (await call(t, admin211, 'GET', '/api/v1/gateway/deliveries?topic=random_inspection.result')).body.items[0];
+      // Another agency's administrator does not see it.
+      const elsewhere = await call(t, admin, 'GET', '/api/v1/gateway/deliveries?topic=random_inspection.result');
+      assert.equal(elsewhere.body.total, 0);
+      assert.equal((await call(t, admin, 'GET', `/api/v1/gateway/deliveries/${row.id}`)).status, 404);
       assert.equal(row.dueAt, new Date(`${due}T23:59:59.999+08:00`).toISOString());
       assert.match(row.dueBasis, /20 日内/);
       assert.equal(row.overdue, false);

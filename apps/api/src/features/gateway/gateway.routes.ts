@@ -8,6 +8,7 @@ import {
   ElicenceQuery,
   ErrorBody,
   LicenceCodeParams,
+  LicensingPdfFile,
   PortalApplicationView,
   PortalFileBody,
   PortalFileView,
@@ -19,9 +20,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { federatedApplicant } from '../../platform/iam/federated.ts';
+import { agencyById } from '../../platform/org/agencies.repository.ts';
 import { type InboundRequest, partnerSystemActor, type VerifiedPartner, verifyAssertion, verifyInbound } from '../../platform/partners/inbound.ts';
+import { servesArea } from '../../platform/partners/partners.ts';
 import { recordGovernmentBadReview } from '../evaluations/index.ts';
-import { applicationIdByReference, licencePdfByCode, licencesOfHolder } from '../licensing/index.ts';
+import { applicationForPartner, applicationIdByReference, licencePdfByCode, licencesOfHolder } from '../licensing/index.ts';
 import { randomInspectionExport } from '../supervision/index.ts';
 import { elicenceView } from './pushes.ts';
 import { portalApplication, portalPermitPdf, submitPortalApplication, uploadPortalFile } from './use-cases/portal.ts';
@@ -33,7 +36,7 @@ type WithRaw = FastifyRequest & { [RAW]?: Buffer };
 const PREFIX = '/api/v1/partners/';
 /** Bodies larger than an ordinary request: a portal uploads materials as base64 (10 MB of file). */
 const UPLOAD_LIMIT = 14 * 1024 * 1024;
-const PDF = { description: '带电子印章的许可证 PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } };
+const PDF = { description: '带电子印章的许可证 PDF', content: { 'application/pdf': { schema: LicensingPdfFile } } };
 
 const SIGNED = `签名调用：请求头 x-partner-key、x-timestamp（±5 分钟）、x-nonce（每次不同）、x-signature = HMAC-SM3(密钥, 方法\\n路径?查询\\n时间戳\\n随机数\\nSM3(请求体))，见 docs/partners.md。`;
 
@@ -62,6 +65,7 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
   const inbound = (req: FastifyRequest): InboundRequest => ({
     method: req.method,
     path: req.url,
+    route: `${req.method} ${req.routeOptions.url ?? ''}`,
     headers: req.headers,
     body: (req as WithRaw)[RAW] ?? Buffer.alloc(0),
     ip: req.ip,
@@ -77,6 +81,16 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
     const v = callers.get(req);
     if (!v) throw new Error('partner route without a partnerScope');
     return v;
+  };
+  /**
+   * A portal files only in the area it serves: the application's region lies in the region of the partner's agency
+   * (a province's portal: any region of the province).
+   */
+  const inArea = async (v: VerifiedPartner, input: { regionCode: string }) => {
+    if (!v.partner.agency_id) return;
+    const agency = await agencyById(ctx.database.db, v.partner.agency_id);
+    const prefix = (agency?.region_code ?? '').replace(/(00)+$/, '');
+    if (!input.regionCode.startsWith(prefix)) throw new AppError('PARTNER.SCOPE_DENIED', '该地区不在本对接平台的服务范围内', { field: 'regionCode' });
   };
   /** The portal's user, from its signed identity assertion: the applicant account bound to it. */
   const portalUser = async (req: FastifyRequest) => {
@@ -122,6 +136,7 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const { v, actor, scope } = await portalUser(req);
+      await inArea(v, { regionCode: req.body.regionCode });
       const created = await idempotent(req, reply, 201, (deps) => submitPortalApplication(deps, actor, req.body), { scope });
       return portalApplication(ctx, v, { id: created.id });
     },
@@ -179,8 +194,9 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
+      const v = verified(req);
       const items = await licencesOfHolder(ctx, req.query.usci);
-      return { usci: req.query.usci, items: items.map(elicenceView) };
+      return { usci: req.query.usci, items: items.filter((l) => servesArea(v.partner, l.agencyPath)).map(elicenceView) };
     },
   );
   app.get(
@@ -197,7 +213,7 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const pdf = await licencePdfByCode(ctx, req.params.code.toUpperCase());
-      if (!pdf) throw new AppError('PARTNER.NOT_FOUND', '未找到该许可证');
+      if (!pdf || !servesArea(verified(req).partner, pdf.agencyPath)) throw new AppError('PARTNER.NOT_FOUND', '未找到该许可证');
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${pdf.number}.pdf`)}`)
@@ -219,7 +235,7 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (req) => {
       if (req.query.from > req.query.to) throw new AppError('PARTNER.INVALID', '开始日期不能晚于结束日期', { field: 'from' });
-      const out = await randomInspectionExport(ctx.database.db, req.query.from, req.query.to);
+      const out = await randomInspectionExport(ctx.database.db, req.query.from, req.query.to, verified(req).partner.agency_path);
       return { format: 'FEP-SSJ v1' as const, generatedAt: ctx.now().toISOString(), from: req.query.from, to: req.query.to, ...out };
     },
   );
@@ -240,7 +256,8 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
       const v = verified(req);
       const b = req.body;
       const applicationId = await applicationIdByReference(ctx.database.db, b.referenceNo);
-      if (!applicationId) throw new AppError('PARTNER.NOT_FOUND', '未找到该办件编号', { field: 'referenceNo' });
+      const a = applicationId ? await applicationForPartner(ctx.database.db, applicationId) : undefined;
+      if (!applicationId || !a || !servesArea(v.partner, a.agencyPath)) throw new AppError('PARTNER.NOT_FOUND', '未找到该办件编号', { field: 'referenceNo' });
       return idempotent(
         req,
         reply,

@@ -39,7 +39,8 @@ async function anyPartner(deps: Deps, topic: DeliveryTopic): Promise<boolean> {
 }
 
 export function elicenceView(l: NonNullable<Awaited<ReturnType<typeof licenceForPartner>>>) {
-  return { ...l, pdfPath: `/api/v1/partners/elicence/licences/${l.verifyCode}/pdf` };
+  const { agencyPath: _, ...shown } = l;
+  return { ...shown, pdfPath: `/api/v1/partners/elicence/licences/${l.verifyCode}/pdf` };
 }
 
 /** Status changes and the result of an application a unified portal filed, back to that portal. */
@@ -62,6 +63,7 @@ const portalCallbacks: Subscriber = {
         occurredAt: event.occurredAt,
         application: presentPortalApplication(deps, a),
       },
+      agencyPath: fact.agencyPath,
       partnerIds: [who.partner_id],
     });
   },
@@ -84,6 +86,7 @@ const elicencePush: Subscriber = {
       topic: 'elicence.changed',
       dedupeKey: `elicence:${event.id}`,
       subject: `许可证 ${licence.number}（${{ issued: '发证', amended: '变更', reissued: '补发', revoked: '撤销' }[change]}）`,
+      agencyPath: licence.agencyPath,
       data: { change, usci: licence.usci, licence: elicenceView(licence), current: current ? elicenceView(current) : null },
     });
   },
@@ -103,6 +106,7 @@ const randomResults: Subscriber = {
       topic: 'random_inspection.result',
       dedupeKey: `ssj:${f.taskId}`,
       subject: `抽查结果：${f.subjectName}（${f.checkedOn}）`,
+      agencyPath: f.agencyPath,
       data: {
         format: 'FEP-SSJ v1',
         result: {
@@ -133,11 +137,13 @@ const evaluationPush: Subscriber = {
   async handle(deps, event) {
     if (!(await anyPartner(deps, 'evaluation.submitted'))) return;
     const f = event.payload as unknown as EvaluationSubmitted;
+    const { agencyPath: _path, agencyId: _id, ...told } = f;
     await queuePushRecorded(deps, {
       topic: 'evaluation.submitted',
       dedupeKey: `evaluation:${f.evaluationId}`,
       subject: `评价：${f.matterTitle}（${f.levelLabel}）`,
-      data: { ...f },
+      agencyPath: f.agencyPath,
+      data: { ...told },
     });
   },
 };

@@ -13,7 +13,7 @@ import { readBlob } from '../../platform/files/storage.ts';
 export async function applicationForPartner(db: Executor, id: string) {
   const a = await db
     .selectFrom('applications')
-    .select(['id', 'reference_no', 'status', 'usci', 'applicant_user_id', 'submitted_at', 'decided_at', 'licence_id'])
+    .select(['id', 'reference_no', 'status', 'usci', 'applicant_user_id', 'agency_path', 'submitted_at', 'decided_at', 'licence_id'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!a) return undefined;
@@ -25,6 +25,7 @@ export async function applicationForPartner(db: Executor, id: string) {
     referenceNo: a.reference_no,
     usci: a.usci,
     applicantUserId: a.applicant_user_id,
+    agencyPath: a.agency_path,
     status: a.status,
     statusLabel: APPLICATION_STATUS_LABELS[a.status as ApplicationStatus] ?? a.status,
     submittedAt: a.submitted_at,
@@ -75,6 +76,7 @@ export async function licencesOfHolder(ctx: Pick<AppContext, 'database' | 'confi
       sealDigest: l.seal_digest,
       verifyCode: l.verify_code,
       verifyUrl: `${ctx.config.publicUrl}/verify/${l.verify_code}`,
+      agencyPath: l.agency_path,
     });
   }
   return out;
@@ -92,9 +94,9 @@ export async function licenceForPartner(ctx: Pick<AppContext, 'database' | 'conf
 export async function licencePdfByCode(ctx: Pick<AppContext, 'database' | 'config'>, verifyCode: string) {
   const l = await ctx.database.db
     .selectFrom('licences')
-    .select(['number', 'usci', 'pdf_sha256', 'application_id'])
+    .select(['number', 'usci', 'pdf_sha256', 'application_id', 'agency_path'])
     .where('verify_code', '=', verifyCode)
     .executeTakeFirst();
   if (!l?.pdf_sha256) return undefined;
-  return { number: l.number, usci: l.usci, applicationId: l.application_id, pdf: await readBlob(ctx.config.dataDir, l.pdf_sha256) };
+  return { number: l.number, usci: l.usci, applicationId: l.application_id, agencyPath: l.agency_path, pdf: await readBlob(ctx.config.dataDir, l.pdf_sha256) };
 }

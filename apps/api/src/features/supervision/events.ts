@@ -61,6 +61,7 @@ export interface RandomCheckRecorded {
   usci: string;
   subjectName: string;
   agencyId: string;
+  agencyPath: string;
   agencyName: string;
   /** The check's day (China date) and the result. */
   checkedOn: string;

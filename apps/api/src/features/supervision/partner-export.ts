@@ -11,7 +11,7 @@ import { PLAN_ITEMS } from './supervision.columns.ts';
  * the tasks done, each with the last day it may be published (`supervision.publication` resultPushDays after the
  * check, calendar days). Drafts are not exported: a plan is public once published.
  */
-export async function randomInspectionExport(db: Executor, from: string, to: string) {
+export async function randomInspectionExport(db: Executor, from: string, to: string, areaPath: string | null) {
   const plans = await db
     .selectFrom('random_plans')
     .innerJoin('agencies', 'agencies.id', 'random_plans.agency_id')
@@ -30,6 +30,7 @@ export async function randomInspectionExport(db: Executor, from: string, to: str
     .where('random_plans.status', 'in', ['published', 'drawn'])
     .where('random_plans.period_start', '>=', from)
     .where('random_plans.period_start', '<=', to)
+    .$if(areaPath !== null, (q) => q.where('random_plans.agency_path', 'like', `${areaPath}%`))
     .orderBy('random_plans.period_start')
     .orderBy('random_plans.id')
     .limit(500)

@@ -20,6 +20,8 @@ export interface InboundRequest {
   method: string;
   /** The path with its query, as sent (the signature covers it). */
   path: string;
+  /** The route's pattern: what the inbound log keeps (no identifier or query value of the call). */
+  route: string;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
   ip: string | null;
@@ -45,7 +47,7 @@ async function log(ctx: Ctx, req: InboundRequest, partnerId: string | null, outc
       id: uuidv7(ctx.now().getTime()),
       partner_id: partnerId,
       method: req.method,
-      path: req.path.slice(0, 500),
+      path: req.route.slice(0, 500),
       outcome,
       code,
       reason,

@@ -13,12 +13,13 @@ import { JsonObject, jsonColumn } from '../../db/json.ts';
 import type { GatewayDelivery, GatewayPartner } from '../../db/schema/partners.ts';
 import { type Actor, systemActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, notFound, outOfScope } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { acquireLease, releaseLease } from '../jobs/lease.ts';
 import { searchAny } from '../lists/lists.ts';
+import { inScope, scopeFilter } from '../org/scope.ts';
 import { type Deps, transact } from '../transact.ts';
-import { partnersWithScope } from './partners.ts';
+import { partnersWithScope, servesArea } from './partners.ts';
 import { openSecret, signRequest } from './secrets.ts';
 
 /**
@@ -38,6 +39,8 @@ export interface PushInput {
   /** The fact: the same key for the same fact never queues a second push to the same partner. */
   dedupeKey: string;
   subject: string;
+  /** The agency whose fact it is: only partners serving its area get it, and the log is read in scope. */
+  agencyPath: string;
   data: Record<string, unknown>;
   /** The last moment the law allows (e.g. 双随机 results, 20 days after the check), with its basis. */
   due?: { at: string; basis: string } | null;
@@ -49,7 +52,7 @@ export interface PushInput {
 export async function queuePush(trx: Executor, deps: Pick<AppContext, 'now'>, input: PushInput): Promise<string[]> {
   let partners: GatewayPartner[] = await partnersWithScope(trx as never, DELIVERY_TOPIC_SCOPE[input.topic]);
   if (input.partnerIds) partners = partners.filter((p) => input.partnerIds!.includes(p.id));
-  partners = partners.filter((p) => p.callback_url);
+  partners = partners.filter((p) => p.callback_url && servesArea(p, input.agencyPath));
   const now = deps.now();
   const nowIso = now.toISOString();
   const ids: string[] = [];
@@ -64,6 +67,7 @@ export async function queuePush(trx: Executor, deps: Pick<AppContext, 'now'>, in
         topic: input.topic,
         dedupe_key: input.dedupeKey,
         subject: input.subject.slice(0, 200),
+        agency_path: input.agencyPath,
         payload_json: PAYLOAD.encode(body as never),
         status: 'pending',
         attempts: 0,
@@ -219,6 +223,7 @@ export async function replayDelivery(deps: Deps, actor: Actor, input: { id: stri
   return transact(deps, actor, async (trx, audit) => {
     const d = await trx.selectFrom('gateway_deliveries').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!d) throw notFound('推送记录');
+    if (!inScope(actor.scope, { agencyPath: d.agency_path })) throw outOfScope('推送记录', { type: 'partner_delivery', id: d.id });
     if (d.status !== 'dead' && d.status !== 'delivered') throw new AppError('GATEWAY.DELIVERY_STATE', '该推送正在排队重试，无需重新推送', { status: d.status });
     const now = deps.now().toISOString();
     const r = await trx
@@ -292,11 +297,14 @@ export interface DeliveryListQuery {
 }
 
 /** The delivery log, newest first (administrators). */
-export async function listDeliveries(deps: Deps, query: DeliveryListQuery) {
+export async function listDeliveries(deps: Deps, actor: Actor, query: DeliveryListQuery) {
   const db = deps.database.db;
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  let base = db.selectFrom('gateway_deliveries').innerJoin('gateway_partners', 'gateway_partners.id', 'gateway_deliveries.partner_id');
+  let base = db
+    .selectFrom('gateway_deliveries')
+    .innerJoin('gateway_partners', 'gateway_partners.id', 'gateway_deliveries.partner_id')
+    .where(scopeFilter(actor.scope, { agencyPath: 'gateway_deliveries.agency_path' }));
   if (query.status) base = base.where('gateway_deliveries.status', 'in', query.status.split(',') as GatewayDelivery['status'][]);
   if (query.topic) base = base.where('gateway_deliveries.topic', '=', query.topic);
   if (query.q) base = base.where(searchAny(['gateway_deliveries.subject', 'gateway_partners.name'], query.q));
@@ -323,10 +331,11 @@ export async function listDeliveries(deps: Deps, query: DeliveryListQuery) {
 }
 
 /** One delivery with its log of attempts and replays. */
-export async function deliveryDetail(deps: Deps, id: string) {
+export async function deliveryDetail(deps: Deps, actor: Actor, id: string) {
   const db = deps.database.db;
   const d = await db.selectFrom('gateway_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw notFound('推送记录');
+  if (!inScope(actor.scope, { agencyPath: d.agency_path })) throw outOfScope('推送记录', { type: 'partner_delivery', id });
   const p = await db.selectFrom('gateway_partners').selectAll().where('id', '=', d.partner_id).executeTakeFirstOrThrow();
   const attempts = await db.selectFrom('gateway_delivery_attempts').selectAll().where('delivery_id', '=', id).orderBy('at').orderBy('id').execute();
   return {

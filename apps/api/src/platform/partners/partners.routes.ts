@@ -29,7 +29,7 @@ export async function partnerAdminRoutes(fastify: FastifyInstance): Promise<void
   app.get(
     '/api/v1/gateway/partners',
     { config: { permission: 'system:partner:manage' }, schema: { tags: TAGS, summary: '已登记的对接平台', response: { 200: PartnerListView, ...ERRORS } } },
-    async () => listPartners(ctx),
+    async (req) => listPartners(ctx, actorOf(req)),
   );
   app.post(
     '/api/v1/gateway/partners',
@@ -58,7 +58,7 @@ export async function partnerAdminRoutes(fastify: FastifyInstance): Promise<void
       config: { permission: 'system:partner_delivery:read' },
       schema: { tags: TAGS, summary: '对外推送记录（最新在前）', querystring: DeliveryQuery, response: { 200: DeliveryPage, ...ERRORS } },
     },
-    async (req) => listDeliveries(ctx, req.query),
+    async (req) => listDeliveries(ctx, actorOf(req), req.query),
   );
   app.get(
     '/api/v1/gateway/deliveries/:id',
@@ -66,7 +66,7 @@ export async function partnerAdminRoutes(fastify: FastifyInstance): Promise<void
       config: { permission: 'system:partner_delivery:read' },
       schema: { tags: TAGS, summary: '一条推送的内容和每次推送的结果', params: RecordIdParams, response: { 200: DeliveryDetailView, ...ERRORS } },
     },
-    async (req) => deliveryDetail(ctx, req.params.id),
+    async (req) => deliveryDetail(ctx, actorOf(req), req.params.id),
   );
   app.post(
     '/api/v1/gateway/deliveries/:id/replay',

@@ -3,9 +3,10 @@ import { DEFAULT_PARTNER_SCOPES, isPartnerScope, PARTNER_KIND_LABELS, PARTNER_SC
 import { JsonValue, jsonColumn } from '../../db/json.ts';
 import type { GatewayPartner } from '../../db/schema/partners.ts';
 import type { Actor } from '../actor.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, notFound, outOfScope } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
-import { findAgency } from '../org/agencies.repository.ts';
+import { agencyById, findAgency } from '../org/agencies.repository.ts';
+import { inScope } from '../org/scope.ts';
 import { type Deps, transact } from '../transact.ts';
 import { sealSecret } from './secrets.ts';
 
@@ -65,8 +66,16 @@ function checkCallback(url: string | null | undefined, production: boolean): str
 
 /** An administrator registers a partner; the key id and secret are returned once and never shown again. */
 export async function registerPartner(deps: Deps, actor: Actor, input: RegisterPartnerInput) {
-  const agency = input.regionCode ? await findAgency(deps.database.db, input.regionCode) : undefined;
+  // A partner serves an area: the region given, else the administrator's agency; only a national administrator
+  // registers a partner for the whole country.
+  const agency = input.regionCode
+    ? await findAgency(deps.database.db, input.regionCode)
+    : actor.agencyId
+      ? await agencyById(deps.database.db, actor.agencyId)
+      : undefined;
   if (input.regionCode && !agency) throw new AppError('PARTNER.INVALID', '该地区不在本平台服务范围内', { field: 'regionCode' });
+  if (agency ? !inScope(actor.scope, { agencyPath: agency.path }) : actor.scope.kind !== 'all')
+    throw new AppError('PARTNER.INVALID', '只能为本机构辖区登记对接平台', { field: 'regionCode' });
   const scopes = [...new Set(input.scopes ?? DEFAULT_PARTNER_SCOPES[input.kind])];
   const callbackUrl = checkCallback(input.callbackUrl, deps.config.production === true);
   const pushes = scopes.some((s) => s.endsWith('.push') || s === 'portal.callbacks');
@@ -85,6 +94,7 @@ export async function registerPartner(deps: Deps, actor: Actor, input: RegisterP
       scopes_json: SCOPES.encode(scopes),
       callback_url: callbackUrl,
       agency_id: agency?.id ?? null,
+      agency_path: agency?.path ?? null,
       status: 'active' as const,
       version: 0,
       created_by: actor.userId,
@@ -102,6 +112,7 @@ export async function revokePartner(deps: Deps, actor: Actor, input: { id: strin
   return transact(deps, actor, async (trx, audit) => {
     const p = await trx.selectFrom('gateway_partners').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!p) throw notFound('对接平台');
+    if (!inScope(actor.scope, { agencyPath: p.agency_path })) throw outOfScope('对接平台', { type: 'partner', id: p.id });
     const now = deps.now().toISOString();
     const r = await trx
       .updateTable('gateway_partners')
@@ -117,9 +128,15 @@ export async function revokePartner(deps: Deps, actor: Actor, input: { id: strin
   });
 }
 
-export async function listPartners(deps: Deps) {
+/** The partners of the administrator's area (a handful: filtered in memory). */
+export async function listPartners(deps: Deps, actor: Actor) {
   const rows = await deps.database.db.selectFrom('gateway_partners').selectAll().orderBy('created_at', 'desc').execute();
-  return { items: rows.map(presentPartner) };
+  return { items: rows.filter((p) => inScope(actor.scope, { agencyPath: p.agency_path })).map(presentPartner) };
+}
+
+/** Whether a fact of an agency lies in the area a partner serves (a national partner serves every agency). */
+export function servesArea(p: Pick<GatewayPartner, 'agency_path'>, agencyPath: string): boolean {
+  return !p.agency_path || agencyPath.startsWith(p.agency_path);
 }
 
 /** Active partners holding a scope (the receivers of a push). */

@@ -168,6 +168,7 @@ function evaluationFact(row: Evaluation): EvaluationSubmitted {
     matterId: row.matter_id,
     matterTitle: row.matter_title,
     agencyId: row.agency_id,
+    agencyPath: row.agency_path,
     level: row.level,
     levelLabel: EVALUATION_LEVEL_LABELS[row.level] ?? String(row.level),
     tags: tags.map((t) => EVALUATION_TAGS[t] ?? t),
