@@ -262,6 +262,20 @@ export async function replayDelivery(deps: Deps, actor: Actor, input: { id: stri
   });
 }
 
+/**
+ * What an administrator reads of a failed attempt: the partner's answer or the network's, in Chinese (the raw
+ * error stays in the enforcement record of the attempt).
+ */
+export function describePushError(error: string | null): string | null {
+  if (!error) return null;
+  const http = /^HTTP (\d{3})/.exec(error);
+  if (http) return `对方平台答复错误（状态 ${http[1]}）`;
+  if (/ECONNREFUSED/.test(error)) return '无法连接对方平台（连接被拒绝）';
+  if (/ENOTFOUND|EAI_AGAIN/.test(error)) return '找不到对方平台的地址';
+  if (/timeout|aborted|TimeoutError/i.test(error)) return '对方平台在 10 秒内未答复';
+  return '推送失败（网络错误）';
+}
+
 export function presentDelivery(d: GatewayDelivery, p: Pick<GatewayPartner, 'name' | 'kind'>, now: Date) {
   const topic = d.topic as DeliveryTopic;
   return {
@@ -279,7 +293,7 @@ export function presentDelivery(d: GatewayDelivery, p: Pick<GatewayPartner, 'nam
     dueAt: d.due_at,
     dueBasis: d.due_basis,
     overdue: d.due_at !== null && d.status !== 'delivered' && d.due_at < now.toISOString(),
-    lastError: d.last_error,
+    lastError: describePushError(d.last_error),
     lastHttpStatus: d.last_http_status,
     deliveredAt: d.delivered_at,
     createdAt: d.created_at,
@@ -348,7 +362,7 @@ export async function deliveryDetail(deps: Deps, actor: Actor, id: string) {
       outcome: a.outcome,
       outcomeLabel: DELIVERY_ATTEMPT_LABELS[a.outcome],
       httpStatus: a.http_status,
-      error: a.error,
+      error: describePushError(a.error),
       durationMs: a.duration_ms,
       at: a.at,
     })),

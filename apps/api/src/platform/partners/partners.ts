@@ -81,7 +81,7 @@ export async function registerPartner(deps: Deps, actor: Actor, input: RegisterP
   const pushes = scopes.some((s) => s.endsWith('.push') || s === 'portal.callbacks');
   if (pushes && !callbackUrl) throw new AppError('PARTNER.INVALID', '接收推送的平台须填写回调地址', { field: 'callbackUrl' });
   const secret = randomBytes(32).toString('hex');
-  const keyId = `gw_${randomBytes(12).toString('base64url')}`;
+  const keyId = `GW${randomBytes(12).toString('hex').toUpperCase()}`;
   return transact(deps, actor, async (trx, audit) => {
     const now = deps.now().toISOString();
     const id = uuidv7(deps.now().getTime());
