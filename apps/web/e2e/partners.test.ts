@@ -95,10 +95,10 @@ describe('partner delivery log in headless Chromium', () => {
     await page.getByRole('menu', { name: '工作台菜单' }).getByText('对外推送记录').click();
     const failed = page.getByRole('row', { name: /市电子证照库/ });
     await failed.waitFor();
-    assert.match(await failed.innerText(), /推送失败，等待重试/);
-    assert.match(await failed.innerText(), /无法连接对方平台/);
+    assert.match((await failed.textContent()) ?? '', /推送失败，等待重试/);
+    assert.match((await failed.textContent()) ?? '', /无法连接对方平台/);
     const delivered = page.getByRole('row', { name: /省电子证照共享服务/ });
-    assert.match(await delivered.innerText(), /已送达/);
+    assert.match((await delivered.textContent()) ?? '', /已送达/);
     await expectAccessible(page, 'partner-deliveries');
     await page.screenshot({ path: `${SHOTS}partner-deliveries-desktop.png` });
 

@@ -48,6 +48,32 @@ for (const database of DATABASES) {
       await t.close();
     });
 
+    test("MON-03 the OpenAPI document lists every partner route with its signing rule, and the administrator's routes", async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, { description?: string }>> };
+      const partner = [
+        ['post', '/api/v1/partners/portal/files'],
+        ['post', '/api/v1/partners/portal/applications'],
+        ['get', '/api/v1/partners/portal/applications/{referenceNo}'],
+        ['get', '/api/v1/partners/portal/permits/{code}/pdf'],
+        ['get', '/api/v1/partners/elicence/licences'],
+        ['get', '/api/v1/partners/elicence/licences/{code}/pdf'],
+        ['get', '/api/v1/partners/random-inspection/export'],
+        ['post', '/api/v1/partners/evaluations/bad-reviews'],
+      ] as const;
+      for (const [method, path] of partner) {
+        const op = doc.paths[path]?.[method];
+        assert.ok(op, `${method} ${path} in the OpenAPI document`);
+        assert.match(op.description ?? '', /HMAC-SM3/, `${path} documents its signature`);
+      }
+      for (const path of [
+        '/api/v1/gateway/partners',
+        '/api/v1/gateway/deliveries',
+        '/api/v1/gateway/deliveries/{id}/replay',
+        '/api/v1/gateway/inbound-refusals',
+      ])
+        assert.ok(doc.paths[path], `${path} in the OpenAPI document`);
+    });
+
     test('MON-03 the portal simulator files an application for its signed-in user and receives the permit by callback', async () => {
       const user = portal.assertion('gft-user-0001', PORTAL_USCI);
       const materials = await portal.uploadMaterials(user);
