@@ -259,7 +259,7 @@ for (const database of DATABASES) {
       assert.equal(change.licence.status, 'revoked');
     });
 
-    test('MON-03 concurrency: 20 parallel replays of one delivery give one; 20 copies of one signed submission give one; 20 with one Idempotency-Key give one', async () => {
+    test('MON-03 concurrency: 20 parallel replays of one delivery give one; 20 copies of one signed submission give one; 20 with one Idempotency-Key give one; 20 first calls of a portal user give one account; 20 revocations give one', async () => {
       const rows = (await call(t, admin, 'GET', '/api/v1/gateway/deliveries?status=delivered&topic=elicence.changed')).body.items as Json[];
       const d = rows[0]!;
       const before = (await call(t, admin, 'GET', `/api/v1/gateway/deliveries/${d.id}`)).body.log.length;
@@ -309,6 +309,30 @@ for (const database of DATABASES) {
       );
       assert.equal(new Set(ok.map((r) => r.body.applicationId)).size, 1);
       assert.equal(await count(), n0 + 2, 'one application per key');
+
+      // A new portal user's first calls at once: one applicant account, bound once.
+      const fresh = portal.assertion(`gft-user-${randomUUID().slice(0, 8)}`, PORTAL_USCI, '王芳');
+      const png = Buffer.concat([TINY_PNG, Buffer.from(randomUUID())]).toString('base64');
+      const firsts = await Promise.all(
+        Array.from({ length: 20 }, () => portal.call('POST', '/api/v1/partners/portal/files', { filename: 'a.png', contentBase64: png }, fresh)),
+      );
+      assert.ok(
+        firsts.every((r) => r.status === 201),
+        JSON.stringify(firsts.map((r) => r.body.code)),
+      );
+      const accounts = await t.ctx.database.db.selectFrom('users').select('id').where('display_name', '=', '王芳').where('usci', '=', PORTAL_USCI).execute();
+      assert.equal(accounts.length, 1, 'one account for the portal user');
+
+      // 20 identical revocations of a partner: one takes effect.
+      const spare = await sim();
+      const reg = await spare.register(admin, 'elicence_sharing', '待停用的平台（模拟）');
+      const revokes = await Promise.all(
+        Array.from({ length: 20 }, () => call(t, admin, 'POST', `/api/v1/gateway/partners/${reg.id}/revoke`, { version: reg.version })),
+      );
+      assert.equal(revokes.filter((r) => r.status === 200).length, 1, JSON.stringify(revokes.map((r) => r.status)));
+      assert.ok(revokes.every((r) => r.status === 200 || r.body.code === 'PARTNER.STATE'));
+      const after = await spare.call('GET', `/api/v1/partners/elicence/licences?usci=${PORTAL_USCI}`);
+      assert.deepEqual([after.status, after.body.code], [401, 'PARTNER.UNKNOWN'], 'a revoked key stops at once');
     });
 
     test('SVC-02 MON-03 evaluations go to the 好差评 system; its bad reviews come back as follow-ups, once per matter', async () => {
