@@ -121,6 +121,32 @@ describe('partner delivery log in headless Chromium', () => {
     await page.close();
   });
 
+  test('the administrator registers a unified portal and is shown its signing secret once (desktop)', async () => {
+    const page = await adminPage(DESKTOP);
+    await page.getByRole('menu', { name: '工作台菜单' }).getByText('对接平台').click();
+    await page.getByRole('row', { name: /省电子证照共享服务/ }).waitFor();
+    await page.getByRole('button', { name: '登记对接平台' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记对接平台' });
+    await dialog.getByLabel('平台类型').click();
+    await page.getByTitle('统一政务服务门户（赣服通、粤商通等）').click();
+    await dialog.getByLabel('平台名称').fill('粤商通');
+    await dialog.getByLabel('接收推送的地址（https）').fill('https://yst.example.gov.cn/fep/callback');
+    assert.ok(await dialog.getByLabel('接收办件状态和办理结果回调').isChecked(), 'the usual scopes of the kind are ticked');
+    await answerTo(page, /\/api\/v1\/gateway\/partners$/, () => dialog.getByRole('button', { name: '登记并签发密钥' }).click());
+    const shown = page.getByRole('dialog', { name: '接口密钥已签发' });
+    await shown.getByText('签名密钥只显示这一次').waitFor();
+    assert.match(await shown.getByLabel('签名密钥').inputValue(), /^[0-9a-f]{64}$/, 'the secret is shown');
+    // The form's dialog closes with an animation: the picture is taken once it is gone.
+    await dialog.waitFor({ state: 'hidden' });
+    await page.screenshot({ path: `${SHOTS}partners-secret-desktop.png` });
+    await shown.getByRole('button', { name: 'Close' }).or(shown.locator('.ant-modal-close')).first().click();
+    await page
+      .getByRole('row', { name: /粤商通/ })
+      .filter({ hasText: '启用' })
+      .waitFor();
+    await page.close();
+  });
+
   test('on a phone the pushes are cards that fit the screen, and one is replayed by a tap (390 px)', async () => {
     const page = await adminPage(PHONE);
     await page.goto(`${base}/admin/partner-deliveries`);

@@ -1,6 +1,6 @@
 import type { PartnerCreateBody, PartnerCreatedView, PartnerListView, PartnerView } from '@fep/contracts';
 import { DEFAULT_PARTNER_SCOPES, PARTNER_KIND_LABELS, PARTNER_SCOPE_LABELS, type PartnerKindId } from '@fep/domain';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -59,9 +59,14 @@ export function PartnersPage() {
               key: 'actions',
               render: (_: unknown, r) =>
                 r.status === 'active' ? (
-                  <Button danger onClick={() => void post(`/api/v1/gateway/partners/${r.id}/revoke`, { version: r.version }, '已停用')}>
-                    停用
-                  </Button>
+                  <Popconfirm
+                    title="停用后该平台的接口密钥立即失效，排队中的推送不再发送。确定停用？"
+                    okText="停用"
+                    cancelText="取消"
+                    onConfirm={() => void post(`/api/v1/gateway/partners/${r.id}/revoke`, { version: r.version }, '已停用')}
+                  >
+                    <Button danger>停用</Button>
+                  </Popconfirm>
                 ) : null,
             },
           ]}
@@ -101,10 +106,8 @@ export function PartnersPage() {
             <Typography.Text copyable code>
               {created.keyId}
             </Typography.Text>
-            <Typography.Text>签名密钥：</Typography.Text>
-            <Typography.Text copyable code>
-              {created.secret}
-            </Typography.Text>
+            <Typography.Text copyable={{ text: created.secret }}>签名密钥：</Typography.Text>
+            <Input.TextArea readOnly aria-label="签名密钥" value={created.secret} autoSize style={{ fontFamily: 'monospace' }} />
           </Space>
         )}
       </Modal>
