@@ -9,6 +9,7 @@ import { startMonitoringConsumer, sweepMonitoringTriggers, sweepOfflineDevices }
 import { deliverNotifications, smsSenderOf } from './features/notifications/index.ts';
 import { checkpointJob } from './platform/audit/checkpoints.ts';
 import { sweepClocks } from './platform/clocks/sweep.ts';
+import { deliverPushes } from './platform/partners/outbox.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -95,6 +96,19 @@ const smsTimer = sms
     )
   : null;
 
+// Pushes of the partner gateway (MON-03): due deliveries of the one outbox every 10 s (retries wait their backoff);
+// a process without partners finds nothing due. Lease-protected: one process sends at a time.
+const pushTimer = setInterval(
+  () =>
+    void deliverPushes(ctx, holder)
+      .then((r) => {
+        if (r.delivered || r.failed || r.dead) app.log.info({ ...r }, 'partner pushes');
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'partner push failed')),
+  10_000,
+);
+pushTimer.unref();
+
 // Alarms of the monitoring centres over MQTT (MON-01), when a broker is configured (FEP_MQTT_URL; in demo mode the
 // local broker by default). A missing broker is logged and retried every 5 s: the API runs on without it.
 const monitoring = config.mqtt
@@ -126,6 +140,7 @@ async function shutdown(signal: string) {
   checkpoints?.stop();
   creditNightly?.stop();
   if (smsTimer) clearInterval(smsTimer);
+  clearInterval(pushTimer);
   await monitoring?.stop().catch(() => undefined);
   await ctx.events.stop();
   await app.close();

@@ -1,5 +1,6 @@
 import { creditSubscribers, INSPECTION_TRIGGERED } from './features/credit/index.ts';
 import { enforcementSubscribers } from './features/enforcement/index.ts';
+import { gatewaySubscribers } from './features/gateway/index.ts';
 import { licensingSubscribers } from './features/licensing/index.ts';
 import { notificationSubscribers } from './features/notifications/index.ts';
 import { MONITORING_CHECK_TRIGGERED } from './features/monitoring/index.ts';
@@ -16,6 +17,7 @@ export function registerSubscribers(bus: EventBus): void {
     ...creditSubscribers,
     ...notificationSubscribers,
     ...licensingSubscribers,
+    ...gatewaySubscribers,
     dishonestTaskSubscriber(INSPECTION_TRIGGERED),
     monitoringTaskSubscriber(MONITORING_CHECK_TRIGGERED),
   ])

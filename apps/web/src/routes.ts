@@ -28,7 +28,9 @@ export type MenuIcon =
   | 'review'
   | 'officer'
   | 'security'
-  | 'credit';
+  | 'credit'
+  | 'partner'
+  | 'delivery';
 
 export interface AppRoute {
   path: string;
@@ -559,6 +561,20 @@ export const ROUTES: AppRoute[] = [
     access: STAFF,
     layout: 'admin',
     menu: { area: 'admin', label: '工作日历', icon: 'calendar' },
+  },
+  {
+    path: '/admin/partners',
+    page: () => import('./pages/partners/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })),
+    access: { kind: 'staff', permission: 'system:partner:manage' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '对接平台', icon: 'partner' },
+  },
+  {
+    path: '/admin/partner-deliveries',
+    page: () => import('./pages/partners/PartnerDeliveriesPage.tsx').then((m) => ({ default: m.PartnerDeliveriesPage })),
+    access: { kind: 'staff', permission: 'system:partner_delivery:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '对外推送记录', icon: 'delivery' },
   },
   {
     path: '/admin/security-events',

@@ -19,6 +19,7 @@ export * from './monitoring.ts';
 export * from './notifications.ts';
 export * from './org.ts';
 export * from './oversight.ts';
+export * from './partners.ts';
 export * from './platform.ts';
 export * from './policy.ts';
 export * from './products.ts';

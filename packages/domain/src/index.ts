@@ -40,6 +40,7 @@ export * from './notifications.ts';
 export * from './oversight/complaint.ts';
 export * from './oversight/interference.ts';
 export * from './oversight/review.ts';
+export * from './partners.ts';
 export * from './policy/kinds.ts';
 export * from './policy/labels.ts';
 export * from './policy/presets.ts';

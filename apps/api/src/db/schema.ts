@@ -20,6 +20,7 @@ import type { MonitoringTables } from './schema/monitoring.ts';
 import type { Notification, NotificationDelivery, NotificationsTables } from './schema/notifications.ts';
 import type { Agency, OrgTables, Region } from './schema/org.ts';
 import type { OversightTables } from './schema/oversight.ts';
+import type { PartnersTables } from './schema/partners.ts';
 import type { PolicyTables, PolicyVersion } from './schema/policy.ts';
 import type { ProductsTables } from './schema/products.ts';
 import type { ServicesTables } from './schema/services.ts';
@@ -65,6 +66,7 @@ export interface DB
     ComplaintsTables,
     ServicesTables,
     EngineersTables,
+    PartnersTables,
     CacheTables {}
 
 export type RegionTable = Region;

@@ -1,4 +1,4 @@
-import type { DataScope, Permission, Role } from '@fep/domain';
+import type { DataScope, PartnerScope, Permission, Role } from '@fep/domain';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ProductClock } from './clock.ts';
@@ -61,5 +61,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /** A partner gateway route: the scope its signed caller must hold (platform/partners, MON-03). */
+    partnerScope?: PartnerScope;
   }
 }

@@ -210,6 +210,18 @@ export const ERROR_STATUS = {
   /** A partner request (12345 platform) whose signature, timestamp or nonce does not verify, or a replay. */
   'PARTNER.BAD_SIGNATURE': 401,
   'PARTNER.REPLAYED': 409,
+  /** The partner gateway (MON-03): a signature that does not verify, a key unknown or revoked, a timestamp outside
+   * the window, a scope the partner does not hold, an identity assertion that does not verify. */
+  'PARTNER.SIGNATURE_INVALID': 401,
+  'PARTNER.UNKNOWN': 401,
+  'PARTNER.TIMESTAMP_STALE': 401,
+  'PARTNER.SCOPE_DENIED': 403,
+  'PARTNER.ASSERTION_INVALID': 401,
+  'PARTNER.INVALID': 400,
+  'PARTNER.STATE': 409,
+  'PARTNER.NOT_FOUND': 404,
+  /** A delivery of the outbox that cannot be replayed now (already in line, or changed meanwhile). */
+  'GATEWAY.DELIVERY_STATE': 409,
   /** An Open311 request without a valid api_key (GeoReport v2 answers errors as a list). */
   'OPEN311.BAD_KEY': 403,
   'OPEN311.INVALID': 400,

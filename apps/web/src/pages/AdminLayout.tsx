@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
   ClockCircleOutlined,
@@ -17,6 +18,7 @@ import {
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SecurityScanOutlined,
+  SendOutlined,
   ShopOutlined,
   SlidersOutlined,
   SolutionOutlined,
@@ -55,6 +57,8 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   officer: <SolutionOutlined />,
   security: <SecurityScanOutlined />,
   credit: <CreditCardOutlined />,
+  partner: <ApiOutlined />,
+  delivery: <SendOutlined />,
 };
 
 /** The back office's frame; its menu is the routes list filtered by `access` (the route guard's own rule). */

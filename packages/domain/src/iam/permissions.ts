@@ -92,6 +92,9 @@ export const PERMISSIONS = {
   'complaints:reporter:read': '查看举报人身份（仅受理岗，每次查看均记录）',
   'complaints:reward:decide': '决定举报奖励、登记奖金发放',
   'complaints:partner:manage': '签发 12345 工单接口和 Open311 接口密钥',
+  'system:partner:manage': '登记对接的政务平台、签发接口密钥和授权范围',
+  'system:partner_delivery:read': '查看对外推送记录',
+  'system:partner_delivery:replay': '重新推送对外推送记录',
   'monitoring:alarm:read': '查看远程监控报警（火警、故障、监管报警）',
   'monitoring:alarm:receive': '接收远程监控火警通知（值班）',
   'monitoring:device:manage': '登记远程监控设备（联网单位的用户信息传输装置等）',
@@ -266,6 +269,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'system:event:manage',
     'system:clock:manage',
     'complaints:partner:manage',
+    // MON-03: the partner gateway: partners, their keys and scopes, the delivery log and its replays.
+    'system:partner:manage',
+    'system:partner_delivery:read',
+    'system:partner_delivery:replay',
     // MON-01: the monitoring devices of units and the messages that could not be processed.
     'monitoring:device:manage',
     'monitoring:dead_letter:read',

@@ -175,6 +175,8 @@ export const publicationSchema = Type.Object(
     publishPlan: Type.Boolean(),
     publishResults: Type.Boolean(),
     cadence: Choice(['per_plan', 'monthly', 'quarterly'], POLICY_VALUE_LABELS),
+    /** Calendar days from the check within which its result reaches the national platform (MON-03). */
+    resultPushDays: Type.Integer({ minimum: 1, maximum: 60 }),
   },
   { additionalProperties: false },
 );
@@ -749,11 +751,16 @@ export const POLICY_KINDS = {
     // SUP-08、ENF-07
     description: '抽查计划与结果的公示。',
     schema: publicationSchema,
-    nationalDefault: { publishPlan: true, publishResults: true, cadence: 'per_plan' },
+    nationalDefault: { publishPlan: true, publishResults: true, cadence: 'per_plan', resultPushDays: 20 },
     fields: {
       publishPlan: { label: '公示抽查计划', legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管' } },
       publishResults: { label: '公示抽查结果', legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管' } },
       cadence: { label: '公示频次', legalBasis: { document: '国发〔2019〕5号', clause: '双随机、一公开监管' } },
+      resultPushDays: {
+        label: '抽查结果报送、公示时限（日，自检查之日起）',
+        help: '日历日：检查结果自产生之日起 20 日内通过国家企业信用信息公示系统（部门协同监管平台）公示',
+        legalBasis: { document: '国发〔2019〕5号', clause: '抽查检查结果自产生之日起 20 日内公示（日历日）' },
+      },
     },
   } satisfies PolicyKindDef<PublicationPolicy>,
   'supervision.inspection_items': {

@@ -3,3 +3,5 @@
  * writes `evaluations`, `evaluation_visits`, `evaluation_follow_ups` and `evaluation_follow_up_steps`.
  */
 export { evaluationRoutes } from './evaluations.routes.ts';
+export * from './events.ts';
+export { recordGovernmentBadReview } from './use-cases/evaluate.ts';

@@ -71,3 +71,18 @@ export function applicationFact(row: ApplicationTable): ApplicationFact {
 export function applicationEvent<P extends ApplicationFact>(type: string, payload: P): DomainEventInput {
   return { type, targetType: 'application', targetId: payload.applicationId, agencyId: payload.agencyId, payload: { ...payload } as Record<string, unknown> };
 }
+
+/**
+ * A permit stopped being the one in force: amended or reissued (a new revision replaces it) or revoked (LIC-08,
+ * LIC-09). The e-licence sharing service is told (MON-03); a grant is PERMIT_GRANTED.
+ */
+export const LICENCE_CHANGED = 'licensing.licence_changed';
+export interface LicenceChanged {
+  licenceId: string;
+  number: string;
+  usci: string;
+  agencyId: string;
+  change: 'amended' | 'reissued' | 'revoked';
+  /** The revision that replaces it (amended, reissued), or null (revoked). */
+  currentLicenceId: string | null;
+}

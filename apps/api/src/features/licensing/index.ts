@@ -7,3 +7,5 @@
 export { licensingSubscribers } from './document-production.ts';
 export { applicationForEvaluation } from './evaluation-read.ts';
 export * from './events.ts';
+export { applicationForPartner, applicationIdByReference, licenceForPartner, licencePdfByCode, licencesOfHolder } from './partner-read.ts';
+export { createApplication } from './use-cases/create-application.ts';

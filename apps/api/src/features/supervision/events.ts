@@ -49,3 +49,26 @@ export function orderFact(order: RectificationOrderTable): OrderFact {
 export function orderEvent<P extends OrderFact>(type: string, payload: P): DomainEventInput {
   return { type, targetType: 'rectification_order', targetId: payload.orderId, agencyId: payload.agencyId, payload: { ...payload } as Record<string, unknown> };
 }
+
+/**
+ * The field record of a random inspection (双随机) was entered: its result is due at the national platform within
+ * the `supervision.publication` policy's days of the check (MON-03; 国发〔2019〕5号: 20 days, calendar days).
+ */
+export const RANDOM_CHECK_RECORDED = 'supervision.random_check_recorded';
+export interface RandomCheckRecorded {
+  taskId: string;
+  planId: string;
+  usci: string;
+  subjectName: string;
+  agencyId: string;
+  agencyPath: string;
+  agencyName: string;
+  /** The check's day (China date) and the result. */
+  checkedOn: string;
+  result: 'pass' | 'hazards';
+  hazardCount: number;
+  orderNumber: string | null;
+  /** The last day the result may reach the national platform, and the rule it comes from. */
+  publishBy: string;
+  publishRule: { days: number; unit: 'calendar_days'; legalBasis: string; policyVersion: string | null };
+}

@@ -12,6 +12,7 @@ import { openDishonestTask, openTriggerTask } from './use-cases/open-dishonest-t
 
 export * from './events.ts';
 export { openHazardCounts, openHazardCountsOf } from './hazard-counts.ts';
+export { randomInspectionExport } from './partner-export.ts';
 export { inspectorCertificates, withPlanChecklist } from './supervision.repository.ts';
 export { type HazardInput, issueOrder } from './use-cases/issue-order.ts';
 export { openDishonestTask } from './use-cases/open-dishonest-task.ts';

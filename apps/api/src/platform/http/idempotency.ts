@@ -14,7 +14,14 @@ const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
  * checked again, so a client can always learn the result of a write that happened; the same key with a
  * different body is a 422. Keys are scoped to the caller (user, or anonymous).
  */
-export async function idempotent<T>(req: FastifyRequest, reply: FastifyReply, status: number, run: (deps: Deps) => Promise<T>): Promise<T> {
+export async function idempotent<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  run: (deps: Deps) => Promise<T>,
+  /** A partner call has no session: its keys are scoped to the partner (`partner:<id>`). */
+  opts: { scope?: string } = {},
+): Promise<T> {
   const ctx = req.server.ctx;
   const raw = req.headers['idempotency-key'];
   const key = Array.isArray(raw) ? raw[0] : raw;
@@ -24,7 +31,7 @@ export async function idempotent<T>(req: FastifyRequest, reply: FastifyReply, st
     return result;
   }
   if (!KEY_PATTERN.test(key)) throw new AppError('IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key 须为 8–128 位字母、数字或 ._:- 字符');
-  const scope = req.auth ? `user:${req.auth.user.id}` : 'anonymous';
+  const scope = opts.scope ?? (req.auth ? `user:${req.auth.user.id}` : 'anonymous');
   const requestHash = sm3Hex(canonicalJson({ method: req.method, url: req.routeOptions.url, params: req.params ?? null, body: req.body ?? null }));
   const replay = (code: number, body: unknown): T => {
     reply.code(code).header('idempotent-replayed', 'true');

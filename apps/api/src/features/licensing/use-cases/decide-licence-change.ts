@@ -7,6 +7,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import { issueLicenceStep } from '../application-steps.ts';
 import { applicationsOf, type LicensingDeps } from '../applications.repository.ts';
+import { LICENCE_CHANGED, type LicenceChanged } from '../events.ts';
 import { findLicence, licenceNext, updateLicenceIf } from '../licences.repository.ts';
 import { loadLicenceRequest } from '../licensing.access.ts';
 import { CHANGES } from '../licensing.columns.ts';
@@ -83,6 +84,15 @@ export async function decideLicenceChange(
       after: { ...licence, status: superseded, superseded_by: next.id },
       details: { request: requestId },
     });
+    const fact: LicenceChanged = {
+      licenceId: licence.id,
+      number: licence.number,
+      usci: licence.usci,
+      agencyId: licence.agency_id,
+      change: request.kind === 'amend' ? 'amended' : 'reissued',
+      currentLicenceId: next.id,
+    };
+    emit({ type: LICENCE_CHANGED, targetType: 'licence', targetId: licence.id, agencyId: licence.agency_id, payload: { ...fact } });
     return { status: 'approved', licenceId: next.id };
   });
 }

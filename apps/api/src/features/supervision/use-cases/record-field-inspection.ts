@@ -1,9 +1,12 @@
+import { addDays, chinaDateOf } from '@fep/domain';
 import type { RectificationOrderTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { transact } from '../../../platform/transact.ts';
 import { CHECKLIST, type ChecklistEntry, checkChecklist, inspectorIdsOf, SIGNATURES } from '../../inspections/index.ts';
+import { RANDOM_CHECK_RECORDED, type RandomCheckRecorded } from '../events.ts';
+import { resultRule } from '../partner-export.ts';
 import { assertInspector, taskInScope } from '../supervision.access.ts';
 import { HAZARD_PHOTOS } from '../supervision.columns.ts';
 import { type SupervisionDeps, storeOf } from '../supervision.repository.ts';
@@ -100,6 +103,28 @@ export async function recordFieldInspection(deps: SupervisionDeps, actor: Actor,
       };
       await store.insertHazard(trx, hazard);
       await audit({ action: 'hazard.record', targetType: 'hazard', targetId: hazard.id, after: hazard });
+    }
+    if (task.purpose === 'random' && task.plan_id) {
+      // 双随机: the result goes to the national platform within the policy's days of the check (MON-03).
+      const checkedOn = chinaDateOf(deps.now());
+      const rule = await resultRule(trx, task.agency_id, checkedOn);
+      const agency = await store.agency(trx, task.agency_id);
+      const fact: RandomCheckRecorded = {
+        taskId: task.id,
+        planId: task.plan_id,
+        usci: task.usci,
+        subjectName: task.subject_name,
+        agencyId: task.agency_id,
+        agencyPath: task.agency_path,
+        agencyName: agency?.name ?? '',
+        checkedOn,
+        result: patch.result,
+        hazardCount: input.hazards.length,
+        orderNumber: order?.number ?? null,
+        publishBy: addDays(checkedOn, rule.days),
+        publishRule: rule,
+      };
+      emit({ type: RANDOM_CHECK_RECORDED, targetType: 'inspection_task', targetId: task.id, agencyId: task.agency_id, payload: { ...fact } });
     }
     await audit({
       action: 'inspection_task.record',

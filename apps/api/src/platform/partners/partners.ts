@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_PARTNER_SCOPES, isPartnerScope, PARTNER_KIND_LABELS, PARTNER_SCOPE_LABELS, type PartnerKindId, type PartnerScope } from '@fep/domain';
+import { JsonValue, jsonColumn } from '../../db/json.ts';
+import type { GatewayPartner } from '../../db/schema/partners.ts';
+import type { Actor } from '../actor.ts';
+import { AppError, notFound, outOfScope } from '../errors.ts';
+import { uuidv7 } from '../ids.ts';
+import { agencyById, findAgency } from '../org/agencies.repository.ts';
+import { inScope } from '../org/scope.ts';
+import { type Deps, transact } from '../transact.ts';
+import { sealSecret } from './secrets.ts';
+
+/**
+ * Partners of the gateway (MON-03): the government systems an administrator registers — a unified service portal,
+ * the e-licence sharing service, the national 双随机 platform, the 好差评 system — each with its own key id, a
+ * signing secret shown once, the scopes it holds and, for pushes, its receiving address.
+ */
+export const SCOPES = jsonColumn('gateway_partners.scopes_json', JsonValue);
+
+export function scopesOf(p: Pick<GatewayPartner, 'scopes_json'>): PartnerScope[] {
+  const v = SCOPES.decode(p.scopes_json);
+  return Array.isArray(v) ? v.filter((s): s is PartnerScope => typeof s === 'string' && isPartnerScope(s)) : [];
+}
+
+export function presentPartner(p: GatewayPartner) {
+  const scopes = scopesOf(p);
+  return {
+    id: p.id,
+    kind: p.kind,
+    kindLabel: PARTNER_KIND_LABELS[p.kind],
+    name: p.name,
+    keyId: p.key_id,
+    scopes,
+    scopeLabels: scopes.map((s) => PARTNER_SCOPE_LABELS[s]),
+    callbackUrl: p.callback_url,
+    status: p.status,
+    statusLabel: p.status === 'active' ? '启用' : '已停用',
+    createdAt: p.created_at,
+    revokedAt: p.revoked_at,
+    version: p.version,
+  };
+}
+
+export interface RegisterPartnerInput {
+  kind: PartnerKindId;
+  name: string;
+  scopes?: PartnerScope[] | undefined;
+  callbackUrl?: string | null | undefined;
+  regionCode?: string | null | undefined;
+}
+
+function checkCallback(url: string | null | undefined, production: boolean): string | null {
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new AppError('PARTNER.INVALID', '回调地址不是有效的网址', { field: 'callbackUrl' });
+  }
+  // Pushes carry permits and personal data: https in production; plain http only to a local simulator.
+  const local = u.hostname === '127.0.0.1' || u.hostname === 'localhost';
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (local || !production)))
+    throw new AppError('PARTNER.INVALID', '回调地址须使用 https', { field: 'callbackUrl' });
+  return u.toString();
+}
+
+/** An administrator registers a partner; the key id and secret are returned once and never shown again. */
+export async function registerPartner(deps: Deps, actor: Actor, input: RegisterPartnerInput) {
+  // A partner serves an area: the region given, else the administrator's agency; only a national administrator
+  // registers a partner for the whole country.
+  const agency = input.regionCode
+    ? await findAgency(deps.database.db, input.regionCode)
+    : actor.agencyId
+      ? await agencyById(deps.database.db, actor.agencyId)
+      : undefined;
+  if (input.regionCode && !agency) throw new AppError('PARTNER.INVALID', '该地区不在本平台服务范围内', { field: 'regionCode' });
+  if (agency ? !inScope(actor.scope, { agencyPath: agency.path }) : actor.scope.kind !== 'all')
+    throw new AppError('PARTNER.INVALID', '只能为本机构辖区登记对接平台', { field: 'regionCode' });
+  const scopes = [...new Set(input.scopes ?? DEFAULT_PARTNER_SCOPES[input.kind])];
+  const callbackUrl = checkCallback(input.callbackUrl, deps.config.production === true);
+  const pushes = scopes.some((s) => s.endsWith('.push') || s === 'portal.callbacks');
+  if (pushes && !callbackUrl) throw new AppError('PARTNER.INVALID', '接收推送的平台须填写回调地址', { field: 'callbackUrl' });
+  const secret = randomBytes(32).toString('hex');
+  const keyId = `GW${randomBytes(12).toString('hex').toUpperCase()}`;
+  return transact(deps, actor, async (trx, audit) => {
+    const now = deps.now().toISOString();
+    const id = uuidv7(deps.now().getTime());
+    const row = {
+      id,
+      kind: input.kind,
+      name: input.name.trim(),
+      key_id: keyId,
+      secret_enc: sealSecret(deps, secret, id),
+      scopes_json: SCOPES.encode(scopes),
+      callback_url: callbackUrl,
+      agency_id: agency?.id ?? null,
+      agency_path: agency?.path ?? null,
+      status: 'active' as const,
+      version: 0,
+      created_by: actor.userId,
+      created_at: now,
+      revoked_at: null,
+    };
+    await trx.insertInto('gateway_partners').values(row).execute();
+    await audit({ action: 'partner.register', targetType: 'partner', targetId: id, after: { ...row, secret_enc: null } });
+    return { ...presentPartner(row), secret };
+  });
+}
+
+/** Revokes a partner (compare-and-set on its version): its key stops working at once; queued pushes stop. */
+export async function revokePartner(deps: Deps, actor: Actor, input: { id: string; version: number }) {
+  return transact(deps, actor, async (trx, audit) => {
+    const p = await trx.selectFrom('gateway_partners').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!p) throw notFound('对接平台');
+    if (!inScope(actor.scope, { agencyPath: p.agency_path })) throw outOfScope('对接平台', { type: 'partner', id: p.id });
+    const now = deps.now().toISOString();
+    const r = await trx
+      .updateTable('gateway_partners')
+      .set({ status: 'revoked', revoked_at: now, version: p.version + 1 })
+      .where('id', '=', p.id)
+      .where('status', '=', 'active')
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('PARTNER.STATE', '该平台已停用或刚被他人修改，请刷新后再试', { status: p.status });
+    await audit({ action: 'partner.revoke', targetType: 'partner', targetId: p.id, before: { status: p.status }, after: { status: 'revoked' } });
+    const next = await trx.selectFrom('gateway_partners').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    return presentPartner(next);
+  });
+}
+
+/** The partners of the administrator's area (a handful: filtered in memory). */
+export async function listPartners(deps: Deps, actor: Actor) {
+  const rows = await deps.database.db.selectFrom('gateway_partners').selectAll().orderBy('created_at', 'desc').execute();
+  return { items: rows.filter((p) => inScope(actor.scope, { agencyPath: p.agency_path })).map(presentPartner) };
+}
+
+/** Whether a fact of an agency lies in the area a partner serves (a national partner serves every agency). */
+export function servesArea(p: Pick<GatewayPartner, 'agency_path'>, agencyPath: string): boolean {
+  return !p.agency_path || agencyPath.startsWith(p.agency_path);
+}
+
+/** Active partners holding a scope (the receivers of a push). */
+export async function partnersWithScope(db: Deps['database']['db'], scope: PartnerScope): Promise<GatewayPartner[]> {
+  const rows = await db.selectFrom('gateway_partners').selectAll().where('status', '=', 'active').execute();
+  return rows.filter((p) => scopesOf(p).includes(scope));
+}
