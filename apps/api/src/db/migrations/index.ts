@@ -75,6 +75,7 @@ import { migration as training } from './0640_training.ts';
 import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
+import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -154,6 +155,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0620_services_evaluations_appointments_disclosure': servicesEvaluationsAppointmentsDisclosure(dialect),
     '0650_engineer_registrations': engineerRegistrations(dialect),
     '0655_incident_accountability': incidentAccountability(dialect),
+    '0660_appointment_requests_incident_documents': appointmentRequestsIncidentDocuments(dialect),
     '0640_training': training(dialect),
     '0641_guidance': guidance(dialect),
     '0300_complaints_reports': complaintsReports(dialect),
