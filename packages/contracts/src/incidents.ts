@@ -221,7 +221,6 @@ export const AccountabilityEvaluationBody = Type.Object(
 export type AccountabilityEvaluationBody = Static<typeof AccountabilityEvaluationBody>;
 export const AccountabilityView = Type.Object({
   id: Type.String(),
-  incidentId: Type.String(),
   /** Where the fire was (the incident's place), as the published report names it. */
   place: Type.String(),
   agencyName: Type.String(),

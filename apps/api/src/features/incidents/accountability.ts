@@ -22,7 +22,6 @@ async function present(db: Executor, a: IncidentAccountability, nowIso: string):
   const incident = await db.selectFrom('incidents').select('place').where('id', '=', a.incident_id).executeTakeFirst();
   return {
     id: a.id,
-    incidentId: a.incident_id,
     place: incident?.place ?? '',
     agencyName: agency?.name ?? '',
     deaths: a.deaths,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { verifySealedPdf } from '../../platform/documents/seal.ts';
 import { call, type Json } from '../../test-support/http.ts';
 
 /**
@@ -83,6 +84,8 @@ for (const database of DATABASES) {
       assert.equal(r.body.tierLabel, '轻微火灾现场登记');
       const declared = await call(t, applicant, 'POST', `/api/v1/portal/incidents/${r.body.id}/loss`, { amount: 600, note: '' });
       assert.equal(declared.body.code, 'INCIDENT.STATE');
+      const none = await call(t, applicant, 'GET', `/api/v1/portal/incidents/${r.body.id}/determination.pdf`);
+      assert.deepEqual([none.status, none.body.code], [404, 'INCIDENT.NO_DOCUMENT'], 'an on-site registration has no 认定书');
     });
 
     test('FIR-02 FIR-03 a general investigation: sealing shrunk twice and lifted, loss declared online, determination served, review applied, accepted by the higher agency and decided', async () => {
@@ -161,6 +164,21 @@ for (const database of DATABASES) {
       assert.equal(determined.body.determination.reviewLastDay, '2026-12-11');
       assert.equal(determined.body.clocks[0].status, 'stopped');
 
+      // FIR-03: the 火灾事故认定书 served is a sealed PDF the party downloads (and staff in scope); others get 404.
+      const doc = determined.body.determination.document;
+      assert.equal(doc.title, '火灾事故认定书');
+      assert.match(doc.number, /火认字〔2026〕第0001号$/);
+      const pdf = await call(t, applicant, 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`);
+      assert.equal(pdf.status, 200, JSON.stringify(pdf.body));
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.match(String(pdf.headers['content-disposition']), /filename\*=UTF-8''/);
+      const keys = new Map((await t.ctx.database.db.selectFrom('seal_keys').select(['id', 'public_key']).execute()).map((k) => [k.id, k.public_key]));
+      assert.equal(verifySealedPdf(pdf.raw, (k) => keys.get(k)).ok, true, 'sealed with the agency\'s SM2 seal');
+      const staffPdf = await call(t, inspector, 'GET', `/api/v1/incidents/${id}/determination.pdf`);
+      assert.deepEqual(staffPdf.raw, pdf.raw, 'one document, rendered once');
+      assert.equal((await call(t, await t.login('applicant.440106'), 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`)).status, 404);
+      assert.equal((await call(t, await t.login('inspector.440106'), 'GET', `/api/v1/incidents/${id}/determination.pdf`)).status, 404);
+
       const review = await call(t, applicant, 'POST', `/api/v1/incidents/${id}/reviews`, { appliedAt: ago(0), reasons: '起火原因认定证据不足' });
       assert.equal(review.status, 201, JSON.stringify(review.body));
       assert.equal(review.body.reviewingAgency.name, '辽宁省消防救援总队');
@@ -235,6 +253,7 @@ for (const database of DATABASES) {
       const id = created.body.id as string;
       const determined = await call(t, inspector, 'POST', `/api/v1/incidents/${id}/determination`, { cause: '油锅过热起火', servedAt: ago(1) });
       assert.equal(determined.body.determination.reviewLastDay, null, 'the simple procedure is not subject to review');
+      assert.equal(determined.body.determination.document.title, '火灾事故简易调查认定书');
       const review = await call(t, applicant, 'POST', `/api/v1/incidents/${id}/reviews`, { appliedAt: ago(0), reasons: '不服' });
       assert.deepEqual([review.status, review.body.code], [422, 'INCIDENT.REVIEW_NOT_ALLOWED']);
       t.clock.advance(8 * 24 * HOUR);

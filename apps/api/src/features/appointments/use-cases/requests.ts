@@ -216,8 +216,10 @@ async function staffRequest(db: Executor, actor: Actor, id: string): Promise<App
 
 async function ownRequest(db: Executor, actor: Actor, id: string): Promise<AppointmentRequest> {
   const r = await db.selectFrom('appointment_requests').selectAll().where('id', '=', id).executeTakeFirst();
-  const mine = r && (actor.usci ? r.usci === actor.usci : r.requester_user_id === actor.userId);
-  if (!r || !mine) throw notFound('预约');
+  if (!r) throw notFound('预约');
+  const mine = actor.usci ? r.usci === actor.usci : r.requester_user_id === actor.userId;
+  // Another unit's request: refused as a missing one (404), and recorded as an out-of-scope attempt.
+  if (!mine) throw outOfScope('预约', { type: 'appointment_request', id });
   return r;
 }
 
