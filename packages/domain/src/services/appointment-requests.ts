@@ -22,7 +22,11 @@ export type AppointmentRequestStatus = keyof typeof APPOINTMENT_REQUEST_STATUS_L
 export type AppointmentRequestAction = 'confirm' | 'counter' | 'accept' | 'decline' | 'cancel';
 
 /** The state a request moves to by an action, or null when the action does not apply in its state. */
-export function nextRequestStatus(kind: AppointmentRequestKind, status: AppointmentRequestStatus, action: AppointmentRequestAction): AppointmentRequestStatus | null {
+export function nextRequestStatus(
+  kind: AppointmentRequestKind,
+  status: AppointmentRequestStatus,
+  action: AppointmentRequestAction,
+): AppointmentRequestStatus | null {
   switch (action) {
     case 'confirm':
       return status === 'proposed' ? 'confirmed' : null;

@@ -41,7 +41,7 @@ for (const database of DATABASES) {
         proposedTimes,
       });
 
-    test('SVC-03 a drill booked at the unit\'s time: proposed times, the agency\'s reply clock, another time proposed, accepted by the unit', async () => {
+    test("SVC-03 a drill booked at the unit's time: proposed times, the agency's reply clock, another time proposed, accepted by the unit", async () => {
       const r = await drill(['2026-11-26T06:00:00.000Z', '2026-11-25T02:00:00.000Z']);
       assert.equal(r.status, 201, JSON.stringify(r.body));
       assert.deepEqual([r.body.kindLabel, r.body.statusLabel], ['消防演练', '待消防救援机构确认']);
@@ -52,7 +52,10 @@ for (const database of DATABASES) {
       const past = await drill(['2026-11-20T02:00:00.000Z']);
       assert.deepEqual([past.status, past.body.code], [400, 'APPOINTMENT.INVALID']);
       // Another agency does not see it; the queue of the agency does.
-      assert.equal((await call(t, tok['clerk.211000']!, 'POST', `/api/v1/appointments/requests/${r.body.id}/decline`, { reason: '不在辖区', version: 0 })).status, 404);
+      assert.equal(
+        (await call(t, tok['clerk.211000']!, 'POST', `/api/v1/appointments/requests/${r.body.id}/decline`, { reason: '不在辖区', version: 0 })).status,
+        404,
+      );
       const queue = await call(t, clerk(), 'GET', '/api/v1/appointments/requests?open=true');
       assert.ok(queue.body.items.some((x: Json) => x.id === r.body.id));
       // Only a time the unit proposed can be confirmed; another time is a counter-proposal with its reason.
@@ -64,8 +67,14 @@ for (const database of DATABASES) {
         version: 0,
       });
       assert.equal(counter.status, 200, JSON.stringify(counter.body));
-      assert.deepEqual([counter.body.statusLabel, counter.body.counterAt, counter.body.replyDue], ['机构另提时间，待单位确认', '2026-11-27T02:00:00.000Z', null]);
-      const staleConfirm = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${r.body.id}/confirm`, { startsAt: '2026-11-25T02:00:00.000Z', version: 1 });
+      assert.deepEqual(
+        [counter.body.statusLabel, counter.body.counterAt, counter.body.replyDue],
+        ['机构另提时间，待单位确认', '2026-11-27T02:00:00.000Z', null],
+      );
+      const staleConfirm = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${r.body.id}/confirm`, {
+        startsAt: '2026-11-25T02:00:00.000Z',
+        version: 1,
+      });
       assert.deepEqual([staleConfirm.status, staleConfirm.body.code], [409, 'APPOINTMENT.STATE']);
       // Only the unit accepts; staff cannot accept for it.
       assert.equal((await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${r.body.id}/accept`, { version: 1 })).status, 403);
@@ -74,7 +83,10 @@ for (const database of DATABASES) {
       assert.deepEqual([ok.body.statusLabel, ok.body.startsAt], ['已确认', '2026-11-27T02:00:00.000Z']);
       await t.drain();
       const told = await call(t, unit(), 'GET', '/api/v1/notifications');
-      assert.ok(told.body.items.some((n: Json) => /预约答复/.test(n.title) && /周三、周四上午站内另有任务/.test(n.body)), 'the unit is told of the answer');
+      assert.ok(
+        told.body.items.some((n: Json) => /预约答复/.test(n.title) && /周三、周四上午站内另有任务/.test(n.body)),
+        'the unit is told of the answer',
+      );
     });
 
     test('SVC-03 a request outside office hours: refused inside office hours naming them; accepted at its time, or declined with a reason', async () => {
@@ -94,13 +106,19 @@ for (const database of DATABASES) {
         version: 0,
       });
       assert.deepEqual([counter.status, counter.body.code], [409, 'APPOINTMENT.STATE'], 'an off-hours request is accepted or declined, not moved');
-      const accepted = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${evening.body.id}/confirm`, { startsAt: '2026-11-24T11:00:00.000Z', version: 0 });
+      const accepted = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${evening.body.id}/confirm`, {
+        startsAt: '2026-11-24T11:00:00.000Z',
+        version: 0,
+      });
       assert.deepEqual([accepted.status, accepted.body.statusLabel], [200, '已确认']);
       const saturday = await drill(['2026-11-28T02:00:00.000Z'], 'off_hours');
       assert.equal(saturday.status, 201, JSON.stringify(saturday.body));
       const noReason = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${saturday.body.id}/decline`, { version: 0 });
       assert.equal(noReason.status, 400);
-      const declined = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${saturday.body.id}/decline`, { reason: '周六值班人员不足，请改在工作日', version: 0 });
+      const declined = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${saturday.body.id}/decline`, {
+        reason: '周六值班人员不足，请改在工作日',
+        version: 0,
+      });
       assert.deepEqual([declined.status, declined.body.statusLabel, declined.body.answer], [200, '未予安排', '周六值班人员不足，请改在工作日']);
       const cancel = await call(t, unit(), 'POST', `/api/v1/appointments/requests/${saturday.body.id}/cancel`, { version: declined.body.version });
       assert.deepEqual([cancel.status, cancel.body.code], [409, 'APPOINTMENT.STATE']);
@@ -131,7 +149,7 @@ for (const database of DATABASES) {
       assert.equal(told.body.items.filter((n: Json) => n.title === '预约提醒：预约参观：天河消防站开放日（提醒）').length, 1);
     });
 
-    test('SVC-03 a training confirmed at one of the unit\'s times; the reminder comes once, at the policy\'s lead time, through the notification centre', async () => {
+    test("SVC-03 a training confirmed at one of the unit's times; the reminder comes once, at the policy's lead time, through the notification centre", async () => {
       const r = await drill(['2026-11-25T02:00:00.000Z', '2026-11-25T06:00:00.000Z'], 'training');
       const c = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${r.body.id}/confirm`, { startsAt: '2026-11-25T06:00:00.000Z', version: 0 });
       assert.equal(c.status, 200, JSON.stringify(c.body));
@@ -153,6 +171,5 @@ for (const database of DATABASES) {
       const mine = await call(t, unit(), 'GET', '/api/v1/appointments/requests/mine');
       assert.equal(mine.body.items.find((x: Json) => x.id === r.body.id).reminded, true);
     });
-
   });
 }

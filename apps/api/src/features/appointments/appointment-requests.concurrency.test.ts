@@ -37,7 +37,16 @@ for (const database of DATABASES) {
         tok['applicant.440106']!,
         'POST',
         '/api/v1/appointments/requests',
-        { kind, regionCode: '440106', unitName: '并发测试单位', topic: '灭火器使用培训', place: '单位会议室', people: 30, contact: '13800001234', proposedTimes },
+        {
+          kind,
+          regionCode: '440106',
+          unitName: '并发测试单位',
+          topic: '灭火器使用培训',
+          place: '单位会议室',
+          people: 30,
+          contact: '13800001234',
+          proposedTimes,
+        },
         key ? { 'idempotency-key': key } : {},
       );
     const actions = async (id: string) =>
@@ -55,7 +64,10 @@ for (const database of DATABASES) {
       assert.equal((await db.selectFrom('appointment_requests').select('id').where('unit_name', '=', '并发测试单位').execute()).length, 1);
       const id = [...ids][0] as string;
       const clerk = tok['clerk.440106']!;
-      wins(await parallel(() => call(t, clerk, 'POST', `/api/v1/appointments/requests/${id}/confirm`, { startsAt: '2026-11-25T02:00:00.000Z', version: 0 })), 200);
+      wins(
+        await parallel(() => call(t, clerk, 'POST', `/api/v1/appointments/requests/${id}/confirm`, { startsAt: '2026-11-25T02:00:00.000Z', version: 0 })),
+        200,
+      );
       assert.equal((await actions(id)).filter((a) => a === 'appointment.request.confirm').length, 1);
 
       const b = (await ask('training', ['2026-11-26T02:00:00.000Z'])).body;
@@ -68,14 +80,18 @@ for (const database of DATABASES) {
       wins(await parallel(() => call(t, tok['applicant.440106']!, 'POST', `/api/v1/appointments/requests/${b.id}/accept`, { version: 1 })), 200);
       wins(await parallel(() => call(t, tok['applicant.440106']!, 'POST', `/api/v1/appointments/requests/${b.id}/cancel`, { version: 2 })), 200);
       const steps = await actions(b.id);
-      for (const a of ['appointment.request.counter', 'appointment.request.accept', 'appointment.request.cancel']) assert.equal(steps.filter((x) => x === a).length, 1, a);
+      for (const a of ['appointment.request.counter', 'appointment.request.accept', 'appointment.request.cancel'])
+        assert.equal(steps.filter((x) => x === a).length, 1, a);
 
       const c = (await ask('off_hours', ['2026-11-24T11:00:00.000Z'])).body;
       wins(await parallel(() => call(t, clerk, 'POST', `/api/v1/appointments/requests/${c.id}/decline`, { reason: '当晚无人值守', version: 0 })), 200);
       assert.equal((await actions(c.id)).filter((a) => a === 'appointment.request.decline').length, 1);
       // Each answer stopped the reply clock once.
       const clocks = await db.selectFrom('clocks').select(['status']).where('target_type', '=', 'appointment_request').execute();
-      assert.ok(clocks.every((k) => k.status === 'stopped'), JSON.stringify(clocks));
+      assert.ok(
+        clocks.every((k) => k.status === 'stopped'),
+        JSON.stringify(clocks),
+      );
     });
 
     test('SVC-03 20 reminder jobs at once (different processes) send each reminder once', async () => {

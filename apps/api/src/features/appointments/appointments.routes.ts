@@ -113,13 +113,21 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
     '/api/v1/appointments/requests',
     {
       config: { permission: 'services:appointment:manage' },
-      schema: { tags, summary: '单位预约待答复队列（演练、培训、非工作时间服务）', querystring: AppointmentRequestListQuery, response: { 200: AppointmentRequestList, '4xx': ErrorBody } },
+      schema: {
+        tags,
+        summary: '单位预约待答复队列（演练、培训、非工作时间服务）',
+        querystring: AppointmentRequestListQuery,
+        response: { 200: AppointmentRequestList, '4xx': ErrorBody },
+      },
     },
     async (req) => listAppointmentRequests(req.server.ctx, actorOf(req), req.query),
   );
   app.post(
     '/api/v1/appointments/requests/:id/confirm',
-    { config: { permission: 'services:appointment:manage' }, schema: { ...answer, summary: '确认单位提出的时间（或同意非工作时间服务）', body: AppointmentConfirmBody } },
+    {
+      config: { permission: 'services:appointment:manage' },
+      schema: { ...answer, summary: '确认单位提出的时间（或同意非工作时间服务）', body: AppointmentConfirmBody },
+    },
     async (req) => confirmAppointment(req.server.ctx, actorOf(req), req.params.id, req.body),
   );
   app.post(

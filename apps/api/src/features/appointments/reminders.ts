@@ -75,7 +75,13 @@ export async function sendAppointmentReminders(ctx: AppContext, holder: string):
           .where('reminded_at', 'is', null)
           .executeTakeFirst();
         if (Number(u.numUpdatedRows) !== 1) {
-          await audit({ action: 'appointment.remind', outcome: 'failure', targetType: 'appointment_booking', targetId: b.id, details: { reason: 'already_reminded_or_cancelled' } });
+          await audit({
+            action: 'appointment.remind',
+            outcome: 'failure',
+            targetType: 'appointment_booking',
+            targetId: b.id,
+            details: { reason: 'already_reminded_or_cancelled' },
+          });
           return false;
         }
         const fact: AppointmentReminderDue = {
@@ -115,7 +121,13 @@ export async function sendAppointmentReminders(ctx: AppContext, holder: string):
           .where('reminded_at', 'is', null)
           .executeTakeFirst();
         if (Number(u.numUpdatedRows) !== 1) {
-          await audit({ action: 'appointment.remind', outcome: 'failure', targetType: 'appointment_request', targetId: r.id, details: { reason: 'already_reminded_or_cancelled' } });
+          await audit({
+            action: 'appointment.remind',
+            outcome: 'failure',
+            targetType: 'appointment_request',
+            targetId: r.id,
+            details: { reason: 'already_reminded_or_cancelled' },
+          });
           return false;
         }
         const fact: AppointmentReminderDue = {

@@ -1,4 +1,4 @@
-import { chinaDateOf, DETERMINATION_DOCUMENT_TITLE, inScope, determinationDocumentText, determinationQrFacts } from '@fep/domain';
+import { chinaDateOf, DETERMINATION_DOCUMENT_TITLE, determinationDocumentText, determinationQrFacts, inScope } from '@fep/domain';
 import { Type } from 'typebox';
 import type { Executor } from '../../db/database.ts';
 import { jsonColumn } from '../../db/json.ts';
@@ -108,11 +108,24 @@ export async function issueDeterminationDocument(trx: Executor, deps: AppContext
 
 /** The latest 认定书 of an incident (a re-determination after review issues a new one). */
 export async function latestDetermination(db: Executor, incidentId: string): Promise<IncidentDocument | undefined> {
-  return db.selectFrom('incident_documents').selectAll().where('incident_id', '=', incidentId).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('incident_documents')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 export const presentDetermination = (d: IncidentDocument | undefined) =>
-  d ? { title: DETERMINATION_CONTENT.decode(d.content_json)?.title ?? DETERMINATION_DOCUMENT_TITLE.general, number: d.number, issuedOn: d.issued_on, verifyCode: d.verify_code } : null;
+  d
+    ? {
+        title: DETERMINATION_CONTENT.decode(d.content_json)?.title ?? DETERMINATION_DOCUMENT_TITLE.general,
+        number: d.number,
+        issuedOn: d.issued_on,
+        verifyCode: d.verify_code,
+      }
+    : null;
 
 const inFlight = new Map<string, Promise<IncidentDocument>>();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { verifySealedPdf } from '../../platform/documents/seal.ts';
+import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
 
 /**
@@ -173,7 +173,7 @@ for (const database of DATABASES) {
       assert.equal(pdf.headers['content-type'], 'application/pdf');
       assert.match(String(pdf.headers['content-disposition']), /filename\*=UTF-8''/);
       const keys = new Map((await t.ctx.database.db.selectFrom('seal_keys').select(['id', 'public_key']).execute()).map((k) => [k.id, k.public_key]));
-      assert.equal(verifySealedPdf(pdf.raw, (k) => keys.get(k)).ok, true, 'sealed with the agency\'s SM2 seal');
+      assert.equal(verifySealedPdf(pdf.raw, (k) => keys.get(k)).ok, true, "sealed with the agency's SM2 seal");
       const staffPdf = await call(t, inspector, 'GET', `/api/v1/incidents/${id}/determination.pdf`);
       assert.deepEqual(staffPdf.raw, pdf.raw, 'one document, rendered once');
       assert.equal((await call(t, await t.login('applicant.440106'), 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`)).status, 404);

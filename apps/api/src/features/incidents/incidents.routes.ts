@@ -22,6 +22,7 @@ import { Type } from 'typebox';
 import { readBlob } from '../../platform/files/storage.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
+import { determinationFile } from './determination-document.ts';
 import {
   createIncident,
   declareLoss,
@@ -33,13 +34,14 @@ import {
   procedureCheck,
   shrinkSealing,
 } from './incidents.ts';
-import { determinationFile } from './determination-document.ts';
 import { acceptReview, applyForReview, decideReview } from './reviews.ts';
 
 const ERRORS = { '4xx': ErrorBody };
 const PDF = {
   description: 'PDF 文件（带电子印章）',
-  content: { 'application/pdf': { schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '火灾事故认定书（application/pdf，带电子印章）' }) } },
+  content: {
+    'application/pdf': { schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '火灾事故认定书（application/pdf，带电子印章）' }) },
+  },
 };
 const TAGS = ['火灾事故调查'];
 

@@ -1,12 +1,7 @@
 import { chinaDateTimeOf, type NotificationKind, type Permission } from '@fep/domain';
 import { CLOCK_ALERT_RAISED, type ClockAlertRaised } from '../../platform/clocks/events.ts';
 import type { DomainEvent } from '../../platform/events/outbox.ts';
-import {
-  APPOINTMENT_ANSWERED,
-  APPOINTMENT_REMINDER_DUE,
-  type AppointmentAnswered,
-  type AppointmentReminderDue,
-} from '../appointments/index.ts';
+import { APPOINTMENT_ANSWERED, APPOINTMENT_REMINDER_DUE, type AppointmentAnswered, type AppointmentReminderDue } from '../appointments/index.ts';
 import { COMPLAINT_RECEIVED, type ComplaintReceived } from '../complaints/index.ts';
 import {
   APPLICATION_ACCEPTED,

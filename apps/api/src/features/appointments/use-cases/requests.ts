@@ -257,7 +257,13 @@ export async function confirmAppointment(deps: Deps, actor: Actor, id: string, i
     future(at, now.toISOString());
     const after = await step(trx, r, 'confirm', input.version, { starts_at: at, answered_by: actor.userId }, now.toISOString());
     await stopReplyClock(trx, r, '已确认时间', actor, now);
-    await audit({ action: 'appointment.request.confirm', targetType: 'appointment_request', targetId: id, before: { status: r.status }, after: { status: after.status, startsAt: at } });
+    await audit({
+      action: 'appointment.request.confirm',
+      targetType: 'appointment_request',
+      targetId: id,
+      before: { status: r.status },
+      after: { status: after.status, startsAt: at },
+    });
     tellUnit(emit, after);
     return present(trx, after, now.toISOString());
   });
@@ -273,7 +279,13 @@ export async function counterAppointment(deps: Deps, actor: Actor, id: string, i
     if (r.kind === 'off_hours') throw new AppError('APPOINTMENT.STATE', '非工作时间预约服务只能同意或不予安排');
     const after = await step(trx, r, 'counter', input.version, { counter_at: at, answer: input.reason, answered_by: actor.userId }, now.toISOString());
     await stopReplyClock(trx, r, '已另提时间', actor, now);
-    await audit({ action: 'appointment.request.counter', targetType: 'appointment_request', targetId: id, before: { status: r.status }, after: { status: after.status, counterAt: at } });
+    await audit({
+      action: 'appointment.request.counter',
+      targetType: 'appointment_request',
+      targetId: id,
+      before: { status: r.status },
+      after: { status: after.status, counterAt: at },
+    });
     tellUnit(emit, after);
     return present(trx, after, now.toISOString());
   });
@@ -286,7 +298,13 @@ export async function declineAppointment(deps: Deps, actor: Actor, id: string, i
     const now = deps.now();
     const after = await step(trx, r, 'decline', input.version, { answer: input.reason, answered_by: actor.userId }, now.toISOString());
     await stopReplyClock(trx, r, '不予安排', actor, now);
-    await audit({ action: 'appointment.request.decline', targetType: 'appointment_request', targetId: id, before: { status: r.status }, after: { status: after.status, reason: input.reason } });
+    await audit({
+      action: 'appointment.request.decline',
+      targetType: 'appointment_request',
+      targetId: id,
+      before: { status: r.status },
+      after: { status: after.status, reason: input.reason },
+    });
     tellUnit(emit, after);
     return present(trx, after, now.toISOString());
   });
@@ -299,7 +317,13 @@ export async function acceptCounter(deps: Deps, actor: Actor, id: string, input:
     const now = deps.now();
     if (r.counter_at) future(r.counter_at, now.toISOString());
     const after = await step(trx, r, 'accept', input.version, { starts_at: r.counter_at }, now.toISOString());
-    await audit({ action: 'appointment.request.accept', targetType: 'appointment_request', targetId: id, before: { status: r.status }, after: { status: after.status, startsAt: r.counter_at } });
+    await audit({
+      action: 'appointment.request.accept',
+      targetType: 'appointment_request',
+      targetId: id,
+      before: { status: r.status },
+      after: { status: after.status, startsAt: r.counter_at },
+    });
     return present(trx, after, now.toISOString());
   });
 }
@@ -312,7 +336,13 @@ export async function cancelAppointmentRequest(deps: Deps, actor: Actor, id: str
     if (r.status === 'confirmed' && r.starts_at && r.starts_at <= now.toISOString()) throw new AppError('APPOINTMENT.STATE', '预约时间已到，不能取消');
     const after = await step(trx, r, 'cancel', input.version, {}, now.toISOString());
     await stopReplyClock(trx, r, '单位已取消', actor, now);
-    await audit({ action: 'appointment.request.cancel', targetType: 'appointment_request', targetId: id, before: { status: r.status }, after: { status: after.status } });
+    await audit({
+      action: 'appointment.request.cancel',
+      targetType: 'appointment_request',
+      targetId: id,
+      before: { status: r.status },
+      after: { status: after.status },
+    });
     return present(trx, after, now.toISOString());
   });
 }
