@@ -9,7 +9,7 @@ import { answerTo, type E2E, SHOTS, startE2E } from './support.ts';
 /**
  * Browser test on a 390 px phone and a desktop: a unit books a fire drill at the times that suit it and the agency's
  * clerk confirms one in the back-office queue (SVC-03, 辽阳 003 #16); the 火灾事故认定书 served on a fire is downloaded as
- * a sealed PDF by the unit on its phone and by the inspector on a desktop (FIR-03).
+ * a sealed PDF by the unit on its phone and by the inspector on a desktop, and verified by its code (FIR-03).
  */
 const PASSWORD = 'E2e-Appointments@2026';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' } as const;
@@ -30,7 +30,7 @@ async function noSidewaysScroll(page: Page, what: string) {
   assert.ok(scroll! <= inner!, `${what}: no horizontal scrolling (${scroll} > ${inner})`);
 }
 
-describe('appointments at the unit\'s time and the determination PDF in headless Chromium', () => {
+describe("appointments at the unit's time and the determination PDF in headless Chromium", () => {
   let e: E2E;
   before(async () => {
     e = await startE2E(PASSWORD);
@@ -159,6 +159,10 @@ describe('appointments at the unit\'s time and the determination PDF in headless
     const theirs = join(e.dataDir, 'determination-staff.pdf');
     await staffDownload.saveAs(theirs);
     assert.deepEqual(check(theirs), fromPortal, 'one sealed document for the party and the agency');
+    // The verification code printed on it opens the public verification page.
+    const { verify_code } = await db.selectFrom('incident_documents').select('verify_code').where('incident_id', '=', id).executeTakeFirstOrThrow();
+    await officer.goto(`${e.base}/verify/${verify_code}`);
+    await officer.getByText('火灾事故认定书真实有效').waitFor();
     await office.close();
   });
 });

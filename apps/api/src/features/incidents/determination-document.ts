@@ -1,4 +1,5 @@
-import { chinaDateOf, DETERMINATION_DOCUMENT_TITLE, determinationDocumentText, determinationQrFacts, inScope } from '@fep/domain';
+import type { PublicCaseDocumentStatusView } from '@fep/contracts';
+import { CASE_DOCUMENT_STATUS_LABELS, chinaDateOf, DETERMINATION_DOCUMENT_TITLE, determinationDocumentText, determinationQrFacts, inScope } from '@fep/domain';
 import { Type } from 'typebox';
 import type { Executor } from '../../db/database.ts';
 import { jsonColumn } from '../../db/json.ts';
@@ -6,7 +7,7 @@ import type { Incident, IncidentDocument } from '../../db/schema/incidents.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newVerifyCode, produceSealedDocument, sealKeyOf } from '../../platform/documents/issue.ts';
-import { sealKeyById } from '../../platform/documents/seal.ts';
+import { sealKeyById, sealPublicKey, sm2Verify } from '../../platform/documents/seal.ts';
 import { nextSequence } from '../../platform/documents/sequences.ts';
 import { AppError, notFound, outOfScope } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
@@ -96,7 +97,7 @@ export async function issueDeterminationDocument(trx: Executor, deps: AppContext
       basis: text.basis,
       agencyName: agency.name,
       issuedOn,
-      footer: `本文书加盖电子印章（SM2/SM3），与纸质文书具有同等效力。核验码 ${verifyCode}。`,
+      footer: `本文书加盖电子印章（SM2/SM3），与纸质文书具有同等效力。扫描二维码或在消防执法服务平台“证照核验”中输入核验码 ${verifyCode} 核验真伪。`,
       subject: `${number} ${text.title} ${i.unit_name ?? i.place}`,
     }),
     issued_by: actor.userId,
@@ -164,4 +165,49 @@ export async function determinationFile(deps: Deps, actor: Actor, incidentId: st
   const produced = await withDeterminationPdf(deps, d);
   const title = DETERMINATION_CONTENT.decode(d.content_json)?.title ?? DETERMINATION_DOCUMENT_TITLE.general;
   return { sha256: produced.pdf_sha256, fileName: `${title}-${d.number}.pdf` };
+}
+
+/**
+ * Public verification of a 火灾事故认定书 (FIR-03) on the one /verify page (licensing's routes, through this feature's
+ * index.ts): by the code behind its QR code, or by the seal digest of an uploaded file. Valid as served; a newer
+ * 认定书 of the same fire (re-determination after review) supersedes it. The party shown is the unit (no person).
+ */
+export async function determinationByCode(ctx: AppContext, code: string, qrSig?: string): Promise<PublicCaseDocumentStatusView | null> {
+  const d = await ctx.database.db.selectFrom('incident_documents').selectAll().where('verify_code', '=', code.toUpperCase()).executeTakeFirst();
+  return d ? presentPublic(ctx, d, qrSig) : null;
+}
+
+export async function determinationByDigest(ctx: AppContext, digest: string): Promise<PublicCaseDocumentStatusView | null> {
+  const d = await ctx.database.db.selectFrom('incident_documents').selectAll().where('seal_digest', '=', digest).executeTakeFirst();
+  return d ? presentPublic(ctx, d) : null;
+}
+
+async function presentPublic(ctx: AppContext, recorded: IncidentDocument, qrSig?: string): Promise<PublicCaseDocumentStatusView> {
+  const { db } = ctx.database;
+  // The seal digest shown is the PDF's: a document verified before its first download gets its PDF now.
+  const d = await withDeterminationPdf(ctx, recorded);
+  const agency = await db.selectFrom('agencies').select('name').where('id', '=', d.agency_id).executeTakeFirstOrThrow();
+  const latest = await latestDetermination(db, d.incident_id);
+  const status = latest && latest.id !== d.id ? 'superseded' : 'valid';
+  let qrSignatureValid: boolean | null = null;
+  if (qrSig) {
+    const key = await sealPublicKey(db, d.seal_key_id);
+    const hex = /^[A-Za-z0-9_-]{80,100}$/.test(qrSig) ? Buffer.from(qrSig, 'base64url').toString('hex') : '';
+    qrSignatureValid = !!key && sm2Verify(key.publicKey, d.qr_facts, hex);
+  }
+  const content = DETERMINATION_CONTENT.decode(d.content_json);
+  return {
+    kind: 'fire_determination',
+    title: content?.title ?? DETERMINATION_DOCUMENT_TITLE.general,
+    number: d.number,
+    status,
+    statusLabel: CASE_DOCUMENT_STATUS_LABELS[status],
+    valid: status === 'valid',
+    issuer: agency.name,
+    issuedOn: d.issued_on,
+    party: content?.addressee ?? '',
+    caseNumber: null,
+    qrSignatureValid,
+    sealDigest: d.seal_digest,
+  };
 }

@@ -176,6 +176,13 @@ for (const database of DATABASES) {
       assert.equal(verifySealedPdf(pdf.raw, (k) => keys.get(k)).ok, true, "sealed with the agency's SM2 seal");
       const staffPdf = await call(t, inspector, 'GET', `/api/v1/incidents/${id}/determination.pdf`);
       assert.deepEqual(staffPdf.raw, pdf.raw, 'one document, rendered once');
+      // Anyone verifies it by the code behind its QR code on the one /verify page.
+      const verified = await call(t, null, 'GET', `/api/v1/verify/${doc.verifyCode}`);
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      assert.deepEqual(
+        [verified.body.penaltyDocument.kind, verified.body.penaltyDocument.title, verified.body.penaltyDocument.valid, verified.body.penaltyDocument.number],
+        ['fire_determination', '火灾事故认定书', true, doc.number],
+      );
       assert.equal((await call(t, await t.login('applicant.440106'), 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`)).status, 404);
       assert.equal((await call(t, await t.login('inspector.440106'), 'GET', `/api/v1/incidents/${id}/determination.pdf`)).status, 404);
 

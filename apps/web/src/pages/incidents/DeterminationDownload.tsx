@@ -1,6 +1,7 @@
 import { DownloadOutlined, FileProtectOutlined } from '@ant-design/icons';
 import type { IncidentView } from '@fep/contracts';
 import { App, Button, Space, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { downloadWithAuth } from '../../licensing.ts';
 
 type Doc = NonNullable<NonNullable<IncidentView['determination']>['document']>;
@@ -15,7 +16,7 @@ export function DeterminationDownload({ incidentId, doc, portal }: { incidentId:
         <FileProtectOutlined style={{ color: '#c8102e' }} />
         <Typography.Text strong>{doc.title}</Typography.Text>
         <Typography.Text type="secondary">
-          {doc.number} · {doc.issuedOn} · 核验码 {doc.verifyCode}
+          {doc.number} · {doc.issuedOn} · 核验码 <Link to={`/verify/${doc.verifyCode}`}>{doc.verifyCode}</Link>
         </Typography.Text>
       </Space>
       <Button
