@@ -221,8 +221,8 @@ export const AccountabilityEvaluationBody = Type.Object(
 export type AccountabilityEvaluationBody = Static<typeof AccountabilityEvaluationBody>;
 export const AccountabilityView = Type.Object({
   id: Type.String(),
-  /** Where the fire was (the incident's place), as the published report names it. */
-  place: Type.String(),
+  /** Where the fire was (the incident's place): in the back office's ledger only; null on the public page. */
+  place: Nullable(Type.String()),
   agencyName: Type.String(),
   deaths: Type.Integer(),
   highImpact: Type.Boolean(),

@@ -15,14 +15,15 @@ import { incidentInScope } from './incidents.ts';
 
 const BASIS = `${ACCOUNTABILITY_EVALUATION_RULE.legalBasis.document}${ACCOUNTABILITY_EVALUATION_RULE.legalBasis.clause}`;
 
-async function present(db: Executor, a: IncidentAccountability, nowIso: string): Promise<AccountabilityView> {
+async function present(db: Executor, a: IncidentAccountability, nowIso: string, internal = false): Promise<AccountabilityView> {
   const clock = a.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', a.clock_id).executeTakeFirst() : undefined;
   const c = await presentClock(db, clock, nowIso);
   const agency = await agencyById(db, a.agency_id);
-  const incident = await db.selectFrom('incidents').select('place').where('id', '=', a.incident_id).executeTakeFirst();
+  // The public page names no place (the published record is the team, the parties and the measures); staff see it.
+  const incident = internal ? await db.selectFrom('incidents').select('place').where('id', '=', a.incident_id).executeTakeFirst() : undefined;
   return {
     id: a.id,
-    place: incident?.place ?? '',
+    place: incident?.place ?? null,
     agencyName: agency?.name ?? '',
     deaths: a.deaths,
     highImpact: a.high_impact === 1,
@@ -156,6 +157,6 @@ export async function accountabilityLedger(deps: Deps, actor: Actor): Promise<Ac
     .execute();
   const nowIso = deps.now().toISOString();
   const items: AccountabilityView[] = [];
-  for (const r of rows) items.push(await present(db, r, nowIso));
+  for (const r of rows) items.push(await present(db, r, nowIso, true));
   return { items };
 }

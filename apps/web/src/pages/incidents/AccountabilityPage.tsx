@@ -48,7 +48,7 @@ export function AccountabilityPage() {
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: '没有责任调查记录' }}
           columns={[
-            { title: '火灾', dataIndex: 'place' },
+            { title: '火灾', key: 'place', render: (_: unknown, a) => a.place ?? a.agencyName },
             { title: '死亡人数', dataIndex: 'deaths' },
             { title: '调查组', key: 'team', render: (_: unknown, a) => `${a.teamLead}牵头，${a.teamMembers.join('、')}参加` },
             {

@@ -18,9 +18,8 @@ export function AccountabilityPublicPage() {
         locale={{ emptyText: '暂无公开信息' }}
         renderItem={(a) => (
           <List.Item>
-            <Card style={{ width: '100%' }} title={`${a.place} · 死亡 ${a.deaths} 人`} extra={<Tag>{a.statusLabel}</Tag>}>
+            <Card style={{ width: '100%' }} title={`${a.agencyName} · 死亡 ${a.deaths} 人`} extra={<Tag>{a.statusLabel}</Tag>}>
               <Descriptions size="small" column={1}>
-                <Descriptions.Item label="消防救援机构">{a.agencyName}</Descriptions.Item>
                 <Descriptions.Item label="调查组">
                   {a.teamLead}牵头，{a.teamMembers.join('、')}参加
                 </Descriptions.Item>
