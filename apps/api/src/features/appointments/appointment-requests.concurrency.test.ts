@@ -111,5 +111,29 @@ for (const database of DATABASES) {
       const events = await t.ctx.database.db.selectFrom('domain_events').select('id').where('type', '=', 'appointments.reminder_due').execute();
       assert.equal(events.length, 1);
     });
+
+    test('SVC-03 20 runs that all hold the lease (one holder re-entering) still send a reminder once: the compare-and-set on reminded_at decides', async () => {
+      // The clock moved on a day in the test before: sessions are renewed.
+      for (const u of ['applicant.440106', 'clerk.440106']) tok[u] = await t.login(u);
+      const at = new Date(t.ctx.now().getTime() + 30 * HOUR).toISOString();
+      const r = (await ask('training', [at])).body;
+      assert.ok(r.id, JSON.stringify(r));
+      const ok = await call(t, tok['clerk.440106']!, 'POST', `/api/v1/appointments/requests/${r.id}/confirm`, { startsAt: at, version: 0 });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      t.clock.advance(7 * HOUR);
+      const runs = await Promise.all(Array.from({ length: N }, () => sendAppointmentReminders(t.ctx, 'one-process')));
+      assert.ok(runs.filter((x) => x.ran).length > 1, 'several runs passed the lease');
+      assert.equal(
+        runs.reduce((n, x) => n + x.requests, 0),
+        1,
+      );
+      const events = await t.ctx.database.db
+        .selectFrom('domain_events')
+        .select('id')
+        .where('type', '=', 'appointments.reminder_due')
+        .where('target_id', '=', r.id)
+        .execute();
+      assert.equal(events.length, 1);
+    });
   });
 }
