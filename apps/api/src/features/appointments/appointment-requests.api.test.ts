@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { chinaDateOf } from '@fep/domain';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
 import { sendAppointmentReminders } from './index.ts';
@@ -170,6 +171,40 @@ for (const database of DATABASES) {
       assert.match(reminders[0].body, /2026-11-25 14:00 在天河区某商场一层中庭进行/);
       const mine = await call(t, unit(), 'GET', '/api/v1/appointments/requests/mine');
       assert.equal(mine.body.items.find((x: Json) => x.id === r.body.id).reminded, true);
+    });
+
+    test("SVC-03 the reminder lead time and the reply time are the region's policy: a version of services.appointments with 48 hours reminds earlier", async () => {
+      const admin = await t.login('admin.440106');
+      const agency = await t.ctx.database.db.selectFrom('agencies').select('id').where('region_code', '=', '440106').executeTakeFirstOrThrow();
+      const v = await call(t, admin, 'POST', '/api/v1/policies/versions', {
+        agencyId: agency.id,
+        kind: 'services.appointments',
+        effectiveFrom: chinaDateOf(new Date(t.clock.now.getTime() + 24 * HOUR)),
+        values: { reminderLeadHours: 48, replyWorkingDays: 1, officeStart: '09:00', officeEnd: '17:00' },
+        legalBasis: { document: '天河区消防救援大队便民服务措施', clause: '预约提醒' },
+      });
+      assert.equal(v.status, 201, JSON.stringify(v.body));
+      t.clock.advance(24 * HOUR); // in force from tomorrow
+      await relogin();
+      const at = new Date(t.clock.now.getTime() + 40 * HOUR).toISOString();
+      const r = await drill([at]);
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.match(r.body.replyBasis, /第16项/);
+      const c = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${r.body.id}/confirm`, { startsAt: at, version: 0 });
+      assert.equal(c.status, 200, JSON.stringify(c.body));
+      // 40 hours ahead: due under the region's 48 hours (the national 24 would wait).
+      // (The drill of the first test, 43 hours ahead, falls within the 48 hours too.)
+      const sent = await sendAppointmentReminders(t.ctx, 'test');
+      assert.equal(sent.requests, 2, JSON.stringify(sent));
+      const mine = await call(t, unit(), 'GET', '/api/v1/appointments/requests/mine');
+      assert.equal(mine.body.items.find((x: Json) => x.id === r.body.id).reminded, true);
+      const clock = await t.ctx.database.db
+        .selectFrom('clocks')
+        .select(['amount', 'policy_version'])
+        .where('target_id', '=', r.body.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(clock.amount, 1, "the reply clock uses the region's days");
+      assert.match(clock.policy_version ?? '', /services\.appointments@/);
     });
   });
 }
