@@ -5,7 +5,7 @@ import type { Dialect } from '../database.ts';
  * SVC-03: training and drills booked at a time that suits the unit (辽阳 003 #16: 与社会单位提前预约) and requests for
  * service outside office hours — one table, the unit's proposed times, the agency's answer and the reply clock;
  * `reminded_at` is the reminder's once-only mark. FIR-03: the 火灾事故认定书 of an incident,
- * one per determination (a re-determination after review issues a new one), recorded with its verification code and
+ * one per determination (a re-determination after review issues the next `seq`), recorded with its verification code and
  * content snapshot when the determination is served; its sealed PDF is
  * attached on first download (compare-and-set on the empty file reference), as the case documents are.
  */
@@ -48,6 +48,7 @@ export const migration = (dialect: Dialect): Migration => ({
       .createTable('incident_documents')
       .addColumn('id', text, (c) => c.primaryKey())
       .addColumn('incident_id', text, (c) => c.notNull().references('incidents.id'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
       .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
       .addColumn('agency_path', text, (c) => c.notNull())
       .addColumn('number', text, (c) => c.notNull())
@@ -61,8 +62,8 @@ export const migration = (dialect: Dialect): Migration => ({
       .addColumn('content_json', json, (c) => c.notNull())
       .addColumn('issued_by', text)
       .addColumn('created_at', text, (c) => c.notNull())
+      .addUniqueConstraint('incident_documents_seq', ['incident_id', 'seq'])
       .execute();
-    await db.schema.createIndex('incident_documents_incident').on('incident_documents').columns(['incident_id', 'created_at']).execute();
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropTable('incident_documents').execute();

@@ -108,6 +108,8 @@ export type IncidentAccountability = Selectable<IncidentAccountabilityTable>;
 export interface IncidentDocumentTable {
   id: string;
   incident_id: string;
+  /** 1 for the first determination, 2 for a re-determination after review, …: the highest is in force. */
+  seq: number;
   agency_id: string;
   agency_path: string;
   number: string;

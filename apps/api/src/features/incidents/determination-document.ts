@@ -74,9 +74,11 @@ export async function issueDeterminationDocument(trx: Executor, deps: AppContext
       targetId: key.id,
       details: { agency: agency.id, algorithm: 'SM2', reason: '机构首次出具火灾事故认定书' },
     });
+  const previous = await latestDetermination(trx, i.id);
   const row: IncidentDocument = {
     id: uuidv7(now.getTime()),
     incident_id: i.id,
+    seq: (previous?.seq ?? 0) + 1,
     agency_id: agency.id,
     agency_path: agency.path,
     number,
@@ -109,13 +111,7 @@ export async function issueDeterminationDocument(trx: Executor, deps: AppContext
 
 /** The latest 认定书 of an incident (a re-determination after review issues a new one). */
 export async function latestDetermination(db: Executor, incidentId: string): Promise<IncidentDocument | undefined> {
-  return db
-    .selectFrom('incident_documents')
-    .selectAll()
-    .where('incident_id', '=', incidentId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+  return db.selectFrom('incident_documents').selectAll().where('incident_id', '=', incidentId).orderBy('seq', 'desc').executeTakeFirst();
 }
 
 export const presentDetermination = (d: IncidentDocument | undefined) =>

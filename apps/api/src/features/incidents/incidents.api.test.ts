@@ -221,6 +221,44 @@ for (const database of DATABASES) {
       assert.equal(file.body.review.status, 'decided', 'the higher agency sees the file');
     });
 
+    test('FIR-03 a re-determination ordered on review issues a new 火灾事故认定书; the old one is shown as superseded on /verify', async () => {
+      inspector = await t.login('inspector.211000');
+      applicant = await t.login('applicant.211000');
+      const created = await call(t, inspector, 'POST', '/api/v1/incidents', {
+        unitUsci: usci,
+        place: '辽阳市白塔区某厂房（重新认定）',
+        reportedAt: ago(30),
+        extinguishedAt: ago(29),
+        conditions: { ...minor, directLoss: 200_000, noCompensationDispute: false },
+        investigatorUserIds: investigators,
+        sealing: { areas: ['厂房'], photoFileIds: [] },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id;
+      const first = await call(t, inspector, 'POST', `/api/v1/incidents/${id}/determination`, { cause: '遗留火种引燃可燃物', servedAt: ago(2) });
+      const oldDoc = first.body.determination.document;
+      const review = await call(t, applicant, 'POST', `/api/v1/incidents/${id}/reviews`, { appliedAt: ago(1), reasons: '起火原因认定错误' });
+      assert.equal(review.status, 201, JSON.stringify(review.body));
+      const corps = await t.login('leader.210000');
+      await call(t, corps, 'POST', `/api/v1/incident-reviews/${review.body.id}/acceptance`, { accept: true, reason: '' });
+      const decided = await call(t, corps, 'POST', `/api/v1/incident-reviews/${review.body.id}/decision`, {
+        outcome: 'redetermine',
+        reasons: '现场勘验不充分',
+      });
+      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      const second = await call(t, inspector, 'POST', `/api/v1/incidents/${id}/determination`, { cause: '电动自行车电池热失控', servedAt: ago(0) });
+      assert.equal(second.status, 200, JSON.stringify(second.body));
+      const newDoc = second.body.determination.document;
+      assert.notEqual(newDoc.number, oldDoc.number);
+      assert.notEqual(newDoc.verifyCode, oldDoc.verifyCode);
+      const old = await call(t, null, 'GET', `/api/v1/verify/${oldDoc.verifyCode}`);
+      assert.deepEqual([old.body.penaltyDocument.status, old.body.penaltyDocument.valid], ['superseded', false]);
+      const current = await call(t, null, 'GET', `/api/v1/verify/${newDoc.verifyCode}`);
+      assert.equal(current.body.penaltyDocument.valid, true);
+      // The party downloads the current one.
+      const pdf = await call(t, applicant, 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`);
+      assert.match(decodeURIComponent(String(pdf.headers['content-disposition'])), new RegExp(newDoc.number.replace(/[〔〕]/g, '.')));
+    });
     test('FIR-03 a review applied for after 15 days from service is refused naming the last day', async () => {
       inspector = await t.login('inspector.211000');
       applicant = await t.login('applicant.211000');
