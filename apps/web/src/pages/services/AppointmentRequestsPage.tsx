@@ -119,7 +119,12 @@ export function AppointmentRequestsPage() {
                 {r.answer && <Descriptions.Item label="机构说明">{r.answer}</Descriptions.Item>}
               </Descriptions>
               {r.status === 'confirmed' && r.startsAt && (
-                <Alert type="success" showIcon style={{ marginTop: 8 }} message={`已确认：${beijingDateTime(r.startsAt)}，${r.reminded ? '已发送开始前提醒' : '开始前会发送提醒'}`} />
+                <Alert
+                  type="success"
+                  showIcon
+                  style={{ marginTop: 8 }}
+                  message={`已确认：${beijingDateTime(r.startsAt)}，${r.reminded ? '已发送开始前提醒' : '开始前会发送提醒'}`}
+                />
               )}
               <Space wrap style={{ marginTop: 8 }}>
                 {r.status === 'counter_proposed' && (
