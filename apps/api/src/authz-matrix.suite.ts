@@ -82,6 +82,13 @@ interface Fixture {
   accountabilityId: string;
   /** A pending registered fire engineer registration (LIC-12) at the agency. */
   engineerRegistrationId: string;
+  /** Drill requests of the agency's applicant unit (SVC-03): proposed ones to confirm, counter, decline or cancel, one counter-proposed to accept. */
+  appointmentTime: string;
+  appointmentConfirmId: string;
+  appointmentCounterId: string;
+  appointmentDeclineId: string;
+  appointmentCancelId: string;
+  appointmentCounteredId: string;
 }
 interface Sample {
   url: (f: Fixture) => string;
@@ -251,6 +258,52 @@ const SAMPLES: Record<string, Sample> = {
     otherAgency: 404,
   },
   'GET /api/v1/public/incident-accountability': { url: () => '/api/v1/public/incident-accountability' },
+  'GET /api/v1/incident-accountability': { url: () => '/api/v1/incident-accountability' },
+  'GET /api/v1/incidents/:id/determination.pdf': { url: (f) => `/api/v1/incidents/${f.determinedIncidentId}/determination.pdf`, otherAgency: 404 },
+  'GET /api/v1/portal/incidents/:id/determination.pdf': {
+    url: (f) => `/api/v1/portal/incidents/${f.determinedIncidentId}/determination.pdf`,
+    otherAgency: 404,
+  },
+  'POST /api/v1/appointments/requests': {
+    url: () => '/api/v1/appointments/requests',
+    body: (f) => ({
+      kind: 'drill',
+      regionCode: f.region,
+      unitName: '矩阵测试单位',
+      topic: '矩阵测试演练',
+      place: '矩阵测试地点',
+      people: 10,
+      contact: '13900006666',
+      proposedTimes: [f.appointmentTime],
+    }),
+  },
+  'GET /api/v1/appointments/requests/mine': { url: () => '/api/v1/appointments/requests/mine' },
+  'GET /api/v1/appointments/requests': { url: () => '/api/v1/appointments/requests' },
+  'POST /api/v1/appointments/requests/:id/confirm': {
+    url: (f) => `/api/v1/appointments/requests/${f.appointmentConfirmId}/confirm`,
+    body: (f) => ({ startsAt: f.appointmentTime, version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/appointments/requests/:id/counter': {
+    url: (f) => `/api/v1/appointments/requests/${f.appointmentCounterId}/counter`,
+    body: (f) => ({ startsAt: f.appointmentTime, reason: '矩阵测试另提时间', version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/appointments/requests/:id/decline': {
+    url: (f) => `/api/v1/appointments/requests/${f.appointmentDeclineId}/decline`,
+    body: () => ({ reason: '矩阵测试不予安排', version: 0 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/appointments/requests/:id/accept': {
+    url: (f) => `/api/v1/appointments/requests/${f.appointmentCounteredId}/accept`,
+    body: () => ({ version: 1 }),
+    otherAgency: 404,
+  },
+  'POST /api/v1/appointments/requests/:id/cancel': {
+    url: (f) => `/api/v1/appointments/requests/${f.appointmentCancelId}/cancel`,
+    body: () => ({ version: 0 }),
+    otherAgency: 404,
+  },
   'GET /api/health': { url: () => '/api/health' },
   'POST /api/v1/auth/login': { url: () => '/api/v1/auth/login', body: () => ({ username: 'nobody.000000', password: 'x' }) },
   'POST /api/v1/auth/logout': { url: () => '/api/v1/auth/logout', freshSession: true },
@@ -1422,8 +1475,32 @@ async function servicesFixture(t: TestApp, region: string) {
   const g = await guidance('矩阵测试指导中');
   await post(clerk, `/api/v1/guidance/requests/${g.id}/assign`, { experts: ['矩阵甲', '矩阵乙'], version: 0 });
   const visited = await post(clerk, `/api/v1/guidance/requests/${g.id}/visits`, { visitedOn: '2026-11-20', advice: ['矩阵测试建议'], version: 1 });
+  const appointmentTime = new Date(t.clock.now.getTime() + 12 * 86_400_000).toISOString();
+  const drill = (topic: string) =>
+    post(applicant, '/api/v1/appointments/requests', {
+      kind: 'drill',
+      regionCode: region,
+      unitName: '矩阵测试单位',
+      topic,
+      place: '矩阵测试地点',
+      people: 10,
+      contact: '13900006666',
+      proposedTimes: [appointmentTime],
+    });
+  const confirmReq = await drill('矩阵测试待确认');
+  const counterReq = await drill('矩阵测试待另提');
+  const declineReq = await drill('矩阵测试待拒绝');
+  const cancelReq = await drill('矩阵测试待取消');
+  const counteredReq = await drill('矩阵测试已另提');
+  await post(clerk, `/api/v1/appointments/requests/${counteredReq.id}/counter`, { startsAt: appointmentTime, reason: '矩阵测试另提时间', version: 0 });
   return {
     engineerRegistrationId: registration.id as string,
+    appointmentTime,
+    appointmentConfirmId: confirmReq.id as string,
+    appointmentCounterId: counterReq.id as string,
+    appointmentDeclineId: declineReq.id as string,
+    appointmentCancelId: cancelReq.id as string,
+    appointmentCounteredId: counteredReq.id as string,
     guidanceNewId: fresh.id as string,
     guidanceId: g.id as string,
     guidanceVersion: visited.version as number,

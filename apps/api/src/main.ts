@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import { buildApp, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { sendAppointmentReminders } from './features/appointments/index.ts';
 import { deliverWorkOrderReports } from './features/complaints/index.ts';
 import { deliverCreditRecords, sweepCredit } from './features/credit/index.ts';
 import { sweepSeals } from './features/enforcement/index.ts';
@@ -41,6 +42,9 @@ const sweep = config.sweepCron
         const offline = await sweepOfflineDevices(ctx, holder);
         if (offline.flagged) app.log.info({ ...offline }, 'monitoring devices flagged offline');
         if (seals.ran && (seals.expired || seals.unconfirmed)) app.log.info({ ...seals }, 'seal sweep raised alerts');
+        // Reminders before booked visits and agreed drills, training and off-hours services (SVC-03), once each.
+        const reminded = await sendAppointmentReminders(ctx, holder);
+        if (reminded.bookings || reminded.requests) app.log.info({ ...reminded }, 'appointment reminders sent');
         // 双公示 pushes to the credit platform (CRD-03), when one is configured: due deliveries and retries.
         // 12345 progress and results (CMP-01) to the platforms that gave a callback address: due reports and retries.
         const reported = await deliverWorkOrderReports(ctx, holder);

@@ -129,6 +129,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '消防产品抽查',
         '远程监控报警',
         '火灾事故调查',
+        '责任调查评估',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -137,6 +138,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '政府信息公开',
         '注册工程师注册',
         '在线培训',
+        '单位预约',
         '专家指导',
         '社会单位',
         '政策参数',
@@ -164,6 +166,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '消防产品抽查',
         '远程监控报警',
         '火灾事故调查',
+        '责任调查评估',
         '临时查封',
         '执法人员',
         '干预插手记录',
@@ -172,6 +175,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
         '政府信息公开',
         '注册工程师注册',
         '在线培训',
+        '单位预约',
         '专家指导',
         '执法投诉',
         '案卷评查',
@@ -192,7 +196,7 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       .filter((r) => access(u, r) === 'allow')
       .map((r) => r.menu.label);
     assert.ok(!labels.includes('社会单位'));
-    assert.equal(labels.length, 26);
+    assert.equal(labels.length, 28);
     assert.equal(access(u, byPath('/admin/units')), 'forbidden');
   });
 });

@@ -97,6 +97,12 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'portal', label: '火灾事故' },
   },
   {
+    path: '/portal/appointment-requests',
+    page: () => import('./pages/services/AppointmentRequestsPage.tsx').then((m) => ({ default: m.AppointmentRequestsPage })),
+    // Linked from the footer of every portal page (the header menu is full at 1366 px).
+    access: { kind: 'applicant', permission: 'portal:appointment:request' },
+  },
+  {
     path: '/portal/guidance',
     page: () => import('./pages/services/GuidanceRequestPage.tsx').then((m) => ({ default: m.GuidanceRequestPage })),
     // Linked from the footer of every portal page (the header menu is full at 1366 px).
@@ -409,6 +415,13 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '火灾事故调查', icon: 'case' },
   },
   {
+    path: '/admin/incident-accountability',
+    page: () => import('./pages/incidents/AccountabilityPage.tsx').then((m) => ({ default: m.AccountabilityPage })),
+    access: { kind: 'staff', permission: 'incidents:incident:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '责任调查评估', icon: 'case' },
+  },
+  {
     path: '/admin/incidents/:id',
     page: () => import('./pages/incidents/IncidentDetailPage.tsx').then((m) => ({ default: m.IncidentDetailPage })),
     access: { kind: 'staff', permission: 'incidents:incident:read' },
@@ -484,6 +497,13 @@ export const ROUTES: AppRoute[] = [
     access: { kind: 'staff', permission: 'services:training:manage' },
     layout: 'admin',
     menu: { area: 'admin', label: '在线培训', icon: 'review' },
+  },
+  {
+    path: '/admin/appointment-requests',
+    page: () => import('./pages/services/AppointmentRequestQueuePage.tsx').then((m) => ({ default: m.AppointmentRequestQueuePage })),
+    access: { kind: 'staff', permission: 'services:appointment:manage' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '单位预约', icon: 'review' },
   },
   {
     path: '/admin/guidance',
@@ -650,6 +670,8 @@ export function filePathOf(targetType: string, targetId: string): string | null 
     engineer_registration: '/admin/engineer-registrations',
     training_course: '/admin/training',
     guidance_request: '/admin/guidance',
+    appointment_request: '/admin/appointment-requests',
+    incident_accountability: '/admin/incident-accountability',
   };
   if (lists[targetType]) return lists[targetType];
   return base[targetType] ? `${base[targetType]}/${encodeURIComponent(targetId)}` : null;

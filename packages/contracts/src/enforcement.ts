@@ -789,6 +789,8 @@ export const PublicCaseDocumentStatusView = Type.Object({
     Type.Literal('no_penalty_decision'),
     Type.Literal('on_the_spot_decision'),
     Type.Literal('seal_decision'),
+    /** A 火灾事故认定书 (FIR-03), verified on the same page. */
+    Type.Literal('fire_determination'),
   ]),
   title: Type.String(),
   number: Type.String(),

@@ -166,7 +166,16 @@ export const IncidentView = Type.Object({
     ),
   }),
   declaration: Type.Object({ lastDay: Type.String(), amount: Nullable(Type.Integer()), note: Nullable(Type.String()), declaredAt: Nullable(Type.String()) }),
-  determination: Nullable(Type.Object({ cause: Type.String(), determinedAt: Type.String(), servedAt: Type.String(), reviewLastDay: Nullable(Type.String()) })),
+  determination: Nullable(
+    Type.Object({
+      cause: Type.String(),
+      determinedAt: Type.String(),
+      servedAt: Type.String(),
+      reviewLastDay: Nullable(Type.String()),
+      /** The sealed 火灾事故认定书 (PDF: GET …/incidents/:id/determination.pdf, or the portal's route for the party). */
+      document: Nullable(Type.Object({ title: Type.String(), number: Type.String(), issuedOn: Type.String(), verifyCode: Type.String() })),
+    }),
+  ),
   clocks: Type.Array(IncidentClockView),
   review: Nullable(IncidentReviewView),
   version: Type.Integer(),
@@ -212,6 +221,8 @@ export const AccountabilityEvaluationBody = Type.Object(
 export type AccountabilityEvaluationBody = Static<typeof AccountabilityEvaluationBody>;
 export const AccountabilityView = Type.Object({
   id: Type.String(),
+  /** Where the fire was (the incident's place): in the back office's ledger only; null on the public page. */
+  place: Nullable(Type.String()),
   agencyName: Type.String(),
   deaths: Type.Integer(),
   highImpact: Type.Boolean(),

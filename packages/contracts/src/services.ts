@@ -194,6 +194,75 @@ export const BookingView = Type.Object({
 });
 export type BookingView = Static<typeof BookingView>;
 
+/**
+ * Drills and training at a time that suits the unit, and requests for service outside office hours (SVC-03):
+ * the unit proposes one to three start times; the agency confirms one or proposes another (drills and training)
+ * or accepts or declines with a reason (outside office hours), within its reply clock.
+ */
+export const AppointmentRequestKind = Type.Union([Type.Literal('drill'), Type.Literal('training'), Type.Literal('off_hours')]);
+export const AppointmentRequestInput = Type.Object(
+  {
+    kind: AppointmentRequestKind,
+    regionCode: Type.String({ pattern: '^[0-9]{6}$' }),
+    unitName: Type.String({ minLength: 2, maxLength: 100 }),
+    topic: Type.String({ minLength: 2, maxLength: 1000 }),
+    place: Type.String({ minLength: 2, maxLength: 200 }),
+    people: Type.Integer({ minimum: 1, maximum: 5000 }),
+    contact: Type.String({ pattern: '^[0-9+\\- ]{5,20}$' }),
+    proposedTimes: Type.Array(Type.String({ format: 'date-time' }), { minItems: 1, maxItems: 3 }),
+  },
+  { additionalProperties: false },
+);
+export type AppointmentRequestInput = Static<typeof AppointmentRequestInput>;
+export const AppointmentConfirmBody = Type.Object(
+  { startsAt: Type.String({ format: 'date-time' }), version: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type AppointmentConfirmBody = Static<typeof AppointmentConfirmBody>;
+export const AppointmentCounterBody = Type.Object(
+  { startsAt: Type.String({ format: 'date-time' }), reason: Type.String({ minLength: 2, maxLength: 500 }), version: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type AppointmentCounterBody = Static<typeof AppointmentCounterBody>;
+export const AppointmentDeclineBody = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 500 }), version: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type AppointmentDeclineBody = Static<typeof AppointmentDeclineBody>;
+export const AppointmentVersionBody = Type.Object({ version: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+export type AppointmentVersionBody = Static<typeof AppointmentVersionBody>;
+export const AppointmentRequestView = Type.Object({
+  id: Type.String(),
+  kind: AppointmentRequestKind,
+  kindLabel: Type.String(),
+  agencyName: Type.String(),
+  unitName: Type.String(),
+  requesterName: Type.String(),
+  topic: Type.String(),
+  place: Type.String(),
+  people: Type.Integer(),
+  contact: Type.String(),
+  proposedTimes: Type.Array(Type.String()),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  /** The time agreed (confirmed), or proposed by the agency (counter-proposed). */
+  startsAt: Nullable(Type.String()),
+  counterAt: Nullable(Type.String()),
+  answer: Nullable(Type.String()),
+  /** The agency's reply clock while the request waits for it. */
+  replyDue: Nullable(Type.String()),
+  replyAlert: Nullable(Type.String()),
+  replyBasis: Nullable(Type.String()),
+  reminded: Type.Boolean(),
+  createdAt: Type.String(),
+  version: Type.Integer(),
+});
+export type AppointmentRequestView = Static<typeof AppointmentRequestView>;
+export const AppointmentRequestList = Type.Object({ items: Type.Array(AppointmentRequestView) });
+export type AppointmentRequestList = Static<typeof AppointmentRequestList>;
+export const AppointmentRequestListQuery = Type.Object({ open: Type.Optional(Type.Boolean()) });
+export type AppointmentRequestListQuery = Static<typeof AppointmentRequestListQuery>;
+
 /** Disclosure requests (SVC-06, 政府信息公开条例 art. 33). */
 export const DisclosureRequestBody = Type.Object(
   {

@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   'complaint_received',
   'fire_alarm',
   'unit_fire_alarm',
+  'appointment_reminder',
+  'appointment_answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -35,6 +37,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   complaint_received: '新的火灾隐患举报',
   fire_alarm: '远程监控火警',
   unit_fire_alarm: '本单位火警',
+  appointment_reminder: '预约提醒',
+  appointment_answered: '预约答复',
 };
 
 /** Who receives a kind: businesses (办事大厅) or agency staff (工作台); each settings page lists its own. */
@@ -52,6 +56,8 @@ export const NOTIFICATION_AUDIENCE: Record<NotificationKind, 'applicant' | 'staf
   complaint_received: 'staff',
   fire_alarm: 'staff',
   unit_fire_alarm: 'applicant',
+  appointment_reminder: 'applicant',
+  appointment_answered: 'applicant',
 };
 
 export const SMS_DEFAULT: Record<NotificationKind, boolean> = {
@@ -70,6 +76,9 @@ export const SMS_DEFAULT: Record<NotificationKind, boolean> = {
   // MON-01: a fire alarm is told at once, on every channel the person has.
   fire_alarm: true,
   unit_fire_alarm: true,
+  // SVC-03: the reminder is the point of the message; an answer fixes the unit's time.
+  appointment_reminder: true,
+  appointment_answered: true,
 };
 
 export const NOTIFICATION_CHANNELS = ['in_app', 'sms'] as const;

@@ -73,7 +73,7 @@ export function PortalPage({ children }: { children: React.ReactNode }) {
         消防执法服务平台 · 执法全过程记录 · 个人信息依法保护 · <Link to="/report">举报火灾隐患</Link> · <Link to="/supervise">投诉举报执法人员</Link> ·{' '}
         <Link to="/appointments">预约参观</Link> · <Link to="/disclosure">政府信息公开申请</Link> · <Link to="/evaluate">服务评价</Link> ·{' '}
         <Link to="/portal/engineer-registration">注册消防工程师注册</Link> · <Link to="/accountability">火灾责任调查公开</Link> ·{' '}
-        <Link to="/training">在线培训</Link> · <Link to="/portal/guidance">专家指导</Link>
+        <Link to="/training">在线培训</Link> · <Link to="/portal/guidance">专家指导</Link> · <Link to="/portal/appointment-requests">预约演练培训</Link>
       </footer>
     </div>
   );

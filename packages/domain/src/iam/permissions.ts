@@ -103,7 +103,8 @@ export const PERMISSIONS = {
   'services:evaluation:follow_up': '办理差评：核实、整改、反馈、回访、提出申诉',
   'services:evaluation:appeal': '决定对误评、恶意差评的申诉',
   'services:evaluation:visit': '生成窗口办事评价二维码',
-  'services:appointment:manage': '发布、办结消防站开放日和教育基地参观场次',
+  'services:appointment:manage': '发布、办结消防站开放日和教育基地参观场次，答复单位的演练、培训和非工作时间预约',
+  'portal:appointment:request': '预约消防演练、培训（按本单位方便的时间）和非工作时间服务',
   'services:disclosure:handle': '办理、答复政府信息公开申请',
   'services:disclosure:approve': '批准延长政府信息公开答复期限',
   'services:training:manage': '发布消防安全在线培训课程',
@@ -297,6 +298,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'services:training:learn',
     'portal:training:unit',
     'portal:guidance:request',
+    'portal:appointment:request',
   ],
 };
 

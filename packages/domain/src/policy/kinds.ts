@@ -426,6 +426,18 @@ const monitoringCheckTriggerSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+/** Appointments (SVC-03): the reminder's lead time, the agency's reply time to a proposed drill or training, office hours. */
+const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+export const serviceAppointmentsSchema = Type.Object(
+  {
+    reminderLeadHours: Type.Integer({ minimum: 1, maximum: 168 }),
+    replyWorkingDays: Type.Integer({ minimum: 1, maximum: 20 }),
+    officeStart: HHMM,
+    officeEnd: HHMM,
+  },
+  { additionalProperties: false },
+);
+export type ServiceAppointmentsPolicy = Static<typeof serviceAppointmentsSchema>;
 
 type VenueKindId = (typeof VENUE_KINDS)[number];
 const Weight = (title: string) => Type.Number({ minimum: 0, maximum: 100, title });
@@ -1506,6 +1518,37 @@ export const POLICY_KINDS = {
       },
     },
   } satisfies PolicyKindDef<MonitoringCheckTriggerPolicy>,
+  'services.appointments': {
+    kind: 'services.appointments',
+    title: '预约服务提醒和答复时限',
+    // SVC-03
+    description:
+      '预约参观、消防演练和培训开始前多久提醒预约人；单位提出演练、培训时间后，消防救援机构确认或另提时间的时限；工作时间（在此之外为非工作时间预约服务）。各项数值无全国规定，均为待确认的默认值，由各地按本地便民措施设定。',
+    schema: serviceAppointmentsSchema,
+    nationalDefault: { reminderLeadHours: 24, replyWorkingDays: 3, officeStart: '08:30', officeEnd: '17:30' },
+    fields: {
+      reminderLeadHours: {
+        label: '开始前提醒（小时）',
+        help: '待确认：默认提前 24 小时提醒',
+        legalBasis: { document: '辽阳市消防救援支队便民服务20项措施', clause: '第16项 实行培训演练预约管理（提醒时间待确认）' },
+      },
+      replyWorkingDays: {
+        label: '机构答复时限（工作日）',
+        help: '待确认：默认 3 个工作日',
+        legalBasis: { document: '辽阳市消防救援支队便民服务20项措施', clause: '第16项 与社会单位提前预约（答复时限待确认）' },
+      },
+      officeStart: {
+        label: '工作时间开始',
+        help: '待确认：默认 08:30',
+        legalBasis: { document: '各地机关作息时间', clause: '工作时间（待确认）' },
+      },
+      officeEnd: {
+        label: '工作时间结束',
+        help: '待确认：默认 17:30',
+        legalBasis: { document: '各地机关作息时间', clause: '工作时间（待确认）' },
+      },
+    },
+  } satisfies PolicyKindDef<ServiceAppointmentsPolicy>,
 } as const;
 
 export interface PolicyValueMap {
@@ -1539,6 +1582,7 @@ export interface PolicyValueMap {
   'services.training': ServiceTrainingPolicy;
   'monitoring.check_trigger': MonitoringCheckTriggerPolicy;
   'credit.person_liability': PersonLiabilityPolicy;
+  'services.appointments': ServiceAppointmentsPolicy;
 }
 export type PolicyKindId = keyof PolicyValueMap;
 export const POLICY_KIND_IDS = Object.keys(POLICY_KINDS) as PolicyKindId[];

@@ -78,6 +78,7 @@ import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
 import { migration as partnersGateway } from './0700_partners_gateway.ts';
+import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -158,6 +159,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0650_engineer_registrations': engineerRegistrations(dialect),
     '0655_incident_accountability': incidentAccountability(dialect),
     '0700_partners_gateway': partnersGateway(dialect),
+    '0660_appointment_requests_incident_documents': appointmentRequestsIncidentDocuments(dialect),
     '0640_training': training(dialect),
     '0641_guidance': guidance(dialect),
     '0300_complaints_reports': complaintsReports(dialect),

@@ -79,6 +79,7 @@ export interface IncidentsTables {
   incident_sealing_changes: IncidentSealingChangeTable;
   incident_reviews: IncidentReviewTable;
   incident_accountability: IncidentAccountabilityTable;
+  incident_documents: IncidentDocumentTable;
 }
 
 export interface IncidentAccountabilityTable {
@@ -102,3 +103,25 @@ export interface IncidentAccountabilityTable {
   created_at: string;
 }
 export type IncidentAccountability = Selectable<IncidentAccountabilityTable>;
+
+/** FIR-03: the 火灾事故认定书 of an incident, recorded when served; the sealed PDF attached on first download. */
+export interface IncidentDocumentTable {
+  id: string;
+  incident_id: string;
+  /** 1 for the first determination, 2 for a re-determination after review, …: the highest is in force. */
+  seq: number;
+  agency_id: string;
+  agency_path: string;
+  number: string;
+  verify_code: string;
+  issued_on: string;
+  qr_facts: string;
+  qr_signature: string;
+  seal_key_id: string;
+  seal_digest: string;
+  pdf_sha256: string;
+  content_json: string;
+  issued_by: string | null;
+  created_at: string;
+}
+export type IncidentDocument = Selectable<IncidentDocumentTable>;

@@ -123,7 +123,41 @@ export interface ServicesTables {
   training_completions: TrainingCompletionTable;
   guidance_requests: GuidanceRequestTable;
   guidance_advice: GuidanceAdviceTable;
+  appointment_requests: AppointmentRequestTable;
 }
+
+/**
+ * SVC-03: a drill or training at a time that suits the unit (the unit proposes times, the agency confirms one or
+ * proposes another), or a request for service outside office hours (accepted or declined with a reason).
+ */
+export interface AppointmentRequestTable {
+  id: string;
+  kind: 'drill' | 'training' | 'off_hours';
+  agency_id: string;
+  agency_path: string;
+  usci: string | null;
+  requester_user_id: string | null;
+  requester_name: string;
+  unit_name: string;
+  topic: string;
+  place: string;
+  people: number;
+  contact: string;
+  /** The unit's proposed start times (ISO instants), JSON array. */
+  proposed_json: string;
+  status: 'proposed' | 'counter_proposed' | 'confirmed' | 'declined' | 'cancelled';
+  starts_at: string | null;
+  counter_at: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  clock_id: string | null;
+  policy_version: string | null;
+  reminded_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export type AppointmentRequest = Selectable<AppointmentRequestTable>;
 
 export type Evaluation = Selectable<EvaluationTable>;
 export type EvaluationFollowUp = Selectable<EvaluationFollowUpTable>;

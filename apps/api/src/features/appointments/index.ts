@@ -3,9 +3,17 @@ import type { Executor } from '../../db/database.ts';
 
 /**
  * Appointments (SVC-03): station open days and education-base visits with capacity, bookings and their
- * cancellation. The one feature that writes `appointment_slots` and `appointment_bookings`.
+ * cancellation; drills, training and off-hours services at a time that suits the unit; reminders before each.
+ * The one feature that writes `appointment_slots`, `appointment_bookings` and `appointment_requests`.
  */
 export { appointmentRoutes } from './appointments.routes.ts';
+export {
+  APPOINTMENT_ANSWERED,
+  APPOINTMENT_REMINDER_DUE,
+  type AppointmentAnswered,
+  type AppointmentReminderDue,
+} from './events.ts';
+export { APPOINTMENT_REMINDER_JOB, type ReminderResult, sendAppointmentReminders } from './reminders.ts';
 
 /** What 好差评 needs of a booking (by its code) to let its holder evaluate the visit once it took place. */
 export async function bookingForEvaluation(db: Executor, code: string) {

@@ -77,6 +77,12 @@ for (const database of DATABASES) {
       const again = await call(t, insp, 'POST', `/api/v1/incidents/${incidentIds[0]}/accountability`, body);
       assert.deepEqual([again.status, again.body.code], [409, 'INCIDENT.ACCOUNTABILITY_EXISTS']);
 
+      // The back office's ledger: the agency's own (and below), with the fire's place; another city's staff do not see it.
+      const ledger = await call(t, insp, 'GET', '/api/v1/incident-accountability');
+      assert.equal(ledger.status, 200);
+      assert.ok(ledger.body.items.some((x: { id: string; place: string }) => x.id === r.body.id && x.place.length > 0));
+      const foreign = await call(t, tok['inspector.211000']!, 'GET', '/api/v1/incident-accountability');
+      assert.ok(!foreign.body.items.some((x: { id: string }) => x.id === r.body.id));
       const pub = await call(t, null, 'GET', '/api/v1/public/incident-accountability');
       assert.equal(pub.status, 200);
       assert.ok(pub.body.items.some((x: { id: string }) => x.id === r.body.id));

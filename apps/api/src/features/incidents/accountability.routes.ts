@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AccountabilityBody, AccountabilityEvaluationBody, AccountabilityList, AccountabilityView, ErrorBody, RecordIdParams } from '@fep/contracts';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/actor.ts';
-import { evaluateAccountability, publishedAccountability, recordAccountability } from './accountability.ts';
+import { accountabilityLedger, evaluateAccountability, publishedAccountability, recordAccountability } from './accountability.ts';
 
 /** 火灾事故责任调查和整改措施一年评估 (FIR-04). */
 export async function accountabilityRoutes(fastify: FastifyInstance): Promise<void> {
@@ -35,6 +35,14 @@ export async function accountabilityRoutes(fastify: FastifyInstance): Promise<vo
       },
     },
     async (req) => evaluateAccountability(req.server.ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/incident-accountability',
+    {
+      config: { permission: 'incidents:incident:read' },
+      schema: { tags, summary: '火灾事故责任调查和整改评估台账（本机构及下级）', response: { 200: AccountabilityList, '4xx': ErrorBody } },
+    },
+    async (req) => accountabilityLedger(req.server.ctx, actorOf(req)),
   );
   app.get(
     '/api/v1/public/incident-accountability',

@@ -8,18 +8,22 @@ import { applyClockEvent, startClock } from '../../platform/clocks/clocks.servic
 import { AppError, notFound, outOfScope } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { agencyById } from '../../platform/org/agencies.repository.ts';
+import { scopeFilter } from '../../platform/org/scope.ts';
 import { type Deps, transact } from '../../platform/transact.ts';
 import { PARTIES, TEAM_MEMBERS } from './incidents.columns.ts';
 import { incidentInScope } from './incidents.ts';
 
 const BASIS = `${ACCOUNTABILITY_EVALUATION_RULE.legalBasis.document}${ACCOUNTABILITY_EVALUATION_RULE.legalBasis.clause}`;
 
-async function present(db: Executor, a: IncidentAccountability, nowIso: string): Promise<AccountabilityView> {
+async function present(db: Executor, a: IncidentAccountability, nowIso: string, internal = false): Promise<AccountabilityView> {
   const clock = a.clock_id ? await db.selectFrom('clocks').selectAll().where('id', '=', a.clock_id).executeTakeFirst() : undefined;
   const c = await presentClock(db, clock, nowIso);
   const agency = await agencyById(db, a.agency_id);
+  // The public page names no place (the published record is the team, the parties and the measures); staff see it.
+  const incident = internal ? await db.selectFrom('incidents').select('place').where('id', '=', a.incident_id).executeTakeFirst() : undefined;
   return {
     id: a.id,
+    place: incident?.place ?? null,
     agencyName: agency?.name ?? '',
     deaths: a.deaths,
     highImpact: a.high_impact === 1,
@@ -138,5 +142,21 @@ export async function publishedAccountability(deps: Deps): Promise<Accountabilit
   const nowIso = deps.now().toISOString();
   const items: AccountabilityView[] = [];
   for (const r of rows) items.push(await present(db, r, nowIso));
+  return { items };
+}
+
+/** The back office's ledger (FIR-04): the accountability investigations of the agency and those below it, with their incident. */
+export async function accountabilityLedger(deps: Deps, actor: Actor): Promise<AccountabilityList> {
+  const db = deps.database.db;
+  const rows = await db
+    .selectFrom('incident_accountability')
+    .selectAll()
+    .where(scopeFilter(actor.scope, { agencyPath: 'incident_accountability.agency_path' }))
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+  const nowIso = deps.now().toISOString();
+  const items: AccountabilityView[] = [];
+  for (const r of rows) items.push(await present(db, r, nowIso, true));
   return { items };
 }

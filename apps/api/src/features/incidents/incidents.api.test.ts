@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { verifySealedPdf } from '../../platform/documents/seal.ts';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
 
@@ -53,7 +54,9 @@ for (const database of DATABASES) {
         claim.body.failing.map((f: Json) => f.condition),
         ['insuranceClaim'],
       );
-      assert.match(claim.body.failing[0].message, /保险理赔/);
+      // The condition is named with the tier it refuses (docs/decisions.md: the seeds' 简易登记, not the simple investigation).
+      assert.equal(claim.body.failing[0].message, '轻微火灾现场登记不适用：当事人申请保险理赔，需出具火灾事故认定');
+      assert.equal(claim.body.sealing, false, 'the simple procedure seals nothing');
       const hurt = await call(t, inspector, 'POST', '/api/v1/incidents/procedure-check', { regionCode: '211002', conditions: { ...minor, casualties: 1 } });
       assert.deepEqual([hurt.body.tier, hurt.body.sealing], ['general', true]);
       assert.equal((await call(t, applicant, 'POST', '/api/v1/incidents/procedure-check', { regionCode: '211002', conditions: minor })).status, 403);
@@ -83,6 +86,8 @@ for (const database of DATABASES) {
       assert.equal(r.body.tierLabel, '轻微火灾现场登记');
       const declared = await call(t, applicant, 'POST', `/api/v1/portal/incidents/${r.body.id}/loss`, { amount: 600, note: '' });
       assert.equal(declared.body.code, 'INCIDENT.STATE');
+      const none = await call(t, applicant, 'GET', `/api/v1/portal/incidents/${r.body.id}/determination.pdf`);
+      assert.deepEqual([none.status, none.body.code], [404, 'INCIDENT.NO_DOCUMENT'], 'an on-site registration has no 认定书');
     });
 
     test('FIR-02 FIR-03 a general investigation: sealing shrunk twice and lifted, loss declared online, determination served, review applied, accepted by the higher agency and decided', async () => {
@@ -161,6 +166,28 @@ for (const database of DATABASES) {
       assert.equal(determined.body.determination.reviewLastDay, '2026-12-11');
       assert.equal(determined.body.clocks[0].status, 'stopped');
 
+      // FIR-03: the 火灾事故认定书 served is a sealed PDF the party downloads (and staff in scope); others get 404.
+      const doc = determined.body.determination.document;
+      assert.equal(doc.title, '火灾事故认定书');
+      assert.match(doc.number, /火认字〔2026〕第0001号$/);
+      const pdf = await call(t, applicant, 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`);
+      assert.equal(pdf.status, 200, JSON.stringify(pdf.body));
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.match(String(pdf.headers['content-disposition']), /filename\*=UTF-8''/);
+      const keys = new Map((await t.ctx.database.db.selectFrom('seal_keys').select(['id', 'public_key']).execute()).map((k) => [k.id, k.public_key]));
+      assert.equal(verifySealedPdf(pdf.raw, (k) => keys.get(k)).ok, true, "sealed with the agency's SM2 seal");
+      const staffPdf = await call(t, inspector, 'GET', `/api/v1/incidents/${id}/determination.pdf`);
+      assert.deepEqual(staffPdf.raw, pdf.raw, 'one document, rendered once');
+      // Anyone verifies it by the code behind its QR code on the one /verify page.
+      const verified = await call(t, null, 'GET', `/api/v1/verify/${doc.verifyCode}`);
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      assert.deepEqual(
+        [verified.body.penaltyDocument.kind, verified.body.penaltyDocument.title, verified.body.penaltyDocument.valid, verified.body.penaltyDocument.number],
+        ['fire_determination', '火灾事故认定书', true, doc.number],
+      );
+      assert.equal((await call(t, await t.login('applicant.440106'), 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`)).status, 404);
+      assert.equal((await call(t, await t.login('inspector.440106'), 'GET', `/api/v1/incidents/${id}/determination.pdf`)).status, 404);
+
       const review = await call(t, applicant, 'POST', `/api/v1/incidents/${id}/reviews`, { appliedAt: ago(0), reasons: '起火原因认定证据不足' });
       assert.equal(review.status, 201, JSON.stringify(review.body));
       assert.equal(review.body.reviewingAgency.name, '辽宁省消防救援总队');
@@ -194,6 +221,44 @@ for (const database of DATABASES) {
       assert.equal(file.body.review.status, 'decided', 'the higher agency sees the file');
     });
 
+    test('FIR-03 a re-determination ordered on review issues a new 火灾事故认定书; the old one is shown as superseded on /verify', async () => {
+      inspector = await t.login('inspector.211000');
+      applicant = await t.login('applicant.211000');
+      const created = await call(t, inspector, 'POST', '/api/v1/incidents', {
+        unitUsci: usci,
+        place: '辽阳市白塔区某厂房（重新认定）',
+        reportedAt: ago(30),
+        extinguishedAt: ago(29),
+        conditions: { ...minor, directLoss: 200_000, noCompensationDispute: false },
+        investigatorUserIds: investigators,
+        sealing: { areas: ['厂房'], photoFileIds: [] },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id = created.body.id;
+      const first = await call(t, inspector, 'POST', `/api/v1/incidents/${id}/determination`, { cause: '遗留火种引燃可燃物', servedAt: ago(2) });
+      const oldDoc = first.body.determination.document;
+      const review = await call(t, applicant, 'POST', `/api/v1/incidents/${id}/reviews`, { appliedAt: ago(1), reasons: '起火原因认定错误' });
+      assert.equal(review.status, 201, JSON.stringify(review.body));
+      const corps = await t.login('leader.210000');
+      await call(t, corps, 'POST', `/api/v1/incident-reviews/${review.body.id}/acceptance`, { accept: true, reason: '' });
+      const decided = await call(t, corps, 'POST', `/api/v1/incident-reviews/${review.body.id}/decision`, {
+        outcome: 'redetermine',
+        reasons: '现场勘验不充分',
+      });
+      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      const second = await call(t, inspector, 'POST', `/api/v1/incidents/${id}/determination`, { cause: '电动自行车电池热失控', servedAt: ago(0) });
+      assert.equal(second.status, 200, JSON.stringify(second.body));
+      const newDoc = second.body.determination.document;
+      assert.notEqual(newDoc.number, oldDoc.number);
+      assert.notEqual(newDoc.verifyCode, oldDoc.verifyCode);
+      const old = await call(t, null, 'GET', `/api/v1/verify/${oldDoc.verifyCode}`);
+      assert.deepEqual([old.body.penaltyDocument.status, old.body.penaltyDocument.valid], ['superseded', false]);
+      const current = await call(t, null, 'GET', `/api/v1/verify/${newDoc.verifyCode}`);
+      assert.equal(current.body.penaltyDocument.valid, true);
+      // The party downloads the current one.
+      const pdf = await call(t, applicant, 'GET', `/api/v1/portal/incidents/${id}/determination.pdf`);
+      assert.match(decodeURIComponent(String(pdf.headers['content-disposition'])), new RegExp(newDoc.number.replace(/[〔〕]/g, '.')));
+    });
     test('FIR-03 a review applied for after 15 days from service is refused naming the last day', async () => {
       inspector = await t.login('inspector.211000');
       applicant = await t.login('applicant.211000');
@@ -235,6 +300,7 @@ for (const database of DATABASES) {
       const id = created.body.id as string;
       const determined = await call(t, inspector, 'POST', `/api/v1/incidents/${id}/determination`, { cause: '油锅过热起火', servedAt: ago(1) });
       assert.equal(determined.body.determination.reviewLastDay, null, 'the simple procedure is not subject to review');
+      assert.equal(determined.body.determination.document.title, '火灾事故简易调查认定书');
       const review = await call(t, applicant, 'POST', `/api/v1/incidents/${id}/reviews`, { appliedAt: ago(0), reasons: '不服' });
       assert.deepEqual([review.status, review.body.code], [422, 'INCIDENT.REVIEW_NOT_ALLOWED']);
       t.clock.advance(8 * 24 * HOUR);

@@ -91,6 +91,16 @@ for (const database of DATABASES) {
       oneWins(await par(() => post(applicant, `/api/v1/portal/incidents/${id}/loss`, { amount: 5000, note: '并发申报' })), ['INCIDENT.STATE']);
       const current = (await db.selectFrom('incidents').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
       oneWins(await par(() => post(inspector, `${url}/determination`, { cause: '并发认定', servedAt: ago(1), version: current })), ['INCIDENT.STATE']);
+      // FIR-03: one 认定书 for the one determination; 20 parallel first downloads attach one sealed file.
+      assert.equal((await db.selectFrom('incident_documents').select('id').where('incident_id', '=', id).execute()).length, 1, 'one 认定书');
+      const pdfs = await Promise.all(
+        Array.from({ length: N }, () => t.app.inject({ method: 'GET', url: `/api/v1/portal/incidents/${id}/determination.pdf`, headers: bearer(applicant) })),
+      );
+      assert.deepEqual(
+        pdfs.map((r) => r.statusCode),
+        Array(N).fill(200),
+      );
+      assert.equal(new Set(pdfs.map((r) => r.rawPayload.toString('base64'))).size, 1, 'every download is the one attached file');
 
       const review = oneWins(await par(() => post(applicant, `${url}/reviews`, { appliedAt: ago(0), reasons: '并发复核' })), ['INCIDENT.STATE'], 201);
       assert.equal((await db.selectFrom('incident_reviews').select('id').where('incident_id', '=', id).execute()).length, 1, 'one review');

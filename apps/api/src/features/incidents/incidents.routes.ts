@@ -17,9 +17,12 @@ import {
   SealingLiftBody,
   SealingShrinkBody,
 } from '@fep/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { readBlob } from '../../platform/files/storage.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
+import { determinationFile } from './determination-document.ts';
 import {
   createIncident,
   declareLoss,
@@ -34,6 +37,12 @@ import {
 import { acceptReview, applyForReview, decideReview } from './reviews.ts';
 
 const ERRORS = { '4xx': ErrorBody };
+const PDF = {
+  description: 'PDF 文件（带电子印章）',
+  content: {
+    'application/pdf': { schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '火灾事故认定书（application/pdf，带电子印章）' }) },
+  },
+};
 const TAGS = ['火灾事故调查'];
 
 /** Fire incidents (FIR-01 … FIR-03): the procedure check, incidents, sealing, the determination clock, loss declaration, determination and review. */
@@ -123,6 +132,27 @@ export async function incidentRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags: TAGS, summary: '作出并送达火灾事故认定', params: RecordIdParams, body: DeterminationBody, response: { 200: IncidentView, ...ERRORS } },
     },
     async (req) => determine(app.ctx, actorOf(req), req.params.id, req.body),
+  );
+  const sendPdf = async (reply: FastifyReply, f: { sha256: string; fileName: string }) =>
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+      .send(await readBlob(app.ctx.config.dataDir, f.sha256));
+  app.get(
+    '/api/v1/incidents/:id/determination.pdf',
+    {
+      config: { permission: 'incidents:incident:read' },
+      schema: { tags: TAGS, summary: '下载火灾事故认定书（PDF，带电子印章）', params: RecordIdParams, response: { 200: PDF, ...ERRORS } },
+    },
+    async (req, reply) => sendPdf(reply, await determinationFile(app.ctx, actorOf(req), req.params.id)),
+  );
+  app.get(
+    '/api/v1/portal/incidents/:id/determination.pdf',
+    {
+      config: { permission: 'portal:incident:declare' },
+      schema: { tags: TAGS, summary: '下载本单位的火灾事故认定书（PDF，带电子印章）', params: RecordIdParams, response: { 200: PDF, ...ERRORS } },
+    },
+    async (req, reply) => sendPdf(reply, await determinationFile(app.ctx, actorOf(req), req.params.id)),
   );
   app.get(
     '/api/v1/portal/incidents',

@@ -29,6 +29,7 @@ import { type Agency, agencyById, findAgency } from '../../platform/org/agencies
 import { scopeFilter } from '../../platform/org/scope.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { type Deps, transact } from '../../platform/transact.ts';
+import { issueDeterminationDocument } from './determination-document.ts';
 import { CHANGE_AREAS, CONDITIONS, FAILING, INVESTIGATORS, SEALED_AREAS, SEALED_PHOTOS } from './incidents.columns.ts';
 import { presentIncident } from './presenter.ts';
 
@@ -325,8 +326,8 @@ async function stopClockIfRunning(trx: Executor, clockId: string | null, reason:
 }
 
 /**
- * FIR-03: the determination (火灾事故认定) made and served — recorded with its cause and date of service (not a sealed
- * document, see docs/decisions.md). The determination clock stops, a sealing still in force is lifted, and for the
+ * FIR-03: the determination (火灾事故认定) made and served — recorded with its cause and date of service, and its
+ * 火灾事故认定书 issued (a sealed PDF the party downloads, determination-document.ts). The determination clock stops, a sealing still in force is lifted, and for the
  * general procedure the last day to apply for review is fixed (15 days from service).
  */
 export async function determine(deps: Deps, actor: Actor, id: string, input: DeterminationBody): Promise<IncidentView> {
@@ -349,6 +350,8 @@ export async function determine(deps: Deps, actor: Actor, id: string, input: Det
       { status: 'investigating' },
     );
     await stopClockIfRunning(trx, i.determination_clock_id, '已作出火灾事故认定', actor, now);
+    // The 认定书 is recorded with the act; its sealed PDF follows on first download (docs/decisions.md "Sealed PDFs").
+    await issueDeterminationDocument(trx, deps, audit, actor, after);
     await audit({
       action: 'incident.determine',
       targetType: 'incident',

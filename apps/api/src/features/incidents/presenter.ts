@@ -13,6 +13,7 @@ import type { Executor } from '../../db/database.ts';
 import type { Incident, IncidentReview } from '../../db/schema/incidents.ts';
 import type { ClockTable } from '../../db/schema.ts';
 import { STATUS_LABEL } from '../../platform/clocks/clocks.service.ts';
+import { latestDetermination, presentDetermination } from './determination-document.ts';
 import { CHANGE_AREAS, CONDITIONS, FAILING, INVESTIGATORS, SEALED_AREAS, SEALED_PHOTOS } from './incidents.columns.ts';
 
 const presentClock = (c: ClockTable) => ({
@@ -110,7 +111,13 @@ export async function presentIncident(db: Executor, i: Incident, _nowIso: string
     },
     determination:
       i.cause && i.determined_at && i.served_at
-        ? { cause: i.cause, determinedAt: i.determined_at, servedAt: i.served_at, reviewLastDay: i.review_last_day }
+        ? {
+            cause: i.cause,
+            determinedAt: i.determined_at,
+            servedAt: i.served_at,
+            reviewLastDay: i.review_last_day,
+            document: presentDetermination(await latestDetermination(db, i.id)),
+          }
         : null,
     clocks: await clocksOf(db, 'incident', i.id, [i.determination_clock_id, i.declaration_clock_id]),
     review: review ? await presentReview(db, review) : null,

@@ -40,6 +40,7 @@ import { readBlob } from '../../platform/files/storage.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
 import { caseDocumentByCode, caseDocumentByDigest } from '../enforcement/index.ts';
+import { determinationByCode, determinationByDigest } from '../incidents/index.ts';
 import { withIntakeDocumentPdf } from './document-production.ts';
 import { qrPayload } from './licence-issuance.ts';
 import { licenceRequestScope, licenceScope, loadLicence } from './licensing.access.ts';
@@ -145,7 +146,8 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
       const code = req.params.code.toUpperCase();
       const d = await db.selectFrom('application_documents').selectAll().where('verify_code', '=', code).executeTakeFirst();
       if (d) return { licence: null, document: await documentStatus(d, req.query.s), penaltyDocument: null };
-      const penaltyDocument = await caseDocumentByCode(app.ctx, code, req.query.s);
+      // A penalty case's document, else a 火灾事故认定书 (FIR-03): both shown as a sealed agency document.
+      const penaltyDocument = (await caseDocumentByCode(app.ctx, code, req.query.s)) ?? (await determinationByCode(app.ctx, code, req.query.s));
       if (penaltyDocument) return { licence: null, document: null, penaltyDocument };
       return { licence: await publicStatus(code, req.query.s), document: null, penaltyDocument: null };
     },
@@ -198,7 +200,7 @@ export async function licenceRoutes(fastify: FastifyInstance): Promise<void> {
       const l = await db.selectFrom('licences').select(['verify_code']).where('seal_digest', '=', check.digest).executeTakeFirst();
       const status = l ? await publicStatus(l.verify_code) : null;
       const d = l ? undefined : await db.selectFrom('application_documents').selectAll().where('seal_digest', '=', check.digest).executeTakeFirst();
-      const penaltyDocument = l || d ? null : await caseDocumentByDigest(app.ctx, check.digest);
+      const penaltyDocument = l || d ? null : ((await caseDocumentByDigest(app.ctx, check.digest)) ?? (await determinationByDigest(app.ctx, check.digest)));
       return {
         sealValid: true,
         reason: null,

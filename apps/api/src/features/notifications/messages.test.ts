@@ -64,6 +64,25 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
     occurredAt: '2026-11-23T02:00:00.000Z',
     detail: '3F 感烟探测器',
   },
+  'appointments.reminder_due': {
+    what: '消防演练：全员疏散演练',
+    startsAt: '2026-11-24T02:00:00.000Z',
+    place: '鑫源大酒店',
+    userId: null,
+    usci: '91440106MA0000000X',
+    link: '/portal/appointment-requests',
+    targetType: 'appointment_request',
+    targetId: 'q1',
+  },
+  'appointments.answered': {
+    requestId: 'q1',
+    what: '消防演练：全员疏散演练',
+    statusLabel: '机构另提时间，待单位确认',
+    startsAt: '2026-11-25T06:00:00.000Z',
+    answer: '当天上午另有任务',
+    userId: 'u-app',
+    usci: null,
+  },
 };
 const event = (type: string, payload = PAYLOADS[type]!): DomainEvent => ({
   id: 'ev',
@@ -99,6 +118,16 @@ test('NTF every notified event gives one Chinese message to its audience, linkin
   );
   assert.equal(draftsOf(event('clocks.alert_raised', { ...CLOCK, kind: 'due_soon' }))[0]!.kind, 'clock_due_soon');
   assert.deepEqual(draftsOf(event('somebody.else')), []);
+});
+
+test('SVC-03 an appointment reminder names the time and place; a visit booked with an account is reminded to that account', () => {
+  const r = draftsOf(event('appointments.reminder_due'))[0]!;
+  assert.equal(r.kind, 'appointment_reminder');
+  assert.match(r.body, /2026-11-24 10:00 在鑫源大酒店进行/);
+  assert.deepEqual(r.to, { usci: '91440106MA0000000X' });
+  const booking = draftsOf(event('appointments.reminder_due', { ...PAYLOADS['appointments.reminder_due']!, usci: null, userId: 'u-7' }))[0]!;
+  assert.deepEqual(booking.to, { users: ['u-7'] });
+  assert.match(draftsOf(event('appointments.answered'))[0]!.body, /时间 2026-11-25 14:00）。说明：当天上午另有任务/);
 });
 
 test('NTF wording: a refusal states its reasons and the remedies (行政许可法 art. 38); a clock names its legal basis; an assigned clock goes to its assignee', () => {

@@ -1,6 +1,7 @@
 import { chinaDateTimeOf, type NotificationKind, type Permission } from '@fep/domain';
 import { CLOCK_ALERT_RAISED, type ClockAlertRaised } from '../../platform/clocks/events.ts';
 import type { DomainEvent } from '../../platform/events/outbox.ts';
+import { APPOINTMENT_ANSWERED, APPOINTMENT_REMINDER_DUE, type AppointmentAnswered, type AppointmentReminderDue } from '../appointments/index.ts';
 import { COMPLAINT_RECEIVED, type ComplaintReceived } from '../complaints/index.ts';
 import {
   APPLICATION_ACCEPTED,
@@ -45,6 +46,8 @@ export const NOTIFIED_EVENTS = [
   CLOCK_ALERT_RAISED,
   COMPLAINT_RECEIVED,
   FIRE_ALARM_RECEIVED,
+  APPOINTMENT_REMINDER_DUE,
+  APPOINTMENT_ANSWERED,
 ];
 
 const orderName = (p: OrderFact) => (p.orderNumber ? `（${p.orderNumber}）` : '');
@@ -184,6 +187,38 @@ export function draftsOf(event: DomainEvent): Draft[] {
         },
       ];
     }
+    case APPOINTMENT_REMINDER_DUE: {
+      // SVC-03: the reminder before the appointment, to the account that booked or the unit's accounts.
+      const a = p as unknown as AppointmentReminderDue;
+      const to: Audience = a.usci ? { usci: a.usci } : { users: a.userId ? [a.userId] : [] };
+      return [
+        {
+          kind: 'appointment_reminder',
+          title: `预约提醒：${a.what}`,
+          body: `您预约的${a.what}将于 ${chinaDateTimeOf(a.startsAt)} 在${a.place}进行，请准时到场；不能参加的，请及时取消预约。`,
+          link: a.link,
+          targetType: a.targetType,
+          targetId: a.targetId,
+          to,
+        },
+      ];
+    }
+    case APPOINTMENT_ANSWERED: {
+      const a = p as unknown as AppointmentAnswered;
+      const when = a.startsAt ? `，时间 ${chinaDateTimeOf(a.startsAt)}` : '';
+      const why = a.answer ? `。说明：${a.answer}` : '';
+      return [
+        {
+          kind: 'appointment_answered',
+          title: `预约答复：${a.what}`,
+          body: `消防救援机构已答复您的预约（${a.statusLabel}${when}）${why}。`,
+          link: '/portal/appointment-requests',
+          targetType: 'appointment_request',
+          targetId: a.requestId,
+          to: a.usci ? { usci: a.usci } : { users: a.userId ? [a.userId] : [] },
+        },
+      ];
+    }
     default:
       return [];
   }
@@ -198,8 +233,9 @@ function clockLink(c: ClockAlertRaised): string {
   if (c.targetType === 'complaint') return `/admin/complaints/${c.targetId}`;
   if (c.targetType === 'evaluation_follow_up') return '/admin/evaluations/follow-ups';
   if (c.targetType === 'disclosure_request') return '/admin/disclosure';
+  if (c.targetType === 'appointment_request') return '/admin/appointment-requests';
   if (c.targetType === 'engineer_registration') return '/admin/engineer-registrations';
-  if (c.targetType === 'incident_accountability') return '/admin/incidents';
+  if (c.targetType === 'incident_accountability') return '/admin/incident-accountability';
   return '/admin/clocks';
 }
 
@@ -213,6 +249,8 @@ function clockPermission(targetType: string): Permission {
   // SVC-02, SVC-06: a bad review's follow-up and a disclosure request are the window's to act on.
   if (targetType === 'evaluation_follow_up') return 'services:evaluation:follow_up';
   if (targetType === 'disclosure_request') return 'services:disclosure:handle';
+  // SVC-03: the answer to a unit's proposed drill or training time is the appointments desk's.
+  if (targetType === 'appointment_request') return 'services:appointment:manage';
   // LIC-12: an engineer registration's decision is the approver's.
   if (targetType === 'engineer_registration') return 'market:engineer:register';
   // FIR-04: the one-year evaluation of a fire's rectification measures is the investigators'.

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth.tsx';
 import { beijingDateTime } from '../../licensing.ts';
 import { useApiMutation } from '../../mutation.ts';
 import { useApi } from '../../query.ts';
+import { DeterminationDownload } from './DeterminationDownload.tsx';
 import { TIER_COLORS } from './IncidentsPage.tsx';
 
 type Step = keyof typeof INCIDENT_STEP_LABELS;
@@ -141,6 +142,7 @@ export function IncidentDetailPage() {
           <Typography.Paragraph>起火原因：{i.determination.cause}</Typography.Paragraph>
           <Typography.Paragraph>送达时间：{beijingDateTime(i.determination.servedAt)}</Typography.Paragraph>
           {i.determination.reviewLastDay && <Typography.Paragraph>申请复核期限：{i.determination.reviewLastDay} 前</Typography.Paragraph>}
+          {i.determination.document && <DeterminationDownload incidentId={i.id} doc={i.determination.document} portal={false} />}
         </Card>
       )}
       {i.review && (

@@ -8,6 +8,7 @@ import { PortalPage } from '../../components/PortalHeader.tsx';
 import { beijingDateTime } from '../../licensing.ts';
 import { useApiMutation } from '../../mutation.ts';
 import { useApi } from '../../query.ts';
+import { DeterminationDownload } from './DeterminationDownload.tsx';
 
 function useApplicant(): boolean {
   const { me, loading } = useAuth();
@@ -86,6 +87,7 @@ export function MyIncidentsPage() {
                   {i.determination.reviewLastDay && !i.review && `；如不服，可于 ${i.determination.reviewLastDay} 前申请复核`}
                 </Typography.Paragraph>
               )}
+              {i.determination?.document && <DeterminationDownload incidentId={i.id} doc={i.determination.document} portal />}
               {i.review && (
                 <Alert
                   type="info"
