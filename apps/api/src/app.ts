@@ -32,6 +32,7 @@ import { queueRoutes } from './features/licensing/queues.routes.ts';
 import { taskRoutes } from './features/licensing/tasks.routes.ts';
 import { marketRoutes } from './features/market/index.ts';
 import { monitoringRoutes } from './features/monitoring/index.ts';
+import { dashboardRoutes } from './features/dashboard/index.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { oversightRoutes } from './features/oversight/oversight.routes.ts';
 import { productRoutes } from './features/products/index.ts';
@@ -212,6 +213,7 @@ export async function buildApp(
   await app.register(marketRoutes);
   await app.register(productRoutes);
   await app.register(monitoringRoutes);
+  await app.register(dashboardRoutes);
   await app.register(incidentRoutes);
   await app.register(complaintRoutes);
   await app.register(partnerRoutes);

@@ -1,4 +1,5 @@
 import { creditSubscribers, INSPECTION_TRIGGERED } from './features/credit/index.ts';
+import { dashboardSubscribers } from './features/dashboard/index.ts';
 import { enforcementSubscribers } from './features/enforcement/index.ts';
 import { licensingSubscribers } from './features/licensing/index.ts';
 import { notificationSubscribers } from './features/notifications/index.ts';
@@ -15,6 +16,7 @@ export function registerSubscribers(bus: EventBus): void {
     ...creditSubscribers,
     ...notificationSubscribers,
     ...licensingSubscribers,
+    ...dashboardSubscribers,
     dishonestTaskSubscriber(INSPECTION_TRIGGERED),
   ])
     bus.subscribe(s);

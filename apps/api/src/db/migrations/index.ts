@@ -75,6 +75,7 @@ import { migration as training } from './0640_training.ts';
 import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
+import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -160,6 +161,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0301_complaints_category_codes': complaintsCategoryCodes,
     '0330_complaints_work_order_reports': complaintsWorkOrderReports(dialect),
     '0500_monitoring_alarms': monitoringAlarms,
+    '0750_dashboard_rollups_map': dashboardRollupsMap(dialect),
   };
 }
 
