@@ -79,6 +79,13 @@ export const DashboardQuery = Type.Object({
 });
 export type DashboardQuery = Static<typeof DashboardQuery>;
 
+/** GET /api/v1/dashboard/stream: `once` answers the current version and ends (for clients behind a proxy that buffers streams: they poll). */
+export const DashboardStreamQuery = Type.Object({
+  agencyId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  once: Type.Optional(Type.Boolean()),
+});
+export type DashboardStreamQuery = Static<typeof DashboardStreamQuery>;
+
 export const DashboardFigure = Type.Object({
   key: Type.String(),
   label: Type.String(),

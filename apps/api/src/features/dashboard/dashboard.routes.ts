@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   DashboardQuery,
+  DashboardStreamQuery,
   DashboardTableParams,
   DashboardView,
   ErrorBody,
@@ -73,7 +74,7 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/dashboard/stream',
     {
       config: { permission: 'dashboard:figures:read' },
-      schema: { tags: TAGS, summary: '统计变化的实时推送（server-sent events：每次统计更新推送 figures 事件）', querystring: DashboardQuery, response: { ...ERRORS } },
+      schema: { tags: TAGS, summary: '统计变化的实时推送（server-sent events：每次统计更新推送 figures 事件）', querystring: DashboardStreamQuery, response: { ...ERRORS } },
     },
     async (req, reply) => {
       await agencyInScope(db, actorOf(req), req.query.agencyId);
@@ -82,6 +83,10 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       const send = (v: number) => res.write(`event: figures\ndata: ${JSON.stringify({ version: v })}\n\n`);
       send(figuresVersion());
+      if (req.query.once) {
+        res.end();
+        return;
+      }
       const stop = onFiguresChanged(send);
       const timer = setInterval(() => res.write(`: ${figuresVersion()}\n\n`), KEEPALIVE_MS);
       const close = () => {

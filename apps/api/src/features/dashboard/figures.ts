@@ -17,7 +17,7 @@ import type { Executor } from '../../db/database.ts';
 import type { Agency } from '../../db/schema/org.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { committedWrites } from '../../platform/cache.ts';
-import { notFound } from '../../platform/errors.ts';
+import { notFound, outOfScope } from '../../platform/errors.ts';
 import { pathRange, scopeFilter } from '../../platform/org/scope.ts';
 import { creditDistribution } from '../credit/index.ts';
 import { supervisionFigures } from '../supervision/index.ts';
@@ -58,7 +58,9 @@ export function periodRange(period: DashboardPeriod, today: string): { from: str
 export async function agencyInScope(db: Executor, actor: Actor, agencyId: string | undefined): Promise<Agency> {
   const id = agencyId ?? actor.agencyId;
   const agency = id ? await db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-  if (!agency || !inScope(actor.scope, { agencyPath: agency.path, agencyId: agency.id })) throw notFound('机构');
+  if (!agency) throw notFound('机构');
+  // Another agency's figures: refused as not found, and recorded as a refused attempt (等保 8.1.4.3).
+  if (!inScope(actor.scope, { agencyPath: agency.path, agencyId: agency.id })) throw outOfScope('机构', { type: 'agency', id: agency.id });
   return agency;
 }
 
