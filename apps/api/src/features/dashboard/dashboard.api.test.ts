@@ -92,7 +92,11 @@ for (const database of DATABASES) {
       assert.equal(mine.periods.length, 5);
       assert.equal(mine.tables.length, 6);
       // Credit and risk distribution: every unit of the detachment and below counted once.
-      const units = await t.ctx.database.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('agency_path', 'like', `${detachment.path}%`).executeTakeFirstOrThrow();
+      const units = await t.ctx.database.db
+        .selectFrom('units')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('agency_path', 'like', `${detachment.path}%`)
+        .executeTakeFirstOrThrow();
       assert.equal(
         mine.creditLevels.reduce((s: number, c: Json) => s + c.n, 0),
         Number(units.n),
@@ -109,7 +113,13 @@ for (const database of DATABASES) {
       const before = figure(await view(leader), 'fire_alarms').current;
       const stored = await ingestMessage(t.ctx, {
         topic: `fep/v1/centres/${DEMO_CENTRE.code}/events`,
-        payload: JSON.stringify({ messageId: `dash-${database}-1`, deviceId: 'UITD-LY-0001', unitUsci: alarmUsci, type: 'fire_alarm', occurredAt: t.clock.now.toISOString() }),
+        payload: JSON.stringify({
+          messageId: `dash-${database}-1`,
+          deviceId: 'UITD-LY-0001',
+          unitUsci: alarmUsci,
+          type: 'fire_alarm',
+          occurredAt: t.clock.now.toISOString(),
+        }),
       });
       assert.equal(stored.outcome, 'stored');
       assert.equal(figure(await view(leader), 'fire_alarms').current, before, 'the rollup follows the event, dispatched after the commit');
@@ -141,15 +151,74 @@ for (const database of DATABASES) {
 
     test('MON-02 every counted fact moves its own figure, at the agency it belongs to and its parents only (drill-down)', async () => {
       const facts: [string, DomainEventInput][] = [
-        ['applications_submitted', { type: 'licensing.application_submitted', agencyId: brigade.id, payload: { applicationId: 'a1', agencyId: brigade.id, agencyPath: brigade.path, resubmitted: false } }],
-        ['permits_granted', { type: 'licensing.permit_granted', agencyId: brigade.id, payload: { applicationId: 'a1', agencyId: brigade.id, agencyPath: brigade.path } }],
-        ['applications_refused', { type: 'licensing.application_refused', agencyId: brigade.id, payload: { applicationId: 'a2', agencyId: brigade.id, agencyPath: brigade.path } }],
-        ['duties_overdue', { type: 'clocks.alert_raised', agencyId: brigade.id, payload: { kind: 'overdue', targetType: 'complaint', agencyId: brigade.id, agencyPath: brigade.path } }],
-        ['orders_issued', { type: 'supervision.order_issued', agencyId: brigade.id, payload: { orderId: 'o1', usci: alarmUsci, subjectName: '测试单位', agencyId: brigade.id, agencyPath: brigade.path } }],
-        ['major_hazards', { type: 'supervision.major_hazard_listed', agencyId: brigade.id, payload: { orderId: 'o1', usci: alarmUsci, subjectName: '测试单位', agencyId: brigade.id, agencyPath: brigade.path } }],
-        ['complaints_received', { type: 'complaints.received', agencyId: brigade.id, payload: { complaintId: 'c1', agencyId: brigade.id, agencyPath: brigade.path, categoryName: '安全出口', channelLabel: '随手拍', lat: 41.27, lng: 123.17 } }],
-        ['complaints_verified_in_time', { type: 'complaints.verified', agencyId: brigade.id, payload: { complaintId: 'c1', agencyId: brigade.id, agencyPath: brigade.path, outcome: 'founded', inTime: true } }],
-        ['devices_offline', { type: 'monitoring.device_went_offline', agencyId: brigade.id, payload: { deviceId: 'd1', usci: alarmUsci, agencyId: brigade.id } }],
+        [
+          'applications_submitted',
+          {
+            type: 'licensing.application_submitted',
+            agencyId: brigade.id,
+            payload: { applicationId: 'a1', agencyId: brigade.id, agencyPath: brigade.path, resubmitted: false },
+          },
+        ],
+        [
+          'permits_granted',
+          { type: 'licensing.permit_granted', agencyId: brigade.id, payload: { applicationId: 'a1', agencyId: brigade.id, agencyPath: brigade.path } },
+        ],
+        [
+          'applications_refused',
+          { type: 'licensing.application_refused', agencyId: brigade.id, payload: { applicationId: 'a2', agencyId: brigade.id, agencyPath: brigade.path } },
+        ],
+        [
+          'duties_overdue',
+          {
+            type: 'clocks.alert_raised',
+            agencyId: brigade.id,
+            payload: { kind: 'overdue', targetType: 'complaint', agencyId: brigade.id, agencyPath: brigade.path },
+          },
+        ],
+        [
+          'orders_issued',
+          {
+            type: 'supervision.order_issued',
+            agencyId: brigade.id,
+            payload: { orderId: 'o1', usci: alarmUsci, subjectName: '测试单位', agencyId: brigade.id, agencyPath: brigade.path },
+          },
+        ],
+        [
+          'major_hazards',
+          {
+            type: 'supervision.major_hazard_listed',
+            agencyId: brigade.id,
+            payload: { orderId: 'o1', usci: alarmUsci, subjectName: '测试单位', agencyId: brigade.id, agencyPath: brigade.path },
+          },
+        ],
+        [
+          'complaints_received',
+          {
+            type: 'complaints.received',
+            agencyId: brigade.id,
+            payload: {
+              complaintId: 'c1',
+              agencyId: brigade.id,
+              agencyPath: brigade.path,
+              categoryName: '安全出口',
+              channelLabel: '随手拍',
+              lat: 41.27,
+              lng: 123.17,
+            },
+          },
+        ],
+        [
+          'complaints_verified_in_time',
+          {
+            type: 'complaints.verified',
+            agencyId: brigade.id,
+            payload: { complaintId: 'c1', agencyId: brigade.id, agencyPath: brigade.path, outcome: 'founded', inTime: true },
+          },
+        ],
+        [
+          'devices_offline',
+          { type: 'monitoring.device_went_offline', agencyId: brigade.id, payload: { deviceId: 'd1', usci: alarmUsci, agencyId: brigade.id } },
+        ],
         ['inspections_triggered', { type: 'credit.inspection_triggered', agencyId: brigade.id, payload: { usci: alarmUsci, agencyId: brigade.id } }],
       ];
       for (const [metric, event] of facts) {
@@ -178,7 +247,12 @@ for (const database of DATABASES) {
       assert.equal(figure(after, 'applications_submitted').current, figure(before, 'applications_submitted').current);
       assert.equal(figure(after, 'duties_overdue').current, figure(before, 'duties_overdue').current);
       // The verified report's point turned to handled; the order's point is a major hazard.
-      const closed = await call(t, brigadeLeader, 'GET', '/api/v1/dashboard/map/points?layers=complaint&status=closed&west=123&south=41&east=124&north=42&zoom=15');
+      const closed = await call(
+        t,
+        brigadeLeader,
+        'GET',
+        '/api/v1/dashboard/map/points?layers=complaint&status=closed&west=123&south=41&east=124&north=42&zoom=15',
+      );
       assert.equal(closed.body.items.length, 1, JSON.stringify(closed.body));
       const major = await call(t, brigadeLeader, 'GET', '/api/v1/dashboard/map/points?layers=hazard&status=major&west=122&south=40&east=125&north=42&zoom=16');
       assert.equal(major.body.items.length, 1, JSON.stringify(major.body));
@@ -247,7 +321,13 @@ for (const database of DATABASES) {
       };
       await until(/event: figures\ndata: \{"version":(\d+)\}/);
       const first = Number(/"version":(\d+)/.exec(text)![1]);
-      await emit([{ type: 'monitoring.fire_alarm_received', agencyId: brigade.id, payload: { eventId: 'sse-1', usci: alarmUsci, unitName: '测试', location: '1F', agencyId: brigade.id } }]);
+      await emit([
+        {
+          type: 'monitoring.fire_alarm_received',
+          agencyId: brigade.id,
+          payload: { eventId: 'sse-1', usci: alarmUsci, unitName: '测试', location: '1F', agencyId: brigade.id },
+        },
+      ]);
       await t.drain();
       await until(new RegExp(`"version":${first + 1}\\}`));
       ac.abort();
@@ -258,7 +338,12 @@ for (const database of DATABASES) {
 
     test('MON-02 map: grid clusters at a city view sum to the units placed, filters by layer, risk and kind; boundaries from the configured file', async () => {
       const db = t.ctx.database.db;
-      const placed = await db.selectFrom('map_points').select((eb) => eb.fn.countAll<number>().as('n')).where('layer', '=', 'unit').where('agency_path', 'like', `${detachment.path}%`).executeTakeFirstOrThrow();
+      const placed = await db
+        .selectFrom('map_points')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('layer', '=', 'unit')
+        .where('agency_path', 'like', `${detachment.path}%`)
+        .executeTakeFirstOrThrow();
       const at = async (qs: string) => {
         const r = await call(t, leader, 'GET', `/api/v1/dashboard/map/points?west=122.5&south=40.8&east=124&north=41.8&${qs}`);
         assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -280,7 +365,13 @@ for (const database of DATABASES) {
       );
       for (const c of city.items as Json[]) assert.ok(c.lat > 40.8 && c.lat < 41.8 && c.lng > 122.5 && c.lng < 124, JSON.stringify(c));
       const high = await at('layers=unit&zoom=9&risk=high');
-      const highCount = await db.selectFrom('map_points').select((eb) => eb.fn.countAll<number>().as('n')).where('layer', '=', 'unit').where('risk', '=', 'high').where('agency_path', 'like', `${detachment.path}%`).executeTakeFirstOrThrow();
+      const highCount = await db
+        .selectFrom('map_points')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('layer', '=', 'unit')
+        .where('risk', '=', 'high')
+        .where('agency_path', 'like', `${detachment.path}%`)
+        .executeTakeFirstOrThrow();
       assert.equal(
         high.items.reduce((s: number, c: Json) => s + c.n, 0),
         Number(highCount.n),
@@ -292,13 +383,21 @@ for (const database of DATABASES) {
       assert.ok(close.items.every((p: Json) => p.n === 1 && p.id && p.label));
       // The brigade's leader sees its own units only.
       const mine = await call(t, brigadeLeader, 'GET', '/api/v1/dashboard/map/points?layers=unit&zoom=9&west=122.5&south=40.8&east=124&north=41.8');
-      const brigadeUnits = await db.selectFrom('map_points').select((eb) => eb.fn.countAll<number>().as('n')).where('layer', '=', 'unit').where('agency_path', 'like', `${brigade.path}%`).executeTakeFirstOrThrow();
+      const brigadeUnits = await db
+        .selectFrom('map_points')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('layer', '=', 'unit')
+        .where('agency_path', 'like', `${brigade.path}%`)
+        .executeTakeFirstOrThrow();
       assert.equal(
         mine.body.items.reduce((s: number, c: Json) => s + c.n, 0),
         Number(brigadeUnits.n),
       );
       assert.ok(Number(brigadeUnits.n) < Number(placed.n));
-      assert.equal((await call(t, leader, 'GET', '/api/v1/dashboard/map/points?west=124&south=40&east=123&north=42&zoom=9')).body.code, 'DASHBOARD.INVALID_BOUNDS');
+      assert.equal(
+        (await call(t, leader, 'GET', '/api/v1/dashboard/map/points?west=124&south=40&east=123&north=42&zoom=9')).body.code,
+        'DASHBOARD.INVALID_BOUNDS',
+      );
       assert.equal((await call(t, leader, 'GET', '/api/v1/dashboard/map/points?layers=seal,x&west=122&south=40&east=123&north=42&zoom=9')).status, 400);
       const b = await call(t, leader, 'GET', '/api/v1/dashboard/map/boundaries');
       assert.equal(b.status, 200);

@@ -74,13 +74,23 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/v1/dashboard/stream',
     {
       config: { permission: 'dashboard:figures:read' },
-      schema: { tags: TAGS, summary: '统计变化的实时推送（server-sent events：每次统计更新推送 figures 事件）', querystring: DashboardStreamQuery, response: { ...ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '统计变化的实时推送（server-sent events：每次统计更新推送 figures 事件）',
+        querystring: DashboardStreamQuery,
+        response: { ...ERRORS },
+      },
     },
     async (req, reply) => {
       await agencyInScope(db, actorOf(req), req.query.agencyId);
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       const send = (v: number) => res.write(`event: figures\ndata: ${JSON.stringify({ version: v })}\n\n`);
       send(figuresVersion());
       if (req.query.once) {

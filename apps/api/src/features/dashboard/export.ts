@@ -1,4 +1,11 @@
-import { DASHBOARD_METRIC_LABELS, DASHBOARD_PERIOD_LABELS, DASHBOARD_TABLE_LABELS, type DashboardMetric, type DashboardPeriod, type DashboardTable } from '@fep/contracts';
+import {
+  DASHBOARD_METRIC_LABELS,
+  DASHBOARD_PERIOD_LABELS,
+  DASHBOARD_TABLE_LABELS,
+  type DashboardMetric,
+  type DashboardPeriod,
+  type DashboardTable,
+} from '@fep/contracts';
 import type { DataScope } from '@fep/domain';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../../db/database.ts';
@@ -41,7 +48,14 @@ const SUPERVISION_STOCK = [
  * One standard statistical table as an Excel workbook: a row per agency directly below the one chosen and a
  * total row, each figure of this period beside the previous one. Read from the same rollups as the dashboard.
  */
-export async function statisticalTable(db: Executor, actor: Actor, table: DashboardTable, agencyId: string | undefined, period: DashboardPeriod, today: string) {
+export async function statisticalTable(
+  db: Executor,
+  actor: Actor,
+  table: DashboardTable,
+  agencyId: string | undefined,
+  period: DashboardPeriod,
+  today: string,
+) {
   const agency = await agencyInScope(db, actor, agencyId);
   const range = periodRange(period, today);
   const children = await db.selectFrom('agencies').selectAll().where('parent_id', '=', agency.id).orderBy('region_code').orderBy('name').execute();
@@ -56,7 +70,9 @@ export async function statisticalTable(db: Executor, actor: Actor, table: Dashbo
   const title = DASHBOARD_TABLE_LABELS[table];
   const ws = wb.addWorksheet(title);
   ws.addRow([title]);
-  ws.addRow([`统计范围：${agency.name}及所属机构　统计期间：${DASHBOARD_PERIOD_LABELS[period]}（${range.from} 至 ${range.to}），上期 ${range.previousFrom} 至 ${range.previousTo}`]);
+  ws.addRow([
+    `统计范围：${agency.name}及所属机构　统计期间：${DASHBOARD_PERIOD_LABELS[period]}（${range.from} 至 ${range.to}），上期 ${range.previousFrom} 至 ${range.previousTo}`,
+  ]);
   const stock = table === 'supervision';
   ws.addRow([
     '机构',

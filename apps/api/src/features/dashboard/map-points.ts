@@ -70,7 +70,19 @@ async function addToCells(trx: Executor, p: PointInput, sign: 1 | -1): Promise<v
     const { cx, cy } = cellOf(z, p.lat, p.lng);
     await trx
       .insertInto('map_cells')
-      .values({ layer: p.layer, z, cx, cy, agency_path: p.agency_path, kind: p.kind, risk: p.risk, status: p.status, n: sign, sum_lat: sign * p.lat, sum_lng: sign * p.lng })
+      .values({
+        layer: p.layer,
+        z,
+        cx,
+        cy,
+        agency_path: p.agency_path,
+        kind: p.kind,
+        risk: p.risk,
+        status: p.status,
+        n: sign,
+        sum_lat: sign * p.lat,
+        sum_lng: sign * p.lng,
+      })
       .onConflict((oc) =>
         oc.columns(['layer', 'z', 'cy', 'cx', 'agency_path', 'kind', 'risk', 'status']).doUpdateSet((eb) => ({
           n: eb(eb.ref('map_cells.n'), '+', eb.ref('excluded.n')),
@@ -93,7 +105,22 @@ export async function putNewPoints(trx: Executor, points: PointInput[], at: stri
       .values(points.slice(i, i + 500).map((p) => ({ ...p, updated_at: at })))
       .execute();
   }
-  const cells = new Map<string, { layer: string; z: number; cx: number; cy: number; agency_path: string; kind: string; risk: string; status: string; n: number; sum_lat: number; sum_lng: number }>();
+  const cells = new Map<
+    string,
+    {
+      layer: string;
+      z: number;
+      cx: number;
+      cy: number;
+      agency_path: string;
+      kind: string;
+      risk: string;
+      status: string;
+      n: number;
+      sum_lat: number;
+      sum_lng: number;
+    }
+  >();
   for (const p of points)
     for (const z of CELL_LEVELS) {
       const { cx, cy } = cellOf(z, p.lat, p.lng);
@@ -103,7 +130,20 @@ export async function putNewPoints(trx: Executor, points: PointInput[], at: stri
         c.n++;
         c.sum_lat += p.lat;
         c.sum_lng += p.lng;
-      } else cells.set(key, { layer: p.layer, z, cx, cy, agency_path: p.agency_path, kind: p.kind, risk: p.risk, status: p.status, n: 1, sum_lat: p.lat, sum_lng: p.lng });
+      } else
+        cells.set(key, {
+          layer: p.layer,
+          z,
+          cx,
+          cy,
+          agency_path: p.agency_path,
+          kind: p.kind,
+          risk: p.risk,
+          status: p.status,
+          n: 1,
+          sum_lat: p.lat,
+          sum_lng: p.lng,
+        });
     }
   const rows = [...cells.values()];
   for (let i = 0; i < rows.length; i += 500) {

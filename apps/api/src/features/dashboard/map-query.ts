@@ -1,5 +1,5 @@
-import { MAP_LAYER_LABELS, MAP_LAYERS, MAP_RISK_LABELS, MAP_STATUS_LABELS, type MapLayer, type MapPointsQuery, type MapPointsView } from '@fep/contracts';
 import { readFileSync } from 'node:fs';
+import { MAP_LAYER_LABELS, MAP_LAYERS, MAP_RISK_LABELS, MAP_STATUS_LABELS, type MapLayer, type MapPointsQuery, type MapPointsView } from '@fep/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -17,7 +17,8 @@ const MAX_POINTS = 3000;
 export async function mapPoints(db: Executor, actor: Actor, q: MapPointsQuery): Promise<MapPointsView> {
   if (q.west > q.east || q.south > q.north) throw new AppError('DASHBOARD.INVALID_BOUNDS', '地图范围不正确：西经须小于东经、南纬须小于北纬', { field: 'west' });
   const layers = q.layers ? q.layers.split(',').filter(Boolean) : [...MAP_LAYERS];
-  for (const l of layers) if (!(MAP_LAYERS as readonly string[]).includes(l)) throw new AppError('DASHBOARD.INVALID_LAYER', '不认识的图层', { field: 'layers' });
+  for (const l of layers)
+    if (!(MAP_LAYERS as readonly string[]).includes(l)) throw new AppError('DASHBOARD.INVALID_LAYER', '不认识的图层', { field: 'layers' });
   const meta = {
     layers: MAP_LAYERS.map((l) => ({ key: l, label: MAP_LAYER_LABELS[l] })),
     statuses: Object.entries(MAP_STATUS_LABELS).map(([key, label]) => ({ key, label })),

@@ -67,7 +67,15 @@ async function applyEvent(deps: Deps, event: DomainEvent): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('idempotency_keys')
-      .values({ scope: `event:${ROLLUP_SUBSCRIBER}`, key: event.id, request_hash: event.id, status: 'done', response_status: 200, response_body: null, created_at: at })
+      .values({
+        scope: `event:${ROLLUP_SUBSCRIBER}`,
+        key: event.id,
+        request_hash: event.id,
+        status: 'done',
+        response_status: 200,
+        response_body: null,
+        created_at: at,
+      })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
@@ -153,7 +161,18 @@ async function placeOnMap(trx: Executor, event: DomainEvent, path: string, at: s
       if (!unit) return;
       await putPoint(
         trx,
-        { layer: 'alarm', ref_id: a.eventId, agency_path: path, lat: unit.lat, lng: unit.lng, kind: 'fire_alarm', risk: unit.risk, status: 'open', label: `${a.unitName}（${a.location}）`, usci: a.usci },
+        {
+          layer: 'alarm',
+          ref_id: a.eventId,
+          agency_path: path,
+          lat: unit.lat,
+          lng: unit.lng,
+          kind: 'fire_alarm',
+          risk: unit.risk,
+          status: 'open',
+          label: `${a.unitName}（${a.location}）`,
+          usci: a.usci,
+        },
         at,
       );
       return;
@@ -172,7 +191,18 @@ async function placeOnMap(trx: Executor, event: DomainEvent, path: string, at: s
       // The order's point (its hazards); a major hazard listed on the same order marks it major.
       await putPoint(
         trx,
-        { layer: 'hazard', ref_id: o.orderId, agency_path: path, lat: unit.lat, lng: unit.lng, kind: major ? 'major' : 'general', risk: unit.risk, status: major ? 'major' : 'open', label: o.subjectName, usci: o.usci },
+        {
+          layer: 'hazard',
+          ref_id: o.orderId,
+          agency_path: path,
+          lat: unit.lat,
+          lng: unit.lng,
+          kind: major ? 'major' : 'general',
+          risk: unit.risk,
+          status: major ? 'major' : 'open',
+          label: o.subjectName,
+          usci: o.usci,
+        },
         at,
       );
       return;
@@ -182,7 +212,18 @@ async function placeOnMap(trx: Executor, event: DomainEvent, path: string, at: s
       if (typeof c.lat !== 'number' || typeof c.lng !== 'number') return;
       await putPoint(
         trx,
-        { layer: 'complaint', ref_id: c.complaintId, agency_path: path, lat: c.lat, lng: c.lng, kind: c.categoryName, risk: '', status: 'open', label: `${c.channelLabel}：${c.categoryName}`, usci: null },
+        {
+          layer: 'complaint',
+          ref_id: c.complaintId,
+          agency_path: path,
+          lat: c.lat,
+          lng: c.lng,
+          kind: c.categoryName,
+          risk: '',
+          status: 'open',
+          label: `${c.channelLabel}：${c.categoryName}`,
+          usci: null,
+        },
         at,
       );
       return;
