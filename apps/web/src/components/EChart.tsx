@@ -1,16 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
-/** The parts of ECharts the product draws with (tree-shaken: bars, pies, the grid, tooltips, legends). */
-async function loadECharts() {
-  const [core, charts, components, renderers] = await Promise.all([
-    import('echarts/core'),
-    import('echarts/charts'),
-    import('echarts/components'),
-    import('echarts/renderers'),
-  ]);
-  core.use([charts.BarChart, charts.PieChart, components.GridComponent, components.TooltipComponent, components.LegendComponent, renderers.CanvasRenderer]);
-  return core;
-}
+const loadECharts = () => import('./echartsSetup.ts');
 let loading: ReturnType<typeof loadECharts> | null = null;
 
 export interface EChartProps {
@@ -63,7 +53,8 @@ export function EChart({ option, onClick, 'aria-label': ariaLabel, className = '
   }, []);
 
   useEffect(() => {
-    if (ready) chart.current?.setOption(option, true);
+    // No animation: figures a leader reads should stand still (and a screen reader's user gains nothing from motion).
+    if (ready) chart.current?.setOption({ animation: false, ...option }, true);
   }, [option, ready]);
 
   return <div ref={box} className={className} role="img" aria-label={ariaLabel} />;

@@ -43,6 +43,8 @@ export interface MapViewProps {
   start?: { lat: number; lng: number; zoom: number };
   /** Frame the first points shown (default). Off for a page whose points follow the view. */
   frame?: boolean;
+  /** The closest zoom the framing goes to (a page of grid clusters frames the area, not one street). */
+  frameMaxZoom?: number;
   'aria-label': string;
 }
 
@@ -66,6 +68,7 @@ export function MapView({
   boundaries,
   start,
   frame = true,
+  frameMaxZoom = 15,
   'aria-label': ariaLabel,
 }: MapViewProps) {
   const settings = useApi<MapSettings>('/api/v1/map', { staleTime: Number.POSITIVE_INFINITY });
@@ -195,7 +198,7 @@ export function MapView({
     if (!framed.current && points.length) {
       framed.current = true;
       const b = L.latLngBounds(points.map(shown));
-      m.fitBounds(b.pad(0.2), { maxZoom: 15, animate: false });
+      m.fitBounds(b.pad(0.2), { maxZoom: frameMaxZoom, animate: false });
     }
   }, [points, ready, basemap]);
 

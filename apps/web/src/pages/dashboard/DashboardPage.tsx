@@ -272,7 +272,7 @@ export function DashboardPage() {
                       title: '操作',
                       key: 'actions',
                       render: (_: unknown, c: Child) => (
-                        <Button type="link" onClick={() => go({ agency: c.agency.id })} aria-label={`查看${c.agency.name}`}>
+                        <Button type="link" onClick={() => go({ agency: c.agency.id })} aria-label={`查看${c.agency.levelLabel} ${c.agency.name}`}>
                           查看{c.agency.levelLabel}
                         </Button>
                       ),

@@ -1,6 +1,6 @@
 import type { MapBoundariesView, MapPointsView } from '@fep/contracts';
 import { VENUE_KIND_LABELS } from '@fep/domain';
-import { Card, Checkbox, Select, Space, Tag, Typography } from 'antd';
+import { Card, Checkbox, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type MapDot, MapView, type MapViewport } from '../../components/MapView.tsx';
@@ -75,9 +75,7 @@ export function MapPage() {
               value: l.key,
               label: (
                 <span>
-                  <Tag color={colorOf.get(l.key)} style={{ marginInlineEnd: 4 }}>
-                    {' '}
-                  </Tag>
+                  <span aria-hidden="true" className="map-swatch" style={{ background: colorOf.get(l.key) }} />
                   {l.label}
                 </span>
               ),
@@ -115,8 +113,7 @@ export function MapPage() {
         aria-label="一张图：社会单位、隐患、投诉举报、火警"
         points={dots}
         onView={setView}
-        frame={false}
-        start={{ lat: 35.8, lng: 110, zoom: 4 }}
+        frameMaxZoom={11}
         boundaries={boundaries.data?.geojson ?? undefined}
         height="min(70vh, 640px)"
       />
