@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import type { Dialect } from '../database.ts';
 
 /**
@@ -10,6 +10,22 @@ import type { Dialect } from '../database.ts';
  *   every point, so a province's two million units are drawn from a few hundred cells, not scanned.
  * `agency_path` is compared by byte ranges (collation "binary", migration 0040 on PostgreSQL).
  */
+/** The event types the rollup subscriber took when this migration was written (a migration never changes afterwards). */
+const ROLLUP_TYPES = [
+  'licensing.application_submitted',
+  'licensing.permit_granted',
+  'licensing.application_refused',
+  'clocks.alert_raised',
+  'supervision.order_issued',
+  'supervision.major_hazard_listed',
+  'enforcement.penalty_decided',
+  'complaints.received',
+  'complaints.verified',
+  'monitoring.fire_alarm_received',
+  'monitoring.device_went_offline',
+  'credit.inspection_triggered',
+];
+
 export const migration = (dialect: Dialect): Migration => ({
   async up(db: Kysely<unknown>) {
     const text = 'text' as const;
@@ -59,6 +75,12 @@ export const migration = (dialect: Dialect): Migration => ({
       .addPrimaryKeyConstraint('map_cells_pk', ['layer', 'z', 'cy', 'cx', 'agency_path', 'kind', 'risk', 'status'])
       .execute();
     // The dashboard's running clocks by matter and state come from this index alone (no read of the rows).
+    // The facts of the store so far are counted too: a pending delivery to the rollup for each past event of the
+    // types it takes (the dispatcher then counts them like new ones; features/dashboard/rollup.ts lists the types).
+    await sql`insert into event_deliveries (event_id, subscriber, status, attempts, next_attempt_at, last_error, done_at)
+      select id, 'dashboard.rollup', 'pending', 0, occurred_at, null, null from domain_events where type in (${sql.join(ROLLUP_TYPES)})`.execute(db);
+    // The dashboard's credit and risk distribution counts the directory's levels from this index alone (credit feature, levelCounts).
+    await db.schema.createIndex('units_levels').on('units').columns(['agency_path', 'credit_level', 'risk_level']).execute();
     await db.schema.createIndex('clocks_dashboard').on('clocks').columns(['status', 'agency_path', 'target_type', 'alert_state']).execute();
   },
 });

@@ -10,6 +10,7 @@ import { transact } from '../../platform/transact.ts';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
 import { decidedFine } from '../../test-support/penalties.ts';
+import { creditDistribution, creditLevelCounts, recordCreditEvent } from '../credit/index.ts';
 import { DEMO_CENTRE, ingestMessage } from '../monitoring/index.ts';
 
 /**
@@ -105,6 +106,25 @@ for (const database of DATABASES) {
         mine.riskLevels.reduce((s: number, c: Json) => s + c.n, 0),
         Number(units.n),
       );
+      // The index-only count equals the credit page's distribution, with units that have a standing (CRD-04).
+      for (const [i, usci] of (
+        await t.ctx.database.db.selectFrom('units').select('usci').where('agency_path', 'like', `${brigade.path}%`).limit(3).execute()
+      ).entries())
+        await recordCreditEvent(t.ctx, systemActor(), {
+          usci: usci.usci,
+          agencyId: brigade.id,
+          kind: i === 0 ? 'commendation' : 'false_commitment',
+          severity: 'serious',
+          reason: '驾驶舱统计测试',
+          sourceType: 'commendation',
+          sourceId: `dash-${database}-${i}`,
+          occurredAt: t.clock.now.toISOString(),
+        });
+      const scope = { kind: 'agency_and_below' as const, agencyPath: detachment.path };
+      const key = (c: { level: string; risk: string; units: number }) => `${c.level}|${c.risk}|${c.units}`;
+      const full = (await creditDistribution(t.ctx.database.db, { ...systemActor(), scope })).cells.map(key).sort();
+      assert.ok((await t.ctx.database.db.selectFrom('credit_standings').select('usci').execute()).length > 0);
+      assert.deepEqual((await creditLevelCounts(t.ctx.database.db, scope)).map(key).sort(), full);
       // Running clocks of the demo data are counted by matter.
       assert.ok(mine.clocks.length > 0, JSON.stringify(mine.clocks));
     });
