@@ -66,7 +66,7 @@ describe('leaders’ dashboard and map in headless Chromium', () => {
     await page.getByRole('button', { name: '查看大队 辽阳市白塔区消防救援大队' }).click();
     await page.getByText('下级机构（辽阳市白塔区消防救援大队）').waitFor();
     await page.getByText('本机构没有下级机构').waitFor();
-    assert.equal(await page.locator('[aria-current="page"]').innerText(), '辽阳市白塔区消防救援大队');
+    assert.equal(await page.locator('[aria-current="page"]').textContent(), '辽阳市白塔区消防救援大队');
 
     // Export the complaints table of the brigade.
     await page.getByLabel('统计报表').click();
@@ -86,16 +86,28 @@ describe('leaders’ dashboard and map in headless Chromium', () => {
     await page.getByRole('link', { name: '查看一张图' }).click();
     await page.getByRole('heading', { name: '一张图' }).waitFor();
     await page.getByText('行政区划：合成测试数据（非真实边界）').waitFor();
-    await page.getByTestId('map-summary').getByText(/视野内 [\d,]+ 处/).waitFor();
+    await page
+      .getByTestId('map-summary')
+      .getByText(/视野内 [\d,]+ 处/)
+      .waitFor();
     for (const layer of ['社会单位', '火灾隐患', '投诉举报']) await page.getByRole('checkbox', { name: layer }).uncheck();
     await page.getByTestId('map-summary').getByText('视野内 0 处', { exact: false }).waitFor();
     const r = await ingestMessage(e.ctx, {
       topic: `fep/v1/centres/${DEMO_CENTRE.code}/events`,
-      payload: JSON.stringify({ messageId: 'e2e-map-fire', deviceId: 'UITD-LY-0001', type: 'fire_alarm', occurredAt: e.ctx.now().toISOString(), detail: '二层感烟探测器' }),
+      payload: JSON.stringify({
+        messageId: 'e2e-map-fire',
+        deviceId: 'UITD-LY-0001',
+        type: 'fire_alarm',
+        occurredAt: e.ctx.now().toISOString(),
+        detail: '二层感烟探测器',
+      }),
     });
     assert.equal(r.outcome, 'stored');
     await e.ctx.events.drain();
-    await page.getByTestId('map-summary').getByText(/视野内 1 处/).waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('map-summary')
+      .getByText(/视野内 1 处/)
+      .waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('.map-view .leaflet-interactive, .map-view .map-cluster').count(), 1, 'one marker: the alarm');
     await page.screenshot({ path: `${SHOTS}dashboard-map-desktop.png`, fullPage: true });
     await page.close();
@@ -112,7 +124,10 @@ describe('leaders’ dashboard and map in headless Chromium', () => {
     assert.ok(width <= PHONE.width + 1, `the dashboard fits the phone (scroll width ${width})`);
     await page.screenshot({ path: `${SHOTS}dashboard-phone.png`, fullPage: true });
     await page.goto(`${e.base}/admin/dashboard/map`);
-    await page.getByTestId('map-summary').getByText(/视野内 [\d,]+ 处/).waitFor();
+    await page
+      .getByTestId('map-summary')
+      .getByText(/视野内 [\d,]+ 处/)
+      .waitFor();
     const mapWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(mapWidth <= PHONE.width + 1, `the map fits the phone (scroll width ${mapWidth})`);
     await page.screenshot({ path: `${SHOTS}dashboard-map-phone.png`, fullPage: true });
