@@ -85,6 +85,10 @@ export const DashboardStreamQuery = Type.Object({
   once: Type.Optional(Type.Boolean()),
 });
 export type DashboardStreamQuery = Static<typeof DashboardStreamQuery>;
+/** The stream itself: `event: figures` with `data: {"version": n}` at each change, a comment line every 15 s. */
+export const DashboardStream = Type.Unsafe<string>(
+  Type.String({ format: 'binary', description: '实时推送（text/event-stream）：每次统计更新推送 figures 事件，数据为 {"version": 序号}' }),
+);
 
 export const DashboardFigure = Type.Object({
   key: Type.String(),

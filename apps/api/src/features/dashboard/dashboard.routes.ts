@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   DashboardQuery,
+  DashboardStream,
   DashboardStreamQuery,
   DashboardTableParams,
   DashboardView,
@@ -78,7 +79,7 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
         tags: TAGS,
         summary: '统计变化的实时推送（server-sent events：每次统计更新推送 figures 事件）',
         querystring: DashboardStreamQuery,
-        response: { ...ERRORS },
+        response: { 200: { description: '实时推送', content: { 'text/event-stream': { schema: DashboardStream } } }, ...ERRORS },
       },
     },
     async (req, reply) => {
