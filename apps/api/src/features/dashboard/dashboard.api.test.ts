@@ -419,6 +419,9 @@ for (const database of DATABASES) {
         'DASHBOARD.INVALID_BOUNDS',
       );
       assert.equal((await call(t, leader, 'GET', '/api/v1/dashboard/map/points?layers=seal,x&west=122&south=40&east=123&north=42&zoom=9')).status, 400);
+      // Every layer switched off: nothing, on both databases (an empty `in ()` is no SQL on PostgreSQL).
+      assert.equal((await at('layers=,&zoom=9')).items.length, 0);
+      assert.equal((await at('layers=&zoom=15')).items.length, 0);
       const b = await call(t, leader, 'GET', '/api/v1/dashboard/map/boundaries');
       assert.equal(b.status, 200);
       assert.equal(b.body.configured, true);

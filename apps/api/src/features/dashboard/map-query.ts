@@ -16,7 +16,7 @@ const MAX_POINTS = 3000;
  */
 export async function mapPoints(db: Executor, actor: Actor, q: MapPointsQuery): Promise<MapPointsView> {
   if (q.west > q.east || q.south > q.north) throw new AppError('DASHBOARD.INVALID_BOUNDS', '地图范围不正确：西经须小于东经、南纬须小于北纬', { field: 'west' });
-  const layers = q.layers ? q.layers.split(',').filter(Boolean) : [...MAP_LAYERS];
+  const layers = q.layers !== undefined ? q.layers.split(',').filter(Boolean) : [...MAP_LAYERS];
   for (const l of layers)
     if (!(MAP_LAYERS as readonly string[]).includes(l)) throw new AppError('DASHBOARD.INVALID_LAYER', '不认识的图层', { field: 'layers' });
   const meta = {
@@ -24,6 +24,8 @@ export async function mapPoints(db: Executor, actor: Actor, q: MapPointsQuery): 
     statuses: Object.entries(MAP_STATUS_LABELS).map(([key, label]) => ({ key, label })),
     risks: Object.entries(MAP_RISK_LABELS).map(([key, label]) => ({ key, label })),
   };
+  // Every layer switched off (`layers=` with none named): nothing to draw.
+  if (layers.length === 0) return { mode: q.zoom >= POINT_ZOOM ? 'point' : 'cluster', items: [], ...meta };
   if (q.zoom >= POINT_ZOOM) {
     let query = db
       .selectFrom('map_points')
