@@ -2,7 +2,7 @@
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Each part prints its figures and writes its
  * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
  * runs only those parts: base, supervision, lookup, figures, write, loop, firstpaint, penalties, credit, complaints, crash,
- * monitoring.
+ * monitoring, dashboard.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,7 @@ import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documen
 import { complaintsBench } from './complaints.ts';
 import { crashBench } from './crash.ts';
 import { creditBench } from './credit.ts';
+import { dashboardBench } from './dashboard.ts';
 import { figuresBench } from './figures.ts';
 import { firstPaintBench } from './first-paint.ts';
 import { benchPermit } from './fixtures.ts';
@@ -152,6 +153,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   credit: creditBench,
   crash: crashBench,
   monitoring: monitoringBench,
+  dashboard: dashboardBench,
 };
 const asked = process.argv.slice(2);
 for (const p of asked) if (!PARTS[p]) throw new Error(`unknown benchmark part ${p}; known: ${Object.keys(PARTS).join(', ')}`);

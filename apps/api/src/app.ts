@@ -15,6 +15,7 @@ import { seedDemoData } from './demo/seed.ts';
 import { appointmentRoutes } from './features/appointments/index.ts';
 import { complaintRoutes, open311Routes, partnerRoutes } from './features/complaints/index.ts';
 import { creditRoutes } from './features/credit/index.ts';
+import { dashboardRoutes } from './features/dashboard/index.ts';
 import { disclosureRoutes } from './features/disclosure/index.ts';
 import { caseDocumentRoutes } from './features/enforcement/case-documents.routes.ts';
 import { caseRoutes } from './features/enforcement/cases.routes.ts';
@@ -216,6 +217,7 @@ export async function buildApp(
   await app.register(marketRoutes);
   await app.register(productRoutes);
   await app.register(monitoringRoutes);
+  await app.register(dashboardRoutes);
   await app.register(incidentRoutes);
   await app.register(complaintRoutes);
   await app.register(partnerRoutes);

@@ -522,6 +522,12 @@ const SAMPLES: Record<string, Sample> = {
   // MON-01: alarms of a unit (its agency only), dead letters (administrators), a device registered to a unit of the area.
   'GET /api/v1/monitoring/alarms': { url: (f) => `/api/v1/monitoring/alarms?usci=${f.usci}`, otherAgency: 404 },
   'GET /api/v1/monitoring/dead-letters': { url: () => '/api/v1/monitoring/dead-letters' },
+  'GET /api/v1/dashboard': { url: (f) => `/api/v1/dashboard?agencyId=${f.agencyId}`, otherAgency: 404 },
+  'GET /api/v1/dashboard/tables/:table': { url: (f) => `/api/v1/dashboard/tables/overview?agencyId=${f.agencyId}`, otherAgency: 404 },
+  // `once`: the matrix reads whole answers; the open stream is tested in features/dashboard.
+  'GET /api/v1/dashboard/stream': { url: (f) => `/api/v1/dashboard/stream?once=true&agencyId=${f.agencyId}`, otherAgency: 404 },
+  'GET /api/v1/dashboard/map/points': { url: () => '/api/v1/dashboard/map/points?west=73&south=18&east=135&north=54&zoom=4' },
+  'GET /api/v1/dashboard/map/boundaries': { url: () => '/api/v1/dashboard/map/boundaries' },
   'POST /api/v1/monitoring/devices': {
     url: () => '/api/v1/monitoring/devices',
     body: (f, n) => ({

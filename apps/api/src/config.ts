@@ -62,6 +62,13 @@ export interface Config {
   /** The basemap of the product's maps (FEP_MAP_TILES…, platform/map): none, a tile service, or a tile package. */
   map: MapConfig;
   /**
+   * Administrative boundaries drawn on the leaders' map (MON-02): FEP_MAP_BOUNDARIES, the path of a GeoJSON
+   * FeatureCollection the operator provides from an approved source (no map data ships with the product,
+   * docs/decisions.md "Maps"), with FEP_MAP_BOUNDARIES_ATTRIBUTION naming its source and 审图号. Without it
+   * the map draws its coordinate grid.
+   */
+  mapBoundaries?: { file: string; attribution: string } | undefined;
+  /**
    * The MQTT broker of remote monitoring (MON-01, features/monitoring): FEP_MQTT_URL (e.g. mqtt://127.0.0.1:1883),
    * FEP_MQTT_USERNAME / FEP_MQTT_PASSWORD. Without a URL no consumer runs; in demo mode the local broker
    * (mqtt://127.0.0.1:1883) is the default, and FEP_MQTT_URL=off turns it off.
@@ -234,6 +241,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     payment: paymentConfigOf(env, production, demo),
     creditPlatform: env.FEP_CREDIT_PLATFORM_URL ? { url: env.FEP_CREDIT_PLATFORM_URL, secret: env.FEP_CREDIT_PLATFORM_SECRET ?? '' } : undefined,
     map: mapConfigOf(env, production),
+    mapBoundaries: env.FEP_MAP_BOUNDARIES?.trim()
+      ? { file: resolve(env.FEP_MAP_BOUNDARIES.trim()), attribution: env.FEP_MAP_BOUNDARIES_ATTRIBUTION?.trim() ?? '' }
+      : undefined,
     mqtt: mqttConfigOf(env, demo),
   };
   // 等保 2.0 8.1.4.8 / 8.1.4.3 c: keys stored beside the data they protect protect nothing from whoever

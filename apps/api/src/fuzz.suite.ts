@@ -120,6 +120,15 @@ function broken(schema: Json | undefined): fc.Arbitrary<unknown> {
   );
 }
 
+/**
+ * The dashboard's server-sent event stream stays open until the client leaves; fuzzed with `once=true` (its
+ * documented short answer), so every request ends — its other parameters are fuzzed as usual.
+ */
+const STREAM = '/api/v1/dashboard/stream';
+function withOnce(q: unknown): unknown {
+  return q && typeof q === 'object' && !Array.isArray(q) ? { ...(q as object), once: true } : { once: true };
+}
+
 function queryString(q: unknown): string {
   if (!q || typeof q !== 'object' || Array.isArray(q)) return q === undefined ? '' : `?q=${encodeURIComponent(String(q))}`;
   const p = new URLSearchParams();
@@ -192,7 +201,8 @@ export function fuzzEveryOperation(database: TestDatabase): void {
           });
           for (const s of samples) {
             const url =
-              op.url.replace(/:(\w+)/g, (_m, n: string) => encodeURIComponent(String((s.path as Record<string, unknown>)[n] ?? 'x'))) + queryString(s.query);
+              op.url.replace(/:(\w+)/g, (_m, n: string) => encodeURIComponent(String((s.path as Record<string, unknown>)[n] ?? 'x'))) +
+              queryString(op.url === STREAM ? withOnce(s.query) : s.query);
             const token = await tokenFor(String(op.permission));
             const headers: Record<string, string> = { ...(token ? bearer(token) : {}), 'idempotency-key': `fuzz-${sent}-${SEED}` };
             let payload: string | undefined;

@@ -54,6 +54,16 @@ export const JSON_ALLOWED: readonly JsonAllowance[] = [
     reason: 'reads that cursor back; anything but a [createdAt, id] pair is refused',
   },
   {
+    file: 'features/dashboard/dashboard.routes.ts',
+    code: 'JSON.stringify({ version: v })',
+    reason: 'the data line of a server-sent event of the dashboard stream; never stored',
+  },
+  {
+    file: 'features/dashboard/map-query.ts',
+    code: "JSON.parse(readFileSync(config.file, 'utf8'))",
+    reason: "reads the operator's boundaries file (FEP_MAP_BOUNDARIES) once at start; no column",
+  },
+  {
     file: 'features/supervision/figures.ts',
     code: 'JSON.stringify(scope)',
     reason: 'the in-process cache key of the figures of one data scope; never stored',

@@ -1,4 +1,5 @@
 import { creditSubscribers, INSPECTION_TRIGGERED } from './features/credit/index.ts';
+import { dashboardSubscribers } from './features/dashboard/index.ts';
 import { enforcementSubscribers } from './features/enforcement/index.ts';
 import { gatewaySubscribers } from './features/gateway/index.ts';
 import { licensingSubscribers } from './features/licensing/index.ts';
@@ -18,6 +19,7 @@ export function registerSubscribers(bus: EventBus): void {
     ...notificationSubscribers,
     ...licensingSubscribers,
     ...gatewaySubscribers,
+    ...dashboardSubscribers,
     dishonestTaskSubscriber(INSPECTION_TRIGGERED),
     monitoringTaskSubscriber(MONITORING_CHECK_TRIGGERED),
   ])

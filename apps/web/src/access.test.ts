@@ -151,6 +151,9 @@ describe('the routes list (DESIGN §4: the API guard and the web routes share th
       'admin',
       [
         '工作台首页',
+        // MON-02: the leaders' dashboard and map.
+        '领导驾驶舱',
+        '一张图',
         '我的时限',
         '许可办件',
         '检查任务',

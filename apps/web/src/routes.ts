@@ -247,6 +247,20 @@ export const ROUTES: AppRoute[] = [
     menu: { area: 'admin', label: '工作台首页', icon: 'dashboard' },
   },
   {
+    path: '/admin/dashboard',
+    page: () => import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+    access: { kind: 'staff', permission: 'dashboard:figures:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '领导驾驶舱', icon: 'dashboard' },
+  },
+  {
+    path: '/admin/dashboard/map',
+    page: () => import('./pages/dashboard/MapPage.tsx').then((m) => ({ default: m.MapPage })),
+    access: { kind: 'staff', permission: 'dashboard:figures:read' },
+    layout: 'admin',
+    menu: { area: 'admin', label: '一张图', icon: 'unit' },
+  },
+  {
     path: '/admin/notifications',
     page: () => import('./pages/NotificationsPage.tsx').then((m) => ({ default: m.AdminNotificationsPage })),
     access: STAFF,

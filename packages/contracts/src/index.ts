@@ -7,6 +7,7 @@ export * from './clocks.ts';
 export * from './common.ts';
 export * from './complaints.ts';
 export * from './credit.ts';
+export * from './dashboard.ts';
 export * from './enforcement.ts';
 export * from './engineers.ts';
 export * from './iam.ts';

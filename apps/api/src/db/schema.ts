@@ -4,6 +4,7 @@ import type { CalendarDay, CalendarTables, CalendarYear } from './schema/calenda
 import type { Clock, ClockAlert, ClockEvent, ClocksTables } from './schema/clocks.ts';
 import type { ComplaintsTables } from './schema/complaints.ts';
 import type { CreditEvent, CreditTables } from './schema/credit.ts';
+import type { DashboardTables } from './schema/dashboard.ts';
 import type { DocumentSequence, DocumentsTables, SealKey } from './schema/documents.ts';
 import type { EnforcementReferral, EnforcementTables } from './schema/enforcement.ts';
 import type { EngineersTables } from './schema/engineers.ts';
@@ -67,6 +68,7 @@ export interface DB
     ServicesTables,
     EngineersTables,
     PartnersTables,
+    DashboardTables,
     CacheTables {}
 
 export type RegionTable = Region;

@@ -2,6 +2,7 @@ import { addDays, chinaDateOf, completeUsci, JURISDICTION_PRESETS, STAFF_ROLES, 
 import type { Transaction } from 'kysely';
 import type { DB, UnitTable } from '../db/schema.ts';
 import { seedDemoPartnerKeys } from '../features/complaints/index.ts';
+import { type PointInput, putNewPoints } from '../features/dashboard/index.ts';
 import { seedDemoMonitoring } from '../features/monitoring/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import { startClock } from '../platform/clocks/clocks.service.ts';
@@ -34,6 +35,17 @@ export const DEMO_AGENCIES = [
 ] as const;
 
 export const DEMO_CITIES = ['360100', '440100', '150100', '211000', '210500'] as const;
+/**
+ * The demo units' places on the leaders' map (MON-02): scattered within about 8 km of each city's centre
+ * (WGS84, approximate centres; demo data, not surveyed addresses).
+ */
+export const DEMO_CITY_CENTRES: Record<(typeof DEMO_CITIES)[number], { lat: number; lng: number }> = {
+  '360100': { lat: 28.682, lng: 115.858 },
+  '440100': { lat: 23.129, lng: 113.264 },
+  '150100': { lat: 40.842, lng: 111.749 },
+  '211000': { lat: 41.269, lng: 123.237 },
+  '210500': { lat: 41.294, lng: 123.766 },
+};
 export const UNITS_PER_CITY = 300;
 
 const ROLE_TITLE: Record<string, string> = {
@@ -272,6 +284,20 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
           .insertInto('units')
           .values(rows.slice(i, i + 100))
           .execute();
+      const centre = DEMO_CITY_CENTRES[city];
+      const points: PointInput[] = rows.map((u) => ({
+        layer: 'unit',
+        ref_id: u.usci,
+        agency_path: u.agency_path,
+        lat: Math.round((centre.lat + (rnd() - 0.5) * 0.15) * 1e6) / 1e6,
+        lng: Math.round((centre.lng + (rnd() - 0.5) * 0.18) * 1e6) / 1e6,
+        kind: u.venue_kind ?? '',
+        risk: u.risk_level,
+        status: 'normal',
+        label: u.name,
+        usci: u.usci,
+      }));
+      await putNewPoints(trx, points, nowIso);
     }
 
     // Applicants: one business account per agency's region, owning the first unit of that region.

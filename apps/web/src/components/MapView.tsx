@@ -15,6 +15,17 @@ export interface MapDot {
   /** Drawn as a ring (e.g. a closed report) rather than a dot. */
   hollow?: boolean;
   title?: string;
+  /** How many points the marker stands for (a cluster of the grid): drawn as a numbered disc when more than one. */
+  count?: number;
+}
+
+/** What the map shows, in WGS84 (the server's bbox filters points stored in WGS84). */
+export interface MapViewport {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  zoom: number;
 }
 
 export interface MapViewProps {
@@ -24,6 +35,16 @@ export interface MapViewProps {
   picked?: LatLng | null;
   onPick?: (p: LatLng) => void;
   height?: number | string;
+  /** Told after each move or zoom (and once at start): a page that loads the points in view. */
+  onView?: (v: MapViewport) => void;
+  /** Administrative boundaries (a GeoJSON FeatureCollection in WGS84), drawn as outlines under the points. */
+  boundaries?: unknown;
+  /** Where to start (otherwise the whole country, or the basemap's bounds). */
+  start?: { lat: number; lng: number; zoom: number };
+  /** Frame the first points shown (default). Off for a page whose points follow the view. */
+  frame?: boolean;
+  /** The closest zoom the framing goes to (a page of grid clusters frames the area, not one street). */
+  frameMaxZoom?: number;
   'aria-label': string;
 }
 
@@ -37,7 +58,19 @@ const CHINA: L.LatLngExpression = [35.8, 104.1];
  * and no map licence. Points are stored in WGS84: on GCJ-02 tiles they are shifted for display, and a pick
  * is shifted back, so what is stored is always WGS84.
  */
-export function MapView({ points = [], onOpen, picked = null, onPick, height = 360, 'aria-label': ariaLabel }: MapViewProps) {
+export function MapView({
+  points = [],
+  onOpen,
+  picked = null,
+  onPick,
+  height = 360,
+  onView,
+  boundaries,
+  start,
+  frame = true,
+  frameMaxZoom = 15,
+  'aria-label': ariaLabel,
+}: MapViewProps) {
   const settings = useApi<MapSettings>('/api/v1/map', { staleTime: Number.POSITIVE_INFINITY });
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -52,8 +85,12 @@ export function MapView({ points = [], onOpen, picked = null, onPick, height = 3
   pickRef.current = onPick;
   const openRef = useRef(onOpen);
   openRef.current = onOpen;
+  const viewRef = useRef(onView);
+  viewRef.current = onView;
+  const outline = useRef<L.GeoJSON | null>(null);
 
   // The map itself, once the basemap is known.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the start and the framing are read once, when the map is made
   useEffect(() => {
     if (!ready || !box.current) return;
     const m = L.map(box.current, { center: CHINA, zoom: 4, zoomControl: true, attributionControl: true, worldCopyJump: true });
@@ -73,16 +110,47 @@ export function MapView({ points = [], onOpen, picked = null, onPick, height = 3
       const wgs = basemap?.system === 'gcj02' ? gcj02ToWgs84(at) : at;
       pick({ lat: Number(wgs.lat.toFixed(6)), lng: Number(wgs.lng.toFixed(6)) });
     });
-    if (basemap?.bounds) m.fitBounds(boundsOf(basemap.bounds));
+    if (start) m.setView([start.lat, start.lng], start.zoom, { animate: false });
+    else if (basemap?.bounds) m.fitBounds(boundsOf(basemap.bounds));
+    const tell = () => {
+      const b = m.getBounds();
+      const sw = basemap?.system === 'gcj02' ? gcj02ToWgs84({ lat: b.getSouth(), lng: b.getWest() }) : { lat: b.getSouth(), lng: b.getWest() };
+      const ne = basemap?.system === 'gcj02' ? gcj02ToWgs84({ lat: b.getNorth(), lng: b.getEast() }) : { lat: b.getNorth(), lng: b.getEast() };
+      const clamp = (v: number, lim: number) => Math.max(-lim, Math.min(lim, v));
+      viewRef.current?.({ west: clamp(sw.lng, 180), south: clamp(sw.lat, 90), east: clamp(ne.lng, 180), north: clamp(ne.lat, 90), zoom: m.getZoom() });
+    };
+    m.on('moveend', tell);
+    tell();
     map.current = m;
-    framed.current = false;
+    framed.current = !frame;
     return () => {
       m.remove();
       map.current = null;
       layer.current = null;
       pin.current = null;
+      outline.current = null;
     };
   }, [ready, basemap]);
+
+  // The operator's boundaries (outlines only: they frame the points, they are not data the page reads).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: drawn again when the map is made again (`ready`, `basemap`)
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    outline.current?.remove();
+    outline.current = null;
+    if (!boundaries) return;
+    outline.current = L.geoJSON(boundaries as GeoJSON.GeoJsonObject, {
+      style: { color: '#4a5a75', weight: 1.5, fill: false, dashArray: '4 3' },
+      interactive: false,
+      coordsToLatLng: (c: number[]) => {
+        const p = { lat: c[1] ?? 0, lng: c[0] ?? 0 };
+        const q = basemap?.system === 'gcj02' ? wgs84ToGcj02(p) : p;
+        return L.latLng(q.lat, q.lng);
+      },
+    }).addTo(m);
+    outline.current.bringToBack();
+  }, [boundaries, ready, basemap]);
 
   const shown = (p: LatLng): L.LatLngExpression => {
     const q = basemap?.system === 'gcj02' ? wgs84ToGcj02(p) : p;
@@ -97,6 +165,24 @@ export function MapView({ points = [], onOpen, picked = null, onPick, height = 3
     if (!m || !g) return;
     g.clearLayers();
     for (const p of points) {
+      if (p.count && p.count > 1) {
+        const size = Math.min(56, 26 + Math.round(Math.log10(p.count) * 9));
+        const disc = L.marker(shown(p), {
+          icon: L.divIcon({
+            className: 'map-cluster',
+            html: `<span style="background:${p.color};width:${size}px;height:${size}px;line-height:${size}px">${p.count}</span>`,
+            iconSize: [size, size],
+          }),
+          keyboard: false,
+          title: p.title ?? '',
+        });
+        disc.on('click', () => {
+          const m2 = map.current;
+          if (m2) m2.setView(disc.getLatLng(), Math.min(m2.getMaxZoom() || 18, m2.getZoom() + 2));
+        });
+        g.addLayer(disc);
+        continue;
+      }
       const dot = L.circleMarker(shown(p), {
         radius: 7,
         color: p.color,
@@ -112,7 +198,7 @@ export function MapView({ points = [], onOpen, picked = null, onPick, height = 3
     if (!framed.current && points.length) {
       framed.current = true;
       const b = L.latLngBounds(points.map(shown));
-      m.fitBounds(b.pad(0.2), { maxZoom: 15, animate: false });
+      m.fitBounds(b.pad(0.2), { maxZoom: frameMaxZoom, animate: false });
     }
   }, [points, ready, basemap]);
 

@@ -99,6 +99,7 @@ export const PERMISSIONS = {
   'monitoring:alarm:receive': '接收远程监控火警通知（值班）',
   'monitoring:device:manage': '登记远程监控设备（联网单位的用户信息传输装置等）',
   'monitoring:dead_letter:read': '查看无法处理的远程监控报文（死信）',
+  'dashboard:figures:read': '查看领导驾驶舱统计和一张图（本机构及下级机构），导出统计报表',
   'services:evaluation:read': '查看好差评和差评整改台账',
   'services:evaluation:follow_up': '办理差评：核实、整改、反馈、回访、提出申诉',
   'services:evaluation:appeal': '决定对误评、恶意差评的申诉',
@@ -245,6 +246,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incidents:review:decide',
     'oversight:alert:read',
     'monitoring:alarm:receive',
+    // MON-02: the figures, tables and map of the agency and below are the leadership's overview.
+    'dashboard:figures:read',
     'services:evaluation:follow_up',
     'services:evaluation:appeal',
     'services:appointment:manage',

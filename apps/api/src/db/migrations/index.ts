@@ -79,6 +79,7 @@ import { migration as engineerRegistrations } from './0650_engineer_registration
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
 import { migration as partnersGateway } from './0700_partners_gateway.ts';
 import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
+import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -168,6 +169,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0500_monitoring_alarms': monitoringAlarms,
     '0271_units_responsible_persons': unitsResponsiblePersons,
     '0510_monitoring_check_triggers': monitoringCheckTriggers,
+    '0750_dashboard_rollups_map': dashboardRollupsMap(dialect),
   };
 }
 

@@ -5,6 +5,8 @@
 export const COMPLAINT_RECEIVED = 'complaints.received';
 /** A verification found the report founded: enforcement may open a case from it (the order itself comes from the inspection). */
 export const COMPLAINT_FOUNDED = 'complaints.founded';
+/** A verification was concluded (founded or not), in time or late against its statutory limit (MON-02 counts it). */
+export const COMPLAINT_VERIFIED = 'complaints.verified';
 
 export interface ComplaintReceived {
   complaintId: string;
@@ -13,6 +15,17 @@ export interface ComplaintReceived {
   categoryName: string;
   channelLabel: string;
   dueAt: string;
+  /** Where the reporter placed the hazard (WGS84), when they did: the report's point on the leaders' map. */
+  lat?: number | null;
+  lng?: number | null;
+}
+export interface ComplaintVerified {
+  complaintId: string;
+  agencyId: string;
+  agencyPath: string;
+  outcome: 'founded' | 'partly_founded' | 'unfounded';
+  /** The inspectors' record came before the verification limit ran out. */
+  inTime: boolean;
 }
 export interface ComplaintFounded {
   complaintId: string;

@@ -1,5 +1,5 @@
 import type { BlacklistView, CreditDistributionView, CreditRequestView, CreditUnitView, PersonCreditView, PublicCreditView } from '@fep/contracts';
-import { chinaDateOf, creditStanding, inEffect, isPersonSubject, PERSON_SUBJECT_PREFIX, RESPONSIBLE_ROLE_LABELS } from '@fep/domain';
+import { chinaDateOf, creditStanding, type DataScope, inEffect, isPersonSubject, PERSON_SUBJECT_PREFIX, RESPONSIBLE_ROLE_LABELS } from '@fep/domain';
 import { responsiblePersonsByUsci } from '../units/index.ts';
 import type { Static } from 'typebox';
 import type { Executor } from '../../db/database.ts';
@@ -168,6 +168,50 @@ export async function distribution(db: Executor, actor: Actor): Promise<CreditDi
       factors: (RISK_FACTORS.decode(s.risk_factors_json) ?? []).slice(0, 3),
     })),
   };
+}
+
+/**
+ * Units by credit level and risk level in a scope (CRD-04), the same counts as `distribution`'s cells, for the
+ * leaders' dashboard (MON-02) without reading every unit row: the directory's levels come from the covering index
+ * `units_levels` (agency path, credit level, risk level; migration 0750), and only the units with a standing — the
+ * ones whose levels the standing replaces — are read to move them from their directory levels to their standing's.
+ */
+export async function levelCounts(db: Executor, scope: DataScope): Promise<{ level: string; risk: string; units: number }[]> {
+  const inScope = scopeFilter(scope, { agencyPath: 'units.agency_path' });
+  const [directory, standings] = await Promise.all([
+    db
+      .selectFrom('units')
+      .select(['units.credit_level as level', 'units.risk_level as risk', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(inScope)
+      .groupBy(['units.credit_level', 'units.risk_level'])
+      .execute(),
+    db
+      .selectFrom('credit_standings')
+      .innerJoin('units', 'units.usci', 'credit_standings.usci')
+      .select([
+        'units.credit_level as fromLevel',
+        'units.risk_level as fromRisk',
+        'credit_standings.level as level',
+        'credit_standings.risk_level as risk',
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .where(inScope)
+      .groupBy(['units.credit_level', 'units.risk_level', 'credit_standings.level', 'credit_standings.risk_level'])
+      .execute(),
+  ]);
+  const cells = new Map<string, number>();
+  const add = (level: string, risk: string, n: number) => cells.set(`${level}|${risk}`, (cells.get(`${level}|${risk}`) ?? 0) + n);
+  for (const r of directory) add(r.level, r.risk, Number(r.n));
+  for (const r of standings) {
+    add(r.fromLevel, r.fromRisk, -Number(r.n));
+    add(r.level, r.risk, Number(r.n));
+  }
+  return [...cells]
+    .filter(([, n]) => n !== 0)
+    .map(([k, units]) => {
+      const [level = '', risk = ''] = k.split('|');
+      return { level, risk, units };
+    });
 }
 
 /**

@@ -17,7 +17,7 @@ import { creditPolicies } from './credit.policy.ts';
 import { recordCreditEvent } from './use-cases/record-credit-event.ts';
 import { withdrawRecords } from './use-cases/withdraw-records.ts';
 
-export { personCredit } from './credit.queries.ts';
+export { distribution as creditDistribution, levelCounts as creditLevelCounts, personCredit } from './credit.queries.ts';
 /**
  * Credit (CRD-01 … CRD-04): credit records of units written from other features' findings (domain events),
  * their standing (score, level, serious-dishonesty list, risk), repair and objections, the 双公示 push.

@@ -11,6 +11,7 @@ import type { InspectionTriggered } from '../credit/index.ts';
 import { openDishonestTask, openTriggerTask } from './use-cases/open-dishonest-task.ts';
 
 export * from './events.ts';
+export { FIGURES_MAX_AGE_MS, supervisionFigures } from './figures.ts';
 export { openHazardCounts, openHazardCountsOf } from './hazard-counts.ts';
 export { randomInspectionExport } from './partner-export.ts';
 export { inspectorCertificates, withPlanChecklist } from './supervision.repository.ts';

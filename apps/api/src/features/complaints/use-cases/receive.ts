@@ -153,6 +153,8 @@ export async function receiveComplaint(deps: Deps, actor: Actor, input: ReceiveI
       categoryName: categoryName(input.category),
       channelLabel: COMPLAINT_CHANNEL_LABELS[input.channel],
       dueAt: due.dueAt,
+      lat: row.lat,
+      lng: row.lng,
     };
     emit({ type: COMPLAINT_RECEIVED, targetType: 'complaint', targetId: id, agencyId: agency.id, payload: { ...fact } });
     return { row, trackingCode: code, agencyName: agency.name };

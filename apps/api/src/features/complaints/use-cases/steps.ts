@@ -23,7 +23,7 @@ import { inScopeOr } from '../complaints.access.ts';
 import { deadlinesBasis, deadlinesFor } from '../complaints.policy.ts';
 import { categoryName } from '../complaints.presenter.ts';
 import { type ComplaintJoined, complaintById, updateComplaintIf } from '../complaints.repository.ts';
-import { COMPLAINT_FOUNDED, type ComplaintFounded } from '../events.ts';
+import { COMPLAINT_FOUNDED, COMPLAINT_VERIFIED, type ComplaintFounded, type ComplaintVerified } from '../events.ts';
 import { queueWorkOrderReport } from '../work-order-reports.ts';
 
 /** Why a step is refused, for the person who tried it (the report has moved on, or is not there yet). */
@@ -244,6 +244,14 @@ export function concludeVerification(deps: Deps, actor: Actor, id: string, input
       action: 'complaint.conclude',
       details: { outcome: input.outcome, taskId: task.id, orderId: task.order_id },
       after: async (c) => {
+        const verified: ComplaintVerified = {
+          complaintId: c.row.id,
+          agencyId: c.row.agency_id,
+          agencyPath: c.row.agency_path,
+          outcome: input.outcome,
+          inTime: !!task.completed_at && task.completed_at <= c.row.due_at,
+        };
+        c.emit({ type: COMPLAINT_VERIFIED, targetType: 'complaint', targetId: c.row.id, agencyId: c.row.agency_id, payload: { ...verified } });
         if (!founded) return;
         // The unit as registered (read without a scope: the task's unit was in the actor's scope when dispatched).
         const unit = task.usci ? await unitByUsci(c.trx, task.usci, null) : undefined;

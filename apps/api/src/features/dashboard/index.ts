@@ -1,0 +1,8 @@
+/**
+ * The leaders' dashboard and map (MON-02, SUP-13): figures per agency and below from rollups the domain events
+ * keep current, exports of the standard statistical tables, live updates, and the map's layers clustered on
+ * a grid. The one feature that writes `dashboard_counts`, `map_points` and `map_cells`.
+ */
+export { dashboardRoutes } from './dashboard.routes.ts';
+export { type PointInput, putNewPoints } from './map-points.ts';
+export { dashboardSubscribers, ROLLUP_SUBSCRIBER } from './rollup.ts';

@@ -1,0 +1,241 @@
+import { chinaDateOf } from '@fep/domain';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { noteCommit } from '../../platform/cache.ts';
+import { CLOCK_ALERT_RAISED, type ClockAlertRaised } from '../../platform/clocks/events.ts';
+import type { Subscriber } from '../../platform/events/bus.ts';
+import type { DomainEvent } from '../../platform/events/outbox.ts';
+import type { Deps } from '../../platform/transact.ts';
+import { COMPLAINT_RECEIVED, COMPLAINT_VERIFIED, type ComplaintReceived, type ComplaintVerified } from '../complaints/index.ts';
+import { INSPECTION_TRIGGERED } from '../credit/index.ts';
+import { PENALTY_DECIDED, type PenaltyDecided } from '../enforcement/index.ts';
+import { APPLICATION_REFUSED, APPLICATION_SUBMITTED, type ApplicationSubmitted, PERMIT_GRANTED } from '../licensing/index.ts';
+import { DEVICE_WENT_OFFLINE, FIRE_ALARM_RECEIVED, type FireAlarmReceived } from '../monitoring/index.ts';
+import { MAJOR_HAZARD_LISTED, ORDER_ISSUED, type OrderFact } from '../supervision/index.ts';
+import { notifyFiguresChanged } from './live.ts';
+import { putPoint, setPointStatus, unitPoint } from './map-points.ts';
+
+export const ROLLUP_SUBSCRIBER = 'dashboard.rollup';
+
+/**
+ * The leaders' figures and map kept current by the domain events of the features (MON-02, SUP-13): each
+ * event adds to the day's count of its agency and, where it has a place, puts a point on the map.
+ *
+ * Not through `transact`: these rows are derived figures, no act of the administration, so they carry no
+ * enforcement record; but they are written exactly once per event all the same — the delivery's claim
+ * (`idempotency_keys`, scope `event:dashboard.rollup`, key the event id) is inserted in the same transaction
+ * as the counts, and a redelivery that finds the claim writes nothing. Deliveries are dispatched one at a time
+ * under the dispatch lease, so the rollup rows have one writer at a time.
+ */
+export const dashboardSubscribers: Subscriber[] = [
+  {
+    name: ROLLUP_SUBSCRIBER,
+    types: [
+      APPLICATION_SUBMITTED,
+      PERMIT_GRANTED,
+      APPLICATION_REFUSED,
+      CLOCK_ALERT_RAISED,
+      ORDER_ISSUED,
+      MAJOR_HAZARD_LISTED,
+      PENALTY_DECIDED,
+      COMPLAINT_RECEIVED,
+      COMPLAINT_VERIFIED,
+      FIRE_ALARM_RECEIVED,
+      DEVICE_WENT_OFFLINE,
+      INSPECTION_TRIGGERED,
+    ],
+    async handle(deps, event) {
+      const applied = await applyEvent(deps, event);
+      if (applied) {
+        noteCommit();
+        notifyFiguresChanged();
+      }
+    },
+  },
+];
+
+interface Count {
+  metric: string;
+  breakdown?: string;
+  n?: number;
+  amount?: number;
+}
+
+async function applyEvent(deps: Deps, event: DomainEvent): Promise<boolean> {
+  const { db } = deps.database;
+  const at = deps.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('idempotency_keys')
+      .values({
+        scope: `event:${ROLLUP_SUBSCRIBER}`,
+        key: event.id,
+        request_hash: event.id,
+        status: 'done',
+        response_status: 200,
+        response_body: null,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    const path = await pathOf(trx, event);
+    if (!path) return true;
+    // The day of the fact in Beijing time: the day a leader's period counts it in.
+    const day = chinaDateOf(new Date(event.occurredAt));
+    for (const c of countsOf(event)) {
+      await trx
+        .insertInto('dashboard_counts')
+        .values({ agency_path: path, metric: c.metric, breakdown: c.breakdown ?? '', day, n: c.n ?? 1, amount: c.amount ?? 0 })
+        .onConflict((oc) =>
+          oc.columns(['agency_path', 'metric', 'breakdown', 'day']).doUpdateSet((eb) => ({
+            n: eb(eb.ref('dashboard_counts.n'), '+', eb.ref('excluded.n')),
+            amount: eb(eb.ref('dashboard_counts.amount'), '+', eb.ref('excluded.amount')),
+          })),
+        )
+        .execute();
+    }
+    await placeOnMap(trx, event, path, at);
+    return true;
+  });
+}
+
+async function pathOf(trx: Executor, event: DomainEvent): Promise<string | null> {
+  const fromPayload = event.payload.agencyPath;
+  if (typeof fromPayload === 'string' && fromPayload) return fromPayload;
+  if (!event.agencyId) return null;
+  const a = await trx.selectFrom('agencies').select('path').where('id', '=', event.agencyId).executeTakeFirst();
+  return a?.path ?? null;
+}
+
+/** What an event adds to the day's counts. */
+export function countsOf(event: DomainEvent): Count[] {
+  const p = event.payload;
+  switch (event.type) {
+    case APPLICATION_SUBMITTED:
+      // A resubmission after a correction is the same application: counted once, when first submitted.
+      return (p as unknown as ApplicationSubmitted).resubmitted ? [] : [{ metric: 'applications_submitted' }];
+    case PERMIT_GRANTED:
+      return [{ metric: 'permits_granted' }];
+    case APPLICATION_REFUSED:
+      return [{ metric: 'applications_refused' }];
+    case CLOCK_ALERT_RAISED: {
+      const a = p as unknown as ClockAlertRaised;
+      // Overdue duties of every kind: the clock's matter (application, order, case, complaint, seal …).
+      return a.kind === 'overdue' ? [{ metric: 'duties_overdue', breakdown: a.targetType }] : [];
+    }
+    case ORDER_ISSUED:
+      return [{ metric: 'orders_issued' }];
+    case MAJOR_HAZARD_LISTED:
+      return [{ metric: 'major_hazards' }];
+    case PENALTY_DECIDED: {
+      const d = p as unknown as PenaltyDecided;
+      const out: Count[] = [{ metric: 'penalties', breakdown: d.outcome }];
+      if (d.outcome === 'fine' && d.fine) out.push({ metric: 'fines', n: 1, amount: d.fine });
+      return out;
+    }
+    case COMPLAINT_RECEIVED:
+      return [{ metric: 'complaints_received' }];
+    case COMPLAINT_VERIFIED: {
+      const v = p as unknown as ComplaintVerified;
+      return v.inTime ? [{ metric: 'complaints_verified' }, { metric: 'complaints_verified_in_time' }] : [{ metric: 'complaints_verified' }];
+    }
+    case FIRE_ALARM_RECEIVED:
+      return [{ metric: 'fire_alarms' }];
+    case DEVICE_WENT_OFFLINE:
+      return [{ metric: 'devices_offline' }];
+    case INSPECTION_TRIGGERED:
+      return [{ metric: 'inspections_triggered' }];
+    default:
+      return [];
+  }
+}
+
+/** Hazards and alarms are drawn where their unit is on the map; a report where its reporter placed it. */
+async function placeOnMap(trx: Executor, event: DomainEvent, path: string, at: string): Promise<void> {
+  const p = event.payload;
+  switch (event.type) {
+    case FIRE_ALARM_RECEIVED: {
+      const a = p as unknown as FireAlarmReceived;
+      const unit = await unitPoint(trx, a.usci);
+      if (!unit) return;
+      await putPoint(
+        trx,
+        {
+          layer: 'alarm',
+          ref_id: a.eventId,
+          agency_path: path,
+          lat: unit.lat,
+          lng: unit.lng,
+          kind: 'fire_alarm',
+          risk: unit.risk,
+          status: 'open',
+          label: `${a.unitName}（${a.location}）`,
+          usci: a.usci,
+        },
+        at,
+      );
+      return;
+    }
+    case ORDER_ISSUED:
+    case MAJOR_HAZARD_LISTED: {
+      const o = p as unknown as OrderFact;
+      const unit = await unitPoint(trx, o.usci);
+      if (!unit) return;
+      const major = event.type === MAJOR_HAZARD_LISTED;
+      // Both facts of one order are delivered in either order: the order's plain fact never lowers a major one.
+      if (!major) {
+        const placed = await trx.selectFrom('map_points').select('status').where('layer', '=', 'hazard').where('ref_id', '=', o.orderId).executeTakeFirst();
+        if (placed) return;
+      }
+      // The order's point (its hazards); a major hazard listed on the same order marks it major.
+      await putPoint(
+        trx,
+        {
+          layer: 'hazard',
+          ref_id: o.orderId,
+          agency_path: path,
+          lat: unit.lat,
+          lng: unit.lng,
+          kind: major ? 'major' : 'general',
+          risk: unit.risk,
+          status: major ? 'major' : 'open',
+          label: o.subjectName,
+          usci: o.usci,
+        },
+        at,
+      );
+      return;
+    }
+    case COMPLAINT_RECEIVED: {
+      const c = p as unknown as ComplaintReceived;
+      if (typeof c.lat !== 'number' || typeof c.lng !== 'number') return;
+      await putPoint(
+        trx,
+        {
+          layer: 'complaint',
+          ref_id: c.complaintId,
+          agency_path: path,
+          lat: c.lat,
+          lng: c.lng,
+          kind: c.categoryName,
+          risk: '',
+          status: 'open',
+          label: `${c.channelLabel}：${c.categoryName}`,
+          usci: null,
+        },
+        at,
+      );
+      return;
+    }
+    case COMPLAINT_VERIFIED:
+      await setPointStatus(trx, 'complaint', (p as unknown as ComplaintVerified).complaintId, 'closed', at);
+      return;
+  }
+}
+
+/** Sum of a metric in a scope (tests, benchmark checks). */
+export async function metricTotal(db: Executor, metric: string): Promise<number> {
+  const r = await db.selectFrom('dashboard_counts').select(sql<number>`coalesce(sum(n), 0)`.as('n')).where('metric', '=', metric).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
