@@ -242,3 +242,6 @@ export const AccountabilityView = Type.Object({
 export type AccountabilityView = Static<typeof AccountabilityView>;
 export const AccountabilityList = Type.Object({ items: Type.Array(AccountabilityView) });
 export type AccountabilityList = Static<typeof AccountabilityList>;
+
+/** GET …/incidents/:id/determination.pdf: the sealed 火灾事故认定书 (application/pdf). */
+export const DeterminationPdfFile = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '火灾事故认定书（application/pdf，带电子印章）' });

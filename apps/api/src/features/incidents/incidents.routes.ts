@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  DeterminationPdfFile,
   DeterminationBody,
   ErrorBody,
   IncidentClockBody,
@@ -40,7 +41,7 @@ const ERRORS = { '4xx': ErrorBody };
 const PDF = {
   description: 'PDF 文件（带电子印章）',
   content: {
-    'application/pdf': { schema: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '火灾事故认定书（application/pdf，带电子印章）' }) },
+    'application/pdf': { schema: DeterminationPdfFile },
   },
 };
 const TAGS = ['火灾事故调查'];
