@@ -38,7 +38,12 @@ const Tag = Type.Union([
   Type.Literal('system_trouble'),
   Type.Literal('other'),
 ]);
-const MatterType = Type.Union([Type.Literal('licensing_application'), Type.Literal('appointment'), Type.Literal('window_visit')]);
+const MatterType = Type.Union([
+  Type.Literal('licensing_application'),
+  Type.Literal('appointment'),
+  Type.Literal('window_visit'),
+  Type.Literal('appointment_request'),
+]);
 
 /** POST /api/v1/evaluations (SVC-02, with Idempotency-Key): one per matter online, one per visit at the window (matterId = the visit token). */
 export const EvaluationRequest = Type.Object(

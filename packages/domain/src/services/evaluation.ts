@@ -36,6 +36,7 @@ export const EVALUATION_MATTER_LABELS = {
   licensing_application: '消防许可申请',
   appointment: '预约参观',
   window_visit: '窗口现场办事',
+  appointment_request: '预约演练、培训和非工作时间服务',
 } as const;
 export type EvaluationMatterType = keyof typeof EVALUATION_MATTER_LABELS;
 

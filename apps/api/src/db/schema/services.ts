@@ -14,7 +14,7 @@ export interface EvaluationVisitTable {
 
 export interface EvaluationTable {
   id: string;
-  matter_type: 'licensing_application' | 'appointment' | 'window_visit';
+  matter_type: 'licensing_application' | 'appointment' | 'window_visit' | 'appointment_request';
   matter_id: string;
   matter_title: string;
   agency_id: string;

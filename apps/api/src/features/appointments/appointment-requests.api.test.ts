@@ -206,5 +206,36 @@ for (const database of DATABASES) {
       assert.equal(clock.amount, 1, "the reply clock uses the region's days");
       assert.match(clock.policy_version ?? '', /services\.appointments@/);
     });
+
+    test("SVC-03/SVC-02 a service held at the unit's time is evaluated once by that unit, and not before it took place", async () => {
+      // 20:00 Beijing time tomorrow: outside office hours whatever the day.
+      const day = new Date(t.clock.now.getTime() + 24 * HOUR).toISOString().slice(0, 10);
+      const at = `${day}T12:00:00.000Z`;
+      const r = await drill([at], 'off_hours');
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      const ok = await call(t, clerk(), 'POST', `/api/v1/appointments/requests/${r.body.id}/confirm`, { startsAt: at, version: 0 });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      const evaluate = (token: string, key: string) =>
+        call(
+          t,
+          token,
+          'POST',
+          '/api/v1/evaluations',
+          { matterType: 'appointment_request', matterId: r.body.id, level: 5, tags: [], comment: '准时到场' },
+          { 'idempotency-key': key },
+        );
+      const early = await evaluate(unit(), `early-${database}`);
+      assert.deepEqual([early.status, early.body.code], [422, 'EVALUATION.NOT_EVALUABLE']);
+      assert.match(early.body.message, /约定时间进行后/);
+      t.clock.advance(new Date(at).getTime() + HOUR - t.clock.now.getTime());
+      await relogin();
+      const other = await evaluate(await t.login('applicant.211000'), `other-${database}`);
+      assert.deepEqual([other.status, other.body.code], [403, 'EVALUATION.NOT_YOURS']);
+      const done = await evaluate(unit(), `done-${database}`);
+      assert.equal(done.status, 201, JSON.stringify(done.body));
+      assert.match(done.body.matterTitle ?? done.body.title ?? JSON.stringify(done.body), /非工作时间预约服务/);
+      const again = await evaluate(unit(), `again-${database}`);
+      assert.deepEqual([again.status, again.body.code], [409, 'EVALUATION.DUPLICATE']);
+    });
   });
 }

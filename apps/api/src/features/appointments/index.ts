@@ -1,4 +1,4 @@
-import { chinaDateOf } from '@fep/domain';
+import { APPOINTMENT_REQUEST_KIND_LABELS, chinaDateOf } from '@fep/domain';
 import type { Executor } from '../../db/database.ts';
 
 /**
@@ -39,5 +39,24 @@ export async function bookingForEvaluation(db: Executor, code: string) {
     title: `预约参观：${b.title}（${chinaDateOf(b.starts_at)}）`,
     agencyId: b.agency_id,
     agencyPath: b.agency_path,
+  };
+}
+
+/**
+ * What 好差评 needs of a drill, training or off-hours service at the unit's time (SVC-03): evaluable once it was
+ * confirmed and its time has come, by the unit that asked for it.
+ */
+export async function requestForEvaluation(db: Executor, id: string) {
+  const r = await db.selectFrom('appointment_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    status: r.status,
+    startsAt: r.starts_at,
+    usci: r.usci,
+    requesterUserId: r.requester_user_id,
+    name: r.requester_name,
+    title: `${APPOINTMENT_REQUEST_KIND_LABELS[r.kind]}：${r.topic}${r.starts_at ? `（${chinaDateOf(r.starts_at)}）` : ''}`,
+    agencyId: r.agency_id,
+    agencyPath: r.agency_path,
   };
 }

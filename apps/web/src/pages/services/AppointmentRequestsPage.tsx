@@ -2,6 +2,7 @@ import type { AppointmentRequestInput, AppointmentRequestList, AppointmentReques
 import { APPOINTMENT_REQUEST_KIND_LABELS } from '@fep/domain';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { PortalPage } from '../../components/PortalHeader.tsx';
 import { usePost } from '../../components/usePost.ts';
 import { beijingDateTime } from '../../licensing.ts';
@@ -135,7 +136,12 @@ export function AppointmentRequestsPage() {
                     同意该时间
                   </Button>
                 )}
-                {(r.status === 'proposed' || r.status === 'counter_proposed' || r.status === 'confirmed') && (
+                {r.status === 'confirmed' && r.startsAt && new Date(r.startsAt).getTime() <= Date.now() && (
+                  <Link to={`/evaluate?matterType=appointment_request&matterId=${encodeURIComponent(r.id)}`}>评价本次服务</Link>
+                )}
+                {(r.status === 'proposed' ||
+                  r.status === 'counter_proposed' ||
+                  (r.status === 'confirmed' && (!r.startsAt || new Date(r.startsAt).getTime() > Date.now()))) && (
                   <Button danger onClick={() => void act(`/api/v1/appointments/requests/${r.id}/cancel`, { version: r.version }, '已取消预约')}>
                     取消预约
                   </Button>

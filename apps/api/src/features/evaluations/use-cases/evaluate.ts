@@ -12,7 +12,7 @@ import { uuidv7 } from '../../../platform/ids.ts';
 import { agencyById } from '../../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../../platform/policy/policy.repository.ts';
 import { type Audit, type Deps, transact } from '../../../platform/transact.ts';
-import { bookingForEvaluation } from '../../appointments/index.ts';
+import { bookingForEvaluation, requestForEvaluation } from '../../appointments/index.ts';
 import { applicationForEvaluation } from '../../licensing/index.ts';
 import { EVALUATION_TAGS_COLUMN } from '../evaluations.columns.ts';
 import { presentEvaluation } from '../evaluations.presenter.ts';
@@ -31,7 +31,7 @@ interface Matter {
  * it was filed for), a completed appointment by whoever holds its booking code, a window visit by whoever
  * scanned its QR code (the token is the proof of the visit).
  */
-async function matterOf(db: Executor, actor: Actor, input: EvaluationRequest): Promise<Matter> {
+async function matterOf(db: Executor, actor: Actor, input: EvaluationRequest, now: Date): Promise<Matter> {
   const given = input.evaluator ? { userId: actor.userId, name: input.evaluator.name, phone: input.evaluator.phone } : null;
   switch (input.matterType) {
     case 'licensing_application': {
@@ -46,6 +46,20 @@ async function matterOf(db: Executor, actor: Actor, input: EvaluationRequest): P
       if (!b) throw notFound('预约');
       if (b.status !== 'completed') throw new AppError('EVALUATION.NOT_EVALUABLE', '参观结束后才能评价该预约');
       return { title: b.title, agencyId: b.agencyId, agencyPath: b.agencyPath, realName: { userId: actor.userId, name: b.name, phone: b.phone } };
+    }
+    case 'appointment_request': {
+      // A drill, training or off-hours service at the unit's time (SVC-03): by the unit that asked, once held.
+      const r = await requestForEvaluation(db, input.matterId);
+      if (!r) throw notFound('预约');
+      const own = actor.userId !== null && (actor.userId === r.requesterUserId || (actor.kind === 'applicant' && !!actor.usci && actor.usci === r.usci));
+      if (!own) throw new AppError('EVALUATION.NOT_YOURS', '只有提出预约的单位可以评价该服务');
+      if (r.status !== 'confirmed' || !r.startsAt || new Date(r.startsAt) > now) throw new AppError('EVALUATION.NOT_EVALUABLE', '服务按约定时间进行后才能评价');
+      return {
+        title: r.title,
+        agencyId: r.agencyId,
+        agencyPath: r.agencyPath,
+        realName: { userId: actor.userId, name: actor.displayName ?? r.name, phone: null },
+      };
     }
     case 'window_visit': {
       const v = await db.selectFrom('evaluation_visits').selectAll().where('token', '=', input.matterId).executeTakeFirst();
@@ -74,7 +88,7 @@ export async function evaluationPolicy(db: Executor, agencyId: string, on: strin
  */
 export async function submitEvaluation(deps: Deps, actor: Actor, input: EvaluationRequest): Promise<EvaluationView> {
   return transact(deps, actor, async (trx, audit, emit) => {
-    const m = await matterOf(trx, actor, input);
+    const m = await matterOf(trx, actor, input, deps.now());
     const now = deps.now();
     const nowIso = now.toISOString();
     const realName = m.realName !== null && (m.realName.userId !== null || m.realName.phone !== null);
