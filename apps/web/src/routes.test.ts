@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { breadcrumbOf, filePathOf, ROUTES, routeOf } from './routes.ts';
+import { ADMIN_MENU_GROUPS, breadcrumbOf, filePathOf, menuOf, ROUTES, routeOf } from './routes.ts';
 
 describe('breadcrumbs, file links and unknown addresses come from the routes list', () => {
   it('a file page sits under its menu page: 工作台 / 许可办件 / 办件详情', () => {
@@ -45,5 +45,22 @@ describe('breadcrumbs, file links and unknown addresses come from the routes lis
       const path = filePathOf(type, 'x')!;
       assert.ok(routeOf(path), `${path} is a page of the routes list`);
     }
+  });
+});
+
+describe('the back office menu in sections', () => {
+  it('every section entry is an admin menu page, listed once; the ungrouped ones are the workbench and leaders’ pages', () => {
+    const admin = new Set(menuOf('admin').map((r) => r.path));
+    const seen = new Set<string>();
+    for (const g of ADMIN_MENU_GROUPS) {
+      assert.ok(g.paths.length > 0, g.label);
+      for (const p of g.paths) {
+        assert.ok(admin.has(p), `${g.label}: ${p} is an admin menu page`);
+        assert.ok(!seen.has(p), `${p} is in one section only`);
+        seen.add(p);
+      }
+    }
+    const ungrouped = [...admin].filter((p) => !seen.has(p));
+    assert.ok(ungrouped.length <= 6, `too many entries outside a section: ${ungrouped.join(', ')}`);
   });
 });

@@ -622,6 +622,35 @@ export const ROUTES: AppRoute[] = [
 /** The admin layout route itself: signed-out users go to the staff login, businesses see why not. */
 export const ADMIN_LAYOUT: Pick<AppRoute, 'access' | 'forbiddenTitle'> = { access: STAFF, forbiddenTitle: '工作台仅供消防救援机构工作人员使用' };
 
+/**
+ * The back office's menu in sections (docs/ui.md): entries not listed here (the workbench, the leaders' pages, the
+ * clocks) come first, then each section in this order with its entries in this order. A section shows only the
+ * entries the user may open, and is left out when none remains.
+ */
+export const ADMIN_MENU_GROUPS: readonly { label: string; paths: readonly string[] }[] = [
+  { label: '行政许可', paths: ['/admin/applications', '/admin/licences', '/admin/engineer-registrations'] },
+  { label: '监督检查', paths: ['/admin/tasks', '/admin/plans', '/admin/orders', '/admin/seals', '/admin/units'] },
+  {
+    label: '处罚与执法监督',
+    paths: [
+      '/admin/cases',
+      '/admin/oversight/alerts',
+      '/admin/oversight/reviews',
+      '/admin/oversight/complaints',
+      '/admin/oversight/officers',
+      '/admin/oversight/interference',
+      '/admin/inspectors',
+    ],
+  },
+  {
+    label: '投诉与政务服务',
+    paths: ['/admin/complaints', '/admin/evaluations/follow-ups', '/admin/disclosure', '/admin/appointment-requests', '/admin/training', '/admin/guidance'],
+  },
+  { label: '信用与市场监管', paths: ['/admin/credit', '/admin/credit/requests', '/admin/credit/blacklist', '/admin/organisations', '/admin/products'] },
+  { label: '火灾与远程监控', paths: ['/admin/monitoring/alarms', '/admin/incidents', '/admin/incident-accountability'] },
+  { label: '系统管理', paths: ['/admin/policies', '/admin/calendar', '/admin/partners', '/admin/partner-deliveries', '/admin/security-events'] },
+];
+
 /** Menu entries of one area, in list order. */
 export function menuOf<A extends 'admin' | 'portal'>(area: A): (AppRoute & { menu: Extract<AppRoute['menu'], { area: A }> })[] {
   return ROUTES.filter((r): r is AppRoute & { menu: Extract<AppRoute['menu'], { area: A }> } => r.menu?.area === area);

@@ -34,7 +34,7 @@ import { useAuth } from '../auth.tsx';
 import { NetworkBadge } from '../components/NetworkBadge.tsx';
 import { NotificationBell } from '../components/NotificationBell.tsx';
 import { forgetOfflineReads, registerFieldApp } from '../offline/register.ts';
-import { breadcrumbOf, type MenuIcon, menuOf } from '../routes.ts';
+import { ADMIN_MENU_GROUPS, breadcrumbOf, type MenuIcon, menuOf } from '../routes.ts';
 
 const ICONS: Record<MenuIcon, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -74,7 +74,22 @@ export function AdminLayout() {
   if (!me) return null;
   const crumbs = breadcrumbOf(location.pathname);
   const menu = menuOf('admin').filter((r) => access(me, r) === 'allow');
-  const items = menu.map((r) => ({ key: r.path, icon: ICONS[r.menu.icon], label: r.menu.label }));
+  const entry = (r: (typeof menu)[number]) => ({ key: r.path, icon: ICONS[r.menu.icon], label: r.menu.label });
+  const byPath = new Map(menu.map((r) => [r.path, r]));
+  const grouped = new Set(ADMIN_MENU_GROUPS.flatMap((g) => g.paths));
+  // Sections with headings, every entry visible (nothing folded away): some forty pages are too many for one list.
+  const items = [
+    ...menu.filter((r) => !grouped.has(r.path)).map(entry),
+    ...ADMIN_MENU_GROUPS.map((g) => ({
+      type: 'group' as const,
+      key: `group:${g.label}`,
+      label: g.label,
+      children: g.paths.flatMap((p) => {
+        const r = byPath.get(p);
+        return r ? [entry(r)] : [];
+      }),
+    })).filter((g) => g.children.length > 0),
+  ];
   const selected = menu
     .map((r) => r.path)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
