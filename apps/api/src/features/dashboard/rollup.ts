@@ -12,6 +12,7 @@ import { PENALTY_DECIDED, type PenaltyDecided, SEAL_CHANGED, type SealChanged, t
 import { APPLICATION_REFUSED, APPLICATION_SUBMITTED, type ApplicationSubmitted, PERMIT_GRANTED } from '../licensing/index.ts';
 import { DEVICE_WENT_OFFLINE, FIRE_ALARM_RECEIVED, type FireAlarmReceived } from '../monitoring/index.ts';
 import { MAJOR_HAZARD_LISTED, ORDER_ISSUED, type OrderFact } from '../supervision/index.ts';
+import { UNIT_POSITION_SET, type UnitPositionSet, unitOnMap } from '../units/index.ts';
 import { notifyFiguresChanged } from './live.ts';
 import { putPoint, removePoint, setPointStatus, unitPoint } from './map-points.ts';
 
@@ -44,6 +45,7 @@ export const dashboardSubscribers: Subscriber[] = [
       DEVICE_WENT_OFFLINE,
       INSPECTION_TRIGGERED,
       SEAL_CHANGED,
+      UNIT_POSITION_SET,
     ],
     async handle(deps, event) {
       const applied = await applyEvent(deps, event);
@@ -235,6 +237,30 @@ async function placeOnMap(trx: Executor, event: DomainEvent, path: string, at: s
     case SEAL_CHANGED:
       await placeSeal(trx, (p as unknown as SealChanged).sealId, at);
       return;
+    case UNIT_POSITION_SET: {
+      // The unit where it now is (read through the units feature): a retried older delivery cannot move it back.
+      // Its hazards, alarms and seals already drawn keep the place they were drawn at: they are facts of then.
+      const u = await unitOnMap(trx, (p as unknown as UnitPositionSet).unitId);
+      if (!u) return;
+      const old = await unitPoint(trx, u.usci);
+      await putPoint(
+        trx,
+        {
+          layer: 'unit',
+          ref_id: u.usci,
+          agency_path: u.agencyPath,
+          lat: u.lat,
+          lng: u.lng,
+          kind: u.venueKind ?? '',
+          risk: u.riskLevel,
+          status: old?.status ?? 'normal',
+          label: u.name,
+          usci: u.usci,
+        },
+        at,
+      );
+      return;
+    }
   }
 }
 
