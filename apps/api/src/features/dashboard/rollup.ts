@@ -267,7 +267,8 @@ async function placeOnMap(trx: Executor, event: DomainEvent, path: string, at: s
 /**
  * The seals layer (MON-02): a seal is drawn where the officers placed it (else at its unit's point) with its
  * status as it now is — read through the enforcement feature, not taken from the event, so a delivery retried
- * after a later one cannot put an older status back. A declined proposal was never a seal: it leaves the map.
+ * after a later one cannot put an older status back. A declined seal (a proposal not agreed, or an emergency seal
+ * the collective discussion released at once) is no seal in place: it leaves the map.
  */
 async function placeSeal(trx: Executor, sealId: string, at: string): Promise<void> {
   const s = await sealOnMap(trx, sealId);
