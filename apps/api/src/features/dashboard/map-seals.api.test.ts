@@ -3,12 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
+import { sweepSeals } from '../enforcement/index.ts';
 
 /**
  * MON-02: temporary seals (临时查封, ENF-05) as a layer of the leaders' map, kept current by the seal's own
  * event (`enforcement.seal_changed`, emitted in each step's transaction): a seal made appears where the
  * officers placed it, decided it is 查封中, lifted it is 已解除 and its cells move with it; a declined proposal
- * leaves the map; the status filter selects them; 20 parallel identical liftings move the map once.
+ * leaves the map; the status filter selects them; 20 parallel identical liftings move the map once; a seal past its
+ * term is marked 期满未解除 by the sweep, on the map too.
  */
 const N = 20;
 for (const database of DATABASES) {
@@ -28,7 +30,7 @@ for (const database of DATABASES) {
     after(() => t.close());
 
     const as = (who: string, url: string, payload?: unknown) => call(t, tok[who]!, 'POST', url, payload);
-    const propose = async (mapPoint: { lat: number; lng: number }) => {
+    const propose = async (mapPoint: { lat: number; lng: number }, termDays = 30) => {
       const r = await as('inspector.211000', '/api/v1/enforcement/seals', {
         regionCode: '211000',
         usci,
@@ -37,7 +39,7 @@ for (const database of DATABASES) {
         scope: '二层营业区',
         photoIds: [],
         inspectedOn: new Date(t.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
-        termDays: 30,
+        termDays,
         coOfficerId: ids['inspector2.211000'],
         mapPoint,
       });
@@ -134,6 +136,24 @@ for (const database of DATABASES) {
       await t.drain();
       assert.equal((await point(id))?.status, 'lifted');
       assert.deepEqual([await cellCount('sealed'), await cellCount('lifted')], [sealed0 - 1, lifted0 + 1]);
+    });
+
+    // Last: it moves the clock past the term.
+    test('MON-02 a seal past its term, marked by the sweep, is 期满未解除 on the map until it is lifted', async () => {
+      const id = await propose({ lat: 41.3, lng: 123.2 }, 3);
+      assert.equal((await as('approver.211000', `/api/v1/enforcement/seals/${id}/decision`, decision(true))).status, 200);
+      await t.drain();
+      assert.equal((await point(id))?.status, 'sealed');
+      t.clock.advance(4 * 86_400_000 + 60_000);
+      for (const u of Object.keys(tok)) tok[u] = await t.login(u);
+      leader = await t.login('leader.211000');
+      assert.equal((await sweepSeals(t.ctx, 'map-test')).expired, 1);
+      await t.drain();
+      assert.equal((await point(id))?.status, 'seal_expired');
+      assert.equal((await markers('seal_expired')).find((m) => m.id === id)?.statusLabel, '期满未解除');
+      assert.equal((await as('approver.211000', `/api/v1/enforcement/seals/${id}/lifting`, { reason: '期限届满，解除查封' })).status, 200);
+      await t.drain();
+      assert.equal((await point(id))?.status, 'lifted');
     });
   });
 }
