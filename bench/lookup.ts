@@ -117,6 +117,9 @@ async function measure(database: 'sqlite' | 'postgres', units: number, seconds: 
           responsible_key: null,
           manager_name: null,
           manager_key: null,
+          lat: null,
+          lng: null,
+          position_set_at: null,
         });
       }
       await db

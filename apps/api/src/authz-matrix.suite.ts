@@ -375,6 +375,11 @@ const SAMPLES: Record<string, Sample> = {
     body: (_f, n) => ({ responsible: { name: `责任人${n}`, idNumber: '11010519491231002X' }, manager: null }),
     otherAgency: 404,
   },
+  'PUT /api/v1/units/:id/position': {
+    url: (f) => `/api/v1/units/${f.unitId}/position`,
+    body: (_f, n) => ({ lat: 41.2 + n / 1000, lng: 123.1 + n / 1000 }),
+    otherAgency: 404,
+  },
   'POST /api/v1/units/import': { url: () => '/api/v1/units/import', multipart: true },
   'GET /api/v1/units/export': { url: () => '/api/v1/units/export' },
   'GET /api/v1/units/import-template': { url: () => '/api/v1/units/import-template' },

@@ -138,14 +138,18 @@ export const DashboardTableDownload = Type.Unsafe<Uint8Array>(
 );
 
 /** Layers of the one map. */
-export const MAP_LAYERS = ['unit', 'hazard', 'complaint', 'alarm'] as const;
+export const MAP_LAYERS = ['unit', 'hazard', 'complaint', 'alarm', 'seal'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
-export const MAP_LAYER_LABELS: Record<MapLayer, string> = { unit: '社会单位', hazard: '火灾隐患', complaint: '投诉举报', alarm: '火警' };
+export const MAP_LAYER_LABELS: Record<MapLayer, string> = { unit: '社会单位', hazard: '火灾隐患', complaint: '投诉举报', alarm: '火警', seal: '临时查封' };
 export const MAP_STATUS_LABELS: Record<string, string> = {
   open: '未处理',
   closed: '已处理',
   major: '重大隐患',
   normal: '正常',
+  seal_proposed: '拟查封待决定',
+  sealed: '查封中',
+  seal_expired: '期满未解除',
+  lifted: '已解除',
 };
 export const MAP_RISK_LABELS: Record<string, string> = { low: '低风险', medium: '中风险', high: '高风险' };
 

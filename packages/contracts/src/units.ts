@@ -27,8 +27,23 @@ export const UnitView = Type.Object({
       name: Type.String(),
     }),
   ),
+  /** The unit's place on the map (WGS84), set by staff; null until someone places it. */
+  position: Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number(), setAt: Type.String() })),
 });
 export type UnitView = Static<typeof UnitView>;
+
+/**
+ * PUT /api/v1/units/:id/position: the unit's place, picked on the map (WGS84; the map converts from the tiles'
+ * GCJ-02 when it shows such tiles). Within the country's extent, like a report's place.
+ */
+export const UnitPositionBody = Type.Object(
+  {
+    lat: Type.Number({ minimum: 3, maximum: 54, description: '纬度（WGS84）' }),
+    lng: Type.Number({ minimum: 73, maximum: 136, description: '经度（WGS84）' }),
+  },
+  { additionalProperties: false },
+);
+export type UnitPositionBody = Static<typeof UnitPositionBody>;
 
 /** A responsible person as entered: the name and the citizen ID number (kept only as a one-way credit subject key). */
 export const ResponsiblePersonInput = Type.Object({

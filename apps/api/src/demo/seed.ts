@@ -277,13 +277,12 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
           responsible_key: null,
           manager_name: null,
           manager_key: null,
+          lat: null,
+          lng: null,
+          position_set_at: null,
         });
       }
-      for (let i = 0; i < rows.length; i += 100)
-        await trx
-          .insertInto('units')
-          .values(rows.slice(i, i + 100))
-          .execute();
+      // Each unit's place around its city's centre: the directory's position and its map point are the same.
       const centre = DEMO_CITY_CENTRES[city];
       const points: PointInput[] = rows.map((u) => ({
         layer: 'unit',
@@ -297,6 +296,14 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
         label: u.name,
         usci: u.usci,
       }));
+      rows.forEach((u, i) => {
+        Object.assign(u, { lat: points[i]!.lat, lng: points[i]!.lng, position_set_at: nowIso });
+      });
+      for (let i = 0; i < rows.length; i += 100)
+        await trx
+          .insertInto('units')
+          .values(rows.slice(i, i + 100))
+          .execute();
       await putNewPoints(trx, points, nowIso);
     }
 

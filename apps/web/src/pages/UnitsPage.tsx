@@ -5,16 +5,22 @@ import { useState } from 'react';
 import { apiFetch } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { pageWithTotal } from '../components/pagination.ts';
+import { ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { RISK_COLORS, RISK_LEVEL_LABELS, VENUE_LABELS } from '../labels.ts';
 import { downloadWithAuth } from '../licensing.ts';
 import { invalidateApi, useApi } from '../query.ts';
+import { UnitPositionModal } from './UnitPositionModal.tsx';
 
-/** SUP-01: the unit directory — search, import from CSV/XLSX with a report of rejected rows, export. */
+/**
+ * SUP-01: the unit directory — search, import from CSV/XLSX with a report of rejected rows, export; staff place a
+ * unit on the map (MON-02). Cards on a phone (ResponsiveTable).
+ */
 export function UnitsPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [q, setQ] = useState('');
+  const [placing, setPlacing] = useState<Unit | null>(null);
   const [pages, setPages] = useState<(string | null)[]>([null]);
   // The page on screen: its keyset cursor (the last of `pages`) and the search term.
   const params = new URLSearchParams({ limit: '20' });
@@ -28,6 +34,7 @@ export function UnitsPage() {
 
   return (
     <Card
+      className="list-frame"
       title={
         <Typography.Title level={4} style={{ margin: 0 }}>
           社会单位
@@ -72,14 +79,14 @@ export function UnitsPage() {
           placeholder="单位名称或统一社会信用代码"
           allowClear
           enterButton="查询"
-          style={{ width: 360 }}
+          style={{ width: '100%', maxWidth: 360 }}
           onSearch={(v) => {
             setQ(v);
             setPages([null]);
           }}
         />
       </Space>
-      <Table<Unit>
+      <ResponsiveTable<Unit>
         rowKey="id"
         loading={loading}
         dataSource={items}
@@ -97,9 +104,23 @@ export function UnitsPage() {
           { title: '信用', dataIndex: 'creditLevel', render: (v: string) => <Tag>{v} 级</Tag> },
           { title: '重点单位', dataIndex: 'keyUnit', render: (v: boolean) => (v ? <Tag color="red">是</Tag> : '否') },
           { title: '联系人', render: (_, u) => `${u.contactName} ${u.contactPhone}` },
+          { title: '地图位置', render: (_, u) => (u.position ? <Tag color="blue">已标注</Tag> : <Tag>未标注</Tag>) },
+          ...(can('unit:unit:create')
+            ? [
+                {
+                  key: 'actions',
+                  title: '操作',
+                  render: (_: unknown, u: Unit) => (
+                    <Button size="small" aria-label={`标注位置：${u.name}`} onClick={() => setPlacing(u)}>
+                      标注位置
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      <Space style={{ marginTop: 16 }}>
+      <Space style={{ marginTop: 16 }} wrap>
         <Button
           disabled={pages.length <= 1}
           onClick={() => {
@@ -120,6 +141,7 @@ export function UnitsPage() {
           第 {pages.length} 页 · 本页 {items.length} 条{next ? '' : '，已是最后一页'} · 联系人信息已脱敏
         </Typography.Text>
       </Space>
+      <UnitPositionModal unit={placing} onClose={() => setPlacing(null)} />
       <Modal open={!!report} title="导入结果" footer={null} width={760} onCancel={() => setReport(null)}>
         {report && (
           <>

@@ -77,9 +77,10 @@ import { migration as training } from './0640_training.ts';
 import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
-import { migration as partnersGateway } from './0700_partners_gateway.ts';
 import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
+import { migration as partnersGateway } from './0700_partners_gateway.ts';
 import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
+import { migration as mapSealsUnitPositions } from './0760_map_seals_unit_positions.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -170,6 +171,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0271_units_responsible_persons': unitsResponsiblePersons,
     '0510_monitoring_check_triggers': monitoringCheckTriggers,
     '0750_dashboard_rollups_map': dashboardRollupsMap(dialect),
+    '0760_map_seals_unit_positions': mapSealsUnitPositions(dialect),
   };
 }
 

@@ -28,6 +28,10 @@ export interface UnitTable {
   responsible_key: string | null;
   manager_name: string | null;
   manager_key: string | null;
+  /** The unit's place (WGS84, both or neither; migration 0760), set by staff; the map's unit point follows it. */
+  lat: number | null;
+  lng: number | null;
+  position_set_at: string | null;
 }
 export type Unit = Selectable<UnitTable>;
 export type NewUnit = Insertable<UnitTable>;

@@ -60,6 +60,14 @@ export async function setPointStatus(trx: Executor, layer: string, refId: string
   await putPoint(trx, { ...old, status }, at);
 }
 
+/** Takes a point off the map with its share of the cells (a seal proposal declined); nothing when it is not there. */
+export async function removePoint(trx: Executor, layer: string, refId: string): Promise<void> {
+  const old = await trx.selectFrom('map_points').selectAll().where('layer', '=', layer).where('ref_id', '=', refId).executeTakeFirst();
+  if (!old) return;
+  await addToCells(trx, old, -1);
+  await trx.deleteFrom('map_points').where('layer', '=', layer).where('ref_id', '=', refId).execute();
+}
+
 /** The unit's place on the map, which the points of its hazards and alarms share. */
 export async function unitPoint(trx: Executor, usci: string) {
   return trx.selectFrom('map_points').selectAll().where('usci', '=', usci).where('layer', '=', 'unit').executeTakeFirst();

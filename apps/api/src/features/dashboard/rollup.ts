@@ -8,12 +8,13 @@ import type { DomainEvent } from '../../platform/events/outbox.ts';
 import type { Deps } from '../../platform/transact.ts';
 import { COMPLAINT_RECEIVED, COMPLAINT_VERIFIED, type ComplaintReceived, type ComplaintVerified } from '../complaints/index.ts';
 import { INSPECTION_TRIGGERED } from '../credit/index.ts';
-import { PENALTY_DECIDED, type PenaltyDecided } from '../enforcement/index.ts';
+import { PENALTY_DECIDED, type PenaltyDecided, SEAL_CHANGED, type SealChanged, type SealOnMap, sealOnMap } from '../enforcement/index.ts';
 import { APPLICATION_REFUSED, APPLICATION_SUBMITTED, type ApplicationSubmitted, PERMIT_GRANTED } from '../licensing/index.ts';
 import { DEVICE_WENT_OFFLINE, FIRE_ALARM_RECEIVED, type FireAlarmReceived } from '../monitoring/index.ts';
 import { MAJOR_HAZARD_LISTED, ORDER_ISSUED, type OrderFact } from '../supervision/index.ts';
+import { UNIT_POSITION_SET, type UnitPositionSet, unitOnMap } from '../units/index.ts';
 import { notifyFiguresChanged } from './live.ts';
-import { putPoint, setPointStatus, unitPoint } from './map-points.ts';
+import { putPoint, removePoint, setPointStatus, unitPoint } from './map-points.ts';
 
 export const ROLLUP_SUBSCRIBER = 'dashboard.rollup';
 
@@ -43,6 +44,8 @@ export const dashboardSubscribers: Subscriber[] = [
       FIRE_ALARM_RECEIVED,
       DEVICE_WENT_OFFLINE,
       INSPECTION_TRIGGERED,
+      SEAL_CHANGED,
+      UNIT_POSITION_SET,
     ],
     async handle(deps, event) {
       const applied = await applyEvent(deps, event);
@@ -231,8 +234,80 @@ async function placeOnMap(trx: Executor, event: DomainEvent, path: string, at: s
     case COMPLAINT_VERIFIED:
       await setPointStatus(trx, 'complaint', (p as unknown as ComplaintVerified).complaintId, 'closed', at);
       return;
+    case SEAL_CHANGED:
+      await placeSeal(trx, (p as unknown as SealChanged).sealId, at);
+      return;
+    case UNIT_POSITION_SET: {
+      // The unit where it now is (read through the units feature): a retried older delivery cannot move it back.
+      // Its hazards, alarms and seals already drawn keep the place they were drawn at: they are facts of then.
+      const u = await unitOnMap(trx, (p as unknown as UnitPositionSet).unitId);
+      if (!u) return;
+      const old = await unitPoint(trx, u.usci);
+      await putPoint(
+        trx,
+        {
+          layer: 'unit',
+          ref_id: u.usci,
+          agency_path: u.agencyPath,
+          lat: u.lat,
+          lng: u.lng,
+          kind: u.venueKind ?? '',
+          risk: u.riskLevel,
+          status: old?.status ?? 'normal',
+          label: u.name,
+          usci: u.usci,
+        },
+        at,
+      );
+      return;
+    }
   }
 }
+
+/**
+ * The seals layer (MON-02): a seal is drawn where the officers placed it (else at its unit's point) with its
+ * status as it now is — read through the enforcement feature, not taken from the event, so a delivery retried
+ * after a later one cannot put an older status back. A declined seal (a proposal not agreed, or an emergency seal
+ * the collective discussion released at once) is no seal in place: it leaves the map.
+ */
+async function placeSeal(trx: Executor, sealId: string, at: string): Promise<void> {
+  const s = await sealOnMap(trx, sealId);
+  if (!s) return;
+  const status = SEAL_MAP_STATUS[s.status];
+  if (!status) {
+    await removePoint(trx, 'seal', s.id);
+    return;
+  }
+  const unit = await unitPoint(trx, s.usci);
+  const place = s.point ?? (unit ? { lat: unit.lat, lng: unit.lng } : null);
+  if (!place) return;
+  await putPoint(
+    trx,
+    {
+      layer: 'seal',
+      ref_id: s.id,
+      agency_path: s.agencyPath,
+      lat: place.lat,
+      lng: place.lng,
+      kind: s.situation,
+      risk: unit?.risk ?? '',
+      status,
+      label: s.number ? `${s.unitName}（${s.number}）` : s.unitName,
+      usci: s.usci,
+    },
+    at,
+  );
+}
+
+/** The seal's status as the map's filter knows it (keys of MAP_STATUS_LABELS); declined: none. */
+const SEAL_MAP_STATUS: Record<SealOnMap['status'], string | null> = {
+  proposed: 'seal_proposed',
+  emergency: 'sealed',
+  in_force: 'sealed',
+  expired_unlifted: 'seal_expired',
+  lifted: 'lifted',
+  declined: null,
+};
 
 /** Sum of a metric in a scope (tests, benchmark checks). */
 export async function metricTotal(db: Executor, metric: string): Promise<number> {

@@ -57,3 +57,19 @@ export interface DecisionRevoked {
   usci: string | null;
   reason: string;
 }
+
+/**
+ * A temporary seal made or its status changed (proposed, sealed in an emergency, decided, expired, lifted,
+ * declined): emitted in the transaction of the step (seal-step.ts, open-seal.ts, seals.sweep.ts). The leaders'
+ * map listens; it reads the seal's present state through `sealOnMap` rather than trusting the payload's
+ * status, so a delivery retried after a later one still leaves the map as the seal is.
+ */
+export const SEAL_CHANGED = 'enforcement.seal_changed';
+export interface SealChanged {
+  sealId: string;
+  agencyId: string;
+  agencyPath: string;
+  usci: string;
+  status: string;
+  version: number;
+}

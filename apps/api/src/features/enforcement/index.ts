@@ -10,6 +10,8 @@ import { openReferral } from './use-cases/open-referral.ts';
 export { caseDocumentByCode, caseDocumentByDigest } from './document-verification.ts';
 /** Enforcement (ENF-*): the referrals other features hand over, penalty cases, temporary seals and their end-of-term sweep. */
 export * from './events.ts';
+/** The leaders' map (dashboard) reads a seal's present state and place through this. */
+export { type SealOnMap, sealOnMap } from './seal-map.ts';
 export { SEAL_SWEEP_JOB, type SealSweepResult, sweepSeals } from './seals.sweep.ts';
 export { openReferral } from './use-cases/open-referral.ts';
 

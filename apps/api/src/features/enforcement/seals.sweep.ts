@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { acquireLease, releaseLease } from '../../platform/jobs/lease.ts';
 import { transact } from '../../platform/transact.ts';
 import { raiseAlert } from './case-steps.ts';
+import { emitSealChanged } from './seal-map.ts';
 import { advanceSeal, stopClock } from './seal-steps.ts';
 
 export const SEAL_SWEEP_JOB = 'seal-sweep';
@@ -34,7 +35,7 @@ export async function sweepSeals(ctx: AppContext, holder: string): Promise<SealS
     const result: SealSweepResult = { ran: true, expired: 0, unconfirmed: 0 };
     const due = await db.selectFrom('enforcement_seals').select('id').where('status', '=', 'in_force').where('end_date', '<', today).limit(1000).execute();
     for (const { id } of due) {
-      const done = await transact(ctx, systemActor('seal-sweep'), async (trx, audit) => {
+      const done = await transact(ctx, systemActor('seal-sweep'), async (trx, audit, emit) => {
         const s = await trx.selectFrom('enforcement_seals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         if (!sealExpired({ status: s.status, endDate: s.end_date }, today)) {
           await audit({
@@ -47,7 +48,7 @@ export async function sweepSeals(ctx: AppContext, holder: string): Promise<SealS
           return false;
         }
         try {
-          await advanceSeal(trx, s, 'expire', { expired_at: nowIso }, now);
+          emitSealChanged(emit, s, await advanceSeal(trx, s, 'expire', { expired_at: nowIso }, now));
         } catch (err) {
           // Lifted or extended meanwhile by someone else: nothing to do.
           if (err instanceof AppError && err.code === 'ENFORCEMENT.SEAL_STATE') {

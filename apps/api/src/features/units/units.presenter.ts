@@ -36,6 +36,7 @@ export function presentUnit(u: UnitTable, full: boolean) {
       roleLabel: RESPONSIBLE_ROLE_LABELS[p.role],
       name: full ? p.name : maskPersonName(p.name),
     })),
+    position: u.lat !== null && u.lng !== null && u.position_set_at ? { lat: Number(u.lat), lng: Number(u.lng), setAt: u.position_set_at } : null,
   };
 }
 

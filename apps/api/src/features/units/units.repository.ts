@@ -1,4 +1,3 @@
-import { responsiblePersonsOf } from './units.presenter.ts';
 import { chinaDateOf, type DataScope, type ResolvedPolicy, type UnitDefaultsPolicy } from '@fep/domain';
 import { type CompiledQuery, type SqlBool, sql } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
@@ -6,6 +5,7 @@ import type { UnitTable } from '../../db/schema.ts';
 import type { Agency } from '../../platform/org/agencies.repository.ts';
 import { pathRange, scopeFilter } from '../../platform/org/scope.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
+import { responsiblePersonsOf } from './units.presenter.ts';
 
 /** The unit directory's queries; each takes the database or the transaction it runs in. */
 

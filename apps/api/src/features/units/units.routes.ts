@@ -13,6 +13,7 @@ import {
   UnitImportReport,
   UnitListQuery,
   UnitPageView,
+  UnitPositionBody,
   UnitResponsiblePersonsBody,
   UnitView,
   XLSX_CONTENT_TYPE,
@@ -27,11 +28,12 @@ import { idempotent } from '../../platform/http/idempotency.ts';
 import { unitInScope } from './units.access.ts';
 import { presentUnit } from './units.presenter.ts';
 import { createUnit } from './use-cases/create-unit.ts';
-import { setResponsiblePersons } from './use-cases/set-responsible-persons.ts';
 import { exportUnits } from './use-cases/export-units.ts';
 import { findUnits, myUnits } from './use-cases/find-units.ts';
 import { unitImportTemplate } from './use-cases/import-template.ts';
 import { importUnits } from './use-cases/import-units.ts';
+import { setUnitPosition } from './use-cases/set-position.ts';
+import { setResponsiblePersons } from './use-cases/set-responsible-persons.ts';
 
 const ERRORS = { '4xx': ErrorBody };
 
@@ -101,6 +103,26 @@ export async function unitRoutes(fastify: FastifyInstance): Promise<void> {
       // Out of scope is the 404 of a missing unit, recorded as a refusal.
       await unitInScope(req.server.ctx, actor, req.params.id);
       return setResponsiblePersons(req.server.ctx, actor, req.params.id, req.body);
+    },
+  );
+
+  app.put(
+    '/api/v1/units/:id/position',
+    {
+      config: { permission: 'unit:unit:create' },
+      schema: {
+        tags: ['社会单位'],
+        summary: '标注单位在地图上的位置（WGS84 经纬度；领导驾驶舱地图的单位图层随之更新）',
+        params: UnitIdParams,
+        body: UnitPositionBody,
+        response: { 200: UnitView, ...ERRORS },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      // Out of scope is the 404 of a missing unit, recorded as a refusal.
+      await unitInScope(req.server.ctx, actor, req.params.id);
+      return setUnitPosition(req.server.ctx, actor, req.params.id, req.body);
     },
   );
 

@@ -8,7 +8,7 @@ import { useApi } from '../../query.ts';
 import { useLiveFigures } from './live.ts';
 
 /** One colour per layer, the same on the markers and in the layer switch. */
-const LAYER_COLORS = ['#1677ff', '#fa8c16', '#722ed1', '#f5222d'];
+const LAYER_COLORS = ['#1677ff', '#fa8c16', '#722ed1', '#f5222d', '#13c2c2'];
 
 /**
  * 一张图 (MON-02): the units, hazards, reports and fire alarms of the leader's area on one map, over the operator's

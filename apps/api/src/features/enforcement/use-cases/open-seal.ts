@@ -10,6 +10,7 @@ import { refuseOutsideJurisdiction } from '../case-steps.ts';
 import { checkOfficers, loadCase } from '../cases.access.ts';
 import { SEAL_MAP_POINT, SEAL_OFFICERS, SEAL_PHOTOS } from '../enforcement.columns.ts';
 import { procedureBasis, procedureFor } from '../procedure.policy.ts';
+import { emitSealChanged } from '../seal-map.ts';
 import { presentSeal } from '../seals.presenter.ts';
 
 const HOUR = 3_600_000;
@@ -59,7 +60,7 @@ export async function openSeal(deps: Deps, actor: Actor, input: SealCreateBody):
       throw new AppError('RESOURCE.NOT_FOUND', '照片不存在或不是执法人员上传的', { field: 'photoIds' });
   }
 
-  return transact(deps, actor, async (trx, audit) => {
+  return transact(deps, actor, async (trx, audit, emit) => {
     const nowIso = now.toISOString();
     const id = uuidv7(now.getTime());
     const ref = { id: agency.id, path: agency.path, regionCode: agency.region_code };
@@ -162,6 +163,7 @@ export async function openSeal(deps: Deps, actor: Actor, input: SealCreateBody):
       updated_at: nowIso,
     };
     await trx.insertInto('enforcement_seals').values(row).execute();
+    emitSealChanged(emit, null, row);
     await audit({
       action: emergency ? 'enforcement_seal.emergency' : 'enforcement_seal.propose',
       targetType: 'enforcement_seal',

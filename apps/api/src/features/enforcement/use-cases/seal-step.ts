@@ -7,6 +7,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { type Agency, agencyById } from '../../../platform/org/agencies.repository.ts';
 import { type Audit, type Deps, type Emit, transact } from '../../../platform/transact.ts';
 import { procedureFor } from '../procedure.policy.ts';
+import { emitSealChanged } from '../seal-map.ts';
 import { loadOwnSeal, loadSeal, loadSealRequest } from '../seals.access.ts';
 import { presentSeal } from '../seals.presenter.ts';
 
@@ -35,13 +36,16 @@ async function context(trx: Transaction<DB>, sealId: string, now: Date) {
 /**
  * The frame of every staff step on a seal: found in the caller's scope first (outside it: the same 404 as a
  * missing seal, and the attempt recorded), then read again inside the step's transaction, where the step
- * checks its preconditions and writes by compare-and-set. The answer is the seal as it now is.
+ * checks its preconditions and writes by compare-and-set. The answer is the seal as it now is. A step that
+ * changes the seal's status announces it in the same transaction (`enforcement.seal_changed`, the map's seals).
  */
 export async function sealStep(deps: Deps, actor: Actor, sealId: string, body: (c: SealStepContext) => Promise<EnforcementSeal>): Promise<SealView> {
   await loadSeal(deps, actor, deps.database.db, sealId);
   return transact(deps, actor, async (trx, audit, emit) => {
     const now = deps.now();
-    const after = await body({ trx, audit, emit, now, ...(await context(trx, sealId, now)) });
+    const c = await context(trx, sealId, now);
+    const after = await body({ trx, audit, emit, now, ...c });
+    emitSealChanged(emit, c.s, after);
     return presentSeal(trx, after, { kind: 'staff', actor }, now);
   });
 }
@@ -51,7 +55,9 @@ export async function ownSealStep(deps: Deps, actor: Actor, sealId: string, body
   await loadOwnSeal(deps, actor, deps.database.db, sealId);
   return transact(deps, actor, async (trx, audit, emit) => {
     const now = deps.now();
-    const after = await body({ trx, audit, emit, now, ...(await context(trx, sealId, now)) });
+    const c = await context(trx, sealId, now);
+    const after = await body({ trx, audit, emit, now, ...c });
+    emitSealChanged(emit, c.s, after);
     return presentSeal(trx, after, { kind: 'party', actor }, now);
   });
 }
@@ -67,7 +73,9 @@ export async function sealRequestStep(
   return transact(deps, actor, async (trx, audit, emit) => {
     const now = deps.now();
     const r = await trx.selectFrom('enforcement_seal_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();
-    const after = await body({ trx, audit, emit, now, r, ...(await context(trx, seal.id, now)) });
+    const c = await context(trx, seal.id, now);
+    const after = await body({ trx, audit, emit, now, r, ...c });
+    emitSealChanged(emit, c.s, after);
     return presentSeal(trx, after, { kind: 'staff', actor }, now);
   });
 }

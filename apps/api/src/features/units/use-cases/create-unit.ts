@@ -62,6 +62,9 @@ export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInpu
       responsible_key: responsible?.key ?? null,
       manager_name: manager?.name ?? null,
       manager_key: manager?.key ?? null,
+      lat: null,
+      lng: null,
+      position_set_at: null,
     };
     if (!(await insertUnitIfNew(trx, row))) throw duplicate();
     await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row, policyVersion: defaults.versionKey });

@@ -65,6 +65,9 @@ export async function enterUnitFromApplication(
     responsible_key: null,
     manager_name: null,
     manager_key: null,
+    lat: null,
+    lng: null,
+    position_set_at: null,
   };
   const r = await trx
     .insertInto('units')

@@ -181,9 +181,12 @@ async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, BatchRow>,
         responsible_key: null,
         manager_name: null,
         manager_key: null,
+        lat: null,
+        lng: null,
+        position_set_at: null,
       });
     }
-    // SQLite allows 32,766 bound values per statement: 22 columns × 1,000 rows stays well under it.
+    // SQLite allows 32,766 bound values per statement: 25 columns × 1,000 rows stays well under it.
     for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT)
       await trx
         .insertInto('units')
