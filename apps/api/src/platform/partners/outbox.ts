@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   DELIVERY_ATTEMPT_LABELS,
   DELIVERY_TOPIC_LABELS,
@@ -103,6 +103,36 @@ export async function queuePushRecorded(deps: Deps, input: PushInput): Promise<s
   });
 }
 
+/**
+ * What goes on the wire for a delivery. A partner registered on the gateway gets the envelope (delivery id, topic,
+ * moment, data) signed like an inbound call, with the delivery id in the nonce. The credit platform keeps the
+ * request it has accepted since CRD-03 — the bare 双公示 record (`cf_*` fields) as the body and HMAC-SM3 of the body
+ * with the platform secret in `x-fep-signature` — because its receiving end checks exactly that; the gateway's
+ * headers are added beside it, so a receiver may move to the gateway signature without a change on this side.
+ */
+export function wireRequest(
+  d: Pick<GatewayDelivery, 'id' | 'topic' | 'payload_json'>,
+  kind: GatewayPartner['kind'],
+  url: URL,
+  secret: string,
+  now: Date,
+): { body: string; headers: Record<string, string> } {
+  const envelope = PAYLOAD.decode(d.payload_json) ?? {};
+  const body = kind === 'credit_platform' ? JSON.stringify(envelope.data) : JSON.stringify(envelope);
+  const timestamp = now.toISOString();
+  const nonce = `${d.id.replace(/-/g, '')}${randomBytes(4).toString('hex')}`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-fep-delivery': d.id,
+    'x-fep-topic': d.topic,
+    'x-timestamp': timestamp,
+    'x-nonce': nonce,
+    'x-signature': signRequest(secret, 'POST', url.pathname + url.search, timestamp, nonce, body),
+  };
+  if (kind === 'credit_platform') headers['x-fep-signature'] = createHmac('sm3', secret).update(body, 'utf8').digest('hex');
+  return { body, headers };
+}
+
 export interface PushRun {
   ran: boolean;
   delivered: number;
@@ -124,7 +154,12 @@ export async function deliverPushes(ctx: AppContext, holder: string, send: typeo
       .selectFrom('gateway_deliveries')
       .innerJoin('gateway_partners', 'gateway_partners.id', 'gateway_deliveries.partner_id')
       .selectAll('gateway_deliveries')
-      .select(['gateway_partners.callback_url', 'gateway_partners.secret_enc', 'gateway_partners.status as partner_status'])
+      .select([
+        'gateway_partners.callback_url',
+        'gateway_partners.secret_enc',
+        'gateway_partners.status as partner_status',
+        'gateway_partners.kind as partner_kind',
+      ])
       .where('gateway_deliveries.status', 'in', ['pending', 'failed'])
       .where('gateway_deliveries.next_attempt_at', '<=', ctx.now().toISOString())
       .orderBy('gateway_deliveries.next_attempt_at')
@@ -132,25 +167,16 @@ export async function deliverPushes(ctx: AppContext, holder: string, send: typeo
       .execute();
     for (const d of due) {
       if (d.partner_status !== 'active' || !d.callback_url) continue;
-      const body = JSON.stringify(PAYLOAD.decode(d.payload_json));
       const url = new URL(d.callback_url);
-      const timestamp = ctx.now().toISOString();
-      const nonce = `${d.id.replace(/-/g, '')}${randomBytes(4).toString('hex')}`;
       const secret = openSecret(ctx, d.secret_enc, d.partner_id);
+      const { body, headers } = wireRequest(d, d.partner_kind, url, secret, ctx.now());
       const started = Date.now();
       let error: string | null = null;
       let status: number | null = null;
       try {
         const r = await send(url, {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-fep-delivery': d.id,
-            'x-fep-topic': d.topic,
-            'x-timestamp': timestamp,
-            'x-nonce': nonce,
-            'x-signature': signRequest(secret, 'POST', url.pathname + url.search, timestamp, nonce, body),
-          },
+          headers,
           body,
           signal: AbortSignal.timeout(10_000),
         });
