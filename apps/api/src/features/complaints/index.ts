@@ -12,4 +12,4 @@ export * from './events.ts';
 export { open311Routes } from './open311.routes.ts';
 export { partnerRoutes } from './partner.routes.ts';
 export { canonical as partnerCanonical, DEMO_12345_KEY, DEMO_12345_SECRET, DEMO_OPEN311_KEY, seedDemoPartnerKeys, sign as partnerSign } from './partner.ts';
-export { deliverWorkOrderReports, type ReportRun, WORK_ORDER_REPORT_JOB } from './work-order-reports.ts';
+export { HOTLINE_REPORT_SCOPE, moveWaitingWorkOrderReports } from './work-order-reports.ts';

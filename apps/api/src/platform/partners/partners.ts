@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PARTNER_SCOPES, isPartnerScope, PARTNER_KIND_LABELS, PARTNER_SCOPE_LABELS, type PartnerKindId, type PartnerScope } from '@fep/domain';
+import type { Executor } from '../../db/database.ts';
 import { JsonValue, jsonColumn } from '../../db/json.ts';
 import type { GatewayPartner } from '../../db/schema/partners.ts';
 import { type Actor, systemActor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
 import { AppError, notFound, outOfScope } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { agencyById, findAgency } from '../org/agencies.repository.ts';
@@ -215,4 +217,48 @@ export async function ensureConfiguredPartner(
     await audit({ action: 'partner.configure', targetType: 'partner', targetId: id, after: { ...row, secret_enc: null } });
     return id;
   });
+}
+
+/**
+ * A partner whose key is issued elsewhere (a 12345 platform's key, issued on the complaints side since CMP-01) made
+ * a receiver of the one outbox under the same id, with the same secret and address, so its pushes are in the
+ * delivery log. Called in the transaction that queues a push to it; the address follows the issuing side's.
+ */
+export async function mirrorPartner(
+  trx: Executor,
+  deps: Pick<AppContext, 'now' | 'sealMasterKey'>,
+  input: { id: string; kind: PartnerKindId; name: string; url: string; secret: string; agencyId: string | null; agencyPath: string | null; scopes: PartnerScope[] },
+): Promise<void> {
+  const existing = await trx.selectFrom('gateway_partners').select(['id', 'callback_url', 'version']).where('id', '=', input.id).executeTakeFirst();
+  if (existing) {
+    if (existing.callback_url !== input.url)
+      await trx
+        .updateTable('gateway_partners')
+        .set({ callback_url: input.url, version: existing.version + 1 })
+        .where('id', '=', input.id)
+        .where('version', '=', existing.version)
+        .execute();
+    return;
+  }
+  await trx
+    .insertInto('gateway_partners')
+    .values({
+      id: input.id,
+      kind: input.kind,
+      name: input.name,
+      // Not a key a partner presents to the gateway: its calls keep their own routes and key.
+      key_id: `MIRROR-${input.id}`,
+      secret_enc: sealSecret(deps, input.secret, input.id),
+      scopes_json: SCOPES.encode(input.scopes),
+      callback_url: input.url,
+      agency_id: input.agencyId,
+      agency_path: input.agencyPath,
+      status: 'active',
+      version: 0,
+      created_by: null,
+      created_at: deps.now().toISOString(),
+      revoked_at: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
