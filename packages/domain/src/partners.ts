@@ -52,7 +52,14 @@ export const DEFAULT_PARTNER_SCOPES: Record<PartnerKindId, PartnerScope[]> = {
 };
 
 /** What the outbox pushes, and which scope a partner needs to receive it. */
-export const DELIVERY_TOPICS = ['portal.application_status', 'elicence.changed', 'random_inspection.result', 'evaluation.submitted', 'credit.publicity', 'hotline.report'] as const;
+export const DELIVERY_TOPICS = [
+  'portal.application_status',
+  'elicence.changed',
+  'random_inspection.result',
+  'evaluation.submitted',
+  'credit.publicity',
+  'hotline.report',
+] as const;
 export type DeliveryTopic = (typeof DELIVERY_TOPICS)[number];
 export const DELIVERY_TOPIC_SCOPE: Record<DeliveryTopic, PartnerScope> = {
   'portal.application_status': 'portal.callbacks',

@@ -30,7 +30,14 @@ async function receiverOf(trx: Executor, deps: Keys, partnerId: string): Promise
   const k = await trx
     .selectFrom('partner_keys')
     .leftJoin('agencies', 'agencies.id', 'partner_keys.agency_id')
-    .select(['partner_keys.id', 'partner_keys.name', 'partner_keys.callback_url', 'partner_keys.secret_enc', 'partner_keys.revoked_at', 'partner_keys.agency_id'])
+    .select([
+      'partner_keys.id',
+      'partner_keys.name',
+      'partner_keys.callback_url',
+      'partner_keys.secret_enc',
+      'partner_keys.revoked_at',
+      'partner_keys.agency_id',
+    ])
     .select('agencies.path as agency_path')
     .where('partner_keys.id', '=', partnerId)
     .executeTakeFirst();
@@ -63,7 +70,11 @@ export async function queueWorkOrderReport(trx: Executor, deps: Keys, c: Complai
       .select((eb) => eb.fn.max<number>('sequence_no').as('seq'))
       .where('sequence_key', '=', sequence)
       .executeTakeFirst(),
-    trx.selectFrom('work_order_reports').select((eb) => eb.fn.max<number>('seq').as('seq')).where('complaint_id', '=', c.id).executeTakeFirst(),
+    trx
+      .selectFrom('work_order_reports')
+      .select((eb) => eb.fn.max<number>('seq').as('seq'))
+      .where('complaint_id', '=', c.id)
+      .executeTakeFirst(),
   ]);
   const seq = Math.max(Number(prior?.seq ?? 0), Number(before?.seq ?? 0)) + 1;
   await queuePush(trx, deps, {
@@ -120,7 +131,13 @@ export async function moveWaitingWorkOrderReports(deps: Deps): Promise<number> {
       });
       n += ids.length;
     }
-    if (n > 0) await audit({ action: 'work_order_report.adopt', targetType: 'partner_delivery', targetId: `hotline:${n}`, details: { adopted: n, waiting: waiting.length } });
+    if (n > 0)
+      await audit({
+        action: 'work_order_report.adopt',
+        targetType: 'partner_delivery',
+        targetId: `hotline:${n}`,
+        details: { adopted: n, waiting: waiting.length },
+      });
     return n;
   });
 }

@@ -129,7 +129,8 @@ export function wireRequest(
   now: Date,
 ): { body: string; headers: Record<string, string> } {
   const envelope = PAYLOAD.decode(d.payload_json) ?? {};
-  const body = kind === 'credit_platform' || kind === 'hotline_12345' ? JSON.stringify(envelope.data) : JSON.stringify(envelope);
+  const bare = kind === 'credit_platform' || kind === 'hotline_12345';
+  const body = JSON.stringify(bare ? envelope.data : envelope);
   const timestamp = now.toISOString();
   const nonce = `${d.id.replace(/-/g, '')}${randomBytes(4).toString('hex')}`;
   const headers: Record<string, string> = {

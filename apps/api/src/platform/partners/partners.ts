@@ -227,7 +227,16 @@ export async function ensureConfiguredPartner(
 export async function mirrorPartner(
   trx: Executor,
   deps: Pick<AppContext, 'now' | 'sealMasterKey'>,
-  input: { id: string; kind: PartnerKindId; name: string; url: string; secret: string; agencyId: string | null; agencyPath: string | null; scopes: PartnerScope[] },
+  input: {
+    id: string;
+    kind: PartnerKindId;
+    name: string;
+    url: string;
+    secret: string;
+    agencyId: string | null;
+    agencyPath: string | null;
+    scopes: PartnerScope[];
+  },
 ): Promise<void> {
   const existing = await trx.selectFrom('gateway_partners').select(['id', 'callback_url', 'version']).where('id', '=', input.id).executeTakeFirst();
   if (existing) {
