@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { queuePush } from '../../platform/partners/outbox.ts';
+import { queuePush, queuedKeys } from '../../platform/partners/outbox.ts';
 import { mirrorPartner } from '../../platform/partners/partners.ts';
 import { type Deps, transact } from '../../platform/transact.ts';
 import { WORK_ORDER_REPORT } from './complaints.columns.ts';
@@ -97,9 +97,14 @@ export async function queueWorkOrderReport(trx: Executor, deps: Keys, c: Complai
  * then on, kept for the record of what was sent before.
  */
 export async function moveWaitingWorkOrderReports(deps: Deps): Promise<number> {
-  const waiting = await deps.database.db
+  const rows = await deps.database.db
     .selectFrom('work_order_reports')
     .innerJoin('complaints', 'complaints.id', 'work_order_reports.complaint_id')
+    // Only reports a receiver can still take (a key with an address and a secret, not revoked), as the old sender.
+    .innerJoin('partner_keys', 'partner_keys.id', 'work_order_reports.partner_id')
+    .where('partner_keys.callback_url', 'is not', null)
+    .where('partner_keys.secret_enc', 'is not', null)
+    .where('partner_keys.revoked_at', 'is', null)
     .select([
       'work_order_reports.partner_id',
       'work_order_reports.complaint_id',
@@ -113,6 +118,13 @@ export async function moveWaitingWorkOrderReports(deps: Deps): Promise<number> {
     .orderBy('work_order_reports.complaint_id')
     .orderBy('work_order_reports.seq')
     .execute();
+  const key = (w: (typeof rows)[number]) => `12345:${w.complaint_id}:${w.seq}`;
+  const waiting: typeof rows = [];
+  for (const partnerId of new Set(rows.map((w) => w.partner_id))) {
+    const mine = rows.filter((w) => w.partner_id === partnerId);
+    const queued = await queuedKeys(deps.database.db, partnerId, mine.map(key));
+    waiting.push(...mine.filter((w) => !queued.has(key(w))));
+  }
   if (waiting.length === 0) return 0;
   return transact(deps, systemActor('work-order-report'), async (trx, audit) => {
     let n = 0;
@@ -121,7 +133,7 @@ export async function moveWaitingWorkOrderReports(deps: Deps): Promise<number> {
       if (!partnerId) continue;
       const ids = await queuePush(trx, deps, {
         topic: 'hotline.report',
-        dedupeKey: `12345:${w.complaint_id}:${w.seq}`,
+        dedupeKey: key(w),
         subject: `${w.work_order_no}（${w.kind === 'result' ? '办理结果' : '办理进度'}）`,
         agencyPath: w.agency_path,
         data: WORK_ORDER_REPORT.decode(w.payload_json) ?? {},
@@ -131,13 +143,13 @@ export async function moveWaitingWorkOrderReports(deps: Deps): Promise<number> {
       });
       n += ids.length;
     }
-    if (n > 0)
-      await audit({
-        action: 'work_order_report.adopt',
-        targetType: 'partner_delivery',
-        targetId: `hotline:${n}`,
-        details: { adopted: n, waiting: waiting.length },
-      });
+    // Recorded even when a receiver refused in between (nothing queued): the transaction is an act of the platform.
+    await audit({
+      action: 'work_order_report.adopt',
+      targetType: 'partner_delivery',
+      targetId: `hotline:${n}`,
+      details: { adopted: n, waiting: waiting.length },
+    });
     return n;
   });
 }

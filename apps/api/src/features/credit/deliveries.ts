@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import type { CreditEvent, CreditEventTable } from '../../db/schema/credit.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { queuePush } from '../../platform/partners/outbox.ts';
+import { queuePush, queuedKeys } from '../../platform/partners/outbox.ts';
 import { ensureConfiguredPartner } from '../../platform/partners/partners.ts';
 import { type Deps, transact } from '../../platform/transact.ts';
 import { DELIVERY_PAYLOAD } from './credit.columns.ts';
@@ -100,7 +100,7 @@ export async function configureCreditPlatform(deps: Deps, target: { url: string;
     scopes: ['credit.push'],
   });
   if (!partnerId) return { partnerId, adopted: 0 };
-  const waiting = await deps.database.db
+  const rows = await deps.database.db
     .selectFrom('credit_deliveries')
     .innerJoin('credit_events', 'credit_events.id', 'credit_deliveries.record_id')
     .innerJoin('agencies', 'agencies.id', 'credit_events.agency_id')
@@ -109,13 +109,16 @@ export async function configureCreditPlatform(deps: Deps, target: { url: string;
     .where('credit_deliveries.status', 'in', ['pending', 'failed'])
     .orderBy('credit_deliveries.created_at')
     .execute();
+  const key = (w: (typeof rows)[number]) => `credit:${w.record_id}:${w.action}`;
+  const queued = await queuedKeys(deps.database.db, partnerId, rows.map(key));
+  const waiting = rows.filter((w) => !queued.has(key(w)));
   if (waiting.length === 0) return { partnerId, adopted: 0 };
   const adopted = await transact(deps, systemActor('credit-delivery'), async (trx, audit) => {
     let n = 0;
     for (const w of waiting) {
       const ids = await queuePush(trx, deps, {
         topic: 'credit.publicity',
-        dedupeKey: `credit:${w.record_id}:${w.action}`,
+        dedupeKey: key(w),
         subject: `${w.subject_name ?? w.usci}（${w.action === 'publish' ? '公示' : '撤回公示'}）`,
         agencyPath: w.agency_path,
         data: DELIVERY_PAYLOAD.decode(w.payload_json) ?? {},
@@ -123,7 +126,7 @@ export async function configureCreditPlatform(deps: Deps, target: { url: string;
       });
       n += ids.length;
     }
-    if (n > 0) await audit({ action: 'credit_delivery.adopt', targetType: 'partner', targetId: partnerId, details: { adopted: n, waiting: waiting.length } });
+    await audit({ action: 'credit_delivery.adopt', targetType: 'partner', targetId: partnerId, details: { adopted: n, waiting: waiting.length } });
     return n;
   });
   return { partnerId, adopted };

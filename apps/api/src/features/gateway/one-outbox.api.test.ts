@@ -8,6 +8,7 @@ import { transact } from '../../platform/transact.ts';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { Hotline12345Simulator } from '../../test-support/hotline12345.ts';
 import { call, type Json } from '../../test-support/http.ts';
+import { moveWaitingWorkOrderReports } from '../complaints/index.ts';
 import { configureCreditPlatform, signBody } from '../credit/index.ts';
 import { PENALTY_DECIDED, type PenaltyDecided } from '../enforcement/index.ts';
 
@@ -168,6 +169,61 @@ for (const database of DATABASES) {
           ['失败', '送达', '管理员重新推送', '送达'],
         );
       }
+
+      // Pushes still waiting in the two former tables (a deployment from before the one outbox) are queued in the
+      // outbox once on start, in their order, and sent with the receivers' own signatures.
+      const record = await db.selectFrom('credit_events').select('id').where('source_id', '=', 'case-outbox-0001').executeTakeFirstOrThrow();
+      const nowIso = t.clock.now.toISOString();
+      await db
+        .insertInto('credit_deliveries')
+        .values({
+          id: 'legacy-credit-0001',
+          record_id: record.id,
+          action: 'withdraw',
+          payload_json: JSON.stringify({ cf_xdr_shxym: usci, fep_action: 'withdraw', fep_record_id: record.id }),
+          signature: '',
+          status: 'failed',
+          attempts: 3,
+          last_error: 'HTTP 503',
+          next_attempt_at: nowIso,
+          delivered_at: null,
+          created_at: nowIso,
+        })
+        .execute();
+      const progress = { workOrderNo: 'LY12345-OUTBOX-0001', kind: 'progress', status: 'verifying', statusLabel: '核查中', progress: [], result: null };
+      await db
+        .insertInto('work_order_reports')
+        .values(
+          [2, 3].map((seq) => ({
+            id: `legacy-report-${seq}`,
+            partner_id: issued.body.id as string,
+            complaint_id: pushed.body.complaintId as string,
+            work_order_no: 'LY12345-OUTBOX-0001',
+            seq,
+            kind: 'progress' as const,
+            payload_json: JSON.stringify({ ...progress, statusLabel: `第${seq}次` }),
+            signature: '',
+            status: 'pending' as const,
+            attempts: 0,
+            last_error: null,
+            next_attempt_at: nowIso,
+            delivered_at: null,
+            created_at: nowIso,
+          })),
+        )
+        .execute();
+      const target = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/shuanggongshi`, secret: 'credit-secret' };
+      assert.equal((await configureCreditPlatform(t.ctx, target)).adopted, 1);
+      assert.equal(await moveWaitingWorkOrderReports(t.ctx), 2);
+      assert.equal((await configureCreditPlatform(t.ctx, target)).adopted, 0, 'a second start copies nothing');
+      assert.equal(await moveWaitingWorkOrderReports(t.ctx), 0, 'a second start copies nothing');
+      assert.deepEqual([(await deliver()).delivered], [3]);
+      assert.equal(creditReceived.at(-1)!.fep_action, 'withdraw');
+      assert.deepEqual(
+        hotline.received.slice(2).map((r) => r.statusLabel),
+        ['第2次', '第3次'],
+        'in their order',
+      );
     });
   });
 }

@@ -98,6 +98,13 @@ export async function queuePush(trx: Executor, deps: Pick<AppContext, 'now'>, in
   return ids;
 }
 
+/** Which of these dedupe keys are already queued to a partner (a copy from an older table is made once). */
+export async function queuedKeys(db: Deps['database']['db'], partnerId: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.selectFrom('gateway_deliveries').select('dedupe_key').where('partner_id', '=', partnerId).where('dedupe_key', 'in', keys).execute();
+  return new Set(rows.map((r) => r.dedupe_key));
+}
+
 /** queuePush in a transaction of its own (a subscriber's), recorded in the enforcement record. */
 export async function queuePushRecorded(deps: Deps, input: PushInput): Promise<string[]> {
   return transact(deps, systemActor('partner-gateway'), async (trx, audit) => {

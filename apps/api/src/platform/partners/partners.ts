@@ -160,8 +160,8 @@ export async function ensureConfiguredPartner(
 ): Promise<string | null> {
   const url = checkCallback(input.url, deps.config.production === true);
   if (!url) throw new AppError('PARTNER.INVALID', '配置的推送地址为空', { field: 'callbackUrl' });
-  return transact(deps, systemActor('partner-config'), async (trx, audit) => {
-    const existing = await trx
+  const find = (db: Executor) =>
+    db
       .selectFrom('gateway_partners')
       .selectAll()
       .where('kind', '=', input.kind)
@@ -169,16 +169,25 @@ export async function ensureConfiguredPartner(
       .where('agency_path', 'is', null)
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
-    if (existing?.status === 'revoked') return null;
+  const sameSecret = (p: GatewayPartner) => {
+    try {
+      return openSecret(deps, p.secret_enc, p.id) === input.secret;
+    } catch {
+      return false;
+    }
+  };
+  // Read first: an unchanged configuration (every start but the first) writes nothing.
+  const seen = await find(deps.database.db);
+  if (seen?.status === 'revoked') return null;
+  if (seen && seen.callback_url === url && sameSecret(seen) && SCOPES.encode(input.scopes) === seen.scopes_json) return seen.id;
+  return transact(deps, systemActor('partner-config'), async (trx, audit) => {
+    const existing = await find(trx);
+    if (existing?.status === 'revoked') {
+      await audit({ action: 'partner.configure', outcome: 'failure', targetType: 'partner', targetId: existing.id, details: { reason: 'revoked' } });
+      return null;
+    }
     if (existing) {
-      const sameSecret = (() => {
-        try {
-          return openSecret(deps, existing.secret_enc, existing.id) === input.secret;
-        } catch {
-          return false;
-        }
-      })();
-      if (existing.callback_url === url && sameSecret && SCOPES.encode(input.scopes) === existing.scopes_json) return existing.id;
+      const changedSecret = !sameSecret(existing);
       const r = await trx
         .updateTable('gateway_partners')
         .set({
@@ -190,9 +199,15 @@ export async function ensureConfiguredPartner(
         .where('id', '=', existing.id)
         .where('version', '=', existing.version)
         .executeTakeFirst();
-      // Another process starting at the same moment did the same.
-      if (Number(r.numUpdatedRows) !== 1) return existing.id;
-      await audit({ action: 'partner.configure', targetType: 'partner', targetId: existing.id, after: { callback_url: url, secret_changed: !sameSecret } });
+      // Another process starting at the same moment did the same: recorded as such.
+      const applied = Number(r.numUpdatedRows) === 1;
+      await audit({
+        action: 'partner.configure',
+        outcome: applied ? 'success' : 'failure',
+        targetType: 'partner',
+        targetId: existing.id,
+        after: { callback_url: url, secret_changed: changedSecret },
+      });
       return existing.id;
     }
     const now = deps.now().toISOString();
