@@ -56,7 +56,8 @@ export interface Config {
   payment: PaymentConfig;
   /**
    * The credit platform receiving 双公示 records (信用中国 / the provincial credit platform, CRD-03):
-   * FEP_CREDIT_PLATFORM_URL and FEP_CREDIT_PLATFORM_SECRET; without a URL nothing is pushed (records wait).
+   * FEP_CREDIT_PLATFORM_URL and FEP_CREDIT_PLATFORM_SECRET, made a partner of the gateway on start (its pushes go
+   * through the one outbox); without a URL there is no such partner and a record queues no push.
    */
   creditPlatform?: { url: string; secret: string } | undefined;
   /** The basemap of the product's maps (FEP_MAP_TILES…, platform/map): none, a tile service, or a tile package. */

@@ -30,8 +30,9 @@ export interface JsonAllowance {
 export const JSON_ALLOWED: readonly JsonAllowance[] = [
   {
     file: 'platform/partners/outbox.ts',
-    code: 'const body = JSON.stringify(PAYLOAD.decode(d.payload_json));',
-    reason: 'the body of an outbound HTTP push to a partner, read through its codec (not a column write)',
+    code: 'const body = JSON.stringify(bare ? envelope.data : envelope);',
+    reason:
+      'the body of an outbound HTTP push to a partner (the envelope, or its data alone for the credit and 12345 platforms), read through its codec (not a column write)',
   },
   {
     file: 'platform/partners/outbox.ts',

@@ -3,8 +3,8 @@ import { Cron } from 'croner';
 import { buildApp, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { sendAppointmentReminders } from './features/appointments/index.ts';
-import { deliverWorkOrderReports } from './features/complaints/index.ts';
-import { deliverCreditRecords, sweepCredit } from './features/credit/index.ts';
+import { moveWaitingWorkOrderReports } from './features/complaints/index.ts';
+import { configureCreditPlatform, sweepCredit } from './features/credit/index.ts';
 import { sweepSeals } from './features/enforcement/index.ts';
 import { startMonitoringConsumer, sweepMonitoringTriggers, sweepOfflineDevices } from './features/monitoring/index.ts';
 import { deliverNotifications, smsSenderOf } from './features/notifications/index.ts';
@@ -31,6 +31,15 @@ ctx.events.start(1000);
 void ctx.events.drain().catch((err: unknown) => app.log.error({ err }, 'event dispatch failed'));
 
 const holder = `api-${process.pid}-${randomUUID().slice(0, 8)}`;
+// Every outbound push goes through the gateway's one outbox (sent by the one loop below): the credit platform of the
+// configuration (CRD-03) is a partner of the gateway, and 12345 reports (CMP-01) go to their platform through it.
+// Pushes still waiting in the two former tables are queued there once.
+if (config.creditPlatform) {
+  const credit = await configureCreditPlatform(ctx, config.creditPlatform);
+  if (credit.adopted) app.log.info({ ...credit }, 'waiting credit deliveries moved to the outbox');
+}
+const movedReports = await moveWaitingWorkOrderReports(ctx);
+if (movedReports) app.log.info({ movedReports }, 'waiting 12345 reports moved to the outbox');
 const sweep = config.sweepCron
   ? new Cron(config.sweepCron, { timezone: 'Asia/Shanghai', protect: true }, async () => {
       try {
@@ -45,14 +54,6 @@ const sweep = config.sweepCron
         // Reminders before booked visits and agreed drills, training and off-hours services (SVC-03), once each.
         const reminded = await sendAppointmentReminders(ctx, holder);
         if (reminded.bookings || reminded.requests) app.log.info({ ...reminded }, 'appointment reminders sent');
-        // 双公示 pushes to the credit platform (CRD-03), when one is configured: due deliveries and retries.
-        // 12345 progress and results (CMP-01) to the platforms that gave a callback address: due reports and retries.
-        const reported = await deliverWorkOrderReports(ctx, holder);
-        if (reported.delivered || reported.failed) app.log.info({ ...reported }, '12345 work-order reports');
-        if (config.creditPlatform) {
-          const pushed = await deliverCreditRecords(ctx, config.creditPlatform, holder);
-          if (pushed.delivered || pushed.failed) app.log.info({ ...pushed }, 'credit platform deliveries');
-        }
       } catch (err) {
         app.log.error({ err }, 'clock sweep failed');
       }
@@ -100,8 +101,9 @@ const smsTimer = sms
     )
   : null;
 
-// Pushes of the partner gateway (MON-03): due deliveries of the one outbox every 10 s (retries wait their backoff);
-// a process without partners finds nothing due. Lease-protected: one process sends at a time.
+// Pushes of the partner gateway (MON-03): due deliveries of the one outbox every 10 s (retries wait their backoff) —
+// the gateway's partners, the credit platform's 双公示 records, 12345 reports; a process without receivers finds
+// nothing due. Lease-protected: one process sends at a time.
 const pushTimer = setInterval(
   () =>
     void deliverPushes(ctx, holder)

@@ -23,6 +23,8 @@ export const PARTNER_SCOPES = [
   'random_inspection.push',
   'evaluation.push',
   'evaluation.bad_reviews.submit',
+  'credit.push',
+  'hotline.reports',
 ] as const;
 export type PartnerScope = (typeof PARTNER_SCOPES)[number];
 
@@ -35,6 +37,8 @@ export const PARTNER_SCOPE_LABELS: Record<PartnerScope, string> = {
   'random_inspection.push': '接收抽查检查结果推送',
   'evaluation.push': '接收好差评评价推送',
   'evaluation.bad_reviews.submit': '回传差评，生成差评整改',
+  'credit.push': '接收行政处罚“双公示”信息推送及撤回',
+  'hotline.reports': '接收 12345 工单办理进度和办理结果',
 };
 
 /** The scopes a partner of a kind is usually given (the administrator may narrow or widen them). */
@@ -43,24 +47,35 @@ export const DEFAULT_PARTNER_SCOPES: Record<PartnerKindId, PartnerScope[]> = {
   elicence_sharing: ['elicence.read', 'elicence.push'],
   random_inspection: ['random_inspection.read', 'random_inspection.push'],
   evaluation_system: ['evaluation.push', 'evaluation.bad_reviews.submit'],
-  credit_platform: [],
+  credit_platform: ['credit.push'],
   hotline_12345: [],
 };
 
 /** What the outbox pushes, and which scope a partner needs to receive it. */
-export const DELIVERY_TOPICS = ['portal.application_status', 'elicence.changed', 'random_inspection.result', 'evaluation.submitted'] as const;
+export const DELIVERY_TOPICS = [
+  'portal.application_status',
+  'elicence.changed',
+  'random_inspection.result',
+  'evaluation.submitted',
+  'credit.publicity',
+  'hotline.report',
+] as const;
 export type DeliveryTopic = (typeof DELIVERY_TOPICS)[number];
 export const DELIVERY_TOPIC_SCOPE: Record<DeliveryTopic, PartnerScope> = {
   'portal.application_status': 'portal.callbacks',
   'elicence.changed': 'elicence.push',
   'random_inspection.result': 'random_inspection.push',
   'evaluation.submitted': 'evaluation.push',
+  'credit.publicity': 'credit.push',
+  'hotline.report': 'hotline.reports',
 };
 export const DELIVERY_TOPIC_LABELS: Record<DeliveryTopic, string> = {
   'portal.application_status': '办件状态回调',
   'elicence.changed': '电子证照推送',
   'random_inspection.result': '抽查结果推送',
   'evaluation.submitted': '好差评评价推送',
+  'credit.publicity': '双公示信息推送',
+  'hotline.report': '12345 工单进度和结果回报',
 };
 
 export const PARTNER_DELIVERY_STATUSES = ['pending', 'failed', 'delivered', 'dead'] as const;

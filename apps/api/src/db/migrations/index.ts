@@ -77,8 +77,9 @@ import { migration as training } from './0640_training.ts';
 import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
-import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 import { migration as partnersGateway } from './0700_partners_gateway.ts';
+import { migration as gatewayDeliverySequence } from './0710_gateway_delivery_sequence.ts';
+import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
 import { migration as mapSealsUnitPositions } from './0760_map_seals_unit_positions.ts';
 
@@ -161,6 +162,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0650_engineer_registrations': engineerRegistrations(dialect),
     '0655_incident_accountability': incidentAccountability(dialect),
     '0700_partners_gateway': partnersGateway(dialect),
+    '0710_gateway_delivery_sequence': gatewayDeliverySequence(dialect),
     '0660_appointment_requests_incident_documents': appointmentRequestsIncidentDocuments(dialect),
     '0640_training': training(dialect),
     '0641_guidance': guidance(dialect),

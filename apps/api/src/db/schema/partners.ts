@@ -71,6 +71,9 @@ export interface GatewayDeliveryTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** Pushes that must arrive in order (a 12345 work order's reports): the sequence, and the place in it; else null. */
+  sequence_key: string | null;
+  sequence_no: number | null;
 }
 
 export interface GatewayDeliveryAttemptTable {

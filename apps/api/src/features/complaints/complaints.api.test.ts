@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
+import { deliverPushes } from '../../platform/partners/outbox.ts';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 import { Hotline12345Simulator } from '../../test-support/hotline12345.ts';
 import { call, type Json } from '../../test-support/http.ts';
 import { overridePolicy } from '../../test-support/policy.ts';
-import { deliverWorkOrderReports } from './index.ts';
 
 /**
  * Hazard reports over HTTP on SQLite and PostgreSQL (CMP-01 … CMP-04, SUP-06): every channel end to end,
@@ -409,7 +409,11 @@ for (const database of DATABASES) {
       });
       assert.equal(issued.status, 201, JSON.stringify(issued.body));
       const sim = new Hotline12345Simulator(t, issued.body.key, issued.body.secret);
-      const deliver = (send: typeof fetch) => deliverWorkOrderReports(t.ctx, 'test-holder', send);
+      // Reports go through the gateway's one outbox (MON-03), sent by its one sender.
+      const deliver = async (send: typeof fetch) => {
+        const r = await deliverPushes(t.ctx, 'test-holder', send);
+        return { ran: r.ran, delivered: r.delivered, failed: r.failed };
+      };
       const order = {
         workOrderNo: 'LY12345-20261204-0002',
         regionCode: '211000',
@@ -472,19 +476,20 @@ for (const database of DATABASES) {
       assert.equal(last.result.feedback, '经核查未发现所反映问题');
       assert.equal(last.progress.at(-1)!.text, '已答复办结');
       assert.ok(!JSON.stringify(sim.received).includes('13800001111') && !JSON.stringify(sim.received).includes('来电市民'), 'no caller data');
+      // Each attempt is in the delivery log (and the enforcement record) of the one outbox.
       const attempts = await t.ctx.database.db
-        .selectFrom('audit_events')
-        .select(['outcome'])
-        .where('action', '=', 'work_order_report.attempt')
-        .where('target_id', '=', id)
+        .selectFrom('gateway_delivery_attempts')
+        .innerJoin('gateway_deliveries', 'gateway_deliveries.id', 'gateway_delivery_attempts.delivery_id')
+        .select(['gateway_delivery_attempts.outcome'])
+        .where('gateway_deliveries.sequence_key', '=', `complaint:${id}`)
         .execute();
-      assert.deepEqual(attempts.map((a) => a.outcome).sort(), ['failure', 'failure', 'success', 'success', 'success']);
+      assert.deepEqual(attempts.map((a) => a.outcome).sort(), ['delivered', 'delivered', 'delivered', 'failed', 'failed']);
       // The first partner gave no callback address: its orders queue nothing (it pulls).
       const pulled = await t.ctx.database.db
-        .selectFrom('work_order_reports')
-        .innerJoin('complaints', 'complaints.id', 'work_order_reports.complaint_id')
-        .select('work_order_reports.id')
-        .where('complaints.external_ref', '=', 'LY12345-20261204-0001')
+        .selectFrom('gateway_deliveries')
+        .select('id')
+        .where('topic', '=', 'hotline.report')
+        .where('subject', 'like', 'LY12345-20261204-0001%')
         .execute();
       assert.equal(pulled.length, 0);
     });
@@ -597,6 +602,7 @@ for (const database of DATABASES) {
         ...(await db.selectFrom('clocks').selectAll().execute()),
         ...(await db.selectFrom('inspection_tasks').selectAll().execute()),
         ...(await db.selectFrom('work_order_reports').selectAll().execute()),
+        ...(await db.selectFrom('gateway_deliveries').selectAll().execute()),
       ].map((r) => JSON.stringify(r));
       const haystack = [...seen, ...stored].join('\n');
       assert.ok(seen.length > 20, `scanned ${seen.length} responses`);

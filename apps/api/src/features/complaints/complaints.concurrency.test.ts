@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { deliverPushes } from '../../platform/partners/outbox.ts';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 import { Hotline12345Simulator } from '../../test-support/hotline12345.ts';
 import { overridePolicy } from '../../test-support/policy.ts';
-import { deliverWorkOrderReports } from './index.ts';
 
 /**
  * Every state-changing complaints transition under 20 parallel identical requests (CMP-01 … CMP-03): one
@@ -190,9 +190,13 @@ for (const database of DATABASES) {
       const order = { workOrderNo: 'CC-0002', regionCode: '211000', category: 'other', content: '并发测试回调工单', receivedAt: t.clock.now.toISOString() };
       const id = (await sim.pushOrder(order)).body.complaintId as string;
       oneWins(await par(() => post(clerk, `/api/v1/complaints/${id}/verification`, { usci, inspectorIds })), 'COMPLAINTS.STATE');
-      const queued = await t.ctx.database.db.selectFrom('work_order_reports').select(['kind', 'seq']).where('complaint_id', '=', id).execute();
-      assert.deepEqual(queued, [{ kind: 'progress', seq: 1 }]);
-      const runs = await Promise.all(Array.from({ length: N }, (_, i) => deliverWorkOrderReports(t.ctx, `holder-${i}`, sim.receive)));
+      const queued = await t.ctx.database.db
+        .selectFrom('gateway_deliveries')
+        .select(['topic', 'sequence_no'])
+        .where('sequence_key', '=', `complaint:${id}`)
+        .execute();
+      assert.deepEqual(queued, [{ topic: 'hotline.report', sequence_no: 1 }]);
+      const runs = await Promise.all(Array.from({ length: N }, (_, i) => deliverPushes(t.ctx, `holder-${i}`, sim.receive)));
       assert.equal(
         runs.reduce((n, r) => n + r.delivered, 0),
         1,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { parseDrawInput, rateOf, stratumOf } from '@fep/domain';
 import { systemActor } from '../../platform/actor.ts';
+import { deliverPushes } from '../../platform/partners/outbox.ts';
 import { transact } from '../../platform/transact.ts';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
@@ -17,7 +18,7 @@ import {
   PENALTY_DECIDED,
   type PenaltyDecided,
 } from '../enforcement/index.ts';
-import { deliverCreditRecords, recordCreditEvent, signBody, sweepCredit } from './index.ts';
+import { configureCreditPlatform, recordCreditEvent, signBody, sweepCredit } from './index.ts';
 
 /**
  * Credit over HTTP on both databases (CRD-01 … CRD-03, SUP-04): events from enforcement and supervision make
@@ -347,17 +348,27 @@ for (const database of DATABASES) {
             .orderBy('usci', 'desc')
             .executeTakeFirstOrThrow()
         ).usci;
-        await db.deleteFrom('credit_deliveries').execute();
+        // The configured credit platform becomes a partner of the gateway; its pushes go through the one outbox.
+        await configureCreditPlatform(t.ctx, target);
+        const deliveries = () =>
+          db
+            .selectFrom('gateway_deliveries')
+            .innerJoin('gateway_partners', 'gateway_partners.id', 'gateway_deliveries.partner_id')
+            .selectAll('gateway_deliveries')
+            .where('gateway_partners.kind', '=', 'credit_platform')
+            .orderBy('gateway_deliveries.created_at')
+            .execute();
+        const send = () => deliverPushes(t.ctx, 'test-holder');
         await penalty('case-credit-0777', 50_000, subject);
         assert.equal((await credit(await t.login(`leader.${REGION}`), subject)).body.score, 90);
-        const first = await deliverCreditRecords(t.ctx, target, 'test-holder');
+        const first = await send();
         assert.deepEqual([first.delivered, first.failed], [0, 1]);
-        const row = await db.selectFrom('credit_deliveries').selectAll().executeTakeFirstOrThrow();
-        assert.equal(row.status, 'failed');
-        assert.equal(row.last_error, 'HTTP 503');
-        assert.deepEqual([(await deliverCreditRecords(t.ctx, target, 'test-holder')).delivered], [0], 'not before its backoff');
+        const [row] = await deliveries();
+        assert.equal(row!.status, 'failed');
+        assert.equal(row!.last_error, 'HTTP 503');
+        assert.deepEqual([(await send()).delivered], [0], 'not before its backoff');
         t.clock.advance(2 * 60_000);
-        const retried = await deliverCreditRecords(t.ctx, target, 'test-holder');
+        const retried = await send();
         assert.deepEqual([retried.delivered, retried.failed], [1, 0]);
         assert.equal(received.length, 1);
         assert.equal(received[0]!.body.cf_xdr_shxym, subject);
@@ -374,11 +385,11 @@ for (const database of DATABASES) {
         const c = await credit(await t.login(`leader.${REGION}`), subject);
         assert.equal(c.body.score, 100);
         assert.equal(c.body.events[0].status, 'withdrawn');
-        await deliverCreditRecords(t.ctx, target, 'test-holder');
+        await send();
         assert.equal(received.at(-1)!.body.fep_action, 'withdraw');
-        const statuses = await db.selectFrom('credit_deliveries').select(['action', 'status', 'attempts']).orderBy('created_at').execute();
+        const statuses = await deliveries();
         assert.deepEqual(
-          statuses.map((s) => [s.action, s.status, s.attempts]),
+          statuses.map((s) => [s.dedupe_key.split(':')[2], s.status, s.attempts]),
           [
             ['publish', 'delivered', 2],
             ['withdraw', 'delivered', 1],

@@ -4,20 +4,20 @@ import type { Executor } from '../../db/database.ts';
 import type { CreditEvent, CreditEventTable } from '../../db/schema/credit.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { uuidv7 } from '../../platform/ids.ts';
-import { acquireLease, releaseLease } from '../../platform/jobs/lease.ts';
-import { transact } from '../../platform/transact.ts';
+import { queuePush, queuedKeys } from '../../platform/partners/outbox.ts';
+import { ensureConfiguredPartner } from '../../platform/partners/partners.ts';
+import { type Deps, transact } from '../../platform/transact.ts';
 import { DELIVERY_PAYLOAD } from './credit.columns.ts';
 
 /**
  * The outbound adapter to the credit platform (双公示 to 信用中国 and the enterprise credit publicity system,
  * CRD-03). Each penalty record is queued in the transaction that records it, in the national 行政处罚 field
- * format (`cf_*` codes, amounts in 万元, legal-rules §1.10); a revoked decision queues a withdrawal. A
- * delivery is a signed POST (HMAC-SM3 of the body with the platform secret, header `x-fep-signature`),
- * retried with backoff until the platform answers 2xx; each attempt is in the enforcement record.
+ * format (`cf_*` codes, amounts in 万元, legal-rules §1.10); a revoked decision queues a withdrawal. The push
+ * goes through the partner gateway's one outbox (topic `credit.publicity`, to the partner of kind
+ * `credit_platform` made from the configuration on start): retries, backoff, dead letters, the administrator's
+ * delivery log and replay are the outbox's. On the wire it is what the platform has always received: the bare
+ * record, HMAC-SM3 of the body with the platform secret in `x-fep-signature` (outbox.ts `wireRequest`).
  */
-export const CREDIT_DELIVERY_JOB = 'credit-delivery';
-export const MAX_DELIVERY_ATTEMPTS = 10;
 
 type Row = CreditEvent | (Omit<CreditEventTable, 'severity' | 'status' | 'version'> & { severity: string });
 
@@ -69,109 +69,65 @@ export async function queueDelivery(
   policy: CreditPublicityPolicy,
   facts?: PenaltyFacts,
 ): Promise<void> {
-  const agency = await trx.selectFrom('agencies').select('name').where('id', '=', e.agency_id).executeTakeFirstOrThrow();
+  const agency = await trx.selectFrom('agencies').select(['name', 'path']).where('id', '=', e.agency_id).executeTakeFirstOrThrow();
   const payload = nationalRecord(e, agency.name, policy, action, facts);
-  const nowIso = deps.now().toISOString();
-  await trx
-    .insertInto('credit_deliveries')
-    .values({
-      id: uuidv7(deps.now().getTime()),
-      record_id: e.id,
-      action,
-      payload_json: DELIVERY_PAYLOAD.encode(payload),
-      // The signature is computed per attempt with the secret in force; this column keeps the last one sent.
-      signature: '',
-      status: 'pending',
-      attempts: 0,
-      last_error: null,
-      next_attempt_at: nowIso,
-      delivered_at: null,
-      created_at: nowIso,
-    })
-    .execute();
+  await queuePush(trx, deps, {
+    topic: 'credit.publicity',
+    // Once per record and action: a redelivered decision event queues nothing twice.
+    dedupeKey: `credit:${e.id}:${action}`,
+    subject: `${e.subject_name ?? e.usci}（${action === 'publish' ? '公示' : '撤回公示'}）`,
+    agencyPath: agency.path,
+    data: payload,
+  });
 }
 
-export interface DeliveryRun {
-  ran: boolean;
-  delivered: number;
-  failed: number;
-}
-
-/** Backoff after the n-th failed attempt: 2ⁿ minutes, at most a day. */
-export const deliveryBackoffMs = (attempts: number) => Math.min(86_400_000, 60_000 * 2 ** attempts);
+export const CREDIT_PLATFORM_NAME = '信用中国、企业信用信息公示系统（部署配置）';
 
 /**
- * Sends the due deliveries (lease-protected: one process at a time). Each outcome is written by
- * compare-and-set on (status, attempts), so a delivery is never counted twice.
+ * On start, when the deployment names a credit platform: it becomes (or stays) a partner of the gateway, and the
+ * pushes still waiting in `credit_deliveries` — the table of the credit feature's own sender before the one
+ * outbox — are queued in the outbox once each (same dedupe key as a new push, so a second start copies nothing).
+ * This copy is done here and not in a migration because the partner, with its secret sealed under the seal master
+ * key, only exists once a process holding that key and the configuration starts. `credit_deliveries` is
+ * read-only from then on, kept for the record of what was sent before.
  */
-export async function deliverCreditRecords(
-  ctx: AppContext,
-  target: { url: string; secret: string },
-  holder: string,
-  send: typeof fetch = fetch,
-): Promise<DeliveryRun> {
-  const { db } = ctx.database;
-  const now = ctx.now();
-  if (!(await acquireLease(db, CREDIT_DELIVERY_JOB, holder, now, 5 * 60_000))) return { ran: false, delivered: 0, failed: 0 };
-  const run: DeliveryRun = { ran: true, delivered: 0, failed: 0 };
-  try {
-    const due = await db
-      .selectFrom('credit_deliveries')
-      .selectAll()
-      .where('status', 'in', ['pending', 'failed'])
-      .where('next_attempt_at', '<=', now.toISOString())
-      .where('attempts', '<', MAX_DELIVERY_ATTEMPTS)
-      .orderBy('created_at')
-      .limit(200)
-      .execute();
-    for (const d of due) {
-      // The body is the record's canonical JSON (the codec's encoding), so the signature covers exactly what is sent.
-      const body = DELIVERY_PAYLOAD.encode(DELIVERY_PAYLOAD.decode(d.payload_json)!);
-      const signature = signBody(body, target.secret);
-      let error: string | null = null;
-      try {
-        const r = await send(target.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-fep-signature': signature, 'x-fep-delivery': d.id },
-          body,
-        });
-        if (r.status < 200 || r.status >= 300) error = `HTTP ${r.status}`;
-      } catch (err) {
-        error = err instanceof Error ? err.message : String(err);
-      }
-      const at = ctx.now();
-      await transact(ctx, systemActor('credit-delivery'), async (trx, audit) => {
-        const r = await trx
-          .updateTable('credit_deliveries')
-          .set(
-            error
-              ? {
-                  status: 'failed',
-                  attempts: d.attempts + 1,
-                  last_error: error.slice(0, 500),
-                  signature,
-                  next_attempt_at: new Date(at.getTime() + deliveryBackoffMs(d.attempts)).toISOString(),
-                }
-              : { status: 'delivered', attempts: d.attempts + 1, last_error: null, signature, delivered_at: at.toISOString() },
-          )
-          .where('id', '=', d.id)
-          .where('status', '=', d.status)
-          .where('attempts', '=', d.attempts)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) return;
-        await audit({
-          action: 'credit_delivery.attempt',
-          outcome: error ? 'failure' : 'success',
-          targetType: 'credit_event',
-          targetId: d.record_id,
-          details: { deliveryId: d.id, action: d.action, attempt: d.attempts + 1, ...(error ? { error: error.slice(0, 200) } : {}) },
-        });
+export async function configureCreditPlatform(deps: Deps, target: { url: string; secret: string }): Promise<{ partnerId: string | null; adopted: number }> {
+  const partnerId = await ensureConfiguredPartner(deps, {
+    kind: 'credit_platform',
+    name: CREDIT_PLATFORM_NAME,
+    url: target.url,
+    secret: target.secret,
+    scopes: ['credit.push'],
+  });
+  if (!partnerId) return { partnerId, adopted: 0 };
+  const rows = await deps.database.db
+    .selectFrom('credit_deliveries')
+    .innerJoin('credit_events', 'credit_events.id', 'credit_deliveries.record_id')
+    .innerJoin('agencies', 'agencies.id', 'credit_events.agency_id')
+    .select(['credit_deliveries.id', 'credit_deliveries.record_id', 'credit_deliveries.action', 'credit_deliveries.payload_json'])
+    .select(['credit_events.subject_name', 'credit_events.usci', 'agencies.path as agency_path'])
+    .where('credit_deliveries.status', 'in', ['pending', 'failed'])
+    .orderBy('credit_deliveries.created_at')
+    .execute();
+  const key = (w: (typeof rows)[number]) => `credit:${w.record_id}:${w.action}`;
+  const queued = await queuedKeys(deps.database.db, partnerId, rows.map(key));
+  const waiting = rows.filter((w) => !queued.has(key(w)));
+  if (waiting.length === 0) return { partnerId, adopted: 0 };
+  const adopted = await transact(deps, systemActor('credit-delivery'), async (trx, audit) => {
+    let n = 0;
+    for (const w of waiting) {
+      const ids = await queuePush(trx, deps, {
+        topic: 'credit.publicity',
+        dedupeKey: key(w),
+        subject: `${w.subject_name ?? w.usci}（${w.action === 'publish' ? '公示' : '撤回公示'}）`,
+        agencyPath: w.agency_path,
+        data: DELIVERY_PAYLOAD.decode(w.payload_json) ?? {},
+        partnerIds: [partnerId],
       });
-      if (error) run.failed++;
-      else run.delivered++;
+      n += ids.length;
     }
-    return run;
-  } finally {
-    await releaseLease(db, CREDIT_DELIVERY_JOB, holder);
-  }
+    await audit({ action: 'credit_delivery.adopt', targetType: 'partner', targetId: partnerId, details: { adopted: n, waiting: waiting.length } });
+    return n;
+  });
+  return { partnerId, adopted };
 }

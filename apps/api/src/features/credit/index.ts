@@ -24,7 +24,7 @@ export { distribution as creditDistribution, levelCounts as creditLevelCounts, p
  * Supervision's random draw reads a unit's credit and risk through `drawStandings`.
  */
 export { creditRoutes } from './credit.routes.ts';
-export { CREDIT_DELIVERY_JOB, type DeliveryRun, deliverCreditRecords, signBody } from './deliveries.ts';
+export { CREDIT_PLATFORM_NAME, configureCreditPlatform, signBody } from './deliveries.ts';
 export { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 export { drawStandings } from './standings.ts';
 export { CREDIT_SWEEP_JOB, type SweepRun, sweepCredit, sweepCreditPerUnit } from './sweep.ts';

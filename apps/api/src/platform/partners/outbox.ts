@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import {
   DELIVERY_ATTEMPT_LABELS,
   DELIVERY_TOPIC_LABELS,
@@ -46,13 +46,20 @@ export interface PushInput {
   due?: { at: string; basis: string } | null;
   /** Only these partners (a portal's callback goes to the portal that filed); default: every holder of the topic's scope. */
   partnerIds?: string[];
+  /**
+   * The receivers named are the ones the fact belongs to (a 12345 order goes back to the platform that sent it,
+   * wherever the order was transferred): no area filter.
+   */
+  namedReceivers?: boolean;
+  /** Pushes that must arrive in order: held while an earlier one of the same sequence is not delivered. */
+  sequence?: { key: string; no: number };
 }
 
 /** Queues a push to every partner entitled to it, in the caller's transaction. Returns the deliveries queued. */
 export async function queuePush(trx: Executor, deps: Pick<AppContext, 'now'>, input: PushInput): Promise<string[]> {
   let partners: GatewayPartner[] = await partnersWithScope(trx as never, DELIVERY_TOPIC_SCOPE[input.topic]);
   if (input.partnerIds) partners = partners.filter((p) => input.partnerIds!.includes(p.id));
-  partners = partners.filter((p) => p.callback_url && servesArea(p, input.agencyPath));
+  partners = partners.filter((p) => p.callback_url && ((input.namedReceivers && input.partnerIds) || servesArea(p, input.agencyPath)));
   const now = deps.now();
   const nowIso = now.toISOString();
   const ids: string[] = [];
@@ -81,12 +88,21 @@ export async function queuePush(trx: Executor, deps: Pick<AppContext, 'now'>, in
         created_at: nowIso,
         updated_at: nowIso,
         version: 0,
+        sequence_key: input.sequence?.key ?? null,
+        sequence_no: input.sequence?.no ?? null,
       })
       .onConflict((oc) => oc.columns(['partner_id', 'dedupe_key']).doNothing())
       .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) ids.push(id);
   }
   return ids;
+}
+
+/** Which of these dedupe keys are already queued to a partner (a copy from an older table is made once). */
+export async function queuedKeys(db: Deps['database']['db'], partnerId: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.selectFrom('gateway_deliveries').select('dedupe_key').where('partner_id', '=', partnerId).where('dedupe_key', 'in', keys).execute();
+  return new Set(rows.map((r) => r.dedupe_key));
 }
 
 /** queuePush in a transaction of its own (a subscriber's), recorded in the enforcement record. */
@@ -101,6 +117,41 @@ export async function queuePushRecorded(deps: Deps, input: PushInput): Promise<s
     });
     return ids;
   });
+}
+
+/**
+ * What goes on the wire for a delivery. A partner registered on the gateway gets the envelope (delivery id, topic,
+ * moment, data) signed like an inbound call, with the delivery id in the nonce. The credit platform keeps the
+ * request it has accepted since CRD-03 — the bare 双公示 record (`cf_*` fields) as the body and HMAC-SM3 of the body
+ * with the platform secret in `x-fep-signature` — because its receiving end checks exactly that; the gateway's
+ * headers are added beside it, so a receiver may move to the gateway signature without a change on this side.
+ * The 12345 platform likewise gets the bare report, signed as before (the same canonical string as the gateway's,
+ * with its partner id in `x-partner-id`).
+ */
+export function wireRequest(
+  d: Pick<GatewayDelivery, 'id' | 'topic' | 'payload_json' | 'partner_id'>,
+  kind: GatewayPartner['kind'],
+  url: URL,
+  secret: string,
+  now: Date,
+): { body: string; headers: Record<string, string> } {
+  const envelope = PAYLOAD.decode(d.payload_json) ?? {};
+  const bare = kind === 'credit_platform' || kind === 'hotline_12345';
+  const body = JSON.stringify(bare ? envelope.data : envelope);
+  const timestamp = now.toISOString();
+  const nonce = `${d.id.replace(/-/g, '')}${randomBytes(4).toString('hex')}`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-fep-delivery': d.id,
+    'x-fep-topic': d.topic,
+    'x-timestamp': timestamp,
+    'x-nonce': nonce,
+    'x-signature': signRequest(secret, 'POST', url.pathname + url.search, timestamp, nonce, body),
+  };
+  if (kind === 'credit_platform') headers['x-fep-signature'] = createHmac('sm3', secret).update(body, 'utf8').digest('hex');
+  // The 12345 platform checks a report as it has since CMP-01: signed like its own calls to us, with its partner id.
+  if (kind === 'hotline_12345') headers['x-partner-id'] = d.partner_id;
+  return { body, headers };
 }
 
 export interface PushRun {
@@ -124,33 +175,50 @@ export async function deliverPushes(ctx: AppContext, holder: string, send: typeo
       .selectFrom('gateway_deliveries')
       .innerJoin('gateway_partners', 'gateway_partners.id', 'gateway_deliveries.partner_id')
       .selectAll('gateway_deliveries')
-      .select(['gateway_partners.callback_url', 'gateway_partners.secret_enc', 'gateway_partners.status as partner_status'])
+      .select([
+        'gateway_partners.callback_url',
+        'gateway_partners.secret_enc',
+        'gateway_partners.status as partner_status',
+        'gateway_partners.kind as partner_kind',
+      ])
       .where('gateway_deliveries.status', 'in', ['pending', 'failed'])
       .where('gateway_deliveries.next_attempt_at', '<=', ctx.now().toISOString())
-      .orderBy('gateway_deliveries.next_attempt_at')
+      // Oldest first, and a sequence in its order, so an earlier push of a sequence is tried before a later one.
+      .orderBy('gateway_deliveries.created_at')
+      .orderBy('gateway_deliveries.sequence_no')
+      .orderBy('gateway_deliveries.id')
       .limit(200)
       .execute();
+    const held = new Set<string>();
     for (const d of due) {
       if (d.partner_status !== 'active' || !d.callback_url) continue;
-      const body = JSON.stringify(PAYLOAD.decode(d.payload_json));
+      if (d.sequence_key !== null) {
+        // A later report of a 12345 order waits while an earlier one waits for its retry (or is dead, until replayed):
+        // the platform never hears the result before the progress.
+        if (held.has(d.sequence_key)) continue;
+        const earlier = await db
+          .selectFrom('gateway_deliveries')
+          .select('id')
+          .where('sequence_key', '=', d.sequence_key)
+          .where('partner_id', '=', d.partner_id)
+          .where('sequence_no', '<', d.sequence_no ?? 0)
+          .where('status', '!=', 'delivered')
+          .executeTakeFirst();
+        if (earlier) {
+          held.add(d.sequence_key);
+          continue;
+        }
+      }
       const url = new URL(d.callback_url);
-      const timestamp = ctx.now().toISOString();
-      const nonce = `${d.id.replace(/-/g, '')}${randomBytes(4).toString('hex')}`;
       const secret = openSecret(ctx, d.secret_enc, d.partner_id);
+      const { body, headers } = wireRequest(d, d.partner_kind, url, secret, ctx.now());
       const started = Date.now();
       let error: string | null = null;
       let status: number | null = null;
       try {
         const r = await send(url, {
           method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-fep-delivery': d.id,
-            'x-fep-topic': d.topic,
-            'x-timestamp': timestamp,
-            'x-nonce': nonce,
-            'x-signature': signRequest(secret, 'POST', url.pathname + url.search, timestamp, nonce, body),
-          },
+          headers,
           body,
           signal: AbortSignal.timeout(10_000),
         });
@@ -207,6 +275,7 @@ export async function deliverPushes(ctx: AppContext, holder: string, send: typeo
         });
       });
       run[outcome === 'delivered' ? 'delivered' : outcome === 'dead' ? 'dead' : 'failed']++;
+      if (error && d.sequence_key !== null) held.add(d.sequence_key);
     }
     return run;
   } finally {

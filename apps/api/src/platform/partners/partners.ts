@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PARTNER_SCOPES, isPartnerScope, PARTNER_KIND_LABELS, PARTNER_SCOPE_LABELS, type PartnerKindId, type PartnerScope } from '@fep/domain';
+import type { Executor } from '../../db/database.ts';
 import { JsonValue, jsonColumn } from '../../db/json.ts';
 import type { GatewayPartner } from '../../db/schema/partners.ts';
-import type { Actor } from '../actor.ts';
+import { type Actor, systemActor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
 import { AppError, notFound, outOfScope } from '../errors.ts';
 import { uuidv7 } from '../ids.ts';
 import { agencyById, findAgency } from '../org/agencies.repository.ts';
 import { inScope } from '../org/scope.ts';
 import { type Deps, transact } from '../transact.ts';
-import { sealSecret } from './secrets.ts';
+import { openSecret, sealSecret } from './secrets.ts';
 
 /**
  * Partners of the gateway (MON-03): the government systems an administrator registers — a unified service portal,
@@ -143,4 +145,144 @@ export function servesArea(p: Pick<GatewayPartner, 'agency_path'>, agencyPath: s
 export async function partnersWithScope(db: Deps['database']['db'], scope: PartnerScope): Promise<GatewayPartner[]> {
   const rows = await db.selectFrom('gateway_partners').selectAll().where('status', '=', 'active').execute();
   return rows.filter((p) => scopesOf(p).includes(scope));
+}
+
+/**
+ * A partner known from the deployment's configuration rather than registered on the page (the credit platform's
+ * address and secret, `FEP_CREDIT_PLATFORM_URL`/`…_SECRET`, from before the gateway existed): made a partner of the
+ * whole country on start, so its pushes go through the one outbox and its delivery log. The address and secret in
+ * force follow the configuration; a partner an administrator revoked stays revoked (the configuration is removed to
+ * stop it for good). Returns the partner's id, or null when revoked.
+ */
+export async function ensureConfiguredPartner(
+  deps: Deps,
+  input: { kind: PartnerKindId; name: string; url: string; secret: string; scopes: PartnerScope[] },
+): Promise<string | null> {
+  const url = checkCallback(input.url, deps.config.production === true);
+  if (!url) throw new AppError('PARTNER.INVALID', '配置的推送地址为空', { field: 'callbackUrl' });
+  const find = (db: Executor) =>
+    db
+      .selectFrom('gateway_partners')
+      .selectAll()
+      .where('kind', '=', input.kind)
+      .where('created_by', 'is', null)
+      .where('agency_path', 'is', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  const sameSecret = (p: GatewayPartner) => {
+    try {
+      return openSecret(deps, p.secret_enc, p.id) === input.secret;
+    } catch {
+      return false;
+    }
+  };
+  // Read first: an unchanged configuration (every start but the first) writes nothing.
+  const seen = await find(deps.database.db);
+  if (seen?.status === 'revoked') return null;
+  if (seen && seen.callback_url === url && sameSecret(seen) && SCOPES.encode(input.scopes) === seen.scopes_json) return seen.id;
+  return transact(deps, systemActor('partner-config'), async (trx, audit) => {
+    const existing = await find(trx);
+    if (existing?.status === 'revoked') {
+      await audit({ action: 'partner.configure', outcome: 'failure', targetType: 'partner', targetId: existing.id, details: { reason: 'revoked' } });
+      return null;
+    }
+    if (existing) {
+      const changedSecret = !sameSecret(existing);
+      const r = await trx
+        .updateTable('gateway_partners')
+        .set({
+          callback_url: url,
+          secret_enc: sealSecret(deps, input.secret, existing.id),
+          scopes_json: SCOPES.encode(input.scopes),
+          version: existing.version + 1,
+        })
+        .where('id', '=', existing.id)
+        .where('version', '=', existing.version)
+        .executeTakeFirst();
+      // Another process starting at the same moment did the same: recorded as such.
+      const applied = Number(r.numUpdatedRows) === 1;
+      await audit({
+        action: 'partner.configure',
+        outcome: applied ? 'success' : 'failure',
+        targetType: 'partner',
+        targetId: existing.id,
+        after: { callback_url: url, secret_changed: changedSecret },
+      });
+      return existing.id;
+    }
+    const now = deps.now().toISOString();
+    const id = uuidv7(deps.now().getTime());
+    const row = {
+      id,
+      kind: input.kind,
+      name: input.name,
+      key_id: `GW${randomBytes(12).toString('hex').toUpperCase()}`,
+      secret_enc: sealSecret(deps, input.secret, id),
+      scopes_json: SCOPES.encode(input.scopes),
+      callback_url: url,
+      agency_id: null,
+      agency_path: null,
+      status: 'active' as const,
+      version: 0,
+      created_by: null,
+      created_at: now,
+      revoked_at: null,
+    };
+    await trx.insertInto('gateway_partners').values(row).execute();
+    await audit({ action: 'partner.configure', targetType: 'partner', targetId: id, after: { ...row, secret_enc: null } });
+    return id;
+  });
+}
+
+/**
+ * A partner whose key is issued elsewhere (a 12345 platform's key, issued on the complaints side since CMP-01) made
+ * a receiver of the one outbox under the same id, with the same secret and address, so its pushes are in the
+ * delivery log. Called in the transaction that queues a push to it; the address follows the issuing side's.
+ */
+export async function mirrorPartner(
+  trx: Executor,
+  deps: Pick<AppContext, 'now' | 'sealMasterKey'>,
+  input: {
+    id: string;
+    kind: PartnerKindId;
+    name: string;
+    url: string;
+    secret: string;
+    agencyId: string | null;
+    agencyPath: string | null;
+    scopes: PartnerScope[];
+  },
+): Promise<void> {
+  const existing = await trx.selectFrom('gateway_partners').select(['id', 'callback_url', 'version']).where('id', '=', input.id).executeTakeFirst();
+  if (existing) {
+    if (existing.callback_url !== input.url)
+      await trx
+        .updateTable('gateway_partners')
+        .set({ callback_url: input.url, version: existing.version + 1 })
+        .where('id', '=', input.id)
+        .where('version', '=', existing.version)
+        .execute();
+    return;
+  }
+  await trx
+    .insertInto('gateway_partners')
+    .values({
+      id: input.id,
+      kind: input.kind,
+      name: input.name,
+      // Not a key a partner presents to the gateway: its calls keep their own routes and key.
+      key_id: `MIRROR-${input.id}`,
+      secret_enc: sealSecret(deps, input.secret, input.id),
+      scopes_json: SCOPES.encode(input.scopes),
+      callback_url: input.url,
+      agency_id: input.agencyId,
+      agency_path: input.agencyPath,
+      status: 'active',
+      version: 0,
+      created_by: null,
+      created_at: deps.now().toISOString(),
+      revoked_at: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
