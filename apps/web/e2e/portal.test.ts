@@ -48,7 +48,8 @@ describe('portal sessions and places in headless Chromium', () => {
         await first.getByText('办事指南 · 广东省 广州市 天河区').waitFor();
         await first.getByText('当地消防救援机构：广州市天河区消防救援大队', { exact: false }).waitFor();
         assert.equal(await first.getByText('建筑面积300平方米以下').count(), 0, "no other place's guide");
-        assert.ok(await first.getByLabel('场所所在地').isVisible(), 'the place picker stays after login');
+        // The place picker stays after login (waited for: a starved runner draws the header late).
+        await first.getByLabel('场所所在地').waitFor({ timeout: 30_000 });
         await first.screenshot({ path: `${SHOTS}portal-home-place-${vp.name}.png`, fullPage: true });
 
         // A second tab (and a bookmark) of the same browser is signed in: the cookie is the session.
