@@ -60,6 +60,7 @@ export interface MonitoringCheckTriggerTable {
   policy_version: string;
   created_at: string;
 }
+export type MonitoringCentre = Selectable<MonitoringCentreTable>;
 export type MonitoringDevice = Selectable<MonitoringDeviceTable>;
 export type MonitoringEvent = Selectable<MonitoringEventTable>;
 
