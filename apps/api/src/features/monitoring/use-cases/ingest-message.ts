@@ -99,7 +99,10 @@ async function registeredDevice(
 ): Promise<{ centre: MonitoringCentre | undefined; device: MonitoringDevice | undefined }> {
   const { db } = deps.database;
   let cache = deviceCache.get(deps.database);
-  if (!cache) deviceCache.set(deps.database, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    deviceCache.set(deps.database, cache);
+  }
   const key = `${centreCode}\u0000${deviceCode}`;
   const hit = cache.get(key);
   if (hit && now - hit.at >= 0 && now - hit.at < DEVICE_CACHE_MS) return hit;
