@@ -14,15 +14,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { completeUsci } from '@fep/domain';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
-import type { UnitTable } from '../apps/api/src/db/schema.ts';
-import { uuidv7 } from '../apps/api/src/platform/ids.ts';
 import { pathRange } from '../apps/api/src/platform/org/scope.ts';
+import { generateUnits } from './fixtures.ts';
 
 const run = promisify(execFile);
 
@@ -49,7 +47,6 @@ async function cannon(url: string, connections: number, headers: Record<string, 
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
-const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const ROUNDS = Number(process.env.FEP_BENCH_ROUNDS ?? 3);
 
 async function measure(database: 'sqlite' | 'postgres', units: number, seconds: number): Promise<LookupRow> {
@@ -79,55 +76,8 @@ async function measure(database: 'sqlite' | 'postgres', units: number, seconds: 
     const agency = await db.selectFrom('agencies').selectAll().where('region_code', '=', '211000').executeTakeFirstOrThrow();
     const brigade = await db.selectFrom('agencies').selectAll().where('region_code', '=', '211002').executeTakeFirstOrThrow();
     // The generated directory: Liaoyang's detachment and one brigade, valid USCIs.
-    let probe = '';
-    const now = new Date().toISOString();
-    for (let i = 0; i < units; i += 1000) {
-      const rows: UnitTable[] = [];
-      for (let k = i; k < Math.min(units, i + 1000); k++) {
-        let body = '';
-        let x = k * 2654435761;
-        for (let j = 0; j < 9; j++) {
-          body += CHARS[x % 31];
-          x = Math.floor(x / 31) + j * 7919;
-        }
-        const usci = completeUsci(`92211000${body}`);
-        const a = k % 3 === 0 ? brigade : agency;
-        if (k === Math.floor(units / 2)) probe = usci;
-        rows.push({
-          id: uuidv7(),
-          usci,
-          name: `压测单位${k}`,
-          address: `白塔区测试路${k % 999}号`,
-          region_code: a.region_code,
-          agency_id: a.id,
-          agency_path: a.path,
-          venue_kind: 'restaurant',
-          floor_area: 100 + (k % 5000),
-          key_unit: k % 10 === 0 ? 1 : 0,
-          risk_level: 'low',
-          credit_level: 'A',
-          owner_user_id: null,
-          contact_name: '张三',
-          contact_phone: '13800001234',
-          created_at: now,
-          updated_at: now,
-          self_commitment: 0,
-          last_fire_on: null,
-          responsible_name: null,
-          responsible_key: null,
-          manager_name: null,
-          manager_key: null,
-          lat: null,
-          lng: null,
-          position_set_at: null,
-        });
-      }
-      await db
-        .insertInto('units')
-        .values(rows)
-        .onConflict((oc) => oc.column('usci').doNothing())
-        .execute();
-    }
+    const generated = await generateUnits(db, [brigade, agency, agency], units);
+    const probe = generated[Math.floor(units / 2)]!;
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const login = await fetch(`${base}/api/v1/auth/login`, {

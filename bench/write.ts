@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp, createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
@@ -41,28 +41,13 @@ async function load(o: Record<string, unknown>): Promise<Load> {
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-export async function product(databaseUrl: string | undefined) {
-  const dir = mkdtempSync(join(tmpdir(), 'fep-bench-write-'));
-  let schema: string | undefined;
-  if (databaseUrl) {
-    schema = `bench_${randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: databaseUrl });
-    await c.connect();
-    await c.query(`CREATE SCHEMA ${schema}`);
-    await c.end();
-  }
-  process.env.FEP_COUNT_STATEMENTS = '1';
-  const ctx = await createContext(
-    loadConfig({ DATA_DIR: dir, FEP_DEMO: 'true', FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
-    schema ? { pgSchema: schema } : {},
-  );
-  const app = await buildApp(ctx, { serveWeb: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+/**
+ * What a submission needs: the applicant's session (`applicant.440106`) and a complete application on the inspection
+ * path whose uploaded materials are already stored (one PNG per required upload).
+ */
+export async function submissionFixture(app: FastifyInstance, password: string) {
   const token = (
-    (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'applicant.440106', password: ctx.config.demoPassword } })).json() as {
-      token: string;
-    }
+    (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'applicant.440106', password } })).json() as { token: string }
   ).token;
   const auth = { authorization: `Bearer ${token}` };
   const guide = (await app.inject({ method: 'GET', url: '/api/v1/licensing/guide?region=440106' })).json() as {
@@ -100,6 +85,28 @@ export async function product(databaseUrl: string | undefined) {
     materials,
     submit: true,
   };
+  return { auth, body };
+}
+
+export async function product(databaseUrl: string | undefined) {
+  const dir = mkdtempSync(join(tmpdir(), 'fep-bench-write-'));
+  let schema: string | undefined;
+  if (databaseUrl) {
+    schema = `bench_${randomBytes(4).toString('hex')}`;
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    await c.query(`CREATE SCHEMA ${schema}`);
+    await c.end();
+  }
+  process.env.FEP_COUNT_STATEMENTS = '1';
+  const ctx = await createContext(
+    loadConfig({ DATA_DIR: dir, FEP_DEMO: 'true', FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+    schema ? { pgSchema: schema } : {},
+  );
+  const app = await buildApp(ctx, { serveWeb: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const { auth, body } = await submissionFixture(app, ctx.config.demoPassword);
   if (process.env.FEP_BENCH_PROBE) {
     const rs = await Promise.all(
       Array.from({ length: 20 }, () =>
