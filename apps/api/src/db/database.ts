@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type Kysely as KyselyType, type LogEvent, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { type CheckpointerStats, startCheckpointer } from './checkpointer.ts';
 import type { DB } from './schema.ts';
 import { GroupCommitSqliteDialect } from './sqlite-group-commit.ts';
 
@@ -24,6 +25,8 @@ export interface Database {
   stats: { statements: number; commits: number };
   /** The SQLite file (read-only worker connections open the same file). */
   file?: string;
+  /** SQLite: the WAL checkpoints taken on the checkpointer's thread (db/checkpointer.ts). */
+  checkpoints?: CheckpointerStats;
   /**
    * PostgreSQL only: calls `onMessage` with the payload of every NOTIFY on `channel` (sent by any process on
    * the database, delivered when the sending transaction commits), on a connection of its own that is
@@ -110,7 +113,20 @@ export function openDatabase(opts: DatabaseOptions): Database {
       : undefined;
   const dialect = new GroupCommitSqliteDialect({ writer, reader, ...(onStatement ? { onStatement } : {}) });
   const db = new Kysely<DB>({ dialect, log: queryLog(stats) });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), describe: `SQLite ${file}`, stats, file };
+  // WAL checkpoints off the event loop (db/checkpointer.ts); FEP_SQLITE_CHECKPOINT=inline leaves them to the writer.
+  const checkpointer = process.env.FEP_SQLITE_CHECKPOINT === 'inline' ? undefined : startCheckpointer(writer.sqlite, file);
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+    describe: `SQLite ${file}`,
+    stats,
+    file,
+    ...(checkpointer ? { checkpoints: checkpointer.stats } : {}),
+  };
 }
 
 /**

@@ -44,6 +44,9 @@ for (const database of DATABASES) {
       assert.match(text, /^nodejs_eventloop_lag_seconds \d/m);
       assert.match(text, /^nodejs_eventloop_lag_p99_seconds \d/m);
       assert.match(text, /^process_resident_memory_bytes \d/m);
+      // SQLite's checkpoints run off the event loop (db/checkpointer.ts); PostgreSQL has none of its own to report.
+      if (t.ctx.database.dialect === 'sqlite') assert.match(text, /^fep_sqlite_checkpointer_running 1$/m);
+      else assert.doesNotMatch(text, /fep_sqlite_checkpointer_running/);
       // No record id, no made-up address: one series per route pattern.
       assert.ok(!text.includes(own) && !text.includes(foreign) && !text.includes('12345'), 'an address reached a label');
       assert.match(text, /route="unmatched"/);

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { pendingMigrations } from '../../db/migrations/index.ts';
 import type { AppContext } from '../context.ts';
 
@@ -32,6 +32,36 @@ export function installOperationsEndpoints(app: FastifyInstance, ctx: AppContext
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+
+  const checkpoints = ctx.database.checkpoints;
+  if (checkpoints) {
+    // SQLite's WAL checkpoints run on a thread of their own (db/checkpointer.ts): a stopped thread means the
+    // writer checkpoints inside commits again, and requests wait for it.
+    new Gauge({
+      name: 'fep_sqlite_checkpoints_total',
+      help: 'WAL checkpoints taken on the checkpointer thread',
+      registers: [registry],
+      collect() {
+        this.set(checkpoints.checkpoints);
+      },
+    });
+    new Gauge({
+      name: 'fep_sqlite_checkpoint_max_seconds',
+      help: 'Longest WAL checkpoint on the checkpointer thread',
+      registers: [registry],
+      collect() {
+        this.set(checkpoints.maxMs / 1000);
+      },
+    });
+    new Gauge({
+      name: 'fep_sqlite_checkpointer_running',
+      help: '1 while WAL checkpoints run off the event loop, 0 when the writer took them back',
+      registers: [registry],
+      collect() {
+        this.set(checkpoints.running ? 1 : 0);
+      },
+    });
+  }
 
   app.addHook('onResponse', (req, reply, done) => {
     // Requests no route matched share one series (a scan of made-up addresses must not create series).
