@@ -45,8 +45,9 @@ export async function crashDrill(opts: { database: 'sqlite' | 'postgres'; cycles
   try {
     let token = '';
     let unitId = '';
+    // The process restarted to check a cycle is the one the next cycle writes to and kills: one start per cycle.
+    let p = await c.start();
     for (let cycle = 0; cycle < opts.cycles; cycle++) {
-      const p = await c.start();
       const base = `http://127.0.0.1:${p.port}`;
       if (!token) {
         const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -142,10 +143,11 @@ export async function crashDrill(opts: { database: 'sqlite' | 'postgres'; cycles
         if (r.status === 201) report.retriedSettled++;
         else report.problems.push(`cycle ${cycle}: retry of ${key} → ${r.status} ${await r.text()}`);
       }
-      await q.kill('SIGKILL');
+      p = q;
       report.cycles++;
       opts.log?.(`cycle ${cycle + 1}/${opts.cycles}: ${report.acknowledged} acknowledged, ${report.inFlightAtKill} in flight at kills, ${report.lost} lost`);
     }
+    await p.kill('SIGKILL');
     const database = openDatabase({ dataDir: c.dataDir, databaseUrl: c.databaseUrl || undefined });
     try {
       const key = loadAuditKey(c.dataDir, undefined);
