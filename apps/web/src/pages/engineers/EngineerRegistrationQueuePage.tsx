@@ -1,11 +1,10 @@
-import type { EngineerRegistrationList, EngineerRegistrationView } from '@fep/contracts';
+import type { EngineerRegistrationView } from '@fep/contracts';
 import { DUE_FILTER_LABELS } from '@fep/domain';
-import { Button, Card, Form, Input, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useAuth } from '../../auth.tsx';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { QueuePage } from '../../components/QueuePage.tsx';
 import { usePost } from '../../components/usePost.ts';
-import { useApi } from '../../query.ts';
 
 const ALERT_COLORS: Record<string, string> = { ok: 'default', due_soon: 'warning', overdue: 'error' };
 const ALERT_LABELS: Partial<Record<string, string>> = DUE_FILTER_LABELS;
@@ -17,68 +16,52 @@ const OUTCOMES = [
 /** 注册消防工程师注册 (LIC-12): the agency's queue with the decision's due date; decide, then record the courier. */
 export function EngineerRegistrationQueuePage() {
   const { can } = useAuth();
-  const [open, setOpen] = useState(true);
   const [acting, setActing] = useState<{ r: EngineerRegistrationView; kind: 'decide' | 'dispatch' } | null>(null);
-  const list = useApi<EngineerRegistrationList>(`/api/v1/engineers/registrations${open ? '?open=true' : ''}`);
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={3}>注册消防工程师注册</Typography.Title>
-      <Segmented
-        value={open ? 'open' : 'all'}
-        onChange={(v) => setOpen(v === 'open')}
-        options={[
-          { label: '办理中', value: 'open' },
-          { label: '全部', value: 'all' },
-        ]}
-      />
-      <Card className="list-frame">
-        <ResponsiveTable<EngineerRegistrationView>
-          rowKey="id"
-          cardHead={2}
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '没有申请' }}
-          columns={[
-            { title: '申请人', key: 'name', render: (_: unknown, r) => `${r.name}（${r.idNumberMasked}）` },
-            { title: '级别', dataIndex: 'levelLabel' },
-            { title: '聘用单位', dataIndex: 'employer' },
-            { title: '材料', key: 'materials', render: (_: unknown, r) => `${r.materials.length} 份，已承诺` },
-            {
-              title: '审核期限',
-              key: 'due',
-              render: (_: unknown, r) => (
-                <Space wrap>
-                  {r.dueDate}
-                  {r.status === 'pending' && ALERT_LABELS[r.alert] ? <Tag color={ALERT_COLORS[r.alert]}>{ALERT_LABELS[r.alert]}</Tag> : null}
-                </Space>
-              ),
-            },
-            { title: '状态', dataIndex: 'statusLabel' },
-            { title: '证书编号', key: 'cert', render: (_: unknown, r) => r.certificateNo ?? '—' },
-            { title: '寄递', key: 'courier', render: (_: unknown, r) => (r.trackingNo ? `${r.courier} ${r.trackingNo}` : '—') },
-            {
-              title: '操作',
-              key: 'actions',
-              render: (_: unknown, r) => (
-                <Space wrap>
-                  {r.status === 'pending' && can('market:engineer:register') && (
-                    <Button type="primary" onClick={() => setActing({ r, kind: 'decide' })}>
-                      审核
-                    </Button>
-                  )}
-                  {r.status === 'approved' && can('market:engineer:dispatch') && (
-                    <Button type="primary" onClick={() => setActing({ r, kind: 'dispatch' })}>
-                      寄递证书和印章
-                    </Button>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Card>
+    <QueuePage<EngineerRegistrationView>
+      title="注册消防工程师注册"
+      endpoint="/api/v1/engineers/registrations"
+      emptyText="没有申请"
+      columns={[
+        { title: '申请人', key: 'name', render: (_: unknown, r) => `${r.name}（${r.idNumberMasked}）` },
+        { title: '级别', dataIndex: 'levelLabel' },
+        { title: '聘用单位', dataIndex: 'employer' },
+        { title: '材料', key: 'materials', render: (_: unknown, r) => `${r.materials.length} 份，已承诺` },
+        {
+          title: '审核期限',
+          key: 'due',
+          render: (_: unknown, r) => (
+            <Space wrap>
+              {r.dueDate}
+              {r.status === 'pending' && ALERT_LABELS[r.alert] ? <Tag color={ALERT_COLORS[r.alert]}>{ALERT_LABELS[r.alert]}</Tag> : null}
+            </Space>
+          ),
+        },
+        { title: '状态', dataIndex: 'statusLabel' },
+        { title: '证书编号', key: 'cert', render: (_: unknown, r) => r.certificateNo ?? '—' },
+        { title: '寄递', key: 'courier', render: (_: unknown, r) => (r.trackingNo ? `${r.courier} ${r.trackingNo}` : '—') },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_: unknown, r) => (
+            <Space wrap>
+              {r.status === 'pending' && can('market:engineer:register') && (
+                <Button type="primary" onClick={() => setActing({ r, kind: 'decide' })}>
+                  审核
+                </Button>
+              )}
+              {r.status === 'approved' && can('market:engineer:dispatch') && (
+                <Button type="primary" onClick={() => setActing({ r, kind: 'dispatch' })}>
+                  寄递证书和印章
+                </Button>
+              )}
+            </Space>
+          ),
+        },
+      ]}
+    >
       <Modal open={!!acting} title={acting?.kind === 'dispatch' ? '登记寄递单号' : '审核注册申请'} footer={null} onCancel={close} destroyOnHidden>
         {acting?.kind === 'dispatch' ? (
           <Form
@@ -117,6 +100,6 @@ export function EngineerRegistrationQueuePage() {
           </Form>
         ) : null}
       </Modal>
-    </Space>
+    </QueuePage>
   );
 }

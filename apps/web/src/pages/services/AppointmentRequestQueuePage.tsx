@@ -1,10 +1,9 @@
-import type { AppointmentRequestList, AppointmentRequestView } from '@fep/contracts';
-import { Button, Card, Form, Input, Modal, Radio, Segmented, Space, Tag, Typography } from 'antd';
+import type { AppointmentRequestView } from '@fep/contracts';
+import { Button, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { QueuePage } from '../../components/QueuePage.tsx';
 import { usePost } from '../../components/usePost.ts';
 import { beijingDateTime } from '../../licensing.ts';
-import { useApi } from '../../query.ts';
 
 type Acting = { r: AppointmentRequestView; kind: 'confirm' | 'counter' | 'decline' } | null;
 
@@ -16,72 +15,58 @@ const isoOf = (local: string) => new Date(local).toISOString();
  * reply deadline of each.
  */
 export function AppointmentRequestQueuePage() {
-  const [open, setOpen] = useState(true);
   const [acting, setActing] = useState<Acting>(null);
-  const list = useApi<AppointmentRequestList>(`/api/v1/appointments/requests${open ? '?open=true' : ''}`);
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={3}>单位预约</Typography.Title>
-      <Segmented
-        value={open ? 'open' : 'all'}
-        onChange={(v) => setOpen(v === 'open')}
-        options={[
-          { label: '待答复', value: 'open' },
-          { label: '全部', value: 'all' },
-        ]}
-      />
-      <Card className="list-frame">
-        <ResponsiveTable<AppointmentRequestView>
-          rowKey="id"
-          cardHead={1}
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '没有待答复的预约' }}
-          columns={[
-            { title: '类型', dataIndex: 'kindLabel' },
-            { title: '单位', dataIndex: 'unitName' },
-            { title: '内容', key: 'topic', render: (_: unknown, r) => `${r.topic}（${r.place}，${r.people} 人）` },
-            { title: '单位提出的时间', key: 'times', render: (_: unknown, r) => r.proposedTimes.map((x) => beijingDateTime(x)).join('；') },
-            { title: '联系', key: 'who', render: (_: unknown, r) => `${r.requesterName} ${r.contact}` },
-            {
-              title: '答复期限',
-              key: 'due',
-              render: (_: unknown, r) =>
-                r.replyDue ? <Tag color={r.replyAlert === 'overdue' ? 'red' : r.replyAlert === 'due_soon' ? 'orange' : 'default'}>{r.replyDue}</Tag> : '—',
-            },
-            {
-              title: '状态',
-              key: 'status',
-              render: (_: unknown, r) => (
-                <Space direction="vertical" size={0}>
-                  <span>{r.statusLabel}</span>
-                  {r.startsAt && <span>{beijingDateTime(r.startsAt)}</span>}
-                  {r.status === 'counter_proposed' && r.counterAt && <span>另提：{beijingDateTime(r.counterAt)}</span>}
-                  {r.answer && <Typography.Text type="secondary">{r.answer}</Typography.Text>}
-                </Space>
-              ),
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              render: (_: unknown, r) =>
-                r.status === 'proposed' ? (
-                  <Space wrap>
-                    <Button type="primary" onClick={() => setActing({ r, kind: 'confirm' })}>
-                      {r.kind === 'off_hours' ? '同意' : '确认时间'}
-                    </Button>
-                    {r.kind !== 'off_hours' && <Button onClick={() => setActing({ r, kind: 'counter' })}>另提时间</Button>}
-                    <Button danger onClick={() => setActing({ r, kind: 'decline' })}>
-                      不予安排
-                    </Button>
-                  </Space>
-                ) : null,
-            },
-          ]}
-        />
-      </Card>
+    <QueuePage<AppointmentRequestView>
+      title="单位预约"
+      endpoint="/api/v1/appointments/requests"
+      pendingLabel="待答复"
+      emptyText="没有待答复的预约"
+      cardHead={1}
+      columns={[
+        { title: '类型', dataIndex: 'kindLabel' },
+        { title: '单位', dataIndex: 'unitName' },
+        { title: '内容', key: 'topic', render: (_: unknown, r) => `${r.topic}（${r.place}，${r.people} 人）` },
+        { title: '单位提出的时间', key: 'times', render: (_: unknown, r) => r.proposedTimes.map((x) => beijingDateTime(x)).join('；') },
+        { title: '联系', key: 'who', render: (_: unknown, r) => `${r.requesterName} ${r.contact}` },
+        {
+          title: '答复期限',
+          key: 'due',
+          render: (_: unknown, r) =>
+            r.replyDue ? <Tag color={r.replyAlert === 'overdue' ? 'red' : r.replyAlert === 'due_soon' ? 'orange' : 'default'}>{r.replyDue}</Tag> : '—',
+        },
+        {
+          title: '状态',
+          key: 'status',
+          render: (_: unknown, r) => (
+            <Space direction="vertical" size={0}>
+              <span>{r.statusLabel}</span>
+              {r.startsAt && <span>{beijingDateTime(r.startsAt)}</span>}
+              {r.status === 'counter_proposed' && r.counterAt && <span>另提：{beijingDateTime(r.counterAt)}</span>}
+              {r.answer && <Typography.Text type="secondary">{r.answer}</Typography.Text>}
+            </Space>
+          ),
+        },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_: unknown, r) =>
+            r.status === 'proposed' ? (
+              <Space wrap>
+                <Button type="primary" onClick={() => setActing({ r, kind: 'confirm' })}>
+                  {r.kind === 'off_hours' ? '同意' : '确认时间'}
+                </Button>
+                {r.kind !== 'off_hours' && <Button onClick={() => setActing({ r, kind: 'counter' })}>另提时间</Button>}
+                <Button danger onClick={() => setActing({ r, kind: 'decline' })}>
+                  不予安排
+                </Button>
+              </Space>
+            ) : null,
+        },
+      ]}
+    >
       <Modal
         open={!!acting}
         title={acting?.kind === 'confirm' ? '确认时间' : acting?.kind === 'counter' ? '另提时间' : '不予安排'}
@@ -149,6 +134,6 @@ export function AppointmentRequestQueuePage() {
           </Form>
         ) : null}
       </Modal>
-    </Space>
+    </QueuePage>
   );
 }

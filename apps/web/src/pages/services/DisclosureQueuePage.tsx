@@ -1,11 +1,10 @@
-import type { DisclosureList, DisclosureView } from '@fep/contracts';
+import type { DisclosureView } from '@fep/contracts';
 import { DISCLOSURE_OUTCOME_LABELS, DUE_FILTER_LABELS } from '@fep/domain';
-import { Button, Card, Form, Input, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useAuth } from '../../auth.tsx';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { QueuePage } from '../../components/QueuePage.tsx';
 import { usePost } from '../../components/usePost.ts';
-import { useApi } from '../../query.ts';
 
 const ALERT_COLORS: Record<string, string> = { ok: 'default', due_soon: 'warning', overdue: 'error' };
 // The due-soon / overdue wording of the lists' due filter (one label source with the API).
@@ -14,63 +13,47 @@ const ALERT_LABELS: Partial<Record<string, string>> = DUE_FILTER_LABELS;
 /** 政府信息公开申请 (SVC-06): the agency's queue with the statutory due date; extension once with approval; the reply. */
 export function DisclosureQueuePage() {
   const { can } = useAuth();
-  const [open, setOpen] = useState(true);
   const [acting, setActing] = useState<{ r: DisclosureView; kind: 'extend' | 'reply' } | null>(null);
-  const list = useApi<DisclosureList>(`/api/v1/disclosure/requests${open ? '?open=true' : ''}`);
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={3}>政府信息公开申请</Typography.Title>
-      <Segmented
-        value={open ? 'open' : 'all'}
-        onChange={(v) => setOpen(v === 'open')}
-        options={[
-          { label: '办理中', value: 'open' },
-          { label: '全部', value: 'all' },
-        ]}
-      />
-      <Card className="list-frame">
-        <ResponsiveTable<DisclosureView>
-          rowKey="id"
-          cardHead={2}
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '没有申请' }}
-          columns={[
-            { title: '申请人', dataIndex: 'name' },
-            { title: '申请内容', dataIndex: 'content' },
-            {
-              title: '答复期限',
-              key: 'due',
-              render: (_: unknown, r) => (
-                <Space wrap>
-                  {r.dueDate}
-                  {r.extended && <Tag>已延期</Tag>}
-                  {r.status === 'pending' && ALERT_LABELS[r.alert] ? <Tag color={ALERT_COLORS[r.alert]}>{ALERT_LABELS[r.alert]}</Tag> : null}
-                </Space>
-              ),
-            },
-            { title: '状态', key: 'status', render: (_: unknown, r) => (r.outcomeLabel ? `${r.statusLabel}（${r.outcomeLabel}）` : r.statusLabel) },
-            { title: '联系方式', dataIndex: 'contact' },
-            {
-              title: '操作',
-              key: 'actions',
-              render: (_: unknown, r) =>
-                r.status === 'pending' ? (
-                  <Space wrap>
-                    {can('services:disclosure:handle') && (
-                      <Button type="primary" onClick={() => setActing({ r, kind: 'reply' })}>
-                        答复
-                      </Button>
-                    )}
-                    {can('services:disclosure:approve') && !r.extended && <Button onClick={() => setActing({ r, kind: 'extend' })}>批准延期</Button>}
-                  </Space>
-                ) : null,
-            },
-          ]}
-        />
-      </Card>
+    <QueuePage<DisclosureView>
+      title="政府信息公开申请"
+      endpoint="/api/v1/disclosure/requests"
+      emptyText="没有申请"
+      columns={[
+        { title: '申请人', dataIndex: 'name' },
+        { title: '申请内容', dataIndex: 'content' },
+        {
+          title: '答复期限',
+          key: 'due',
+          render: (_: unknown, r) => (
+            <Space wrap>
+              {r.dueDate}
+              {r.extended && <Tag>已延期</Tag>}
+              {r.status === 'pending' && ALERT_LABELS[r.alert] ? <Tag color={ALERT_COLORS[r.alert]}>{ALERT_LABELS[r.alert]}</Tag> : null}
+            </Space>
+          ),
+        },
+        { title: '状态', key: 'status', render: (_: unknown, r) => (r.outcomeLabel ? `${r.statusLabel}（${r.outcomeLabel}）` : r.statusLabel) },
+        { title: '联系方式', dataIndex: 'contact' },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_: unknown, r) =>
+            r.status === 'pending' ? (
+              <Space wrap>
+                {can('services:disclosure:handle') && (
+                  <Button type="primary" onClick={() => setActing({ r, kind: 'reply' })}>
+                    答复
+                  </Button>
+                )}
+                {can('services:disclosure:approve') && !r.extended && <Button onClick={() => setActing({ r, kind: 'extend' })}>批准延期</Button>}
+              </Space>
+            ) : null,
+        },
+      ]}
+    >
       <Modal
         open={!!acting}
         title={acting?.kind === 'extend' ? '批准延长答复期限（20 个工作日，只能一次）' : '答复申请'}
@@ -111,6 +94,6 @@ export function DisclosureQueuePage() {
           </Form>
         ) : null}
       </Modal>
-    </Space>
+    </QueuePage>
   );
 }

@@ -1,12 +1,11 @@
-import type { EvaluationVisitView, FollowUpList, FollowUpView } from '@fep/contracts';
+import type { EvaluationVisitView, FollowUpView } from '@fep/contracts';
 import { DUE_FILTER_LABELS } from '@fep/domain';
-import { Button, Card, Form, Input, Modal, QRCode, Segmented, Space, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, QRCode, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { QueuePage } from '../../components/QueuePage.tsx';
 import { usePost } from '../../components/usePost.ts';
-import { useApi } from '../../query.ts';
 
 const ALERT_COLORS: Record<string, string> = { ok: 'default', due_soon: 'warning', overdue: 'error' };
 // The due-soon / overdue wording of the lists' due filter (one label source with the API).
@@ -18,85 +17,69 @@ const ALERT_LABELS: Partial<Record<string, string>> = DUE_FILTER_LABELS;
  */
 export function FollowUpsPage() {
   const { can } = useAuth();
-  const [open, setOpen] = useState(true);
   const [acting, setActing] = useState<{ f: FollowUpView; step: string; label: string } | null>(null);
-  const list = useApi<FollowUpList>(`/api/v1/evaluations/follow-ups${open ? '?open=true' : ''}`);
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   const decides = (step: string) => step === 'appeal_upheld' || step === 'appeal_rejected';
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={3}>差评整改</Typography.Title>
-      {can('services:evaluation:visit') && <VisitQr />}
-      <Segmented
-        value={open ? 'open' : 'all'}
-        onChange={(v) => setOpen(v === 'open')}
-        options={[
-          { label: '办理中', value: 'open' },
-          { label: '全部', value: 'all' },
-        ]}
-      />
-      <Card className="list-frame">
-        <ResponsiveTable<FollowUpView>
-          rowKey="id"
-          cardHead={2}
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '没有差评' }}
-          columns={[
-            { title: '评价', key: 'level', render: (_: unknown, f) => <Tag color="red">{f.evaluation.levelLabel}</Tag> },
-            { title: '事项', key: 'matter', render: (_: unknown, f) => f.evaluation.matterTitle },
-            {
-              title: '原因',
-              key: 'tags',
-              render: (_: unknown, f) => (
-                <Space wrap>
-                  {f.evaluation.tags.map((t) => (
-                    <Tag key={t.tag}>{t.label}</Tag>
-                  ))}
-                  {f.evaluation.comment}
-                </Space>
-              ),
-            },
-            { title: '状态', dataIndex: 'statusLabel' },
-            {
-              title: '整改期限',
-              key: 'clock',
-              render: (_: unknown, f) =>
-                f.clock ? (
-                  <Space wrap>
-                    {f.clock.status === 'stopped' ? '已反馈' : f.clock.dueDate}
-                    {f.clock.status !== 'stopped' && ALERT_LABELS[f.clock.alert] ? (
-                      <Tag color={ALERT_COLORS[f.clock.alert]}>{ALERT_LABELS[f.clock.alert]}</Tag>
-                    ) : null}
-                  </Space>
-                ) : (
-                  ''
-                ),
-            },
-            {
-              title: '回访',
-              key: 'returnVisit',
-              render: (_: unknown, f) => <Tag color={f.returnVisit.required && !f.returnVisit.done ? 'orange' : 'default'}>{f.returnVisit.label}</Tag>,
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              render: (_: unknown, f) => (
-                <Space wrap>
-                  {f.next
-                    .filter((n) => (decides(n.step) ? can('services:evaluation:appeal') : can('services:evaluation:follow_up')))
-                    .map((n) => (
-                      <Button key={n.step} type={n.step === 'appeal' ? 'default' : 'primary'} onClick={() => setActing({ f, step: n.step, label: n.label })}>
-                        {n.label}
-                      </Button>
-                    ))}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Card>
+    <QueuePage<FollowUpView>
+      title="差评整改"
+      endpoint="/api/v1/evaluations/follow-ups"
+      emptyText="没有差评"
+      header={can('services:evaluation:visit') && <VisitQr />}
+      columns={[
+        { title: '评价', key: 'level', render: (_: unknown, f) => <Tag color="red">{f.evaluation.levelLabel}</Tag> },
+        { title: '事项', key: 'matter', render: (_: unknown, f) => f.evaluation.matterTitle },
+        {
+          title: '原因',
+          key: 'tags',
+          render: (_: unknown, f) => (
+            <Space wrap>
+              {f.evaluation.tags.map((t) => (
+                <Tag key={t.tag}>{t.label}</Tag>
+              ))}
+              {f.evaluation.comment}
+            </Space>
+          ),
+        },
+        { title: '状态', dataIndex: 'statusLabel' },
+        {
+          title: '整改期限',
+          key: 'clock',
+          render: (_: unknown, f) =>
+            f.clock ? (
+              <Space wrap>
+                {f.clock.status === 'stopped' ? '已反馈' : f.clock.dueDate}
+                {f.clock.status !== 'stopped' && ALERT_LABELS[f.clock.alert] ? (
+                  <Tag color={ALERT_COLORS[f.clock.alert]}>{ALERT_LABELS[f.clock.alert]}</Tag>
+                ) : null}
+              </Space>
+            ) : (
+              ''
+            ),
+        },
+        {
+          title: '回访',
+          key: 'returnVisit',
+          render: (_: unknown, f) => <Tag color={f.returnVisit.required && !f.returnVisit.done ? 'orange' : 'default'}>{f.returnVisit.label}</Tag>,
+        },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_: unknown, f) => (
+            <Space wrap>
+              {f.next
+                .filter((n) => (decides(n.step) ? can('services:evaluation:appeal') : can('services:evaluation:follow_up')))
+                .map((n) => (
+                  <Button key={n.step} type={n.step === 'appeal' ? 'default' : 'primary'} onClick={() => setActing({ f, step: n.step, label: n.label })}>
+                    {n.label}
+                  </Button>
+                ))}
+            </Space>
+          ),
+        },
+      ]}
+    >
       <Modal open={!!acting} title={acting?.label ?? ''} footer={null} onCancel={close} destroyOnHidden>
         <Form
           layout="vertical"
@@ -112,7 +95,7 @@ export function FollowUpsPage() {
           </Button>
         </Form>
       </Modal>
-    </Space>
+    </QueuePage>
   );
 }
 

@@ -1,86 +1,70 @@
-import type { GuidanceList, GuidanceView } from '@fep/contracts';
-import { Button, Card, DatePicker, Form, Input, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
+import type { GuidanceView } from '@fep/contracts';
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
+import { QueuePage } from '../../components/QueuePage.tsx';
 import { usePost } from '../../components/usePost.ts';
-import { useApi } from '../../query.ts';
 
 type Acting = { g: GuidanceView; kind: 'assign' | 'visit' } | { g: GuidanceView; kind: 'done'; advice: GuidanceView['advice'][number] } | null;
 
 /** 专家指导 (SVC-05): the agency's queue — assign an expert group, record visits and advice, follow advice to done, close. */
 export function GuidanceQueuePage() {
-  const [open, setOpen] = useState(true);
   const [acting, setActing] = useState<Acting>(null);
-  const list = useApi<GuidanceList>(`/api/v1/guidance/requests${open ? '?open=true' : ''}`);
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={3}>专家指导</Typography.Title>
-      <Segmented
-        value={open ? 'open' : 'all'}
-        onChange={(v) => setOpen(v === 'open')}
-        options={[
-          { label: '办理中', value: 'open' },
-          { label: '全部', value: 'all' },
-        ]}
-      />
-      <Card className="list-frame">
-        <ResponsiveTable<GuidanceView>
-          rowKey="id"
-          cardHead={1}
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '没有申请' }}
-          columns={[
-            { title: '单位或项目', dataIndex: 'subject' },
-            { title: '方式', dataIndex: 'modeLabel' },
-            { title: '问题', dataIndex: 'topic' },
-            { title: '联系', key: 'who', render: (_: unknown, g) => `${g.requesterName} ${g.contact}` },
-            { title: '专家组', key: 'experts', render: (_: unknown, g) => (g.experts.length ? g.experts.join('、') : '未指派') },
-            {
-              title: '建议落实',
-              key: 'advice',
-              render: (_: unknown, g) => (
-                <Space direction="vertical">
-                  {g.advice.map((a) => (
-                    <Space key={a.id} wrap>
-                      <Tag color={a.status === 'done' ? 'success' : 'warning'}>{a.statusLabel}</Tag>
-                      <span>{a.content}</span>
-                      {a.status === 'open' && g.status === 'assigned' && (
-                        <Button size="small" onClick={() => setActing({ g, kind: 'done', advice: a })}>
-                          已落实
-                        </Button>
-                      )}
-                    </Space>
-                  ))}
-                </Space>
-              ),
-            },
-            { title: '状态', dataIndex: 'statusLabel' },
-            {
-              title: '操作',
-              key: 'actions',
-              render: (_: unknown, g) => (
-                <Space wrap>
-                  {g.status === 'requested' && (
-                    <Button type="primary" onClick={() => setActing({ g, kind: 'assign' })}>
-                      指派专家组
-                    </Button>
-                  )}
-                  {g.status === 'assigned' && <Button onClick={() => setActing({ g, kind: 'visit' })}>登记指导</Button>}
-                  {g.status === 'assigned' && g.advice.length > 0 && g.advice.every((a) => a.status === 'done') && (
-                    <Button type="primary" onClick={() => void post(`/api/v1/guidance/requests/${g.id}/close`, { version: g.version }, '已办结')}>
-                      办结
+    <QueuePage<GuidanceView>
+      title="专家指导"
+      endpoint="/api/v1/guidance/requests"
+      emptyText="没有申请"
+      cardHead={1}
+      columns={[
+        { title: '单位或项目', dataIndex: 'subject' },
+        { title: '方式', dataIndex: 'modeLabel' },
+        { title: '问题', dataIndex: 'topic' },
+        { title: '联系', key: 'who', render: (_: unknown, g) => `${g.requesterName} ${g.contact}` },
+        { title: '专家组', key: 'experts', render: (_: unknown, g) => (g.experts.length ? g.experts.join('、') : '未指派') },
+        {
+          title: '建议落实',
+          key: 'advice',
+          render: (_: unknown, g) => (
+            <Space direction="vertical">
+              {g.advice.map((a) => (
+                <Space key={a.id} wrap>
+                  <Tag color={a.status === 'done' ? 'success' : 'warning'}>{a.statusLabel}</Tag>
+                  <span>{a.content}</span>
+                  {a.status === 'open' && g.status === 'assigned' && (
+                    <Button size="small" onClick={() => setActing({ g, kind: 'done', advice: a })}>
+                      已落实
                     </Button>
                   )}
                 </Space>
-              ),
-            },
-          ]}
-        />
-      </Card>
+              ))}
+            </Space>
+          ),
+        },
+        { title: '状态', dataIndex: 'statusLabel' },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_: unknown, g) => (
+            <Space wrap>
+              {g.status === 'requested' && (
+                <Button type="primary" onClick={() => setActing({ g, kind: 'assign' })}>
+                  指派专家组
+                </Button>
+              )}
+              {g.status === 'assigned' && <Button onClick={() => setActing({ g, kind: 'visit' })}>登记指导</Button>}
+              {g.status === 'assigned' && g.advice.length > 0 && g.advice.every((a) => a.status === 'done') && (
+                <Button type="primary" onClick={() => void post(`/api/v1/guidance/requests/${g.id}/close`, { version: g.version }, '已办结')}>
+                  办结
+                </Button>
+              )}
+            </Space>
+          ),
+        },
+      ]}
+    >
       <Modal
         open={!!acting}
         title={acting?.kind === 'assign' ? '指派专家组（两名以上）' : acting?.kind === 'done' ? '建议落实情况' : '登记指导和整改建议'}
@@ -147,6 +131,6 @@ export function GuidanceQueuePage() {
           </Form>
         ) : null}
       </Modal>
-    </Space>
+    </QueuePage>
   );
 }
