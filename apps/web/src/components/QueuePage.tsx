@@ -4,7 +4,8 @@ import { type Key, type ReactNode, useState } from 'react';
 import { useApi } from '../query.ts';
 import { ResponsiveTable } from './ResponsiveTable.tsx';
 
-export interface QueuePageProps<T> {
+/** `L` is the queue's list answer from @fep/contracts; its rows are `L['items']`. */
+export interface QueuePageProps<L extends { items: { id: string }[] }> {
   title: string;
   /** The queue's list address; the first tab adds `pendingQuery` to it, 全部 asks for every record. */
   endpoint: string;
@@ -14,7 +15,7 @@ export interface QueuePageProps<T> {
   emptyText: string;
   /** Leading columns that make a row's card head on a phone. */
   cardHead?: number;
-  columns: (ColumnType<T> & { key?: Key })[];
+  columns: (ColumnType<L['items'][number]> & { key?: Key })[];
   /** Above the tabs (e.g. a card the clerk shows to visitors). */
   header?: ReactNode;
   /** The dialogs of the page's actions. */
@@ -26,7 +27,7 @@ export interface QueuePageProps<T> {
  * evaluations, credit repair): its title, the 办理中 / 全部 tabs, the rows as a table or, on a phone, as cards, and
  * the page's action dialogs. The page keeps its own dialog state; its actions refetch the list (usePost).
  */
-export function QueuePage<T extends { id: string }>({
+export function QueuePage<L extends { items: { id: string }[] }>({
   title,
   endpoint,
   pendingQuery = 'open=true',
@@ -36,9 +37,9 @@ export function QueuePage<T extends { id: string }>({
   columns,
   header,
   children,
-}: QueuePageProps<T>) {
+}: QueuePageProps<L>) {
   const [pending, setPending] = useState(true);
-  const list = useApi<{ items: T[] }>(pending ? `${endpoint}?${pendingQuery}` : endpoint);
+  const list = useApi<L>(pending ? `${endpoint}?${pendingQuery}` : endpoint);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3}>{title}</Typography.Title>
@@ -52,7 +53,7 @@ export function QueuePage<T extends { id: string }>({
         ]}
       />
       <Card className="list-frame">
-        <ResponsiveTable<T>
+        <ResponsiveTable<L['items'][number]>
           rowKey="id"
           cardHead={cardHead}
           loading={list.isLoading}

@@ -1,4 +1,4 @@
-import type { CreditRequestView } from '@fep/contracts';
+import type { CreditRequestList, CreditRequestView } from '@fep/contracts';
 import { CREDIT_RECORD_KIND_LABELS, CREDIT_REQUEST_KIND_LABELS, CREDIT_REQUEST_STATUS_LABELS } from '@fep/domain';
 import { Button, Form, Input, Modal, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
@@ -16,7 +16,7 @@ export function CreditRequestsPage() {
   const approveLabel = (r: CreditRequestView) => (r.kind === 'repair' ? '准予修复' : '异议成立，更正');
   const rejectLabel = (r: CreditRequestView) => (r.kind === 'repair' ? '不予修复' : '维持记录');
   return (
-    <QueuePage<CreditRequestView>
+    <QueuePage<CreditRequestList>
       title="信用修复与异议"
       endpoint="/api/v1/credit/requests"
       pendingQuery="status=pending"

@@ -1,4 +1,4 @@
-import type { EngineerRegistrationView } from '@fep/contracts';
+import type { EngineerRegistrationList, EngineerRegistrationView } from '@fep/contracts';
 import { DUE_FILTER_LABELS } from '@fep/domain';
 import { Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
@@ -20,7 +20,7 @@ export function EngineerRegistrationQueuePage() {
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <QueuePage<EngineerRegistrationView>
+    <QueuePage<EngineerRegistrationList>
       title="注册消防工程师注册"
       endpoint="/api/v1/engineers/registrations"
       emptyText="没有申请"

@@ -1,4 +1,4 @@
-import type { AppointmentRequestView } from '@fep/contracts';
+import type { AppointmentRequestList, AppointmentRequestView } from '@fep/contracts';
 import { Button, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { QueuePage } from '../../components/QueuePage.tsx';
@@ -19,7 +19,7 @@ export function AppointmentRequestQueuePage() {
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <QueuePage<AppointmentRequestView>
+    <QueuePage<AppointmentRequestList>
       title="单位预约"
       endpoint="/api/v1/appointments/requests"
       pendingLabel="待答复"

@@ -1,4 +1,4 @@
-import type { DisclosureView } from '@fep/contracts';
+import type { DisclosureList, DisclosureView } from '@fep/contracts';
 import { DISCLOSURE_OUTCOME_LABELS, DUE_FILTER_LABELS } from '@fep/domain';
 import { Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
@@ -17,7 +17,7 @@ export function DisclosureQueuePage() {
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <QueuePage<DisclosureView>
+    <QueuePage<DisclosureList>
       title="政府信息公开申请"
       endpoint="/api/v1/disclosure/requests"
       emptyText="没有申请"

@@ -1,4 +1,4 @@
-import type { EvaluationVisitView, FollowUpView } from '@fep/contracts';
+import type { EvaluationVisitView, FollowUpList, FollowUpView } from '@fep/contracts';
 import { DUE_FILTER_LABELS } from '@fep/domain';
 import { Button, Card, Form, Input, Modal, QRCode, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
@@ -22,7 +22,7 @@ export function FollowUpsPage() {
   const post = usePost(close);
   const decides = (step: string) => step === 'appeal_upheld' || step === 'appeal_rejected';
   return (
-    <QueuePage<FollowUpView>
+    <QueuePage<FollowUpList>
       title="差评整改"
       endpoint="/api/v1/evaluations/follow-ups"
       emptyText="没有差评"

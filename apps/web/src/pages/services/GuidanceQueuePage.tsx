@@ -1,4 +1,4 @@
-import type { GuidanceView } from '@fep/contracts';
+import type { GuidanceList, GuidanceView } from '@fep/contracts';
 import { Button, DatePicker, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
@@ -13,7 +13,7 @@ export function GuidanceQueuePage() {
   const close = useCallback(() => setActing(null), []);
   const post = usePost(close);
   return (
-    <QueuePage<GuidanceView>
+    <QueuePage<GuidanceList>
       title="专家指导"
       endpoint="/api/v1/guidance/requests"
       emptyText="没有申请"
