@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { answerTo, type E2E, SHOTS, startE2E } from './support.ts';
+import { answerTo, type E2E, registerIncident, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of the FIR-04 back-office page (责任调查评估): the inspector records the accountability investigation of a
@@ -28,37 +28,19 @@ describe('fire accountability in headless Chromium', () => {
   });
 
   test('FIR-04 [desktop + phone] an accountability investigation recorded, its one-year evaluation registered, both published', async () => {
-    const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector.211000', password: PASSWORD } });
-    const headers = { authorization: `Bearer ${login.json().token}` };
-    const db = e.ctx.database.db;
-    const usci = (await db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow()).usci!;
-    const investigators = (await db.selectFrom('users').select('id').where('username', 'in', ['inspector.211000', 'inspector2.211000']).execute()).map(
-      (u) => u.id,
-    );
-    const now = Date.now();
-    const created = await e.app.inject({
-      method: 'POST',
-      url: '/api/v1/incidents',
-      headers,
-      payload: {
-        unitUsci: usci,
-        place: '浏览器测试亡人火灾厂房',
-        reportedAt: new Date(now - 10 * 3_600_000).toISOString(),
-        extinguishedAt: new Date(now - 8 * 3_600_000).toISOString(),
-        conditions: {
-          factsClear: true,
-          noObjection: true,
-          noCompensationDispute: true,
-          casualties: 2,
-          arsonSuspected: false,
-          insuranceClaim: false,
-          directLoss: 900_000,
-        },
-        investigatorUserIds: investigators,
-        sealing: { areas: ['厂房一层'], photoFileIds: [] },
+    await registerIncident(e, PASSWORD, {
+      place: '浏览器测试亡人火灾厂房',
+      conditions: {
+        factsClear: true,
+        noObjection: true,
+        noCompensationDispute: true,
+        casualties: 2,
+        arsonSuspected: false,
+        insuranceClaim: false,
+        directLoss: 900_000,
       },
+      sealedAreas: ['厂房一层'],
     });
-    assert.equal(created.statusCode, 201, created.body);
 
     const office = await e.browser.newContext(DESKTOP);
     const officer = await office.newPage();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { verifySealedPdf } from '../../api/src/platform/documents/seal.ts';
-import { answerTo, type E2E, SHOTS, startE2E } from './support.ts';
+import { answerTo, type E2E, registerIncident, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test on a 390 px phone and a desktop: a unit books a fire drill at the times that suit it and the agency's
@@ -87,38 +87,21 @@ describe("appointments at the unit's time and the determination PDF in headless 
   });
 
   test('FIR-03 [phone + desktop] the 火灾事故认定书 served is downloaded as a sealed PDF by the unit on its phone and by the inspector on a desktop', async () => {
-    const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector.211000', password: PASSWORD } });
-    const headers = { authorization: `Bearer ${login.json().token}` };
-    const db = e.ctx.database.db;
-    const usci = (await db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow()).usci!;
-    const investigators = (await db.selectFrom('users').select('id').where('username', 'in', ['inspector.211000', 'inspector2.211000']).execute()).map(
-      (u) => u.id,
-    );
-    const now = Date.now();
-    const created = await e.app.inject({
-      method: 'POST',
-      url: '/api/v1/incidents',
-      headers,
-      payload: {
-        unitUsci: usci,
-        place: '浏览器测试认定书仓库',
-        reportedAt: new Date(now - 10 * 3_600_000).toISOString(),
-        extinguishedAt: new Date(now - 8 * 3_600_000).toISOString(),
-        conditions: {
-          factsClear: true,
-          noObjection: true,
-          noCompensationDispute: false,
-          casualties: 0,
-          arsonSuspected: false,
-          insuranceClaim: false,
-          directLoss: 80_000,
-        },
-        investigatorUserIds: investigators,
-        sealing: { areas: ['仓库一层'], photoFileIds: [] },
+    const { id, headers } = await registerIncident(e, PASSWORD, {
+      place: '浏览器测试认定书仓库',
+      conditions: {
+        factsClear: true,
+        noObjection: true,
+        noCompensationDispute: false,
+        casualties: 0,
+        arsonSuspected: false,
+        insuranceClaim: false,
+        directLoss: 80_000,
       },
+      sealedAreas: ['仓库一层'],
     });
-    assert.equal(created.statusCode, 201, created.body);
-    const id = created.json().id as string;
+    const db = e.ctx.database.db;
+    const now = Date.now();
     const determined = await e.app.inject({
       method: 'POST',
       url: `/api/v1/incidents/${id}/determination`,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { answerTo, type E2E, SHOTS, startE2E } from './support.ts';
+import { answerTo, type E2E, registerIncident, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of fire incidents on a phone (390×844, FIR-03): a general investigation registered through the API
@@ -20,38 +20,20 @@ describe('fire incidents in headless Chromium', () => {
   });
 
   test('FIR-02 FIR-03 [phone] the inspector sees the sealed scope on the file; the business declares its loss and applies for review on the portal', async () => {
-    const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector.211000', password: PASSWORD } });
-    const headers = { authorization: `Bearer ${login.json().token}` };
-    const db = e.ctx.database.db;
-    const usci = (await db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow()).usci!;
-    const investigators = (await db.selectFrom('users').select('id').where('username', 'in', ['inspector.211000', 'inspector2.211000']).execute()).map(
-      (u) => u.id,
-    );
-    const now = Date.now();
-    const created = await e.app.inject({
-      method: 'POST',
-      url: '/api/v1/incidents',
-      headers,
-      payload: {
-        unitUsci: usci,
-        place: '浏览器测试仓库',
-        reportedAt: new Date(now - 10 * 3_600_000).toISOString(),
-        extinguishedAt: new Date(now - 8 * 3_600_000).toISOString(),
-        conditions: {
-          factsClear: true,
-          noObjection: true,
-          noCompensationDispute: false,
-          casualties: 0,
-          arsonSuspected: false,
-          insuranceClaim: true,
-          directLoss: 80_000,
-        },
-        investigatorUserIds: investigators,
-        sealing: { areas: ['仓库一层', '仓库二层'], photoFileIds: [] },
+    const { id, headers } = await registerIncident(e, PASSWORD, {
+      place: '浏览器测试仓库',
+      conditions: {
+        factsClear: true,
+        noObjection: true,
+        noCompensationDispute: false,
+        casualties: 0,
+        arsonSuspected: false,
+        insuranceClaim: true,
+        directLoss: 80_000,
       },
+      sealedAreas: ['仓库一层', '仓库二层'],
     });
-    assert.equal(created.statusCode, 201, created.body);
-    const id = created.json().id as string;
+    const now = Date.now();
 
     // The inspector's list and file on the phone: cards, the tier and why, the sealed scope.
     const office = await e.browser.newContext({ ...PHONE, locale: 'zh-CN' });

@@ -312,3 +312,39 @@ export async function fillCommitmentApplication(
   await page.getByLabel('承诺人（法定代表人或授权人）').fill(a.representative);
   await page.getByText('我已阅读并签署上述承诺，承诺内容真实').click();
 }
+
+/**
+ * A fire registered through the API by `inspector.211000`, with both Liaoyang inspectors investigating, at the unit of
+ * `applicant.211000`, reported ten hours ago and out eight hours ago; `conditions` and `sealedAreas` vary per test.
+ * Returns the incident's id, the inspector's headers and the unit's USCI.
+ */
+export async function registerIncident(
+  e: E2E,
+  password: string,
+  o: { place: string; conditions: Record<string, unknown>; sealedAreas: string[] },
+): Promise<{ id: string; headers: Record<string, string>; usci: string }> {
+  const login = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector.211000', password } });
+  const headers = { authorization: `Bearer ${login.json().token}` };
+  const db = e.ctx.database.db;
+  const usci = (await db.selectFrom('users').select('usci').where('username', '=', 'applicant.211000').executeTakeFirstOrThrow()).usci!;
+  const investigators = (await db.selectFrom('users').select('id').where('username', 'in', ['inspector.211000', 'inspector2.211000']).execute()).map(
+    (u) => u.id,
+  );
+  const now = Date.now();
+  const created = await e.app.inject({
+    method: 'POST',
+    url: '/api/v1/incidents',
+    headers,
+    payload: {
+      unitUsci: usci,
+      place: o.place,
+      reportedAt: new Date(now - 10 * 3_600_000).toISOString(),
+      extinguishedAt: new Date(now - 8 * 3_600_000).toISOString(),
+      conditions: o.conditions,
+      investigatorUserIds: investigators,
+      sealing: { areas: o.sealedAreas, photoFileIds: [] },
+    },
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  return { id: created.json().id as string, headers, usci };
+}
