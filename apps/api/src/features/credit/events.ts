@@ -16,3 +16,21 @@ export interface InspectionTriggered {
   /** Why, in Chinese, as the inspectors read it in their task queue. */
   reason: string;
 }
+
+/**
+ * A unit's credit level or risk level moved (CRD-01, CRD-04, MON-02): its standing was first computed, or a
+ * record, a withdrawal, a repair or the nightly recomputation changed the level or the risk level. Written in
+ * the transaction of the change (the compare-and-set on the standing's version makes `from` exactly what was
+ * replaced; null: the unit had no standing, so its directory levels stood). The leaders' dashboard keeps its
+ * distribution of units by level with it. Persons (engineers) are no units: no event.
+ */
+export const CREDIT_LEVEL_CHANGED = 'credit.level_changed';
+
+export interface CreditLevelChanged {
+  usci: string;
+  agencyPath: string;
+  levelFrom: 'A' | 'B' | 'C' | 'D' | null;
+  levelTo: 'A' | 'B' | 'C' | 'D';
+  riskFrom: 'low' | 'medium' | 'high' | null;
+  riskTo: 'low' | 'medium' | 'high';
+}

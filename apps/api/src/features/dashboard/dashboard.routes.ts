@@ -93,13 +93,13 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
         'x-accel-buffering': 'no',
       });
       const send = (v: number) => res.write(`event: figures\ndata: ${JSON.stringify({ version: v })}\n\n`);
-      send(figuresVersion());
+      send(figuresVersion(db));
       if (req.query.once) {
         res.end();
         return;
       }
-      const stop = onFiguresChanged(send);
-      const timer = setInterval(() => res.write(`: ${figuresVersion()}\n\n`), KEEPALIVE_MS);
+      const stop = onFiguresChanged(db, send);
+      const timer = setInterval(() => res.write(`: ${figuresVersion(db)}\n\n`), KEEPALIVE_MS);
       const close = () => {
         stop();
         clearInterval(timer);

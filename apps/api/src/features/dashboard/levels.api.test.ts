@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { completeUsci } from '@fep/domain';
+import { systemActor } from '../../platform/actor.ts';
+import type { DomainEvent } from '../../platform/events/outbox.ts';
+import { uuidv7 } from '../../platform/ids.ts';
+import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { call, type Json } from '../../test-support/http.ts';
+import { CREDIT_LEVEL_CHANGED, creditLevelCounts, recordCreditEvent } from '../credit/index.ts';
+import { UNITS_DIRECTORY_CHANGED } from '../units/index.ts';
+import { dashboardSubscribers, levelFigures } from './index.ts';
+
+/**
+ * MON-02: the credit and risk distribution of the leaders' dashboard comes from a rollup the domain events keep
+ * (credit.level_changed, units.directory_changed, licensing.permit_granted), not from counting the units. Its
+ * figures equal the credit feature's own count (CRD-04: a unit's standing, else its directory levels) for every
+ * agency of the demo store, move when a level moves (after the event is dispatched), and count a unit once
+ * however many deliveries of its events race.
+ */
+const N = 20;
+const key = (c: { level: string; risk: string; units: number }) => `${c.level}|${c.risk}|${c.units}`;
+
+for (const database of DATABASES) {
+  describe(`dashboard: credit and risk distribution from the rollup [${database}]`, () => {
+    let t: TestApp;
+    let leader: string;
+    let brigade: { id: string; path: string };
+    before(async () => {
+      t = await startTestApp(database);
+      leader = await t.login('leader.211000');
+      brigade = await t.ctx.database.db.selectFrom('agencies').select(['id', 'path']).where('region_code', '=', '211002').executeTakeFirstOrThrow();
+    });
+    after(() => t.close());
+
+    const rollup = dashboardSubscribers[0]!;
+    /** The rollup's figures and the credit feature's count of the same scope, for every agency of the store. */
+    const agreeEverywhere = async () => {
+      const db = t.ctx.database.db;
+      const agencies = await db.selectFrom('agencies').select('path').execute();
+      assert.ok(agencies.length > 5);
+      for (const a of agencies) {
+        const counted = (await creditLevelCounts(db, { kind: 'agency_and_below', agencyPath: a.path })).map(key).sort();
+        assert.deepEqual((await levelFigures(db, a.path)).map(key).sort(), counted, a.path);
+      }
+    };
+    const levels = async () => {
+      const r = await call(t, leader, 'GET', `/api/v1/dashboard?agencyId=${brigade.id}`);
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return {
+        credit: Object.fromEntries((r.body.creditLevels as Json[]).map((c) => [c.label, c.n])),
+        risk: Object.fromEntries((r.body.riskLevels as Json[]).map((c) => [c.label, c.n])),
+      };
+    };
+    const unitWithoutStanding = async () => {
+      const db = t.ctx.database.db;
+      const u = await db
+        .selectFrom('units')
+        .leftJoin('credit_standings', 'credit_standings.usci', 'units.usci')
+        .select(['units.usci', 'units.credit_level', 'units.risk_level'])
+        .where('units.agency_path', '=', brigade.path)
+        .where('credit_standings.usci', 'is', null)
+        .orderBy('units.usci', 'desc')
+        .executeTakeFirstOrThrow();
+      return u;
+    };
+    const directoryEvent = (uscis: string[], id = uuidv7()): DomainEvent => ({
+      id,
+      type: UNITS_DIRECTORY_CHANGED,
+      targetType: 'unit',
+      targetId: uscis[0]!,
+      agencyId: brigade.id,
+      payload: { uscis },
+      actorUserId: null,
+      occurredAt: t.clock.now.toISOString(),
+    });
+
+    test('MON-02 the rollup seeded with the demo units gives the credit feature’s count for every agency', async () => {
+      await agreeEverywhere();
+    });
+
+    test('MON-02 a unit’s credit level moving moves the dashboard’s distribution once its event is dispatched', async () => {
+      const u = await unitWithoutStanding();
+      const before = await levels();
+      await recordCreditEvent(t.ctx, systemActor(), {
+        usci: u.usci,
+        agencyId: brigade.id,
+        kind: 'false_commitment',
+        severity: 'serious',
+        reason: '驾驶舱分布测试',
+        sourceType: 'commendation',
+        sourceId: `levels-${database}-1`,
+        occurredAt: t.clock.now.toISOString(),
+      });
+      const standing = await t.ctx.database.db.selectFrom('credit_standings').selectAll().where('usci', '=', u.usci).executeTakeFirstOrThrow();
+      assert.notEqual(standing.level, u.credit_level, 'the record moves the level');
+      const event = await t.ctx.database.db.selectFrom('domain_events').selectAll().where('type', '=', CREDIT_LEVEL_CHANGED).where('target_id', '=', u.usci).executeTakeFirstOrThrow();
+      assert.ok(event.agency_id);
+      assert.deepEqual(await levels(), before, 'not before the event is dispatched');
+      await t.drain();
+      const after = await levels();
+      assert.equal(after.credit[`${standing.level}级`], before.credit[`${standing.level}级`] + 1);
+      assert.equal(after.credit[`${u.credit_level}级`], before.credit[`${u.credit_level}级`] - 1);
+      await agreeEverywhere();
+    });
+
+    test('MON-02 a unit registered is counted in its agency’s distribution', async () => {
+      const clerk = await t.login('clerk.211000');
+      const before = await levels();
+      const r = await call(t, clerk, 'POST', '/api/v1/units', {
+        usci: completeUsci(`91211002MA10${database === 'sqlite' ? '1' : '2'}0088`),
+        name: '辽阳分布测试商贸有限公司',
+        address: '白塔区测试路12号',
+        regionCode: '211002',
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      await t.drain();
+      const after = await levels();
+      const total = (m: Record<string, number>) => Object.values(m).reduce((s, n) => s + n, 0);
+      assert.equal(total(after.credit), total(before.credit) + 1);
+      assert.equal(total(after.risk), total(before.risk) + 1);
+      await agreeEverywhere();
+    });
+
+    test('MON-02 20 parallel deliveries of one event, then 20 different events of one unit, count the unit once', async () => {
+      const db = t.ctx.database.db;
+      const u = await unitWithoutStanding();
+      const to = u.credit_level === 'D' ? 'A' : 'D';
+      const before = await levels();
+      // The directory's level rewritten (as an import rewrites it), then its event delivered 20 times at once.
+      await db.updateTable('units').set({ credit_level: to }).where('usci', '=', u.usci).execute();
+      const one = directoryEvent([u.usci]);
+      const rs = await Promise.allSettled(Array.from({ length: N }, () => rollup.handle({ ...t.ctx }, one)));
+      assert.deepEqual(
+        rs.filter((r) => r.status === 'rejected'),
+        [],
+      );
+      const moved = await levels();
+      assert.equal(moved.credit[`${to}级`], before.credit[`${to}级`] + 1);
+      assert.equal(moved.credit[`${u.credit_level}级`], before.credit[`${u.credit_level}级`] - 1);
+      await agreeEverywhere();
+      // Back, announced by 20 different events of that unit and others at once: each unit still counted once.
+      await db.updateTable('units').set({ credit_level: u.credit_level }).where('usci', '=', u.usci).execute();
+      const others = (await db.selectFrom('units').select('usci').where('agency_path', '=', brigade.path).limit(5).execute()).map((x) => x.usci);
+      const rs2 = await Promise.allSettled(Array.from({ length: N }, (_, i) => rollup.handle({ ...t.ctx }, directoryEvent(i % 2 ? [u.usci, ...others] : [...others, u.usci]))));
+      assert.deepEqual(
+        rs2.filter((r) => r.status === 'rejected'),
+        [],
+      );
+      assert.deepEqual(await levels(), before);
+      await agreeEverywhere();
+    });
+  });
+}
