@@ -93,7 +93,12 @@ for (const database of DATABASES) {
       });
       const standing = await t.ctx.database.db.selectFrom('credit_standings').selectAll().where('usci', '=', u.usci).executeTakeFirstOrThrow();
       assert.notEqual(standing.level, u.credit_level, 'the record moves the level');
-      const event = await t.ctx.database.db.selectFrom('domain_events').selectAll().where('type', '=', CREDIT_LEVEL_CHANGED).where('target_id', '=', u.usci).executeTakeFirstOrThrow();
+      const event = await t.ctx.database.db
+        .selectFrom('domain_events')
+        .selectAll()
+        .where('type', '=', CREDIT_LEVEL_CHANGED)
+        .where('target_id', '=', u.usci)
+        .executeTakeFirstOrThrow();
       assert.ok(event.agency_id);
       assert.deepEqual(await levels(), before, 'not before the event is dispatched');
       await t.drain();
@@ -141,7 +146,9 @@ for (const database of DATABASES) {
       // Back, announced by 20 different events of that unit and others at once: each unit still counted once.
       await db.updateTable('units').set({ credit_level: u.credit_level }).where('usci', '=', u.usci).execute();
       const others = (await db.selectFrom('units').select('usci').where('agency_path', '=', brigade.path).limit(5).execute()).map((x) => x.usci);
-      const rs2 = await Promise.allSettled(Array.from({ length: N }, (_, i) => rollup.handle({ ...t.ctx }, directoryEvent(i % 2 ? [u.usci, ...others] : [...others, u.usci]))));
+      const rs2 = await Promise.allSettled(
+        Array.from({ length: N }, (_, i) => rollup.handle({ ...t.ctx }, directoryEvent(i % 2 ? [u.usci, ...others] : [...others, u.usci]))),
+      );
       assert.deepEqual(
         rs2.filter((r) => r.status === 'rejected'),
         [],

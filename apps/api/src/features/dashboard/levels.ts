@@ -58,7 +58,9 @@ export async function recountUnits(trx: Executor, dialect: Dialect, list: string
     await trx
       .insertInto('dashboard_levels')
       .values(changes)
-      .onConflict((oc) => oc.columns(['agency_path', 'level', 'risk']).doUpdateSet((eb) => ({ n: eb(eb.ref('dashboard_levels.n'), '+', eb.ref('excluded.n')) })))
+      .onConflict((oc) =>
+        oc.columns(['agency_path', 'level', 'risk']).doUpdateSet((eb) => ({ n: eb(eb.ref('dashboard_levels.n'), '+', eb.ref('excluded.n')) })),
+      )
       .execute();
   }
   return moved;
