@@ -83,6 +83,7 @@ import { migration as appointmentRequestsIncidentDocuments } from './0660_appoin
 import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
 import { migration as mapSealsUnitPositions } from './0760_map_seals_unit_positions.ts';
 import { migration as dashboardUnitLevels } from './0770_dashboard_unit_levels.ts';
+import { migration as partnersClientCertificates } from './0771_partners_client_certificates.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -176,6 +177,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0750_dashboard_rollups_map': dashboardRollupsMap(dialect),
     '0760_map_seals_unit_positions': mapSealsUnitPositions(dialect),
     '0770_dashboard_unit_levels': dashboardUnitLevels(dialect),
+    '0771_partners_client_certificates': partnersClientCertificates(dialect),
   };
 }
 
