@@ -25,7 +25,7 @@ export { distribution as creditDistribution, levelCounts as creditLevelCounts, p
  */
 export { creditRoutes } from './credit.routes.ts';
 export { CREDIT_PLATFORM_NAME, configureCreditPlatform, signBody } from './deliveries.ts';
-export { CREDIT_LEVEL_CHANGED, type CreditLevelChanged, INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
+export { CREDIT_LEVEL_CHANGED, type CreditLevelChange, type CreditLevelChanged, INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 export { drawStandings } from './standings.ts';
 export { CREDIT_SWEEP_JOB, type SweepRun, sweepCredit, sweepCreditPerUnit } from './sweep.ts';
 export { recordCreditEvent } from './use-cases/record-credit-event.ts';

@@ -22,7 +22,7 @@ import { openHazardCounts } from '../supervision/index.ts';
 import { unitByUsci } from '../units/index.ts';
 import { RISK_FACTORS, STANDING_EXPLANATION } from './credit.columns.ts';
 import { type CreditPolicies, creditPolicies } from './credit.policy.ts';
-import { CREDIT_LEVEL_CHANGED, type CreditLevelChanged, INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
+import { CREDIT_LEVEL_CHANGED, type CreditLevelChange, type CreditLevelChanged, INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 
 /** A stored record as the domain reads it. */
 export function recordFact(e: CreditEvent): CreditRecordFact {
@@ -225,7 +225,7 @@ export async function recomputeStanding(
   }
   if (emit) {
     emitTrigger(emit, before, c, now);
-    const moved = levelChanged(before, after);
+    const moved = levelsChanged([levelChange(before, after)], after.agency_id);
     if (moved) emit(moved);
   }
   if (!before || before.level !== after.level || before.blacklisted !== after.blacklisted)
@@ -289,17 +289,14 @@ export function triggerOf(before: Pick<CreditStandingRow, 'level' | 'blacklisted
   };
 }
 
-/**
- * The CREDIT_LEVEL_CHANGED event of a standing written (null when neither level moved, or for a person): both the
- * per-unit path and the nightly sweep announce a change the same way, in the transaction that wrote it.
- */
-export function levelChanged(
+/** The change of levels of a standing written (null when neither level moved, or for a person). */
+export function levelChange(
   before: Pick<CreditStandingRow, 'level' | 'risk_level'> | undefined,
-  after: Pick<CreditStandingRow, 'usci' | 'agency_id' | 'agency_path' | 'level' | 'risk_level'>,
-): DomainEventInput | null {
+  after: Pick<CreditStandingRow, 'usci' | 'agency_path' | 'level' | 'risk_level'>,
+): CreditLevelChange | null {
   if (isPersonSubject(after.usci)) return null;
   if (before && before.level === after.level && before.risk_level === after.risk_level) return null;
-  const payload: CreditLevelChanged = {
+  return {
     usci: after.usci,
     agencyPath: after.agency_path,
     levelFrom: before?.level ?? null,
@@ -307,7 +304,14 @@ export function levelChanged(
     riskFrom: before?.risk_level ?? null,
     riskTo: after.risk_level,
   };
-  return { type: CREDIT_LEVEL_CHANGED, targetType: 'credit_standing', targetId: after.usci, agencyId: after.agency_id, payload: { ...payload } };
+}
+
+/** The CREDIT_LEVEL_CHANGED event of the standings one transaction wrote (null when no level moved). */
+export function levelsChanged(changes: (CreditLevelChange | null)[], agencyId: string | null): DomainEventInput | null {
+  const units = changes.filter((c): c is CreditLevelChange => c !== null);
+  if (!units.length) return null;
+  const payload: CreditLevelChanged = { units };
+  return { type: CREDIT_LEVEL_CHANGED, targetType: 'credit_standing', targetId: units[0]!.usci, agencyId, payload: { ...payload } };
 }
 
 function emitTrigger(emit: Emit, before: CreditStandingRow | undefined, c: Computed, now: Date): void {

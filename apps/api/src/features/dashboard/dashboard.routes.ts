@@ -24,7 +24,7 @@ import { loadBoundaries, mapPoints } from './map-query.ts';
 const ERRORS = { '4xx': ErrorBody };
 const TAGS = ['领导驾驶舱与一张图'];
 const XLSX = { description: '统计报表（Excel）', content: { [XLSX_CONTENT_TYPE]: { schema: XlsxFile } } };
-/** A comment line every 15 s keeps proxies from closing an idle stream, and tells the version to processes not told of changes. */
+/** A comment line every 15 s keeps proxies from closing an idle stream (every process is told of changes: live.ts). */
 const KEEPALIVE_MS = 15_000;
 
 /** The leaders' dashboard and map (MON-02, SUP-13). */

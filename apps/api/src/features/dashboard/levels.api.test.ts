@@ -6,7 +6,7 @@ import type { DomainEvent } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
-import { CREDIT_LEVEL_CHANGED, creditLevelCounts, recordCreditEvent } from '../credit/index.ts';
+import { CREDIT_LEVEL_CHANGED, creditLevelCounts, recordCreditEvent, sweepCredit } from '../credit/index.ts';
 import { UNITS_DIRECTORY_CHANGED } from '../units/index.ts';
 import { dashboardSubscribers, levelFigures } from './index.ts';
 
@@ -105,6 +105,44 @@ for (const database of DATABASES) {
       const after = await levels();
       assert.equal(after.credit[`${standing.level}级`], before.credit[`${standing.level}级`] + 1);
       assert.equal(after.credit[`${u.credit_level}级`], before.credit[`${u.credit_level}级`] - 1);
+      await agreeEverywhere();
+    });
+
+    test('MON-02 the nightly recomputation announces the units of a chunk in one event, and the distribution follows', async () => {
+      const db = t.ctx.database.db;
+      const standing = await db
+        .selectFrom('credit_standings')
+        .innerJoin('units', 'units.usci', 'credit_standings.usci')
+        .select(['credit_standings.usci', 'credit_standings.level'])
+        .where('units.agency_path', '=', brigade.path)
+        .execute();
+      assert.ok(standing.length >= 1, 'the earlier test gave a unit a standing');
+      const uscis = standing.map((s) => s.usci);
+      // Standings made stale behind the rollup's back, and the rollup told of it: it counts them at the stale level.
+      const stale = standing[0]!.level === 'A' ? 'B' : 'A';
+      await db.updateTable('credit_standings').set({ level: stale, policy_version: 'stale' }).where('usci', 'in', uscis).execute();
+      await rollup.handle({ ...t.ctx }, directoryEvent(uscis));
+      const staleFigures = await levels();
+      const events = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('domain_events')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('type', '=', CREDIT_LEVEL_CHANGED)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await events();
+      const run = await sweepCredit(t.ctx, 'levels-test');
+      assert.ok(run.written >= uscis.length, JSON.stringify(run));
+      assert.equal(await events(), before + 1, 'one event for the chunk');
+      const event = await db.selectFrom('domain_events').selectAll().where('type', '=', CREDIT_LEVEL_CHANGED).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const listed = (JSON.parse(event.payload) as { units: { usci: string; levelFrom: string }[] }).units;
+      for (const u of uscis) assert.equal(listed.find((x) => x.usci === u)?.levelFrom, stale);
+      assert.deepEqual(await levels(), staleFigures, 'not before the event is dispatched');
+      await t.drain();
+      assert.notDeepEqual(await levels(), staleFigures);
       await agreeEverywhere();
     });
 

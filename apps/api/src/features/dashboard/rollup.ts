@@ -116,7 +116,7 @@ function unitsOf(event: DomainEvent): string[] {
   const p = event.payload;
   switch (event.type) {
     case CREDIT_LEVEL_CHANGED:
-      return [(p as unknown as CreditLevelChanged).usci];
+      return (p as unknown as CreditLevelChanged).units.map((u) => u.usci);
     case UNITS_DIRECTORY_CHANGED:
       return (p as unknown as UnitsDirectoryChanged).uscis;
     case PERMIT_GRANTED:
