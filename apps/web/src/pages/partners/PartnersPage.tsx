@@ -17,7 +17,7 @@ const FINGERPRINT_RULE = { pattern: FINGERPRINT, message: '客户端证书指纹
  * 对接平台 (MON-03): the government systems connected through the gateway, each with its key, the scopes it holds
  * and its receiving address. Registering shows the signing secret once; 停用 stops the key at once. A partner may
  * authenticate by mutual TLS behind the proxy: its client certificate's SHA-256 fingerprint, set at registration
- * or later (证书), replaces request signatures.
+ * or later (客户端证书), replaces request signatures.
  */
 export function PartnersPage() {
   const { message } = App.useApp();
@@ -89,7 +89,7 @@ export function PartnersPage() {
                         setCertFor(r);
                       }}
                     >
-                      证书
+                      客户端证书
                     </Button>
                     <Popconfirm
                       title="停用后该平台的接口密钥立即失效，排队中的推送不再发送。确定停用？"
