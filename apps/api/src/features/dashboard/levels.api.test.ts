@@ -4,7 +4,7 @@ import { completeUsci } from '@fep/domain';
 import { systemActor } from '../../platform/actor.ts';
 import type { DomainEvent } from '../../platform/events/outbox.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { bearer, DATABASES, multipartFile, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json } from '../../test-support/http.ts';
 import { CREDIT_LEVEL_CHANGED, creditLevelCounts, recordCreditEvent, sweepCredit } from '../credit/index.ts';
 import { UNITS_DIRECTORY_CHANGED } from '../units/index.ts';
@@ -163,6 +163,35 @@ for (const database of DATABASES) {
       const total = (m: Record<string, number>) => Object.values(m).reduce((s, n) => s + n, 0);
       assert.equal(total(after.credit), total(before.credit) + 1);
       assert.equal(total(after.risk), total(before.risk) + 1);
+      await agreeEverywhere();
+    });
+
+    test('MON-02 units imported, then re-imported at another credit level, move the distribution once dispatched', async () => {
+      const clerk = await t.login('clerk.211000');
+      const header = '统一社会信用代码,单位名称,地址,行政区划代码,场所类别,建筑面积,重点单位,风险等级,信用等级,自我管理承诺,联系人,联系电话';
+      const usci = (n: number) => completeUsci(`91211002MA${database === 'sqlite' ? '3' : '4'}${String(n).padStart(6, '0')}`);
+      const send = async (level: string) => {
+        const csv = [
+          header,
+          `${usci(1)},分布导入一,白塔区导入路1号,211002,,,否,高,${level},否,,`,
+          `${usci(2)},分布导入二,白塔区导入路2号,211002,,,否,高,${level},否,,`,
+        ].join('\n');
+        const mp = multipartFile('units.csv', Buffer.from(csv), 'text/csv');
+        const r = await t.app.inject({ method: 'POST', url: '/api/v1/units/import', headers: { ...bearer(clerk), ...mp.headers }, payload: mp.payload });
+        assert.equal(r.statusCode, 200, r.body);
+      };
+      const before = await levels();
+      await send('C');
+      assert.deepEqual(await levels(), before, 'not before the event is dispatched');
+      await t.drain();
+      const imported = await levels();
+      assert.equal(imported.credit['C级'], before.credit['C级'] + 2);
+      assert.equal(imported.risk['高风险'], before.risk['高风险'] + 2);
+      await send('D');
+      await t.drain();
+      const moved = await levels();
+      assert.equal(moved.credit['C级'], before.credit['C级']);
+      assert.equal(moved.credit['D级'], before.credit['D级'] + 2);
       await agreeEverywhere();
     });
 
