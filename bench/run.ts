@@ -1,7 +1,7 @@
 /**
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Each part prints its figures and writes its
  * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
- * runs only those parts: base, supervision, lookup, figures, write, loop, firstpaint, penalties, credit, complaints, crash,
+ * runs only those parts: base, supervision, lookup, figures, write, loop, firstpaint, penalties, credit, levels, complaints, crash,
  * monitoring, dashboard, soak.
  */
 
@@ -18,6 +18,7 @@ import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documen
 import { complaintsBench } from './complaints.ts';
 import { crashBench } from './crash.ts';
 import { creditBench } from './credit.ts';
+import { levelsBench } from './levels.ts';
 import { dashboardBench } from './dashboard.ts';
 import { figuresBench } from './figures.ts';
 import { firstPaintBench } from './first-paint.ts';
@@ -152,6 +153,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   penalties: penaltiesBench,
   complaints: complaintsBench,
   credit: creditBench,
+  levels: levelsBench,
   crash: crashBench,
   monitoring: monitoringBench,
   dashboard: dashboardBench,

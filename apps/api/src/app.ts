@@ -15,7 +15,7 @@ import { seedDemoData } from './demo/seed.ts';
 import { appointmentRoutes } from './features/appointments/index.ts';
 import { complaintRoutes, open311Routes, partnerRoutes } from './features/complaints/index.ts';
 import { creditRoutes } from './features/credit/index.ts';
-import { dashboardRoutes } from './features/dashboard/index.ts';
+import { dashboardRoutes, watchFiguresAnnouncements } from './features/dashboard/index.ts';
 import { disclosureRoutes } from './features/disclosure/index.ts';
 import { caseDocumentRoutes } from './features/enforcement/case-documents.routes.ts';
 import { caseRoutes } from './features/enforcement/cases.routes.ts';
@@ -106,6 +106,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   }
   // Sessions ended by another process leave this process's session cache at once (PostgreSQL).
   await watchSessionAnnouncements(database);
+  // The leaders' dashboards of every process hear each rollup commit (MON-02, PostgreSQL).
+  await watchFiguresAnnouncements(database);
   registerSubscribers(events);
   events.attach(ctx);
   await seedReferenceData(ctx);

@@ -1146,6 +1146,10 @@ const SAMPLES: Record<string, Sample> = {
     body: (_f, n) => ({ kind: 'random_inspection', name: `矩阵测试平台 ${n}`, scopes: ['random_inspection.read'] }),
   },
   'POST /api/v1/gateway/partners/:id/revoke': { url: () => '/api/v1/gateway/partners/none/revoke', body: () => ({ version: 0 }) },
+  'PUT /api/v1/gateway/partners/:id/certificate': {
+    url: () => '/api/v1/gateway/partners/none/certificate',
+    body: () => ({ version: 0, clientCertSha256: null }),
+  },
   'GET /api/v1/gateway/deliveries': { url: () => '/api/v1/gateway/deliveries' },
   'GET /api/v1/gateway/deliveries/:id': { url: () => '/api/v1/gateway/deliveries/none' },
   'POST /api/v1/gateway/deliveries/:id/replay': { url: () => '/api/v1/gateway/deliveries/none/replay', body: () => ({ version: 0 }) },

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Runtime configuration, read once from the environment. */
@@ -25,6 +26,12 @@ export interface Config {
   refusalWindowSeconds: number;
   /** FEP_METRICS_TOKEN: the bearer token `GET /metrics` answers (not served without one; docs/operations.md). */
   metricsToken: string | undefined;
+  /**
+   * FEP_TRUSTED_PROXIES: addresses or CIDR ranges of the TLS-terminating proxy (comma-separated). Only a request whose
+   * connection comes from one of them may vouch for a partner's client certificate (X-SSL-Client-* headers,
+   * platform/partners/certificates.ts); empty (the default): no request may, and mutual TLS partners are refused.
+   */
+  trustedProxies: string[];
   /** Upload limit for one file. */
   maxUploadBytes: number;
   /** Limit of one unit-directory import file (streamed, never held in memory). */
@@ -181,6 +188,22 @@ function metricsTokenOf(env: NodeJS.ProcessEnv): string | undefined {
   return t;
 }
 
+/** Each entry an IPv4 or IPv6 address, or a CIDR range of one: anything else is refused at start. */
+function trustedProxiesOf(env: NodeJS.ProcessEnv): string[] {
+  const entries = (env.FEP_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const e of entries) {
+    const [address = '', bits, extra] = e.split('/');
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    const ok = family !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max));
+    if (!ok) throw new ConfigError(`FEP_TRUSTED_PROXIES 须为逗号分隔的 IP 地址或 CIDR 网段（如 10.0.0.5,10.1.0.0/16）：${e}`);
+  }
+  return entries;
+}
+
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -222,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: 30,
     refusalWindowSeconds: positiveInteger(env, 'FEP_REFUSAL_WINDOW_SECONDS', 600),
     metricsToken: metricsTokenOf(env),
+    trustedProxies: trustedProxiesOf(env),
     maxUploadBytes: Number(env.FEP_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     maxImportBytes: Number(env.FEP_MAX_IMPORT_BYTES ?? 512 * 1024 * 1024),
     imports: {

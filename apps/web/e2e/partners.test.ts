@@ -147,6 +147,38 @@ describe('partner delivery log in headless Chromium', () => {
     await page.close();
   });
 
+  test('the administrator registers a partner’s client certificate fingerprint (mutual TLS); a malformed one is refused in Chinese (desktop)', async () => {
+    const page = await adminPage(DESKTOP);
+    await page.getByRole('menu', { name: '工作台菜单' }).getByText('对接平台').click();
+    const row = page.getByRole('row', { name: /市电子证照库/ });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /请求签名/);
+    await row.getByRole('button', { name: '客户端证书' }).click();
+    const dialog = page.getByRole('dialog', { name: /客户端证书/ });
+    const field = dialog.getByLabel('客户端证书指纹（SHA-256）');
+    await field.fill('12:34:zz');
+    await field.press('Enter');
+    await dialog.getByText('客户端证书指纹须为 SHA-256 指纹（64 位十六进制字符，可用冒号分隔）').waitFor();
+    await field.fill('50:9D:B1:B6:A5:83:6E:44:0D:E3:5F:B7:A6:11:9D:03:E2:2A:E0:88:66:E0:DA:71:C3:A7:90:2D:5B:2D:52:97');
+    // A PUT (answerTo waits for POSTs): the answer awaited the same way, so a starved runner cannot miss it.
+    const answered = page.waitForResponse((r) => /\/certificate$/.test(new URL(r.url()).pathname) && r.request().method() === 'PUT', { timeout: 60_000 });
+    await field.press('Enter');
+    const put = await answered;
+    assert.ok(put.ok(), `${put.status()} ${await put.text()}`);
+    await page
+      .getByRole('row', { name: /市电子证照库/ })
+      .filter({ hasText: '双向 TLS 客户端证书' })
+      .waitFor();
+    const stored = await e.ctx.database.db
+      .selectFrom('gateway_partners')
+      .select('client_cert_sha256')
+      .where('name', '=', '市电子证照库')
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.client_cert_sha256, '509db1b6a5836e440de35fb7a6119d03e22ae08866e0da71c3a7902d5b2d5297');
+    await page.screenshot({ path: `${SHOTS}partners-certificate-desktop.png` });
+    await page.close();
+  });
+
   test('on a phone the pushes are cards that fit the screen, and one is replayed by a tap (390 px)', async () => {
     const page = await adminPage(PHONE);
     await page.goto(`${base}/admin/partner-deliveries`);

@@ -13,6 +13,12 @@ const Usci = Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRT
 export const PartnerKindValue = OneOf(PARTNER_KINDS);
 export const PartnerScopeValue = OneOf(PARTNER_SCOPES);
 
+/**
+ * The SHA-256 fingerprint of a partner's client certificate (mutual TLS behind the proxy), as tools print it: 64 hex
+ * characters, colons allowed. Its format is checked by the use case (a Chinese message naming the field).
+ */
+const ClientCertSha256 = Type.String({ maxLength: 100, description: '客户端证书 SHA-256 指纹（64 位十六进制，可用冒号分隔）' });
+
 /** POST /api/v1/gateway/partners (administrator). */
 export const PartnerCreateBody = Type.Object(
   {
@@ -21,10 +27,17 @@ export const PartnerCreateBody = Type.Object(
     scopes: Type.Optional(Type.Array(PartnerScopeValue, { maxItems: 20, description: '授权范围（不填则按平台类型默认）' })),
     callbackUrl: Type.Optional(Nullable(Type.String({ maxLength: 500, description: '接收推送的地址' }))),
     regionCode: Type.Optional(Nullable(Type.String({ pattern: '^\\d{6}$' }))),
+    clientCertSha256: Type.Optional(Nullable(ClientCertSha256)),
   },
   { additionalProperties: false },
 );
 export type PartnerCreateBody = Static<typeof PartnerCreateBody>;
+/** PUT /api/v1/gateway/partners/:id/certificate: set (or clear, null) the client certificate's fingerprint. */
+export const PartnerCertificateBody = Type.Object(
+  { version: Type.Integer({ minimum: 0 }), clientCertSha256: Nullable(ClientCertSha256) },
+  { additionalProperties: false },
+);
+export type PartnerCertificateBody = Static<typeof PartnerCertificateBody>;
 
 export const PartnerView = Type.Object({
   id: Type.String(),
@@ -35,6 +48,9 @@ export const PartnerView = Type.Object({
   scopes: Type.Array(PartnerScopeValue),
   scopeLabels: Type.Array(Type.String()),
   callbackUrl: Nullable(Type.String()),
+  /** Set: the partner authenticates by mutual TLS with this certificate (lowercase hex), not by signed requests. */
+  clientCertSha256: Nullable(Type.String()),
+  authLabel: Type.String(),
   status: OneOf(['active', 'revoked'] as const),
   statusLabel: Type.String(),
   createdAt: Type.String(),

@@ -297,6 +297,7 @@ export const RECORD_ACTION_LABELS: Record<string, string> = {
   'credit_delivery.adopt': '双公示待推送事项转入统一推送',
   'work_order_report.adopt': '12345 工单回报待推送事项转入统一推送',
   'partner.revoke': '停用对接平台',
+  'partner.set_certificate': '设置对接平台客户端证书',
   'partner_delivery.attempt': '向对接平台推送',
   'partner_delivery.queue': '登记待推送事项',
   'partner_delivery.replay': '重新推送',

@@ -2,7 +2,7 @@ import { addDays, chinaDateOf, completeUsci, JURISDICTION_PRESETS, STAFF_ROLES, 
 import type { Transaction } from 'kysely';
 import type { DB, UnitTable } from '../db/schema.ts';
 import { seedDemoPartnerKeys } from '../features/complaints/index.ts';
-import { type PointInput, putNewPoints } from '../features/dashboard/index.ts';
+import { type PointInput, putNewPoints, recountUnits } from '../features/dashboard/index.ts';
 import { seedDemoMonitoring } from '../features/monitoring/index.ts';
 import { systemActor } from '../platform/actor.ts';
 import { startClock } from '../platform/clocks/clocks.service.ts';
@@ -305,6 +305,12 @@ export async function seedDemoData(ctx: AppContext): Promise<boolean> {
           .values(rows.slice(i, i + 100))
           .execute();
       await putNewPoints(trx, points, nowIso);
+      // And in the leaders' credit and risk distribution, as their registration's event would count them.
+      await recountUnits(
+        trx,
+        ctx.database.dialect,
+        rows.map((u) => u.usci),
+      );
     }
 
     // Applicants: one business account per agency's region, owning the first unit of that region.

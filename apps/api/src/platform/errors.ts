@@ -222,6 +222,10 @@ export const ERROR_STATUS = {
   'PARTNER.TIMESTAMP_STALE': 401,
   'PARTNER.SCOPE_DENIED': 403,
   'PARTNER.ASSERTION_INVALID': 401,
+  /** A mutual TLS partner's call without the registered certificate verified by a trusted proxy. */
+  'PARTNER.CERTIFICATE_INVALID': 401,
+  /** A partner's setting set to what it already is (nothing written). */
+  'PARTNER.UNCHANGED': 409,
   'PARTNER.INVALID': 400,
   'PARTNER.STATE': 409,
   'PARTNER.NOT_FOUND': 404,

@@ -82,6 +82,8 @@ import { migration as gatewayDeliverySequence } from './0710_gateway_delivery_se
 import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
 import { migration as mapSealsUnitPositions } from './0760_map_seals_unit_positions.ts';
+import { migration as dashboardUnitLevels } from './0770_dashboard_unit_levels.ts';
+import { migration as partnersClientCertificates } from './0771_partners_client_certificates.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -174,6 +176,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0510_monitoring_check_triggers': monitoringCheckTriggers,
     '0750_dashboard_rollups_map': dashboardRollupsMap(dialect),
     '0760_map_seals_unit_positions': mapSealsUnitPositions(dialect),
+    '0770_dashboard_unit_levels': dashboardUnitLevels(dialect),
+    '0771_partners_client_certificates': partnersClientCertificates(dialect),
   };
 }
 

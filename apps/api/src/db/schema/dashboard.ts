@@ -37,8 +37,25 @@ export interface MapCellTable {
   sum_lng: number;
 }
 
+/** A unit as the credit and risk distribution counts it (migration 0770): '' path = counted nowhere yet. */
+export interface DashboardUnitLevelTable {
+  usci: string;
+  agency_path: string;
+  level: string;
+  risk: string;
+}
+/** Units per agency path, credit level and risk level (the sum of `dashboard_unit_levels`). */
+export interface DashboardLevelTable {
+  agency_path: string;
+  level: string;
+  risk: string;
+  n: number;
+}
+
 export interface DashboardTables {
   dashboard_counts: DashboardCountTable;
   map_points: MapPointTable;
   map_cells: MapCellTable;
+  dashboard_unit_levels: DashboardUnitLevelTable;
+  dashboard_levels: DashboardLevelTable;
 }

@@ -20,6 +20,11 @@ export interface GatewayPartnerTable {
   /** The area the partner serves (its agency's materialised path); null: the whole country. */
   agency_path: string | null;
   status: 'active' | 'revoked';
+  /**
+   * SHA-256 fingerprint of the partner's client certificate (64 lowercase hex, migration 0771): set, the partner
+   * authenticates by mutual TLS behind the trusted proxy instead of signed requests; null, by signature.
+   */
+  client_cert_sha256: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: string;

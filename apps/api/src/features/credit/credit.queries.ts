@@ -231,3 +231,24 @@ export async function personCredit(db: Executor, subjectKey: string, name: strin
     records: records.map((r) => ({ id: r.id, kind: r.kind, points: r.points, at: r.occurred_at, reason: r.reason, status: r.status })).reverse(),
   };
 }
+
+/**
+ * Where and at which levels each of these units counts in the distribution (the same reading as `levelCounts`:
+ * the standing's levels, else the directory's). Units not in the directory are absent. The leaders' dashboard
+ * recounts a unit from this when a credit or directory event names it.
+ */
+export async function unitLevels(db: Executor, uscis: string[]): Promise<Map<string, { agencyPath: string; level: string; risk: string }>> {
+  if (!uscis.length) return new Map();
+  const rows = await db
+    .selectFrom('units')
+    .leftJoin('credit_standings', 'credit_standings.usci', 'units.usci')
+    .select([
+      'units.usci as usci',
+      'units.agency_path as agencyPath',
+      (eb) => eb.fn.coalesce('credit_standings.level', 'units.credit_level').as('level'),
+      (eb) => eb.fn.coalesce('credit_standings.risk_level', 'units.risk_level').as('risk'),
+    ])
+    .where('units.usci', 'in', uscis)
+    .execute();
+  return new Map(rows.map((r) => [r.usci, { agencyPath: r.agencyPath, level: r.level, risk: r.risk }]));
+}

@@ -17,7 +17,7 @@ import { creditPolicies } from './credit.policy.ts';
 import { recordCreditEvent } from './use-cases/record-credit-event.ts';
 import { withdrawRecords } from './use-cases/withdraw-records.ts';
 
-export { distribution as creditDistribution, levelCounts as creditLevelCounts, personCredit } from './credit.queries.ts';
+export { distribution as creditDistribution, levelCounts as creditLevelCounts, personCredit, unitLevels as creditUnitLevels } from './credit.queries.ts';
 /**
  * Credit (CRD-01 … CRD-04): credit records of units written from other features' findings (domain events),
  * their standing (score, level, serious-dishonesty list, risk), repair and objections, the 双公示 push.
@@ -25,7 +25,7 @@ export { distribution as creditDistribution, levelCounts as creditLevelCounts, p
  */
 export { creditRoutes } from './credit.routes.ts';
 export { CREDIT_PLATFORM_NAME, configureCreditPlatform, signBody } from './deliveries.ts';
-export { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
+export { CREDIT_LEVEL_CHANGED, type CreditLevelChange, type CreditLevelChanged, INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 export { drawStandings } from './standings.ts';
 export { CREDIT_SWEEP_JOB, type SweepRun, sweepCredit, sweepCreditPerUnit } from './sweep.ts';
 export { recordCreditEvent } from './use-cases/record-credit-event.ts';

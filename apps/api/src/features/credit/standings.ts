@@ -15,13 +15,14 @@ import type { CreditEvent, CreditStandingRow } from '../../db/schema/credit.ts';
 import type { UnitTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import type { DomainEventInput } from '../../platform/events/outbox.ts';
 import type { Emit } from '../../platform/transact.ts';
 import { type MonitoringRiskFacts, monitoringRiskFacts } from '../monitoring/index.ts';
 import { openHazardCounts } from '../supervision/index.ts';
 import { unitByUsci } from '../units/index.ts';
 import { RISK_FACTORS, STANDING_EXPLANATION } from './credit.columns.ts';
 import { type CreditPolicies, creditPolicies } from './credit.policy.ts';
-import { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
+import { CREDIT_LEVEL_CHANGED, type CreditLevelChange, type CreditLevelChanged, INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
 
 /** A stored record as the domain reads it. */
 export function recordFact(e: CreditEvent): CreditRecordFact {
@@ -222,7 +223,11 @@ export async function recomputeStanding(
       .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) throw new AppError('CREDIT.CONFLICT', '该单位的信用状况正在被他人更新，请稍后重试');
   }
-  if (emit) emitTrigger(emit, before, c, now);
+  if (emit) {
+    emitTrigger(emit, before, c, now);
+    const moved = levelsChanged([levelChange(before, after)], after.agency_id);
+    if (moved) emit(moved);
+  }
   if (!before || before.level !== after.level || before.blacklisted !== after.blacklisted)
     await trx
       .insertInto('credit_level_history')
@@ -282,6 +287,31 @@ export function triggerOf(before: Pick<CreditStandingRow, 'level' | 'blacklisted
     blacklisted: c.standing.blacklisted,
     reason,
   };
+}
+
+/** The change of levels of a standing written (null when neither level moved, or for a person). */
+export function levelChange(
+  before: Pick<CreditStandingRow, 'level' | 'risk_level'> | undefined,
+  after: Pick<CreditStandingRow, 'usci' | 'agency_path' | 'level' | 'risk_level'>,
+): CreditLevelChange | null {
+  if (isPersonSubject(after.usci)) return null;
+  if (before && before.level === after.level && before.risk_level === after.risk_level) return null;
+  return {
+    usci: after.usci,
+    agencyPath: after.agency_path,
+    levelFrom: before?.level ?? null,
+    levelTo: after.level,
+    riskFrom: before?.risk_level ?? null,
+    riskTo: after.risk_level,
+  };
+}
+
+/** The CREDIT_LEVEL_CHANGED event of the standings one transaction wrote (null when no level moved). */
+export function levelsChanged(changes: (CreditLevelChange | null)[], agencyId: string | null): DomainEventInput | null {
+  const units = changes.filter((c): c is CreditLevelChange => c !== null);
+  if (!units.length) return null;
+  const payload: CreditLevelChanged = { units };
+  return { type: CREDIT_LEVEL_CHANGED, targetType: 'credit_standing', targetId: units[0]!.usci, agencyId, payload: { ...payload } };
 }
 
 function emitTrigger(emit: Emit, before: CreditStandingRow | undefined, c: Computed, now: Date): void {

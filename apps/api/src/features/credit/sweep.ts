@@ -12,7 +12,17 @@ import { type MonitoringRiskFacts, monitoringRiskFacts } from '../monitoring/ind
 import { openHazardCountsOf } from '../supervision/index.ts';
 import { type CreditPolicies, creditPolicies } from './credit.policy.ts';
 import { INSPECTION_TRIGGERED, type InspectionTriggered } from './events.ts';
-import { computeFrom, monitoringSince, recomputeStanding, sameStanding, standingStale, standingValues, triggerOf } from './standings.ts';
+import {
+  computeFrom,
+  levelChange,
+  levelsChanged,
+  monitoringSince,
+  recomputeStanding,
+  sameStanding,
+  standingStale,
+  standingValues,
+  triggerOf,
+} from './standings.ts';
 
 export const CREDIT_SWEEP_JOB = 'credit-sweep';
 const LEASE_MS = 30 * 60_000;
@@ -166,6 +176,12 @@ export async function sweepCredit(ctx: AppContext, holder: string, page = 2000):
                 agencyId: m.trigger.agencyId,
                 payload: { ...m.trigger },
               });
+          // Levels moved: the leaders' distribution recounts these units (MON-02), one event for the chunk.
+          const moved = levelsChanged(
+            done.map((m) => levelChange(m.before, { ...m.before, ...m.values })),
+            null,
+          );
+          if (moved) emit(moved);
           // Changed meanwhile by a record's own transaction: its standing stays, and that is recorded too.
           for (const m of chunk.filter((x) => !written.has(x.before.usci)))
             await audit({

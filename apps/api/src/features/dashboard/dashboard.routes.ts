@@ -24,7 +24,7 @@ import { loadBoundaries, mapPoints } from './map-query.ts';
 const ERRORS = { '4xx': ErrorBody };
 const TAGS = ['领导驾驶舱与一张图'];
 const XLSX = { description: '统计报表（Excel）', content: { [XLSX_CONTENT_TYPE]: { schema: XlsxFile } } };
-/** A comment line every 15 s keeps proxies from closing an idle stream, and tells the version to processes not told of changes. */
+/** A comment line every 15 s keeps proxies from closing an idle stream (every process is told of changes: live.ts). */
 const KEEPALIVE_MS = 15_000;
 
 /** The leaders' dashboard and map (MON-02, SUP-13). */
@@ -93,13 +93,13 @@ export async function dashboardRoutes(fastify: FastifyInstance): Promise<void> {
         'x-accel-buffering': 'no',
       });
       const send = (v: number) => res.write(`event: figures\ndata: ${JSON.stringify({ version: v })}\n\n`);
-      send(figuresVersion());
+      send(figuresVersion(db));
       if (req.query.once) {
         res.end();
         return;
       }
-      const stop = onFiguresChanged(send);
-      const timer = setInterval(() => res.write(`: ${figuresVersion()}\n\n`), KEEPALIVE_MS);
+      const stop = onFiguresChanged(db, send);
+      const timer = setInterval(() => res.write(`: ${figuresVersion(db)}\n\n`), KEEPALIVE_MS);
       const close = () => {
         stop();
         clearInterval(timer);

@@ -19,8 +19,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { committedWrites } from '../../platform/cache.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
 import { pathRange, scopeFilter } from '../../platform/org/scope.ts';
-import { creditLevelCounts } from '../credit/index.ts';
 import { supervisionFigures } from '../supervision/index.ts';
+import { levelFigures } from './levels.ts';
 import { figuresVersion } from './live.ts';
 
 /** The days a period covers up to `today` (Beijing), and the whole period before it. */
@@ -167,7 +167,7 @@ export async function computeDashboard(db: Executor, actor: Actor, agency: Agenc
     ),
     clockCounts(db, scope),
     supervisionFigures(db, scope, today),
-    levelsOf(db, agency.path),
+    levelFigures(db, agency.path),
   ]);
   const levels = new Map<string, number>();
   const risks = new Map<string, number>();
@@ -196,34 +196,8 @@ export async function computeDashboard(db: Executor, actor: Actor, agency: Agenc
     })),
     tables: DASHBOARD_TABLES.map((t) => ({ key: t, label: DASHBOARD_TABLE_LABELS[t] })),
     periods: DASHBOARD_PERIODS.map((p) => ({ key: p, label: DASHBOARD_PERIOD_LABELS[p] })),
-    version: figuresVersion(),
+    version: figuresVersion(db),
   };
-}
-
-const levelCache = new WeakMap<object, Map<string, { value: Awaited<ReturnType<typeof creditLevelCounts>>; at: number }>>();
-/** How long a scope's credit and risk distribution is kept (levels move at the nightly recomputation, docs/decisions.md). */
-export const LEVELS_MAX_AGE_MS = 60_000;
-
-/**
- * Credit and risk levels of the units in scope, as the credit feature counts them (CRD-04: a unit's standing, or
- * its directory levels without one). This is the one figure not kept in a rollup: it counts the entries of a covering
- * index over the scope's units, so it is kept LEVELS_MAX_AGE_MS per scope instead of being recounted on every live update.
- */
-async function levelsOf(db: Executor, path: string) {
-  const key = path;
-  const scope: DataScope = { kind: 'agency_and_below', agencyPath: path };
-  let byKey = levelCache.get(db);
-  if (!byKey) {
-    byKey = new Map();
-    levelCache.set(db, byKey);
-  }
-  const hit = byKey.get(key);
-  const now = performance.now();
-  if (hit && now - hit.at < LEVELS_MAX_AGE_MS) return hit.value;
-  const value = await creditLevelCounts(db, scope);
-  if (byKey.size >= 1000) byKey.clear();
-  byKey.set(key, { value, at: now });
-  return value;
 }
 
 /** From the leader's own agency down to the one shown. */

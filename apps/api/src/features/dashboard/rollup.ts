@@ -7,13 +7,14 @@ import type { Subscriber } from '../../platform/events/bus.ts';
 import type { DomainEvent } from '../../platform/events/outbox.ts';
 import type { Deps } from '../../platform/transact.ts';
 import { COMPLAINT_RECEIVED, COMPLAINT_VERIFIED, type ComplaintReceived, type ComplaintVerified } from '../complaints/index.ts';
-import { INSPECTION_TRIGGERED } from '../credit/index.ts';
+import { CREDIT_LEVEL_CHANGED, type CreditLevelChanged, INSPECTION_TRIGGERED } from '../credit/index.ts';
 import { PENALTY_DECIDED, type PenaltyDecided, SEAL_CHANGED, type SealChanged, type SealOnMap, sealOnMap } from '../enforcement/index.ts';
 import { APPLICATION_REFUSED, APPLICATION_SUBMITTED, type ApplicationSubmitted, PERMIT_GRANTED } from '../licensing/index.ts';
 import { DEVICE_WENT_OFFLINE, FIRE_ALARM_RECEIVED, type FireAlarmReceived } from '../monitoring/index.ts';
 import { MAJOR_HAZARD_LISTED, ORDER_ISSUED, type OrderFact } from '../supervision/index.ts';
-import { UNIT_POSITION_SET, type UnitPositionSet, unitOnMap } from '../units/index.ts';
-import { notifyFiguresChanged } from './live.ts';
+import { UNIT_POSITION_SET, UNITS_DIRECTORY_CHANGED, type UnitPositionSet, type UnitsDirectoryChanged, unitOnMap } from '../units/index.ts';
+import { recountUnits } from './levels.ts';
+import { announceFiguresChanged, notifyFiguresChanged } from './live.ts';
 import { putPoint, removePoint, setPointStatus, unitPoint } from './map-points.ts';
 
 export const ROLLUP_SUBSCRIBER = 'dashboard.rollup';
@@ -46,13 +47,14 @@ export const dashboardSubscribers: Subscriber[] = [
       INSPECTION_TRIGGERED,
       SEAL_CHANGED,
       UNIT_POSITION_SET,
+      CREDIT_LEVEL_CHANGED,
+      UNITS_DIRECTORY_CHANGED,
     ],
     async handle(deps, event) {
-      const applied = await applyEvent(deps, event);
-      if (applied) {
-        noteCommit();
-        notifyFiguresChanged();
-      }
+      const tellThisProcess = await applyEvent(deps, event);
+      if (tellThisProcess) notifyFiguresChanged(deps.database.db);
+      // Other processes learn of the commit through its NOTIFY (live.ts); this one's caches at once.
+      else noteCommit();
     },
   },
 ];
@@ -64,8 +66,9 @@ interface Count {
   amount?: number;
 }
 
+/** Counts the event once; true when this process must tell its own streams after the commit (live.ts). */
 async function applyEvent(deps: Deps, event: DomainEvent): Promise<boolean> {
-  const { db } = deps.database;
+  const { db, dialect } = deps.database;
   const at = deps.now().toISOString();
   return db.transaction().execute(async (trx) => {
     const claimed = await trx
@@ -82,8 +85,13 @@ async function applyEvent(deps: Deps, event: DomainEvent): Promise<boolean> {
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    const announce = () => announceFiguresChanged(trx, dialect, db);
+    // The credit and risk distribution: the units the event names, recounted (levels.ts).
+    const units = unitsOf(event);
+    const recounted = units.length ? await recountUnits(trx, dialect, units) : false;
+    if (event.type === CREDIT_LEVEL_CHANGED || event.type === UNITS_DIRECTORY_CHANGED) return recounted && announce();
     const path = await pathOf(trx, event);
-    if (!path) return true;
+    if (!path) return false;
     // The day of the fact in Beijing time: the day a leader's period counts it in.
     const day = chinaDateOf(new Date(event.occurredAt));
     for (const c of countsOf(event)) {
@@ -99,8 +107,24 @@ async function applyEvent(deps: Deps, event: DomainEvent): Promise<boolean> {
         .execute();
     }
     await placeOnMap(trx, event, path, at);
-    return true;
+    return announce();
   });
+}
+
+/** The units whose credit or risk level, agency or entry in the directory an event may have moved. */
+function unitsOf(event: DomainEvent): string[] {
+  const p = event.payload;
+  switch (event.type) {
+    case CREDIT_LEVEL_CHANGED:
+      return (p as unknown as CreditLevelChanged).units.map((u) => u.usci);
+    case UNITS_DIRECTORY_CHANGED:
+      return (p as unknown as UnitsDirectoryChanged).uscis;
+    case PERMIT_GRANTED:
+      // A granted opening permit enters its unit in the directory in the same transaction (SUP-01).
+      return typeof p.usci === 'string' && p.usci ? [p.usci] : [];
+    default:
+      return [];
+  }
 }
 
 async function pathOf(trx: Executor, event: DomainEvent): Promise<string | null> {

@@ -69,6 +69,7 @@ export async function gatewayRoutes(fastify: FastifyInstance): Promise<void> {
     headers: req.headers,
     body: (req as WithRaw)[RAW] ?? Buffer.alloc(0),
     ip: req.ip,
+    peer: req.socket.remoteAddress ?? null,
   });
   // The signature is checked before the body is validated: an unsigned or replayed call learns nothing of the
   // schema, and every refusal is recorded with its partner code.

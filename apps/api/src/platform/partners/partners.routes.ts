@@ -6,6 +6,7 @@ import {
   DeliveryRow,
   ErrorBody,
   InboundRefusalList,
+  PartnerCertificateBody,
   PartnerCreateBody,
   PartnerCreatedView,
   PartnerListView,
@@ -17,7 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../http/actor.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { deliveryDetail, listDeliveries, listInboundRefusals, replayDelivery } from './outbox.ts';
-import { listPartners, registerPartner, revokePartner } from './partners.ts';
+import { listPartners, registerPartner, revokePartner, setPartnerCertificate } from './partners.ts';
 
 const ERRORS = { '4xx': ErrorBody };
 const TAGS = ['对接平台'];
@@ -51,6 +52,20 @@ export async function partnerAdminRoutes(fastify: FastifyInstance): Promise<void
       schema: { tags: TAGS, summary: '停用对接平台（密钥立即失效）', params: RecordIdParams, body: VersionBody, response: { 200: PartnerView, ...ERRORS } },
     },
     async (req) => revokePartner(ctx, actorOf(req), { id: req.params.id, version: req.body.version }),
+  );
+  app.put(
+    '/api/v1/gateway/partners/:id/certificate',
+    {
+      config: { permission: 'system:partner:manage' },
+      schema: {
+        tags: TAGS,
+        summary: '登记或清除对接平台的客户端证书指纹（SHA-256；登记后该平台以双向 TLS 认证，不再使用请求签名）',
+        params: RecordIdParams,
+        body: PartnerCertificateBody,
+        response: { 200: PartnerView, ...ERRORS },
+      },
+    },
+    async (req) => setPartnerCertificate(ctx, actorOf(req), { id: req.params.id, version: req.body.version, clientCertSha256: req.body.clientCertSha256 }),
   );
   app.get(
     '/api/v1/gateway/deliveries',

@@ -10,6 +10,7 @@ import { uuidv7 } from '../ids.ts';
 import { agencyById, findAgency } from '../org/agencies.repository.ts';
 import { inScope } from '../org/scope.ts';
 import { type Deps, transact } from '../transact.ts';
+import { normalizeFingerprint } from './certificates.ts';
 import { openSecret, sealSecret } from './secrets.ts';
 
 /**
@@ -35,6 +36,8 @@ export function presentPartner(p: GatewayPartner) {
     scopes,
     scopeLabels: scopes.map((s) => PARTNER_SCOPE_LABELS[s]),
     callbackUrl: p.callback_url,
+    clientCertSha256: p.client_cert_sha256 ?? null,
+    authLabel: p.client_cert_sha256 ? '双向 TLS 客户端证书' : '请求签名',
     status: p.status,
     statusLabel: p.status === 'active' ? '启用' : '已停用',
     createdAt: p.created_at,
@@ -49,6 +52,16 @@ export interface RegisterPartnerInput {
   scopes?: PartnerScope[] | undefined;
   callbackUrl?: string | null | undefined;
   regionCode?: string | null | undefined;
+  /** SHA-256 of the partner's client certificate: the partner authenticates by mutual TLS behind the proxy. */
+  clientCertSha256?: string | null | undefined;
+}
+
+/** A fingerprint as entered (colons and case as tools print them) → stored form; empty → none; else refused. */
+function checkFingerprint(raw: string | null | undefined): string | null {
+  if (!raw?.trim()) return null;
+  const f = normalizeFingerprint(raw);
+  if (!f) throw new AppError('PARTNER.INVALID', '客户端证书指纹须为 SHA-256 指纹（64 位十六进制字符，可用冒号分隔）', { field: 'clientCertSha256' });
+  return f;
 }
 
 function checkCallback(url: string | null | undefined, production: boolean): string | null {
@@ -82,6 +95,7 @@ export async function registerPartner(deps: Deps, actor: Actor, input: RegisterP
   const callbackUrl = checkCallback(input.callbackUrl, deps.config.production === true);
   const pushes = scopes.some((s) => s.endsWith('.push') || s === 'portal.callbacks');
   if (pushes && !callbackUrl) throw new AppError('PARTNER.INVALID', '接收推送的平台须填写回调地址', { field: 'callbackUrl' });
+  const clientCert = checkFingerprint(input.clientCertSha256);
   const secret = randomBytes(32).toString('hex');
   const keyId = `GW${randomBytes(12).toString('hex').toUpperCase()}`;
   return transact(deps, actor, async (trx, audit) => {
@@ -98,6 +112,7 @@ export async function registerPartner(deps: Deps, actor: Actor, input: RegisterP
       agency_id: agency?.id ?? null,
       agency_path: agency?.path ?? null,
       status: 'active' as const,
+      client_cert_sha256: clientCert,
       version: 0,
       created_by: actor.userId,
       created_at: now,
@@ -125,6 +140,40 @@ export async function revokePartner(deps: Deps, actor: Actor, input: { id: strin
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('PARTNER.STATE', '该平台已停用或刚被他人修改，请刷新后再试', { status: p.status });
     await audit({ action: 'partner.revoke', targetType: 'partner', targetId: p.id, before: { status: p.status }, after: { status: 'revoked' } });
+    const next = await trx.selectFrom('gateway_partners').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    return presentPartner(next);
+  });
+}
+
+/**
+ * Sets or clears the SHA-256 fingerprint of a partner's client certificate (compare-and-set on its version): set,
+ * the partner authenticates by mutual TLS behind the trusted proxy from its next call; cleared, by signed requests
+ * again. The same fingerprint again changes nothing and is refused as such (nothing written).
+ */
+export async function setPartnerCertificate(deps: Deps, actor: Actor, input: { id: string; version: number; clientCertSha256: string | null }) {
+  const fingerprint = checkFingerprint(input.clientCertSha256);
+  return transact(deps, actor, async (trx, audit) => {
+    const p = await trx.selectFrom('gateway_partners').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!p) throw notFound('对接平台');
+    if (!inScope(actor.scope, { agencyPath: p.agency_path })) throw outOfScope('对接平台', { type: 'partner', id: p.id });
+    if (p.status !== 'active') throw new AppError('PARTNER.STATE', '该平台已停用，不能设置证书', { status: p.status });
+    if ((p.client_cert_sha256 ?? null) === fingerprint && p.version === input.version)
+      throw new AppError('PARTNER.UNCHANGED', fingerprint ? '该平台已登记此证书指纹' : '该平台未登记客户端证书', { field: 'clientCertSha256' });
+    const r = await trx
+      .updateTable('gateway_partners')
+      .set({ client_cert_sha256: fingerprint, version: p.version + 1 })
+      .where('id', '=', p.id)
+      .where('status', '=', 'active')
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('PARTNER.STATE', '该平台刚被他人修改，请刷新后再试', { status: p.status });
+    await audit({
+      action: 'partner.set_certificate',
+      targetType: 'partner',
+      targetId: p.id,
+      before: { client_cert_sha256: p.client_cert_sha256 ?? null },
+      after: { client_cert_sha256: fingerprint },
+    });
     const next = await trx.selectFrom('gateway_partners').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
     return presentPartner(next);
   });

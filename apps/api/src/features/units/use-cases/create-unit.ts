@@ -2,6 +2,7 @@ import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
+import { directoryChanged } from '../events.ts';
 import { agencyForUnit, responsiblePerson, validUsci } from '../units.access.ts';
 import { presentUnit, type UnitViewData } from '../units.presenter.ts';
 import { insertUnitIfNew, unitByUsci, unitDefaults } from '../units.repository.ts';
@@ -34,7 +35,7 @@ export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInpu
   const responsible = responsiblePerson(input.responsible, 'responsible');
   const manager = responsiblePerson(input.manager, 'manager');
   const agency = await agencyForUnit(deps, actor, input.regionCode);
-  return transact(deps, actor, async (trx, audit) => {
+  return transact(deps, actor, async (trx, audit, emit) => {
     if (await unitByUsci(trx, usci, null)) throw duplicate();
     const now = deps.now().toISOString();
     const defaults = await unitDefaults(trx, agency, deps.now());
@@ -68,6 +69,7 @@ export async function createUnit(deps: Deps, actor: Actor, input: CreateUnitInpu
     };
     if (!(await insertUnitIfNew(trx, row))) throw duplicate();
     await audit({ action: 'unit.create', targetType: 'unit', targetId: row.id, after: row, policyVersion: defaults.versionKey });
+    emit(directoryChanged(agency.id, [usci]));
     return presentUnit(row, true);
   });
 }

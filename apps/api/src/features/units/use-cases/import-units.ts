@@ -9,6 +9,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { uuidv7 } from '../../../platform/ids.ts';
 import { type Agency, findAgency } from '../../../platform/org/agencies.repository.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
+import { directoryChanged } from '../events.ts';
 import { mayOverwrite } from '../units.access.ts';
 import { existingUnits, unitDefaults } from '../units.repository.ts';
 
@@ -141,7 +142,7 @@ interface BatchRow {
 
 async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, BatchRow>, report: ImportReport) {
   const nowIso = ctx.now().toISOString();
-  await transact(ctx, actor, async (trx, audit) => {
+  await transact(ctx, actor, async (trx, audit, emit) => {
     const uscis = [...batch.keys()];
     const existing = new Map((await existingUnits(trx, uscis)).map((e) => [e.usci, e]));
     const values: UnitTable[] = [];
@@ -210,6 +211,13 @@ async function writeBatch(ctx: Deps, actor: Actor, batch: Map<string, BatchRow>,
           })),
         )
         .execute();
+    if (values.length)
+      emit(
+        directoryChanged(
+          actor.agencyId,
+          values.map((v) => v.usci),
+        ),
+      );
     await audit({
       action: 'unit.import_batch',
       targetType: 'unit_import',
