@@ -35,7 +35,7 @@ import { machine } from './report.ts';
  */
 let BROKER = process.env.FEP_BENCH_MQTT_URL ?? '';
 let privateBroker: ChildProcess | null = null;
-async function startBroker(): Promise<void> {
+export async function startBroker(): Promise<void> {
   if (BROKER) return;
   const bin = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
   if (!bin) {
@@ -57,15 +57,23 @@ async function startBroker(): Promise<void> {
   }
   throw new Error('the benchmark broker did not start');
 }
+/** Stops the benchmark's own broker, if it started one. */
+export function stopBroker(): void {
+  privateBroker?.kill();
+  privateBroker = null;
+  BROKER = process.env.FEP_BENCH_MQTT_URL ?? '';
+}
 const RATE = Number(process.env.FEP_BENCH_MON_RATE ?? 2000);
 const SECONDS = Number(process.env.FEP_BENCH_MON_SECONDS ?? 20);
 const BURST = Number(process.env.FEP_BENCH_MON_BURST ?? 20_000);
-const CONNECTIONS = Number(process.env.FEP_BENCH_MON_CONNECTIONS ?? 16);
+const CONNECTIONS = Number(process.env.FEP_BENCH_MON_CONNECTIONS ?? 64);
 const DEVICES = 200;
 const silent = { info() {}, warn() {}, error() {} };
 
-interface Run {
+export interface Run {
   label: string;
+  /** Statements (with begin and commit) and commits per stored message, when FEP_COUNT_STATEMENTS=1. */
+  perMessage?: string;
   sent: number;
   stored: number;
   perSecond: number;
@@ -155,7 +163,15 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
   return true;
 }
 
-async function measure(ctx: AppContext, label: string): Promise<Run[]> {
+/**
+ * The product's consumer on `ctx` (its own shared group) with a fleet of DEVICES devices in 3 centres, and a
+ * publisher: `sustained` offers a rate for some seconds, `burst` publishes at once; each returns its Run.
+ */
+export async function ingestion(ctx: AppContext): Promise<{
+  sustained(label: string, rate: number, seconds: number): Promise<Run>;
+  burst(label: string, n: number): Promise<Run>;
+  stop(): Promise<void>;
+}> {
   const run = randomBytes(3).toString('hex');
   const centres = await fleet(ctx, run);
   const sentAt = new Map<string, number>();
@@ -171,61 +187,71 @@ async function measure(ctx: AppContext, label: string): Promise<Run[]> {
       if (outcome !== 'stored') return;
       const id = (JSON.parse(packet.payload.toString()) as { messageId: string }).messageId;
       const t = sentAt.get(id);
+      sentAt.delete(id);
       lastStored = performance.now();
       if (t !== undefined) latencies.push(lastStored - t);
     },
   });
   await consumer.ready();
   const pub = await mqtt.connectAsync(BROKER, { clientId: `fep-bench-pub-${run}`, protocolVersion: 5 });
-  const out: Run[] = [];
-  try {
-    // Sustained at the target rate.
-    const n = RATE * SECONDS;
+  const counting = process.env.FEP_COUNT_STATEMENTS === '1';
+  let tag = 0;
+  const measured = async (label: string, n: number, publish: (make: (i: number) => { topic: string; payload: string; id: string }) => Promise<void>) => {
+    latencies.length = 0;
+    const counted = { ...ctx.database.stats };
+    const before = consumer.stats.processed;
+    const storedBefore = consumer.stats.stored;
+    const t = `t${tag++}`;
     const t0 = performance.now();
-    await publishPaced(pub, n, RATE, (i) => message(run, 's', i, centres), sentAt);
-    await until(() => consumer.stats.processed >= n, 120_000);
-    const stored = consumer.stats.stored;
+    await publish((i) => message(run, t, i, centres));
+    await until(() => consumer.stats.processed - before >= n, 300_000);
+    const stored = consumer.stats.stored - storedBefore;
     latencies.sort((a, b) => a - b);
-    out.push({
-      label: `${label}: ${RATE.toLocaleString('en')}/s offered for ${SECONDS} s`,
+    const statements = (ctx.database.stats.statements - counted.statements) / stored;
+    const commits = (ctx.database.stats.commits - counted.commits) / stored;
+    return {
+      label,
       sent: n,
       stored,
       perSecond: Math.round(stored / ((lastStored - t0) / 1000)),
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
-    });
-    // Burst: everything at once; the drain rate.
-    latencies.length = 0;
-    const before = consumer.stats.processed;
-    const storedBefore = consumer.stats.stored;
-    const t1 = performance.now();
-    const pending: Promise<unknown>[] = [];
-    for (let i = 0; i < BURST; i++) {
-      const m = message(run, 'b', i, centres);
-      sentAt.set(m.id, performance.now());
-      pending.push(pub.publishAsync(m.topic, m.payload, { qos: 1 }));
-    }
-    await Promise.all(pending);
-    await until(() => consumer.stats.processed - before >= BURST, 300_000);
-    latencies.sort((a, b) => a - b);
-    const burstStored = consumer.stats.stored - storedBefore;
-    out.push({
-      label: `${label}: burst of ${BURST.toLocaleString('en')}`,
-      sent: BURST,
-      stored: burstStored,
-      perSecond: Math.round(burstStored / ((lastStored - t1) / 1000)),
-      p50: pct(latencies, 50),
-      p99: pct(latencies, 99),
-    });
+      ...(counting ? { perMessage: `${statements.toFixed(2)} statements, ${commits.toFixed(2)} commits` } : {}),
+    };
+  };
+  return {
+    sustained: (label, rate, seconds) => measured(label, rate * seconds, (make) => publishPaced(pub, rate * seconds, rate, make, sentAt)),
+    burst: (label, n) =>
+      measured(label, n, async (make) => {
+        const pending: Promise<unknown>[] = [];
+        for (let i = 0; i < n; i++) {
+          const m = make(i);
+          sentAt.set(m.id, performance.now());
+          pending.push(pub.publishAsync(m.topic, m.payload, { qos: 1 }));
+        }
+        await Promise.all(pending);
+      }),
+    async stop() {
+      await consumer.stop();
+      await pub.endAsync();
+    },
+  };
+}
+
+async function measure(ctx: AppContext, label: string): Promise<Run[]> {
+  const load = await ingestion(ctx);
+  try {
+    return [
+      await load.sustained(`${label}: ${RATE.toLocaleString('en')}/s offered for ${SECONDS} s`, RATE, SECONDS),
+      await load.burst(`${label}: burst of ${BURST.toLocaleString('en')}`, BURST),
+    ];
   } finally {
-    await consumer.stop();
-    await pub.endAsync();
+    await load.stop();
   }
-  return out;
 }
 
 /** The broker alone: a shared-group subscriber with the same connections that acknowledges without storing. */
-async function rawBroker(): Promise<Run> {
+export async function rawBroker(): Promise<Run> {
   const run = randomBytes(3).toString('hex');
   const topic = `$share/fep-raw-${run}/fep/v1/centres/+/events`;
   let got = 0;
@@ -359,15 +385,22 @@ async function onDatabase(kind: 'sqlite' | 'postgres'): Promise<Run[]> {
 
 export async function monitoringBench(): Promise<string> {
   await startBroker();
+  const brokerNote = privateBroker ? 'its own, with the queue limit of deploy/mosquitto/mosquitto.conf' : BROKER;
   const rows: Run[] = [];
   try {
-    rows.push(await rawBroker(), ...(await onDatabase('sqlite')));
-    if (process.env.DATABASE_URL) rows.push(...(await onDatabase('postgres')));
+    // FEP_BENCH_MON_STORES=postgres (or sqlite) measures one store only (profiling runs).
+    const stores = (process.env.FEP_BENCH_MON_STORES ?? 'sqlite,postgres').split(',');
+    rows.push(await rawBroker());
+    if (stores.includes('sqlite')) rows.push(...(await onDatabase('sqlite')));
+    if (process.env.DATABASE_URL && stores.includes('postgres')) rows.push(...(await onDatabase('postgres')));
   } finally {
-    privateBroker?.kill();
+    stopBroker();
   }
   const ms = (v: number) => (Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`);
-  for (const r of rows) console.log(`${r.label}: ${r.perSecond}/s, stored ${r.stored}/${r.sent}, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`);
+  for (const r of rows)
+    console.log(
+      `${r.label}: ${r.perSecond}/s, stored ${r.stored}/${r.sent}, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}${r.perMessage ? `, per message ${r.perMessage}` : ''}`,
+    );
   const table = rows
     .map(
       (r) =>
@@ -376,7 +409,7 @@ export async function monitoringBench(): Promise<string> {
     .join('\n');
   return `## Alarm ingestion (MON-01)
 
-\`${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npm run bench -- monitoring\` on ${machine()}, Mosquitto on the same machine (${privateBroker ? 'its own, with the queue limit of deploy/mosquitto/mosquitto.conf' : BROKER}); the
+\`${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npm run bench -- monitoring\` on ${machine()}, Mosquitto on the same machine (${brokerNote}); the
 product's consumer with ${CONNECTIONS} connections in the shared group; latency from publish to stored.
 Target: ≥ 2,000 messages/s sustained with p99 arrival → stored under 100 ms. Each message is a transaction (the event
 inserted once by its unique index, the device's state by compare-and-set); the raw rows are single inserts. On
