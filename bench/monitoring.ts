@@ -4,28 +4,29 @@
  * (`startMonitoringConsumer`, the same code the API runs) into SQLite and, when DATABASE_URL is set, PostgreSQL.
  *
  *   - sustained: FEP_BENCH_MON_RATE messages a second (default 2,000) for FEP_BENCH_MON_SECONDS (default 20),
- *     paced in 10 ms slices from 200 devices of 3 centres; the rate achieved (stored / time from first publish
- *     to last store) and the latency from publish to stored (p50, p99) — publish → stored includes the broker
- *     hop, so it is stricter than arrival → stored;
+ *     paced in 10 ms slices from 200 devices of 3 centres by a publisher process of its own (bench/publisher.ts,
+ *     as the centres are not in the API's process); the rate achieved (stored / time from first publish to last
+ *     store) and the latency from publish to stored (p50, p99) — publish → stored includes the broker hop, so it
+ *     is stricter than arrival → stored;
  *   - burst: FEP_BENCH_MON_BURST messages (default 20,000) published at once; the drain rate;
- *   - the raw limits of the same run: the broker alone (a plain MQTT.js subscriber in a shared group that
- *     acknowledges without storing) and the database alone (plain better-sqlite3 / pg inserting the same rows,
- *     one autocommit statement each, with 4 connections for pg).
+ *   - the raw limits of the same run: the broker alone (the same publisher process, and plain MQTT.js subscribers
+ *     in a shared group that acknowledge without storing) and the database alone (plain better-sqlite3 / pg inserting the same rows,
+ *     one autocommit statement each, with as many connections as the consumer for pg).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { centreEventsTopic } from '@fep/domain';
 import Database from 'better-sqlite3';
-import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
+import mqtt, { type IPublishPacket } from 'mqtt';
 import pg from 'pg';
 import { createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
 import { registerCentre, startMonitoringConsumer } from '../apps/api/src/features/monitoring/index.ts';
 import type { AppContext } from '../apps/api/src/platform/context.ts';
 import { uuidv7 } from '../apps/api/src/platform/ids.ts';
+import { type Centres, epochMs, sentAtOf } from './publisher.ts';
 import { machine } from './report.ts';
 
 /**
@@ -67,6 +68,8 @@ const RATE = Number(process.env.FEP_BENCH_MON_RATE ?? 2000);
 const SECONDS = Number(process.env.FEP_BENCH_MON_SECONDS ?? 20);
 const BURST = Number(process.env.FEP_BENCH_MON_BURST ?? 20_000);
 const CONNECTIONS = Number(process.env.FEP_BENCH_MON_CONNECTIONS ?? 64);
+/** The plain pg baseline's connections (the product's pool is 10; the server is shared with other work). */
+const RAW_PG_CONNECTIONS = 16;
 const DEVICES = 200;
 const silent = { info() {}, warn() {}, error() {} };
 
@@ -122,36 +125,15 @@ async function fleet(ctx: AppContext, run: string): Promise<{ centre: string; de
   return out;
 }
 
-/** The i-th message: mostly heartbeats and faults/state changes, as a centre's traffic is; no fire alarms (they notify). */
-function message(run: string, tag: string, i: number, centres: { centre: string; devices: string[] }[]): { topic: string; payload: string; id: string } {
-  const c = centres[i % centres.length]!;
-  const device = c.devices[Math.floor(i / centres.length) % c.devices.length]!;
-  const type = i % 5 === 0 ? 'fault' : i % 7 === 0 ? 'supervisory' : 'heartbeat';
-  const id = `${run}-${tag}-${i}`;
-  return { topic: centreEventsTopic(c.centre), id, payload: JSON.stringify({ messageId: id, deviceId: device, type, occurredAt: new Date().toISOString() }) };
-}
-
-async function publishPaced(
-  pub: MqttClient,
-  n: number,
-  perSecond: number,
-  make: (i: number) => { topic: string; payload: string; id: string },
-  sentAt: Map<string, number>,
-) {
-  const perSlice = Math.max(1, Math.round(perSecond / 100));
-  const start = performance.now();
-  const pending: Promise<unknown>[] = [];
-  for (let i = 0; i < n; i += perSlice) {
-    const due = start + (i / perSecond) * 1000;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    for (let j = i; j < Math.min(n, i + perSlice); j++) {
-      const m = make(j);
-      sentAt.set(m.id, performance.now());
-      pending.push(pub.publishAsync(m.topic, m.payload, { qos: 1 }));
-    }
-  }
-  await Promise.all(pending);
+/** The centres' messages from a process of their own (bench/publisher.ts); resolves when all are acknowledged by the broker. */
+function publishFrom(o: { clientId: string; run: string; tag: string; n: number; rate: number; centres: Centres[] }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', new URL('./publisher.ts', import.meta.url).pathname, JSON.stringify({ broker: BROKER, ...o })], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`publisher exited with ${code}`))));
+  });
 }
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
@@ -174,9 +156,9 @@ export async function ingestion(ctx: AppContext): Promise<{
 }> {
   const run = randomBytes(3).toString('hex');
   const centres = await fleet(ctx, run);
-  const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let lastStored = 0;
+  let firstSent = Number.POSITIVE_INFINITY;
   const consumer = startMonitoringConsumer(ctx, {
     url: BROKER,
     clientId: `fep-bench-${run}`,
@@ -185,25 +167,23 @@ export async function ingestion(ctx: AppContext): Promise<{
     connections: CONNECTIONS,
     onHandled(packet: IPublishPacket, outcome) {
       if (outcome !== 'stored') return;
-      const id = (JSON.parse(packet.payload.toString()) as { messageId: string }).messageId;
-      const t = sentAt.get(id);
-      sentAt.delete(id);
-      lastStored = performance.now();
-      if (t !== undefined) latencies.push(lastStored - t);
+      const sent = sentAtOf((JSON.parse(packet.payload.toString()) as { messageId: string }).messageId);
+      lastStored = epochMs();
+      if (sent < firstSent) firstSent = sent;
+      latencies.push(lastStored - sent);
     },
   });
   await consumer.ready();
-  const pub = await mqtt.connectAsync(BROKER, { clientId: `fep-bench-pub-${run}`, protocolVersion: 5 });
   const counting = process.env.FEP_COUNT_STATEMENTS === '1';
   let tag = 0;
-  const measured = async (label: string, n: number, publish: (make: (i: number) => { topic: string; payload: string; id: string }) => Promise<void>) => {
+  const measured = async (label: string, n: number, rate: number) => {
     latencies.length = 0;
+    firstSent = Number.POSITIVE_INFINITY;
     const counted = { ...ctx.database.stats };
     const before = consumer.stats.processed;
     const storedBefore = consumer.stats.stored;
     const t = `t${tag++}`;
-    const t0 = performance.now();
-    await publish((i) => message(run, t, i, centres));
+    await publishFrom({ clientId: `fep-bench-pub-${run}-${t}`, run, tag: t, n, rate, centres });
     await until(() => consumer.stats.processed - before >= n, 300_000);
     const stored = consumer.stats.stored - storedBefore;
     latencies.sort((a, b) => a - b);
@@ -213,27 +193,17 @@ export async function ingestion(ctx: AppContext): Promise<{
       label,
       sent: n,
       stored,
-      perSecond: Math.round(stored / ((lastStored - t0) / 1000)),
+      perSecond: Math.round(stored / ((lastStored - firstSent) / 1000)),
       p50: pct(latencies, 50),
       p99: pct(latencies, 99),
       ...(counting ? { perMessage: `${statements.toFixed(2)} statements, ${commits.toFixed(2)} commits` } : {}),
     };
   };
   return {
-    sustained: (label, rate, seconds) => measured(label, rate * seconds, (make) => publishPaced(pub, rate * seconds, rate, make, sentAt)),
-    burst: (label, n) =>
-      measured(label, n, async (make) => {
-        const pending: Promise<unknown>[] = [];
-        for (let i = 0; i < n; i++) {
-          const m = make(i);
-          sentAt.set(m.id, performance.now());
-          pending.push(pub.publishAsync(m.topic, m.payload, { qos: 1 }));
-        }
-        await Promise.all(pending);
-      }),
+    sustained: (label, rate, seconds) => measured(label, rate * seconds, rate),
+    burst: (label, n) => measured(label, n, 0),
     async stop() {
       await consumer.stop();
-      await pub.endAsync();
     },
   };
 }
@@ -259,29 +229,25 @@ export async function rawBroker(): Promise<Run> {
   const subs = await Promise.all(
     Array.from({ length: CONNECTIONS }, (_, i) => mqtt.connectAsync(BROKER, { clientId: `fep-raw-${run}-${i}`, protocolVersion: 5 })),
   );
+  let first = Number.POSITIVE_INFINITY;
   for (const s of subs) {
-    s.on('message', () => {
+    s.on('message', (_topic, payload) => {
       got++;
-      last = performance.now();
+      last = epochMs();
+      const sent = sentAtOf((JSON.parse(payload.toString()) as { messageId: string }).messageId);
+      if (sent < first) first = sent;
     });
     await s.subscribeAsync(topic, { qos: 1 });
   }
-  const pub = await mqtt.connectAsync(BROKER, { clientId: `fep-raw-pub-${run}`, protocolVersion: 5 });
-  const centres = [{ centre: `R${run}`, devices: ['D0'] }];
-  const t0 = performance.now();
-  const pending: Promise<unknown>[] = [];
-  for (let i = 0; i < BURST; i++) {
-    const m = message(run, 'r', i, centres);
-    pending.push(pub.publishAsync(m.topic, m.payload, { qos: 1 }));
-  }
-  await Promise.all(pending);
+  // The same publisher process as the product's runs, all at once.
+  await publishFrom({ clientId: `fep-raw-pub-${run}`, run, tag: 'r', n: BURST, rate: 0, centres: [{ centre: `R${run}`, devices: ['D0'] }] });
   await until(() => got >= BURST, 120_000);
-  await Promise.all([...subs, pub].map((c) => c.endAsync()));
+  await Promise.all(subs.map((c) => c.endAsync()));
   return {
     label: `raw broker: burst of ${BURST.toLocaleString('en')}, QoS 1, acknowledged unstored`,
     sent: BURST,
     stored: got,
-    perSecond: Math.round(got / ((last - t0) / 1000)),
+    perSecond: Math.round(got / ((last - first) / 1000)),
     p50: Number.NaN,
     p99: Number.NaN,
   };
@@ -325,13 +291,13 @@ function rawSqlite(dir: string): Run {
 
 async function rawPg(url: string): Promise<Run> {
   const schema = `bench_raw_${randomBytes(3).toString('hex')}`;
-  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  const pool = new pg.Pool({ connectionString: url, max: RAW_PG_CONNECTIONS });
   await pool.query(`create schema ${schema}`);
   await pool.query(RAW_TABLE.replace('raw_events', `${schema}.raw_events`));
   const t0 = performance.now();
   let next = 0;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    Array.from({ length: RAW_PG_CONNECTIONS }, async () => {
       while (next < RAW_ROWS) {
         const i = next++;
         await pool.query(`insert into ${schema}.raw_events values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) on conflict do nothing`, rawRow(i));
@@ -342,7 +308,7 @@ async function rawPg(url: string): Promise<Run> {
   await pool.query(`drop schema ${schema} cascade`);
   await pool.end();
   return {
-    label: `raw pg: insert one event per autocommit statement, ${CONNECTIONS} connections`,
+    label: `raw pg: insert one event per autocommit statement, ${RAW_PG_CONNECTIONS} connections`,
     sent: RAW_ROWS,
     stored: RAW_ROWS,
     perSecond: Math.round(RAW_ROWS / s),
