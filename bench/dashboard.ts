@@ -4,36 +4,45 @@
  *   - FEP_BENCH_DASH_UNITS units of Liaoning (default 300,000) in the units table and on the map (their points and
  *     grid cells, as the map rollup would hold them),
  *   - FEP_BENCH_DASH_ALARMS fire alarms (default 1,000,000) in monitoring_events over the last 400 days, and the
- *     dashboard's daily counts derived from them (as the rollup subscriber would have written them);
+ *     dashboard's daily counts derived from them (as the rollup subscriber would have written them),
+ *   - FEP_BENCH_DASH_TASKS inspection tasks (default 5,000,000) over every agency with their rollup, by the figures
+ *     benchmark's generator (`generateTasks`);
  * then, as the Liaoning corps leader:
  *   - GET /api/v1/dashboard p95 — served as a leader's page asks it (answers kept ≤ 1 s, dropped by any commit) and
  *     uncached (a commit noted before every request, so each one recomputes);
  *   - GET /api/v1/dashboard/map/points p95 at a province view (zoom 6) and a city view (zoom 10);
  * beside, in the same run, the raw limits: the same rollup aggregate by the plain driver, and counting the month's
- * alarms from the raw events table (what a dashboard without rollups would do).
- * PostgreSQL too when DATABASE_URL is set (same sizes unless FEP_BENCH_DASH_PG_UNITS / _PG_ALARMS).
+ * alarms from the raw events table (what a dashboard without rollups would do). Then the same dashboard while the
+ * monitoring benchmark's ingestion (bench/monitoring.ts: the product's consumer in this process, a publisher, the
+ * benchmark's own Mosquitto) offers FEP_BENCH_MON_RATE messages a second (default 2,000) for
+ * FEP_BENCH_DASH_INGEST_SECONDS (default 30), with the ingestion's rate and p99 of that time and the raw broker's rate.
+ * PostgreSQL too when DATABASE_URL is set (same sizes unless FEP_BENCH_DASH_PG_UNITS / _PG_ALARMS / _PG_TASKS);
+ * FEP_BENCH_DASH_STORES=sqlite (or postgres) runs one; FEP_BENCH_DASH_KEEP=1 keeps the generated store for the next run.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { buildApp, createContext } from '../apps/api/src/app.ts';
-import { loadConfig } from '../apps/api/src/config.ts';
 import type { Db } from '../apps/api/src/db/database.ts';
 import { creditDistribution, creditLevelCounts } from '../apps/api/src/features/credit/index.ts';
 import { CELL_LEVELS, cellSize } from '../apps/api/src/features/dashboard/map-points.ts';
 import { systemActor } from '../apps/api/src/platform/actor.ts';
 import { noteCommit } from '../apps/api/src/platform/cache.ts';
+import { generateTasks } from './figures.ts';
+import { f, load, login, openBenchStore, type Row, show, type Timing, timed, timedPaced } from './harness.ts';
+import { ingestion, rawBroker, startBroker, stopBroker } from './monitoring.ts';
 import { machine } from './report.ts';
 
 const UNITS = Number(process.env.FEP_BENCH_DASH_UNITS ?? 300_000);
 const ALARMS = Number(process.env.FEP_BENCH_DASH_ALARMS ?? 1_000_000);
 const PG_UNITS = Number(process.env.FEP_BENCH_DASH_PG_UNITS ?? UNITS);
 const PG_ALARMS = Number(process.env.FEP_BENCH_DASH_PG_ALARMS ?? ALARMS);
+const TASKS = Number(process.env.FEP_BENCH_DASH_TASKS ?? 5_000_000);
+const PG_TASKS = Number(process.env.FEP_BENCH_DASH_PG_TASKS ?? TASKS);
+/** FEP_BENCH_DASH_KEEP=1: the generated store is kept and reused by the next run of the same sizes (bench/harness.ts). */
+const KEEP = process.env.FEP_BENCH_DASH_KEEP === '1';
+const INGEST_RATE = Number(process.env.FEP_BENCH_MON_RATE ?? 2000);
+const INGEST_SECONDS = Number(process.env.FEP_BENCH_DASH_INGEST_SECONDS ?? 30);
 const BATCH = 100_000;
 
 function series(dialect: 'sqlite' | 'postgres', from: number, to: number): string {
@@ -119,62 +128,35 @@ async function generate(db: Db, dialect: 'sqlite' | 'postgres', units: number, a
   return (performance.now() - t0) / 1000;
 }
 
-async function p95(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: ms[Math.floor(n * 0.5)]!, p95: ms[Math.min(n - 1, Math.floor(n * 0.95))]!, max: ms[n - 1]! };
-}
-const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
-const show = (r: { p50: number; p95: number; max: number }) => `p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, max ${f(r.max)} ms`;
-
-async function login(app: FastifyInstance, username: string, password: string): Promise<Record<string, string>> {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  return { authorization: `Bearer ${(r.json() as { token: string }).token}` };
-}
-
-interface Row {
-  label: string;
-  value: string;
-  reference?: string;
-}
-
-async function measure(name: string, databaseUrl: string | undefined, units: number, alarms: number): Promise<Row[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'fep-bench-dash-'));
-  let schema: string | undefined;
-  if (databaseUrl) {
-    schema = `bench_${randomBytes(4).toString('hex')}`;
-    const c = new pg.Client({ connectionString: databaseUrl });
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-  }
+async function measure(name: string, databaseUrl: string | undefined, units: number, alarms: number, tasks: number): Promise<Row[]> {
   const rows: Row[] = [];
-  const ctx = await createContext(
-    loadConfig({ DATA_DIR: dir, FEP_DEMO: 'true', FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
-    schema ? { pgSchema: schema } : {},
-  );
-  const app = await buildApp(ctx, { serveWeb: false });
+  const store = await openBenchStore('dash', databaseUrl, KEEP ? `dash-${units}-${alarms}-${tasks}` : undefined);
+  const { ctx, app, dir, schema } = store;
   let pool: pg.Pool | undefined;
+  const rdbs: SQLite.Database[] = [];
   try {
-    await app.ready();
     const db = ctx.database.db;
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const genS = await generate(db, databaseUrl ? 'postgres' : 'sqlite', units, alarms, today);
-    console.log(`[${name}] generated ${units.toLocaleString('en-US')} units and ${alarms.toLocaleString('en-US')} alarms in ${genS.toFixed(1)} s`);
+    const dialect = databaseUrl ? 'postgres' : 'sqlite';
+    if (store.reused) console.log(`[${name}] reusing the kept store ${store.schema ?? dir}`);
+    else {
+      const genS = await generate(db, dialect, units, alarms, today);
+      const genT = await generateTasks(db, dialect, tasks);
+      store.keep();
+      console.log(
+        `[${name}] generated ${units.toLocaleString('en-US')} units and ${alarms.toLocaleString('en-US')} alarms in ${genS.toFixed(1)} s, ${tasks.toLocaleString('en-US')} inspection tasks in ${genT.toFixed(1)} s`,
+      );
+    }
     const leader = await login(app, 'leader.210000', ctx.config.demoPassword);
     const province = (await db.selectFrom('agencies').select('path').where('region_code', '=', '210000').executeTakeFirstOrThrow()).path;
 
     const dash = () => app.inject({ method: 'GET', url: '/api/v1/dashboard?period=month', headers: leader });
     const check = await dash();
     if (check.statusCode !== 200) throw new Error(check.body);
-    await p95(10, dash);
-    const served = await p95(200, dash);
-    const cold = await p95(50, () => {
+    await timed(10, dash);
+    const quiet = load();
+    const served = await timed(200, dash);
+    const cold = await timed(50, () => {
       noteCommit();
       return dash();
     });
@@ -183,23 +165,26 @@ async function measure(name: string, databaseUrl: string | undefined, units: num
     const rollupSql = `select agency_path, metric, sum(n) as n from dashboard_counts where day >= $1 and day <= $2 and agency_path >= $3 and agency_path < $4 group by agency_path, metric`;
     const scanSql = `select count(*) as n from monitoring_events where occurred_at >= $1 and occurred_at <= $2 and type = 'fire_alarm' and agency_path >= $3 and agency_path < $4`;
     const monthStartUtc = new Date(`${monthFrom}T00:00:00+08:00`).toISOString();
-    let raw: { p50: number; p95: number; max: number };
-    let scan: { p50: number; p95: number; max: number };
+    let raw: Timing;
+    let scan: Timing;
+    let rawRollup: () => Promise<unknown>;
     if (databaseUrl) {
       pool = new pg.Pool({ connectionString: databaseUrl, max: 2, options: `-c search_path=${schema}` });
-      raw = await p95(100, () => pool!.query(rollupSql, [monthFrom, today, province, upper]));
-      scan = await p95(5, () => pool!.query(scanSql, [monthStartUtc, new Date().toISOString(), province, upper]));
+      rawRollup = () => pool!.query(rollupSql, [monthFrom, today, province, upper]);
+      raw = await timed(100, rawRollup);
+      scan = await timed(5, () => pool!.query(scanSql, [monthStartUtc, new Date().toISOString(), province, upper]));
     } else {
       const rdb = new SQLite(join(dir, 'fep.sqlite'), { readonly: true });
       const q = (s: string) => rdb.prepare(s.replace('$1', '?').replace('$2', '?').replace('$3', '?').replace('$4', '?'));
       const a = q(rollupSql);
       const b = q(scanSql);
-      raw = await p95(100, async () => a.all(monthFrom, today, province, upper));
-      scan = await p95(5, async () => b.all(monthStartUtc, new Date().toISOString(), province, upper));
-      rdb.close();
+      rawRollup = async () => a.all(monthFrom, today, province, upper);
+      raw = await timed(100, rawRollup);
+      scan = await timed(5, async () => b.all(monthStartUtc, new Date().toISOString(), province, upper));
+      rdbs.push(rdb);
     }
     rows.push({
-      label: `dashboard (month), Liaoning corps leader, as served (answers kept ≤ 1 s); target p95 < 50 ms`,
+      label: `dashboard (month), Liaoning corps leader, as served (answers kept ≤ 1 s); target p95 < 50 ms — no ingestion (load ${quiet})`,
       value: show(served),
       reference: `raw rollup aggregate (plain driver) p95 ${f(raw.p95)} ms`,
     });
@@ -210,16 +195,16 @@ async function measure(name: string, databaseUrl: string | undefined, units: num
       reference: `counting the month's fire alarms from the raw events (no rollup) p50 ${f(scan.p50)} ms`,
     });
     const scope = { kind: 'agency_and_below' as const, agencyPath: province };
-    const levels = await p95(5, () => creditLevelCounts(db, scope));
-    const fullCount = await p95(3, () => creditDistribution(db, { ...systemActor(), scope }));
+    const levels = await timed(5, () => creditLevelCounts(db, scope));
+    const fullCount = await timed(3, () => creditDistribution(db, { ...systemActor(), scope }));
     rows.push({
       label: `credit and risk distribution recounted from the units' covering index (once a minute per scope), ${(units + 300).toLocaleString('en-US')} units`,
       value: show(levels),
       reference: `the credit page's distribution (every unit row joined to its standing) p50 ${f(fullCount.p50)} ms`,
     });
     const points = (q: string) => app.inject({ method: 'GET', url: `/api/v1/dashboard/map/points?${q}`, headers: leader });
-    const prov = await p95(100, () => points('layers=unit&west=118&south=38&east=126&north=44&zoom=6'));
-    const city = await p95(100, () => points('layers=unit&west=122.9&south=40.9&east=123.6&north=41.5&zoom=10'));
+    const prov = await timed(100, () => points('layers=unit&west=118&south=38&east=126&north=44&zoom=6'));
+    const city = await timed(100, () => points('layers=unit&west=122.9&south=40.9&east=123.6&north=41.5&zoom=10'));
     const provBody = (await points('layers=unit&west=118&south=38&east=126&north=44&zoom=6')).json() as { items: { n: number }[] };
     const cityBody = (await points('layers=unit&west=122.9&south=40.9&east=123.6&north=41.5&zoom=10')).json() as { items: { n: number }[] };
     const scanCells = async () => {
@@ -240,7 +225,7 @@ async function measure(name: string, databaseUrl: string | undefined, units: num
         .groupBy([sql`1`, sql`2`])
         .execute();
     };
-    const pointScan = await p95(3, scanCells);
+    const pointScan = await timed(3, scanCells);
     rows.push({
       label: `map, province view (zoom 6): ${provBody.items.length} clusters over ${provBody.items.reduce((s, c) => s + c.n, 0).toLocaleString('en-US')} units`,
       value: show(prov),
@@ -250,41 +235,82 @@ async function measure(name: string, databaseUrl: string | undefined, units: num
       label: `map, city view (zoom 10): ${cityBody.items.length} clusters over ${cityBody.items.reduce((s, c) => s + c.n, 0).toLocaleString('en-US')} units`,
       value: show(city),
     });
-  } finally {
-    await pool?.end();
-    await app.close();
-    await ctx.database.close();
-    if (databaseUrl && schema) {
-      const c = new pg.Client({ connectionString: databaseUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+
+    // While the monitoring centres' messages come in at the target rate (the consumer in this process, as in
+    // production where the API both consumes and serves): the dashboard as a leader's page asks it (every 50 ms),
+    // served then uncached, the raw rollup aggregate, and the ingestion's own rate and latency over the same time.
+    await startBroker();
+    const broker = await rawBroker();
+    const ingest = await ingestion(ctx);
+    try {
+      const during = ingest.sustained(`ingestion`, INGEST_RATE, INGEST_SECONDS);
+      await new Promise((r) => setTimeout(r, 1000));
+      const window = ((INGEST_SECONDS - 3) * 1000) / 3;
+      const servedLoad = await timedPaced(window, 50, dash);
+      const loadServed = load();
+      const coldLoad = await timedPaced(window, 50, () => {
+        noteCommit();
+        return dash();
+      });
+      const loadCold = load();
+      const rawLoad = await timedPaced(window, 50, rawRollup);
+      const loadRaw = load();
+      const ing = await during;
+      const ms = (v: number) => `${v.toFixed(1)} ms`;
+      const ingested = `${ing.stored.toLocaleString('en-US')} of ${ing.sent.toLocaleString('en-US')} messages stored at ${ing.perSecond.toLocaleString('en-US')}/s (${INGEST_RATE.toLocaleString('en-US')}/s offered), publish → stored p50 ${ms(ing.p50)}, p99 ${ms(ing.p99)}`;
+      rows.push({
+        label: `dashboard (month), as served, **while ingesting** ${INGEST_RATE.toLocaleString('en-US')} messages/s (a request every 50 ms, ${servedLoad.n} requests; load ${loadServed}); target p95 < 50 ms`,
+        value: show(servedLoad),
+        reference: `raw rollup aggregate (plain driver) during the same ingestion ${show(rawLoad)} (load ${loadRaw})`,
+      });
+      rows.push({
+        label: `dashboard (month), uncached, **while ingesting** (${coldLoad.n} requests; load ${loadCold})`,
+        value: show(coldLoad),
+        reference: '—',
+      });
+      rows.push({
+        label: `ingestion during the dashboard requests above (product consumer, ${INGEST_SECONDS} s)`,
+        value: ingested,
+        reference: `raw broker (acknowledged unstored), same run: ${broker.perSecond.toLocaleString('en-US')}/s`,
+      });
+    } finally {
+      await ingest.stop();
+      stopBroker();
     }
-    rmSync(dir, { recursive: true, force: true });
+  } finally {
+    for (const r of rdbs) r.close();
+    await pool?.end();
+    await store.close();
   }
   for (const r of rows) console.log(`[${name}] ${r.label}: ${r.value}${r.reference ? ` | ${r.reference}` : ''}`);
   return rows;
 }
 
 export async function dashboardBench(): Promise<string> {
-  const parts: [string, string | undefined, number, number][] = [['SQLite', undefined, UNITS, ALARMS]];
-  if (process.env.DATABASE_URL) parts.push(['PostgreSQL', process.env.DATABASE_URL, PG_UNITS, PG_ALARMS]);
+  const stores = (process.env.FEP_BENCH_DASH_STORES ?? 'sqlite,postgres').split(',');
+  const parts: [string, string | undefined, number, number, number][] = [];
+  if (stores.includes('sqlite')) parts.push(['SQLite', undefined, UNITS, ALARMS, TASKS]);
+  if (process.env.DATABASE_URL && stores.includes('postgres')) parts.push(['PostgreSQL', process.env.DATABASE_URL, PG_UNITS, PG_ALARMS, PG_TASKS]);
   const md = [
     '## Leaders’ dashboard and map (MON-02)',
     '',
     `Run ${new Date().toISOString().slice(0, 10)} · ${machine()} · \`npm run bench -- dashboard\` (bench/dashboard.ts; \`FEP_BENCH_DASH_UNITS\`, \`FEP_BENCH_DASH_ALARMS\`).`,
-    'Units (with their map points and grid cells) and fire alarms (with the daily counts the rollup subscriber keeps) are generated by SQL',
-    'into a store made by createContext; requests are in-process (`app.inject`) as the Liaoning corps leader. Sizes are chosen to run in a few',
-    'minutes on this shared 2-core machine, not the issue’s 2,000,000 units / 1,000,000 alarms / 5,000,000 inspections; the',
-    'rollup reads do not grow with the raw rows (they read days × agencies × metrics and grid cells); the credit and risk',
-    'distribution does (it counts the covering-index entries of the units in scope, kept 60 s per scope), and on SQLite it holds',
-    'the event loop while it counts: about 0.3–0.6 s at 300,000 units here, so several seconds at a province’s 2,000,000 (not measured).',
+    'Units (with their map points and grid cells), fire alarms (with the daily counts the rollup subscriber keeps) and inspection tasks (with',
+    'their rollup, by the figures benchmark’s generator) are generated by SQL into a store made by createContext; requests are in-process',
+    '(`app.inject`) as the Liaoning corps leader. Then the same dashboard while alarms are ingested at the target rate: the monitoring',
+    'benchmark’s publisher, Mosquitto and the product’s consumer in the serving process (as in production, where the API both consumes',
+    'and serves), a dashboard request every 50 ms (as pages ask, not a tight loop), and over the same seconds the ingestion’s own rate and',
+    'publish → stored latency. The benchmark’s messages are telemetry (heartbeats, faults, supervisory alarms), whose commits do not drop',
+    'the dashboard’s 1-second answer (fire alarms and other business transactions do), so “as served” recomputes about once a second and',
+    '“uncached” on every request (what a burst of fire alarms would cause). Load average (1 min) is given with each figure: the machine has 2 cores',
+    'and was shared with other work. Units are 300,000, not the issue’s 2,000,000: the rollup reads do not grow with the raw rows; the',
+    'credit and risk distribution does (kept 60 s per scope; about 0.3–0.6 s at 300,000 units on SQLite, holding the event loop).',
   ];
-  for (const [name, url, u, a] of parts) {
-    const rows = await measure(name, url, u, a);
+  for (const [name, url, u, a, t] of parts) {
+    const rows = await measure(name, url, u, a, t);
     md.push(
       '',
-      `### ${name}, ${u.toLocaleString('en-US')} units, ${a.toLocaleString('en-US')} fire alarms`,
+      `### ${name}, ${u.toLocaleString('en-US')} units, ${a.toLocaleString('en-US')} fire alarms, ${t.toLocaleString('en-US')} inspection tasks`,
       '',
       '| measure | product | raw reference, same run |',
       '|---|---|---|',

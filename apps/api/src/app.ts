@@ -80,7 +80,7 @@ export interface ContextOptions {
 
 /** Opens the store, runs migrations on it, loads reference data and, in demo mode, the demo data. */
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext & { demoLoaded: boolean }> {
-  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema, pgPoolMax: config.pgPoolMax });
   await migrateToLatest(database.db as never, database.dialect);
   const clock = opts.clock ?? createClock(config.startAt);
   const events = new EventBus();

@@ -7,6 +7,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL connections of this process (FEP_PG_POOL_MAX, default 10): requests and the monitoring consumer's
+   * writers share them; a deployment of N API processes opens up to N × this many.
+   */
+  pgPoolMax: number;
   /** Demo mode loads the five source jurisdictions and demo users into an empty store. */
   demo: boolean;
   /** The one password of every demo user (README); only ever used in demo mode. */
@@ -235,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    pgPoolMax: positiveInteger(env, 'FEP_PG_POOL_MAX', 10),
     demo,
     demoPassword: env.FEP_DEMO_PASSWORD ?? 'Demo@2026',
     production,

@@ -40,6 +40,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
   pgSchema?: string | undefined;
+  /** PostgreSQL pool size (default 10). */
+  pgPoolMax?: number | undefined;
   /** SQLite file name inside dataDir. */
   sqliteFile?: string | undefined;
 }
@@ -50,7 +52,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
     // jsonb columns come back as their JSON text, as on SQLite: every JSON column is decoded by its codec
     // (db/json.ts), the same way on both dialects.
     const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === JSONB_OID ? (v: string) => v : pg.types.getTypeParser(oid, format)) };
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, types: types as never, ...(options ? { options } : {}) });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.pgPoolMax ?? 10, types: types as never, ...(options ? { options } : {}) });
     const stats = { statements: 0, commits: 0 };
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLog(stats) });
     const u = new URL(opts.databaseUrl);

@@ -13,4 +13,4 @@ export * from './events.ts';
 export { monitoringRoutes } from './monitoring.routes.ts';
 export { type MonitoringRiskFacts, monitoringRiskFacts } from './risk-facts.ts';
 export { OFFLINE_SWEEP_JOB, sweepOfflineDevices } from './sweep.ts';
-export { type IngestOutcome, ingestMessage } from './use-cases/ingest-message.ts';
+export { type IngestInput, type IngestOutcome, ingestMessage, ingestMessages } from './use-cases/ingest-message.ts';

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { bearer, DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
-import { DEMO_CENTRE, ingestMessage, sweepOfflineDevices } from './index.ts';
+import { DEMO_CENTRE, ingestMessage, ingestMessages, sweepOfflineDevices } from './index.ts';
 
 /**
  * Every state change of remote monitoring under 20 parallel identical calls (MON-01): a device registered once (the
  * others 409 REQUEST.CONFLICT), one fire alarm stored, recorded and notified once, and a silent device flagged
- * offline once. On SQLite one connection serialises them; PostgreSQL is where races show.
+ * offline once; the consumer's batches, delivered 20 times at once, store each message once and leave each device at its
+ * latest state by device time. On SQLite one connection serialises them; PostgreSQL is where races show.
  */
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely
 type Json = Record<string, any>;
@@ -72,6 +73,42 @@ for (const database of DATABASES) {
         .where('action', '=', 'monitoring.device_offline')
         .execute();
       assert.equal(offline.length, 1);
+    });
+
+    test('MON-01 the same batch written 20 times at once stores each message once and each device at its latest device time', async () => {
+      const db = t.ctx.database.db;
+      const topic = `fep/v1/centres/${DEMO_CENTRE.code}/events`;
+      const ago = (s: number) => new Date(t.clock.now.getTime() - s * 1000).toISOString();
+      const msg = (messageId: string, deviceId: string, type: string, occurredAt: string) => ({
+        topic,
+        payload: JSON.stringify({ messageId, deviceId, type, occurredAt }),
+      });
+      // Out of order within the batch: device 2's later fault comes first, its earlier supervisory alarm after;
+      // a message repeated inside the batch; an unregistered device (a dead letter); a fire alarm.
+      const batch = [
+        msg('batch-1', 'UITD-LY-0002', 'fault', ago(10)),
+        msg('batch-2', 'UITD-LY-0002', 'supervisory', ago(30)),
+        msg('batch-3', 'UITD-LY-0003', 'heartbeat', ago(5)),
+        msg('batch-1', 'UITD-LY-0002', 'fault', ago(10)),
+        msg('batch-4', 'UITD-LY-9999', 'fault', ago(5)),
+        msg('batch-5', 'UITD-LY-0003', 'fire_alarm', ago(2)),
+      ];
+      const rs = await Promise.all(Array.from({ length: N }, () => ingestMessages(t.ctx, batch)));
+      for (const [i, m] of batch.entries()) {
+        const outcomes = rs.map((r) => r[i]!.outcome);
+        if (i === 4) assert.deepEqual(new Set(outcomes), new Set(['dead_letter']));
+        else if (i === 3) assert.deepEqual(new Set(outcomes), new Set(['duplicate']));
+        else assert.equal(outcomes.filter((o) => o === 'stored').length, 1, `${m.payload}: ${outcomes.join(',')}`);
+      }
+      const stored = await db.selectFrom('monitoring_events').select('message_id').where('message_id', 'like', 'batch-%').execute();
+      assert.deepEqual(stored.map((r) => r.message_id).sort(), ['batch-1', 'batch-2', 'batch-3', 'batch-5']);
+      assert.equal((await db.selectFrom('monitoring_dead_letters').select('id').where('payload', 'like', '%batch-4%').execute()).length, N);
+      const d2 = await db.selectFrom('monitoring_devices').selectAll().where('device_code', '=', 'UITD-LY-0002').executeTakeFirstOrThrow();
+      assert.deepEqual([d2.state, d2.state_at, d2.status], ['fault', ago(10), 'online']);
+      const d3 = await db.selectFrom('monitoring_devices').selectAll().where('device_code', '=', 'UITD-LY-0003').executeTakeFirstOrThrow();
+      assert.deepEqual([d3.state, d3.status], ['fire_alarm', 'online']);
+      const records = await db.selectFrom('audit_events').select('id').where('target_id', '=', d3.id).where('action', '=', 'monitoring.fire_alarm').execute();
+      assert.equal(records.length, 1);
     });
   });
 }
