@@ -67,6 +67,7 @@ import { migration as supervisionHazardsUsci } from './0430_supervision_hazards_
 import { migration as inspectionsTriggerKey } from './0431_inspections_trigger_key.ts';
 import { migration as creditRequestClocks } from './0432_credit_request_clocks.ts';
 import { migration as creditCommendations } from './0433_credit_commendations.ts';
+import { migration as unitsDrawInputIndex } from './0434_units_draw_input_index.ts';
 import { migration as marketEngineersReportsSanctions } from './0440_market_engineers_reports_sanctions.ts';
 import { migration as productsChecks } from './0450_products_checks.ts';
 import { migration as monitoringAlarms } from './0500_monitoring_alarms.ts';
@@ -77,9 +78,9 @@ import { migration as training } from './0640_training.ts';
 import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
+import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 import { migration as partnersGateway } from './0700_partners_gateway.ts';
 import { migration as gatewayDeliverySequence } from './0710_gateway_delivery_sequence.ts';
-import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
 import { migration as mapSealsUnitPositions } from './0760_map_seals_unit_positions.ts';
 
@@ -155,6 +156,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0431_inspections_trigger_key': inspectionsTriggerKey,
     '0432_credit_request_clocks': creditRequestClocks,
     '0433_credit_commendations': creditCommendations,
+    '0434_units_draw_input_index': unitsDrawInputIndex,
     '0440_market_engineers_reports_sanctions': marketEngineersReportsSanctions,
     '0450_products_checks': productsChecks(dialect),
     '0600_incidents': incidents(dialect),
