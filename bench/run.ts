@@ -2,7 +2,7 @@
  * Benchmarks (`npm run bench`): not tests, nothing is asserted. Each part prints its figures and writes its
  * own section of docs/benchmarks.md (with the command and machine); `npm run bench -- <part> [<part> …]`
  * runs only those parts: base, supervision, lookup, figures, write, loop, firstpaint, penalties, credit, levels, complaints, crash,
- * monitoring, dashboard, soak.
+ * monitoring, dashboard, soak, permits.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -27,6 +27,7 @@ import { lookupBench, lookupSection } from './lookup.ts';
 import { loopBench } from './loop.ts';
 import { monitoringBench } from './monitoring.ts';
 import { penaltiesBench } from './penalties.ts';
+import { permitsBench } from './permits.ts';
 import { machine, writeSection } from './report.ts';
 import { soakBench } from './soak.ts';
 import { supervisionBench } from './supervision.ts';
@@ -158,6 +159,7 @@ const PARTS: Record<string, () => Promise<string>> = {
   monitoring: monitoringBench,
   dashboard: dashboardBench,
   soak: soakBench,
+  permits: permitsBench,
 };
 const asked = process.argv.slice(2);
 for (const p of asked) if (!PARTS[p]) throw new Error(`unknown benchmark part ${p}; known: ${Object.keys(PARTS).join(', ')}`);

@@ -49,6 +49,7 @@ import { calendarRoutes } from './platform/calendar/calendar.routes.ts';
 import { createClock, type ProductClock } from './platform/clock.ts';
 import { clockRoutes } from './platform/clocks/clocks.routes.ts';
 import type { AppContext } from './platform/context.ts';
+import { RenderPool } from './platform/documents/render-pool.ts';
 import { loadSealMasterKey } from './platform/documents/seal.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { eventRoutes } from './platform/events/events.routes.ts';
@@ -104,6 +105,14 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       await closeDb();
     };
   }
+  // Documents are rendered and sealed off the event loop, on both stores (LIC-07).
+  const documents = new RenderPool({ onWorkerFailure: (err) => ctx.log?.(err, 'document render worker failed; its documents are rendered again') });
+  ctx.documents = documents;
+  const closeStore = database.close;
+  database.close = async () => {
+    await documents.close();
+    await closeStore();
+  };
   // Sessions ended by another process leave this process's session cache at once (PostgreSQL).
   await watchSessionAnnouncements(database);
   // The leaders' dashboards of every process hear each rollup commit (MON-02, PostgreSQL).
@@ -142,6 +151,7 @@ export async function buildApp(
   app.addHook('onClose', async () => {
     await flushRefusals(ctx);
     await ctx.reads?.close();
+    await ctx.documents?.close();
   });
   ctx.log ??= (err, message) => app.log.error({ err }, message ?? 'background failure');
 

@@ -86,7 +86,14 @@ export function openDatabase(opts: DatabaseOptions): Database {
       listen,
       close: async () => {
         closed = true;
-        await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => undefined)));
+        // A listener's socket is unref'd: ending it is waited for with a ref, or a process whose pool clients
+        // have all idled out (10 s) would find its event loop empty halfway through closing.
+        await Promise.all(
+          listeners.splice(0).map((c) => {
+            (c as unknown as { connection?: { stream?: { ref?(): void } } }).connection?.stream?.ref?.();
+            return c.end().catch(() => undefined);
+          }),
+        );
         await db.destroy();
       },
       describe: `PostgreSQL ${u.host}${u.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,

@@ -2,6 +2,7 @@ import type { DataScope, PartnerScope, Permission, Role } from '@fep/domain';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ProductClock } from './clock.ts';
+import type { DocumentRenderer } from './documents/render-pool.ts';
 import type { EventBus } from './events/bus.ts';
 import type { ReadRunner } from './workers/read.ts';
 
@@ -22,6 +23,8 @@ export interface AppContext {
   log?: (err: unknown, message?: string) => void;
   /** Worker threads for heavy named reads on SQLite (platform/workers); absent on PostgreSQL. */
   reads?: ReadRunner;
+  /** Worker threads that render and seal documents (platform/documents/render-pool.ts). */
+  documents?: DocumentRenderer;
 }
 
 export interface AuthUser {

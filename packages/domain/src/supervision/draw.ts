@@ -129,7 +129,13 @@ export function* drawInputLines(input: DrawInput, presorted = false): Generator<
   for (const i of inspectors) yield `inspector\t${i.userId}\t${i.conflicts.length ? [...i.conflicts].sort().join(',') : '-'}\n`;
 }
 
-/** Reads the published text back (the replay path). */
+const LEVELS = new Map<string, string>(['low', 'medium', 'high', 'A', 'B', 'C', 'D'].map((l) => [l, l]));
+
+/**
+ * Reads the published text back (the draw and the replay). A province's file has millions of unit lines:
+ * each is cut at its tabs by position (no array of fields per line), and the levels are the shared constant
+ * strings, so reading two million units makes two million small objects and little else.
+ */
 export function parseDrawInput(text: string): DrawInput {
   let pos = text.indexOf('\n');
   if (text.slice(0, pos) !== DRAW_INPUT_HEADER) throw new Error('not a draw input file');
@@ -138,28 +144,54 @@ export function parseDrawInput(text: string): DrawInput {
   const units: DrawUnit[] = [];
   const inspectors: DrawInspector[] = [];
   const none: string[] = [];
+  const kinds = new Map<string, string>();
   let lineNo = 1;
   while (pos < text.length - 1) {
-    const end = text.indexOf('\n', pos + 1);
-    const line = text.slice(pos + 1, end < 0 ? text.length : end);
-    pos = end < 0 ? text.length : end;
+    const start = pos + 1;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    pos = end;
     lineNo++;
-    if (!line) continue;
-    const f = line.split('\t');
+    if (end === start) continue;
+    if (text.startsWith('unit\t', start)) {
+      // unit usci risk credit key kind self lastFire drawnOn inspected
+      const t1 = start + 4;
+      const t2 = text.indexOf('\t', t1 + 1);
+      const t3 = text.indexOf('\t', t2 + 1);
+      const t4 = text.indexOf('\t', t3 + 1);
+      const t5 = text.indexOf('\t', t4 + 1);
+      const t6 = text.indexOf('\t', t5 + 1);
+      const t7 = text.indexOf('\t', t6 + 1);
+      const t8 = text.indexOf('\t', t7 + 1);
+      const t9 = text.indexOf('\t', t8 + 1);
+      if (t2 < 0 || t9 < t2 || t9 > end) throw new Error(`draw input line ${lineNo}: a unit line has ten fields`);
+      const after = text.indexOf('\t', t9 + 1);
+      const e9 = after >= 0 && after < end ? after : end;
+      const risk = text.slice(t2 + 1, t3);
+      const credit = text.slice(t3 + 1, t4);
+      const kind = text.slice(t5 + 1, t6);
+      const fire = text.slice(t7 + 1, t8);
+      const drawn = text.slice(t8 + 1, t9);
+      let venueKind: string | null = null;
+      if (kind !== '-') {
+        venueKind = kinds.get(kind) ?? kind;
+        kinds.set(venueKind, venueKind);
+      }
+      units.push({
+        usci: text.slice(t1 + 1, t2),
+        riskLevel: (LEVELS.get(risk) ?? risk) as RiskLevel,
+        creditLevel: (LEVELS.get(credit) ?? credit) as CreditLevel,
+        keyUnit: t5 - t4 === 2 && text.charCodeAt(t4 + 1) === 49,
+        venueKind,
+        selfCommitment: t7 - t6 === 2 && text.charCodeAt(t6 + 1) === 49,
+        lastFireOn: fire === '-' ? null : fire,
+        drawnOn: drawn === '-' ? none : drawn.split(','),
+        inspectedForPurpose: e9 - t9 === 2 && text.charCodeAt(t9 + 1) === 49,
+      });
+      continue;
+    }
+    const f = text.slice(start, end).split('\t');
     switch (f[0]) {
-      case 'unit':
-        units.push({
-          usci: f[1]!,
-          riskLevel: f[2] as RiskLevel,
-          creditLevel: f[3] as CreditLevel,
-          keyUnit: f[4] === '1',
-          venueKind: f[5] === '-' ? null : f[5]!,
-          selfCommitment: f[6] === '1',
-          lastFireOn: f[7] === '-' ? null : f[7]!,
-          drawnOn: f[8] === '-' ? none : f[8]!.split(','),
-          inspectedForPurpose: f[9] === '1',
-        });
-        break;
       case 'inspector':
         inspectors.push({ userId: f[1]!, conflicts: f[2] === '-' ? [] : f[2]!.split(',') });
         break;
@@ -249,18 +281,28 @@ export function runDraw(input: DrawInput, publicValue: string, hash: Hash, input
   const setAside: SetAside[] = [];
   const byStratum = new Map<string, DrawUnit[]>();
   const sorted = input.units.every((u, i, a) => i === 0 || a[i - 1]!.usci < u.usci) ? input.units : [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
+  // A province's directory passes through this loop: no array or string is made for a unit that needs none
+  // (most were never drawn), and a unit's stratum list is found without building its key.
+  const listOf = new Map<string, DrawUnit[]>();
   for (const u of sorted) {
-    const recent = u.drawnOn.filter((d) => d > yearAgo && d <= drawDate);
-    if (recent.length >= plan.maxDrawsPerYear) setAside.push({ usci: u.usci, reason: 'cap_per_year' });
-    else if (plan.minMonthsBetween > 0 && u.drawnOn.some((d) => d > intervalStart && d <= drawDate)) setAside.push({ usci: u.usci, reason: 'cap_interval' });
+    let recent = 0;
+    for (const d of u.drawnOn) if (d > yearAgo && d <= drawDate) recent++;
+    if (recent >= plan.maxDrawsPerYear) setAside.push({ usci: u.usci, reason: 'cap_per_year' });
+    else if (plan.minMonthsBetween > 0 && u.drawnOn.length > 0 && u.drawnOn.some((d) => d > intervalStart && d <= drawDate))
+      setAside.push({ usci: u.usci, reason: 'cap_interval' });
     else if (plan.excludeSelfCommitted && u.selfCommitment && u.riskLevel === 'low' && !(u.lastFireOn && u.lastFireOn > twoYearsAgo))
       setAside.push({ usci: u.usci, reason: 'self_committed' });
     else if (u.inspectedForPurpose) setAside.push({ usci: u.usci, reason: 'already_inspected' });
     else {
-      const k = stratumOf(u, plan);
-      const list = byStratum.get(k) ?? [];
+      const campaign = plan.campaign && u.venueKind && plan.campaign.venueKinds.includes(u.venueKind) ? 1 : 0;
+      const short = `${u.riskLevel}${u.creditLevel}${u.keyUnit ? 1 : 0}${campaign}`;
+      let list = listOf.get(short);
+      if (!list) {
+        list = [];
+        listOf.set(short, list);
+        byStratum.set(stratumOf(u, plan), list);
+      }
       list.push(u);
-      byStratum.set(k, list);
     }
   }
 

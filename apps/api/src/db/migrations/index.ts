@@ -77,13 +77,14 @@ import { migration as training } from './0640_training.ts';
 import { migration as guidance } from './0641_guidance.ts';
 import { migration as engineerRegistrations } from './0650_engineer_registrations.ts';
 import { migration as incidentAccountability } from './0655_incident_accountability.ts';
+import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 import { migration as partnersGateway } from './0700_partners_gateway.ts';
 import { migration as gatewayDeliverySequence } from './0710_gateway_delivery_sequence.ts';
-import { migration as appointmentRequestsIncidentDocuments } from './0660_appointment_requests_incident_documents.ts';
 import { migration as dashboardRollupsMap } from './0750_dashboard_rollups_map.ts';
 import { migration as mapSealsUnitPositions } from './0760_map_seals_unit_positions.ts';
 import { migration as dashboardUnitLevels } from './0770_dashboard_unit_levels.ts';
 import { migration as partnersClientCertificates } from './0771_partners_client_certificates.ts';
+import { migration as unitsDrawInputIndex } from './0772_units_draw_input_index.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -178,6 +179,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0760_map_seals_unit_positions': mapSealsUnitPositions(dialect),
     '0770_dashboard_unit_levels': dashboardUnitLevels(dialect),
     '0771_partners_client_certificates': partnersClientCertificates(dialect),
+    '0772_units_draw_input_index': unitsDrawInputIndex,
   };
 }
 

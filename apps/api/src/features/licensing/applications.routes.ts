@@ -25,7 +25,7 @@ import {
 import { checkExemption, chinaDateOf, provenanceLabel } from '@fep/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
-import { renderDocumentPdf } from '../../platform/documents/pdf.ts';
+import { renderDocument } from '../../platform/documents/render-pool.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/actor.ts';
 import { idempotent } from '../../platform/http/idempotency.ts';
@@ -148,12 +148,11 @@ export async function applicationRoutes(fastify: FastifyInstance): Promise<void>
       // Own keys only: `__proto__` or `constructor` is no sample form.
       const form = Object.hasOwn(SAMPLE_FORMS, code) ? SAMPLE_FORMS[code] : undefined;
       if (!form) throw new AppError('RESOURCE.NOT_FOUND', '该材料没有示范文本');
-      const pdf = await renderDocumentPdf({
-        ...form,
-        number: '示范文本 · 可根据本单位实际修改',
-        agencyName: '消防执法服务平台',
-        issuedOn: chinaDateOf(app.ctx.now()),
-      });
+      const { pdf } = await renderDocument(
+        app.ctx,
+        { ...form, number: '示范文本 · 可根据本单位实际修改', agencyName: '消防执法服务平台', issuedOn: chinaDateOf(app.ctx.now()) },
+        null,
+      );
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${form.title}.pdf`)}`)

@@ -11,8 +11,9 @@ import type { Executor } from '../../db/database.ts';
 import type { ApplicationTable, LicenceTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newVerifyCode, produceSealedDocument, sealKeyOf, verifyUrl } from '../../platform/documents/issue.ts';
-import { type DocumentSpec, renderDocumentPdf } from '../../platform/documents/pdf.ts';
-import { type SealKey, sealPdf } from '../../platform/documents/seal.ts';
+import type { DocumentSpec } from '../../platform/documents/pdf.ts';
+import { renderDocument } from '../../platform/documents/render-pool.ts';
+import type { SealKey } from '../../platform/documents/seal.ts';
 import { nextSequence } from '../../platform/documents/sequences.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
@@ -64,17 +65,16 @@ function licenceSpec(l: LicenceTable, agencyName: string, note?: string): Omit<D
   };
 }
 
-/** Renders and seals a permit without storing it (benchmarks measure issuance's render and seal with it). */
+/** Renders and seals a permit without storing it, on the render pool as issuance does (benchmarks measure with it). */
 export async function renderLicence(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'config' | 'documents'>,
   l: LicenceTable,
   agencyName: string,
   key: SealKey,
   note?: string,
 ): Promise<{ pdf: Buffer; digest: string }> {
-  const pdf = await renderDocumentPdf({ ...licenceSpec(l, agencyName, note), qrUrl: verifyUrl(ctx, l.verify_code, l.qr_signature) });
-  const sealed = sealPdf(pdf, key);
-  return { pdf: sealed.pdf, digest: sealed.seal.digest };
+  const sealed = await renderDocument(ctx, { ...licenceSpec(l, agencyName, note), qrUrl: verifyUrl(ctx, l.verify_code, l.qr_signature) }, key);
+  return { pdf: sealed.pdf, digest: sealed.seal!.digest };
 }
 
 export interface IssueOptions {

@@ -12,8 +12,9 @@ import type {
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { applyClockEvent, type NewClock, startClock } from '../../platform/clocks/clocks.service.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { type DocumentSpec, renderDocumentPdf } from '../../platform/documents/pdf.ts';
-import { agencySealKey, sealPdf } from '../../platform/documents/seal.ts';
+import type { DocumentSpec } from '../../platform/documents/pdf.ts';
+import { renderDocument } from '../../platform/documents/render-pool.ts';
+import { agencySealKey } from '../../platform/documents/seal.ts';
 import { nextSequence } from '../../platform/documents/sequences.ts';
 import { storeBlob } from '../../platform/files/storage.ts';
 import { agencyById, findAgency } from '../../platform/org/agencies.repository.ts';
@@ -173,7 +174,7 @@ export const supervisionStore: SupervisionStore = {
   nextOrderSequence: (ex, agencyId, year) => nextSequence(ex, agencyId, 'order', year),
   async sealDocument(ex, deps, agencyId, spec) {
     const key = await agencySealKey(ex, deps.sealMasterKey, agencyId, deps.now());
-    const sealed = sealPdf(await renderDocumentPdf(spec), key);
+    const sealed = await renderDocument(deps, spec, key);
     return storeBlob(deps.config.dataDir, sealed.pdf);
   },
   startClock: (ex, clock, now) => startClock(ex, clock, now),

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
 import type { AppContext } from '../context.ts';
 import { storeBlob } from '../files/storage.ts';
-import { type DocumentSpec, renderDocumentPdf } from './pdf.ts';
-import { agencySealKey, type SealKey, sealPdf, sm2Sign } from './seal.ts';
+import type { DocumentSpec } from './pdf.ts';
+import { renderDocument } from './render-pool.ts';
+import { agencySealKey, type SealKey, sm2Sign } from './seal.ts';
 
 /**
  * One way every verifiable legal document is produced (permit, intake notices, …): the agency's SM2 seal
@@ -19,7 +20,7 @@ export function newVerifyCode(): string {
 }
 
 /** Where a document's QR code points: the public verification page, with the signature of its facts. */
-export function verifyUrl(ctx: AppContext, code: string, qrSignature: string): string {
+export function verifyUrl(ctx: Pick<AppContext, 'config'>, code: string, qrSignature: string): string {
   return `${ctx.config.publicUrl}/verify/${code}?s=${Buffer.from(qrSignature, 'hex').toString('base64url')}`;
 }
 
@@ -50,13 +51,13 @@ export async function produceSealedDocument(
 ): Promise<SealedDocument> {
   const { key, created } = input.key ? { key: input.key, created: false } : await sealKeyOf(trx, ctx, input.agencyId);
   const qrSignature = sm2Sign(key, input.qrFacts);
-  const pdf = await renderDocumentPdf({ ...input.spec, qrUrl: verifyUrl(ctx, input.verifyCode, qrSignature) });
-  const sealed = sealPdf(pdf, key);
+  // Rendered and sealed on a worker thread of the render pool (render-pool.ts).
+  const sealed = await renderDocument(ctx, { ...input.spec, qrUrl: verifyUrl(ctx, input.verifyCode, qrSignature) }, key);
   const sha256 = await storeBlob(ctx.config.dataDir, sealed.pdf);
   return {
     pdf: sealed.pdf,
     sha256,
-    digest: sealed.seal.digest,
+    digest: sealed.seal!.digest,
     qrSignature,
     key,
     sealKeyCreated: created ? { id: key.id, agencyId: input.agencyId } : null,

@@ -100,10 +100,31 @@ export function sm2Sign(key: Pick<SealKey, 'privateKey' | 'publicKey'>, message:
   return sm2.doSignature(message, key.privateKey, { hash: true, publicKey: key.publicKey });
 }
 
+/**
+ * Public keys verified more than once, with their precomputed multiples (sm-crypto-v2): a verification
+ * then takes about 0.8 ms instead of 5 ms. Precomputing costs some 60 ms, so a key is precomputed on its
+ * second use only; there is one key per agency, and the cache is bounded all the same.
+ */
+const PRECOMPUTED_MAX = 256;
+const precomputed = new Map<string, ReturnType<typeof sm2.precomputePublicKey> | null>();
+
+function verifyingKey(publicKey: string): string | ReturnType<typeof sm2.precomputePublicKey> {
+  const known = precomputed.get(publicKey);
+  if (known) return known;
+  if (known === undefined) {
+    if (precomputed.size >= PRECOMPUTED_MAX) precomputed.delete(precomputed.keys().next().value!);
+    precomputed.set(publicKey, null);
+    return publicKey;
+  }
+  const point = sm2.precomputePublicKey(publicKey);
+  precomputed.set(publicKey, point);
+  return point;
+}
+
 export function sm2Verify(publicKey: string, message: string, signatureHex: string): boolean {
   if (!/^[0-9a-f]{128}$/i.test(signatureHex)) return false;
   try {
-    return sm2.doVerifySignature(message, signatureHex, publicKey, { hash: true });
+    return sm2.doVerifySignature(message, signatureHex, verifyingKey(publicKey), { hash: true });
   } catch {
     return false;
   }

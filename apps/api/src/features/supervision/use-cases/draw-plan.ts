@@ -28,7 +28,7 @@ export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPl
     const nowIso = deps.now().toISOString();
     if (!(await updatePlanIf(trx, id, 'published', { status: 'drawn', public_value: input.publicValue, drawn_at: nowIso, updated_at: nowIso })))
       throw new AppError('SUPERVISION.PLAN_STATE', '计划已抽取');
-    const result = runDraw(await frozenInput(deps, plan), input.publicValue, sm3, plan.inputs_hash!);
+    const result = runDraw(await frozenInput(deps, plan, 'sha256'), input.publicValue, sm3, plan.inputs_hash!);
     const units = await unitsByUsci(
       trx,
       result.drawn.map((d) => d.usci),

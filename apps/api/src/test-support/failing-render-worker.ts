@@ -1,0 +1,22 @@
+import { workerData } from 'node:worker_threads';
+import { renderRequest, serveRenders } from '../platform/documents/render-worker.ts';
+
+/**
+ * A render worker that fails on purpose (render-pool tests): the first `failures` documents the pool hands
+ * to any of its workers make that worker exit (`mode: 'crash'`) or never answer (`mode: 'hang'`); after
+ * that it renders like the real worker. The count is shared by every worker of the pool.
+ */
+const { test } = workerData as { test: { failures: SharedArrayBuffer; mode: 'crash' | 'hang' } };
+const left = new Int32Array(test.failures);
+
+serveRenders(async (m) => {
+  if (Atomics.sub(left, 0, 1) > 0) {
+    if (test.mode === 'crash')
+      setImmediate(() => {
+        throw new Error('render worker crashed on purpose');
+      });
+    if (test.mode === 'crash') return new Promise(() => {});
+    return new Promise(() => {});
+  }
+  return renderRequest(m);
+});
