@@ -264,10 +264,10 @@ async function migrationSchemaOf(db: Kysely<unknown>, dialect: Dialect): Promise
 
 /** The migrations of this build the store has not run (readiness: `GET /ready`). */
 export async function pendingMigrations(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  const migrationTableSchema = await migrationSchemaOf(db, dialect);
-  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+  // One read of the migrator's own table (in the store's schema, by search_path), not Migrator.getMigrations:
+  // that first makes sure of its tables and lock row, a handful of catalogue queries on every readiness probe.
+  const done = new Set((await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name));
+  return Object.keys(migrations(dialect)).filter((name) => !done.has(name));
 }
 
 async function migrateOn(db: Kysely<unknown>, dialect: Dialect): Promise<void> {

@@ -72,7 +72,8 @@ for (const database of DATABASES) {
       } finally {
         await sql`insert into kysely_migration (name, timestamp) values (${row.name}, ${row.timestamp})`.execute(db);
       }
-      assert.equal((await t.app.inject({ method: 'GET', url: '/ready' })).statusCode, 200);
+      const again = await t.app.inject({ method: 'GET', url: '/ready' });
+      assert.equal(again.statusCode, 200, `${row.name} ${again.body}`);
     });
 
     test('without a configured token /metrics is not served', async () => {
