@@ -146,10 +146,10 @@ export async function soakBench(): Promise<string> {
     ];
     // Every kind answers 2xx before the soak starts: a mix of refusals would measure nothing.
     for (const k of kinds)
-      for (const path of k.paths.slice(0, 20)) {
+      for (const [i, path] of k.paths.slice(0, 20).entries()) {
         const r = await fetch(`${base}${path}`, {
           method: k.method,
-          headers: { ...k.headers, ...(k.uniqueKey ? { 'idempotency-key': `probe-${k.kind}-${path}` } : {}) },
+          headers: { ...k.headers, ...(k.uniqueKey ? { 'idempotency-key': `probe-${k.kind}-${i}` } : {}) },
           ...(k.body ? { body: JSON.stringify(k.body) } : {}),
         });
         if (r.status >= 300) throw new Error(`${k.kind}: ${k.method} ${path} → ${r.status} ${await r.text()}`);
