@@ -21,6 +21,24 @@ const until = async (ok: () => boolean, ms = 10_000) => {
   return ok();
 };
 
+// First in the file: the handles of later tests' workers must not be counted in its baseline.
+test('the checkpointer never keeps the process alive: a store left open (a start that failed) lets it end', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fep-ckpt-'));
+  const file = join(dir, 'a.sqlite');
+  const db = writer(file);
+  const before = process.getActiveResourcesInfo().filter((r) => r === 'MessagePort' || r === 'Worker').length;
+  const c = startCheckpointer(db, file);
+  try {
+    await new Promise((r) => setTimeout(r, 500));
+    const after = process.getActiveResourcesInfo().filter((r) => r === 'MessagePort' || r === 'Worker').length;
+    assert.ok(after <= before, `the checkpointer holds a handle that keeps the event loop alive (${before} → ${after})`);
+  } finally {
+    await c.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the WAL is checkpointed on the checkpointer thread, never by the writer, and data survives', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fep-ckpt-'));
   const file = join(dir, 'a.sqlite');

@@ -35,7 +35,6 @@ export function startCheckpointer(writer: SQLite.Database, file: string, opts: {
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
     workerData: { file, intervalMs: opts.intervalMs ?? 250, thresholdBytes: opts.thresholdBytes ?? DEFAULT_THRESHOLD },
   });
-  worker.unref();
   const fallBack = () => {
     if (!stats.running) return;
     stats.running = false;
@@ -58,6 +57,9 @@ export function startCheckpointer(writer: SQLite.Database, file: string, opts: {
     fallBack();
     stopped?.();
   });
+  // After the listeners: adding a 'message' listener refs a worker again, and a store that is never closed (a start
+  // that failed after opening it) must not keep the process alive.
+  worker.unref();
   return {
     stats,
     stop: () =>
