@@ -207,6 +207,9 @@ export async function expectOutcome(page: Page, success: string, name: string, t
  */
 export async function answerTo(page: Page, path: RegExp, click: () => Promise<void>, timeout = 60_000): Promise<void> {
   const answered = page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === 'POST', { timeout });
+  // When the click itself fails, its error is the one to report; the wait's later timeout must not
+  // surface on its own as an unhandled rejection that hides it.
+  answered.catch(() => undefined);
   await click();
   const r = await answered;
   assert.ok(r.ok(), `${path}: ${r.status()} ${await r.text()}`);
@@ -287,6 +290,10 @@ export async function chooseOptions(page: Page, label: string, titles: string[])
       assert.ok(attempt < 3, `option ${title} of ${label} could not be chosen`);
     }
   }
+  // A multiple select keeps its list open after a choice; close it and let its fade-out finish, so that
+  // what follows (an accessibility audit, a screenshot) sees the form and not a list half faded.
+  await input.press('Escape');
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
 /**

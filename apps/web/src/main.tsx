@@ -9,12 +9,14 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuthProvider } from './auth.tsx';
 import { Guard, PageLoading } from './components/Guard.tsx';
 import { SkipLink } from './components/SkipLink.tsx';
+import { installListboxNames } from './listboxNames.ts';
 import { queryClient } from './query.ts';
 import { ADMIN_LAYOUT, type AppRoute, ROUTES } from './routes.ts';
 import './styles.css';
 import { theme } from './theme.ts';
 
 dayjs.locale('zh-cn');
+installListboxNames();
 
 // After a release the chunks of the previous build are gone (the server answers 404 for a missing
 // /assets/ file, never index.html): a page opened before it loads the new build instead of breaking.
