@@ -84,6 +84,9 @@ export async function startE2E(password: string, env: Record<string, string> = {
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(password);
       await page.getByRole('button', { name: /登\s*录/ }).click();
+      // Signed in only when the page has left the login form: a caller that navigates sooner races the
+      // login request and lands on a page shown to an anonymous visitor.
+      await page.waitForURL((u) => u.pathname !== path);
     },
     scanRawCodes: (page) => rawCodes.scan(page),
     async close() {
