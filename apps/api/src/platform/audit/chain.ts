@@ -77,19 +77,23 @@ export function eventHash(key: Buffer, e: HashedFields): string {
 
 export async function appendEvent(trx: Executor, dialect: Dialect, key: Buffer, actor: AuditActor, input: AuditInput, now: Date): Promise<AuditEventTable> {
   const writer = new AuditWriter(trx, dialect, key, actor, now);
-  const row = await writer.append(input);
-  await writer.flush();
-  return row;
+  await writer.append(input);
+  return (await writer.flush())[0]!;
 }
 
+/** An event of the transaction before its place in the chain is known: everything but seq, prev_hash and hash. */
+type PendingEvent = Omit<HashedFields, 'seq' | 'prev_hash'>;
+
 /**
- * Appends the events of one transaction: each chain's head is read (and on PostgreSQL locked, so two
- * transactions on the same case append one after the other; SQLite has a single writer) once, the events
- * are inserted together and each head is written once, at the end.
+ * Appends the events of one transaction. The events are kept in order until `flush`, just before the
+ * commit: then every touched chain's head is read (and on PostgreSQL locked, so two transactions on the
+ * same case append one after the other; SQLite has a single writer) in one statement, the events are
+ * linked and inserted together, and each head is written once. Taking the head locks at the end keeps
+ * them for the commit alone, and in chain-id order, so two transactions touching the same chains cannot
+ * deadlock on them.
  */
 export class AuditWriter {
-  private readonly heads = new Map<string, { seq: number; hash: string; from: number }>();
-  private rows: AuditEventTable[] = [];
+  private pending: PendingEvent[] = [];
   count = 0;
 
   /** `_dialect`: both dialects take the same statements (the head upsert locks on PostgreSQL by itself). */
@@ -101,35 +105,11 @@ export class AuditWriter {
     private readonly now: Date,
   ) {}
 
-  private async head(chainId: string): Promise<{ seq: number; hash: string }> {
-    const cached = this.heads.get(chainId);
-    if (cached) return cached;
-    // One statement creates the head if missing and returns it; on PostgreSQL the upsert's update locks the
-    // row, so two transactions on the same case append one after the other (SQLite has a single writer).
-    const at = this.now.toISOString();
-    const trx = this.trx;
-    const h = (
-      await runCompiled<{ last_seq: number; last_hash: string }>(trx, 'audit_chain_heads:head', [chainId, 0, GENESIS_HASH, at], () =>
-        trx
-          .insertInto('audit_chain_heads')
-          .values({ chain_id: chainId, last_seq: 0, last_hash: GENESIS_HASH, updated_at: at })
-          .onConflict((oc) => oc.column('chain_id').doUpdateSet((eb) => ({ chain_id: eb.ref('excluded.chain_id') })))
-          .returning(['last_seq', 'last_hash']),
-      )
-    ).rows[0]!;
-    const head = { seq: Number(h.last_seq), hash: h.last_hash, from: Number(h.last_seq) };
-    this.heads.set(chainId, head);
-    return head;
-  }
-
-  async append(input: AuditInput): Promise<AuditEventTable> {
-    const chainId = chainIdOf(input.targetType, input.targetId);
-    const head = await this.head(chainId);
+  async append(input: AuditInput): Promise<void> {
     const actor = this.actor;
-    const fields: HashedFields = {
+    this.pending.push({
       id: uuidv7(this.now.getTime()),
-      chain_id: chainId,
-      seq: head.seq + 1,
+      chain_id: chainIdOf(input.targetType, input.targetId),
       occurred_at: this.now.toISOString(),
       actor_user_id: actor.userId,
       actor_role: actor.role,
@@ -143,35 +123,57 @@ export class AuditWriter {
       policy_version: input.policyVersion ?? null,
       change_digest: sm3Hex(canonicalJson({ before: input.before ?? null, after: input.after ?? null })),
       details: DETAILS.encode(input.details ?? {}),
-      prev_hash: head.hash,
-    };
-    const row: AuditEventTable = { ...fields, hash: eventHash(this.key, fields) };
-    head.seq = row.seq;
-    head.hash = row.hash;
-    this.rows.push(row);
+    });
     this.count++;
-    return row;
   }
 
-  /** Writes the pending events and moves each touched head, in one statement each; called once before the commit. */
-  async flush(): Promise<void> {
-    const rows = this.rows;
-    this.rows = [];
-    for (let i = 0; i < rows.length; i += 100) await insertRows(this.trx, 'audit_events', rows.slice(i, i + 100));
+  /** Reads the touched heads, links and writes the pending events, moves each head: three statements; called once before the commit. */
+  async flush(): Promise<AuditEventTable[]> {
+    const pending = this.pending;
+    this.pending = [];
+    if (pending.length === 0) return [];
     const at = this.now.toISOString();
-    const moved = [...this.heads]
-      .filter(([, h]) => h.seq !== h.from)
-      .map(([chain_id, h]) => ({ chain_id, last_seq: h.seq, last_hash: h.hash, updated_at: at }));
-    if (moved.length) {
-      const trx = this.trx;
-      await runCompiled(
+    const trx = this.trx;
+    const chainIds = [...new Set(pending.map((e) => e.chain_id))].sort();
+    const heads = new Map<string, { seq: number; hash: string }>();
+    for (let i = 0; i < chainIds.length; i += 100) {
+      const part = chainIds.slice(i, i + 100);
+      const read = await runCompiled<{ chain_id: string; last_seq: number; last_hash: string }>(
         trx,
-        `audit_chain_heads:move:${moved.length}`,
-        moved.flatMap((m) => [m.chain_id, m.last_seq, m.last_hash, m.updated_at]),
+        `audit_chain_heads:heads:${part.length}`,
+        part.flatMap((id) => [id, 0, GENESIS_HASH, at]),
         () =>
           trx
             .insertInto('audit_chain_heads')
-            .values(moved)
+            .values(part.map((id) => ({ chain_id: id, last_seq: 0, last_hash: GENESIS_HASH, updated_at: at })))
+            .onConflict((oc) => oc.column('chain_id').doUpdateSet((eb) => ({ chain_id: eb.ref('excluded.chain_id') })))
+            .returning(['chain_id', 'last_seq', 'last_hash']),
+      );
+      for (const h of read.rows) heads.set(h.chain_id, { seq: Number(h.last_seq), hash: h.last_hash });
+    }
+    const from = new Map([...heads].map(([id, h]) => [id, h.seq]));
+    const rows = pending.map((e): AuditEventTable => {
+      const head = heads.get(e.chain_id)!;
+      const fields: HashedFields = { ...e, seq: head.seq + 1, prev_hash: head.hash };
+      const row: AuditEventTable = { ...fields, hash: eventHash(this.key, fields) };
+      head.seq = row.seq;
+      head.hash = row.hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += 100) await insertRows(trx, 'audit_events', rows.slice(i, i + 100));
+    const moved = [...heads]
+      .filter(([id, h]) => h.seq !== from.get(id))
+      .map(([chain_id, h]) => ({ chain_id, last_seq: h.seq, last_hash: h.hash, updated_at: at }));
+    for (let i = 0; i < moved.length; i += 100) {
+      const part = moved.slice(i, i + 100);
+      await runCompiled(
+        trx,
+        `audit_chain_heads:move:${part.length}`,
+        part.flatMap((m) => [m.chain_id, m.last_seq, m.last_hash, m.updated_at]),
+        () =>
+          trx
+            .insertInto('audit_chain_heads')
+            .values(part)
             .onConflict((oc) =>
               oc.column('chain_id').doUpdateSet((eb) => ({
                 last_seq: eb.ref('excluded.last_seq'),
@@ -181,7 +183,7 @@ export class AuditWriter {
             ),
       );
     }
-    this.heads.clear();
+    return rows;
   }
 }
 

@@ -54,14 +54,15 @@ async function rowsOf(trx: Executor, table: string, ids: string[]): Promise<Map<
  * transaction is off its seal was edited outside the product: it is left marked as tampered.
  */
 export async function sealChangedRows(trx: Executor, dialect: Dialect, key: Buffer, mark: string | null, now: Date): Promise<void> {
+  // Taken off the list and read in one statement; a row found tampered goes back on it, marked.
   const dirty = await trx
-    .selectFrom('audit_dirty_rows')
-    .selectAll()
+    .deleteFrom('audit_dirty_rows')
     .where('mark', '=', mark ?? sql<string>`txid_current()::text`)
     .where('tampered', '=', 0)
+    .returningAll()
     .execute();
   if (dirty.length === 0) return;
-  await sealRows(trx, key, dirty, now, dialect);
+  await sealRows(trx, key, dirty, now, dialect, true);
 }
 
 async function sealRows(
@@ -70,6 +71,8 @@ async function sealRows(
   dirty: { table_name: string; row_id: string; mark: string; old_json: string | null }[],
   now: Date,
   _dialect: Dialect,
+  /** The dirty rows were already deleted from the list (by the statement that read them). */
+  removed = false,
 ): Promise<void> {
   const byTable = new Map<string, typeof dirty>();
   for (const d of dirty) if (SEALED_TABLES[d.table_name]) byTable.set(d.table_name, [...(byTable.get(d.table_name) ?? []), d]);
@@ -85,7 +88,8 @@ async function sealRows(
       if (seal && d.old_json) {
         const before = OLD_ROW.decode(d.old_json) as Record<string, unknown>;
         if (rowDigest(table, before) !== seal.digest) {
-          await trx.updateTable('audit_dirty_rows').set({ tampered: 1 }).where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
+          if (removed) await trx.insertInto('audit_dirty_rows').values({ table_name: table, row_id: d.row_id, mark: d.mark, old_json: d.old_json, tampered: 1 }).execute();
+          else await trx.updateTable('audit_dirty_rows').set({ tampered: 1 }).where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
           continue;
         }
       }
@@ -99,7 +103,8 @@ async function sealRows(
           .onConflict((oc) => oc.columns(['table_name', 'row_id']).doUpdateSet({ digest, mac, sealed_at: at }))
           .execute();
       } else await trx.deleteFrom('audit_row_seals').where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
-      await trx.deleteFrom('audit_dirty_rows').where('table_name', '=', table).where('row_id', '=', d.row_id).where('mark', '=', d.mark).execute();
+      if (!removed)
+        await trx.deleteFrom('audit_dirty_rows').where('table_name', '=', table).where('row_id', '=', d.row_id).where('mark', '=', d.mark).execute();
     }
   }
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.ts';
 import { storeBlob } from '../files/storage.ts';
 import type { DocumentSpec } from './pdf.ts';
 import { renderDocument } from './render-pool.ts';
-import { agencySealKey, type SealKey, sm2Sign } from './seal.ts';
+import { agencySealKeyOrigin, type SealKey, sm2Sign } from './seal.ts';
 
 /**
  * One way every verifiable legal document is produced (permit, intake notices, …): the agency's SM2 seal
@@ -38,9 +38,7 @@ export interface SealedDocument {
 
 /** The agency's seal key, and whether this call generated it. */
 export async function sealKeyOf(trx: Executor, ctx: AppContext, agencyId: string): Promise<{ key: SealKey; created: boolean }> {
-  const had = await trx.selectFrom('seal_keys').select('id').where('agency_id', '=', agencyId).where('active', '=', 1).executeTakeFirst();
-  const key = await agencySealKey(trx, ctx.sealMasterKey, agencyId, ctx.now());
-  return { key, created: !had };
+  return agencySealKeyOrigin(trx, ctx.sealMasterKey, agencyId, ctx.now());
 }
 
 /** Renders, seals and stores a document whose QR code carries `qrFacts` signed with the agency's seal key. */

@@ -62,8 +62,13 @@ export function decryptPrivateKey(master: Buffer, stored: string, keyId: string)
 
 /** The agency's active seal key, generated (and stored encrypted) on first use. */
 export async function agencySealKey(db: Executor, master: Buffer, agencyId: string, now: Date): Promise<SealKey> {
+  return (await agencySealKeyOrigin(db, master, agencyId, now)).key;
+}
+
+/** The agency's active seal key, and whether this call generated it (one read when it exists). */
+export async function agencySealKeyOrigin(db: Executor, master: Buffer, agencyId: string, now: Date): Promise<{ key: SealKey; created: boolean }> {
   const row = await db.selectFrom('seal_keys').selectAll().where('agency_id', '=', agencyId).where('active', '=', 1).executeTakeFirst();
-  if (row) return { id: row.id, agencyId, publicKey: row.public_key, privateKey: decryptPrivateKey(master, row.private_key_enc, row.id) };
+  if (row) return { key: { id: row.id, agencyId, publicKey: row.public_key, privateKey: decryptPrivateKey(master, row.private_key_enc, row.id) }, created: false };
   const pair = sm2.generateKeyPairHex();
   const id = uuidv7(now.getTime());
   await db
@@ -77,7 +82,7 @@ export async function agencySealKey(db: Executor, master: Buffer, agencyId: stri
       created_at: now.toISOString(),
     })
     .execute();
-  return { id, agencyId, publicKey: pair.publicKey, privateKey: pair.privateKey };
+  return { key: { id, agencyId, publicKey: pair.publicKey, privateKey: pair.privateKey }, created: true };
 }
 
 /** A seal key by id with its private key (a document recorded under it is sealed with it later). */

@@ -5,7 +5,12 @@ import { cacheHolder } from '../cache.ts';
 
 export type Agency = AgencyTable;
 
+/** An agency by id, from the same minute-long cache as `findAgency` (a business transaction reads it once per minute, not per request). */
 export async function agencyById(db: Executor, id: string): Promise<Agency | undefined> {
+  return findAgency(db, id);
+}
+
+function agencyRow(db: Executor, id: string): Promise<Agency | undefined> {
   return db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -27,7 +32,7 @@ export async function findAgency(db: Executor, idOrRegion: string): Promise<Agen
 }
 
 async function findAgencyUncached(db: Executor, idOrRegion: string): Promise<Agency | undefined> {
-  if (!/^\d{6}$/.test(idOrRegion)) return agencyById(db, idOrRegion);
+  if (!/^\d{6}$/.test(idOrRegion)) return agencyRow(db, idOrRegion);
   const candidates = [idOrRegion, `${idOrRegion.slice(0, 4)}00`, `${idOrRegion.slice(0, 2)}0000`];
   const rows = await db.selectFrom('agencies').selectAll().where('region_code', 'in', candidates).execute();
   for (const c of candidates) {
