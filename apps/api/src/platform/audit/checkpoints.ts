@@ -176,13 +176,16 @@ export function mirroredSink(file: Sink, endpoint: Sink): Sink {
     const [atEndpoint, inFile] = await Promise.all([endpoint.read(), file.read()]);
     return { atEndpoint, inFile };
   };
+  // What the last read found (a checkpoint reads, then appends): the endpoint's lines are not fetched twice.
+  let seen: Awaited<ReturnType<typeof history>> | null = null;
   return {
     async read() {
-      const { atEndpoint, inFile } = await history();
-      return atEndpoint.length ? atEndpoint : inFile;
+      seen = await history();
+      return seen.atEndpoint.length ? seen.atEndpoint : seen.inFile;
     },
     async append(line) {
-      const { atEndpoint, inFile } = await history();
+      const { atEndpoint, inFile } = seen ?? (await history());
+      seen = null;
       if (!atEndpoint.length) for (const earlier of inFile) await endpoint.append(earlier);
       await endpoint.append(line);
       await file.append(line);
