@@ -56,6 +56,12 @@ export interface Config {
   checkpointKey: string | undefined;
   /** The checkpoint sink: a JSON-lines file outside DATA_DIR (platform/audit/checkpoints.ts). */
   checkpointFile: string;
+  /**
+   * A second sink: the partner endpoint receiving every checkpoint line (FEP_CHECKPOINT_URL, signed with
+   * FEP_CHECKPOINT_URL_KEY; docs/partners.md "Checkpoint endpoint"). Set, checkpoints go to the file and the
+   * endpoint, and the verifier reads the endpoint and cross-checks the file.
+   */
+  checkpointEndpoint: { url: string; key: string } | undefined;
   /** When checkpoints are taken (cron, Beijing time). Empty disables it. */
   checkpointCron: string;
   /** Address printed in QR codes of documents (public verification page). */
@@ -265,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sealMasterKey: env.FEP_SEAL_MASTER_KEY || undefined,
     checkpointKey: env.FEP_CHECKPOINT_KEY || undefined,
     checkpointFile,
+    checkpointEndpoint: checkpointEndpointOf(env, production),
     checkpointCron: env.FEP_CHECKPOINT_CRON ?? '*/10 * * * *',
     startAt,
     publicUrl: (env.FEP_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
@@ -288,6 +295,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('生产环境的检查点文件（FEP_CHECKPOINT_FILE）须在数据目录之外（另一磁盘或主机）。');
   }
   return config;
+}
+
+/**
+ * The checkpoint endpoint: https (the lines are the platform's evidence against its own insiders; a proxy on the way
+ * must not be able to drop them unseen), plain http only to this host (a local sidecar or simulator) or outside
+ * production. The key is shared with the endpoint's operator: at least 32 characters.
+ */
+function checkpointEndpointOf(env: Record<string, string | undefined>, production: boolean): Config['checkpointEndpoint'] {
+  const raw = env.FEP_CHECKPOINT_URL?.trim();
+  if (!raw) {
+    if (env.FEP_CHECKPOINT_URL_KEY) throw new ConfigError('设置了 FEP_CHECKPOINT_URL_KEY 却未设置 FEP_CHECKPOINT_URL（检查点接收端地址）。');
+    return undefined;
+  }
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(`FEP_CHECKPOINT_URL 不是有效的网址：${raw}`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && (loopback || !production)))
+    throw new ConfigError('FEP_CHECKPOINT_URL 须使用 https（仅本机地址可用 http）。');
+  if (u.username || u.password || u.hash) throw new ConfigError('FEP_CHECKPOINT_URL 不能含用户名、口令或 # 片段。');
+  const key = env.FEP_CHECKPOINT_URL_KEY ?? '';
+  if (key.length < 32) throw new ConfigError('设置 FEP_CHECKPOINT_URL 时须提供至少 32 个字符的共享密钥 FEP_CHECKPOINT_URL_KEY。');
+  return { url: u.toString(), key };
 }
 
 function mqttConfigOf(env: Record<string, string | undefined>, demo: boolean): Config['mqtt'] {

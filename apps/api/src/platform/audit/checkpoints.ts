@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
+import type { Config } from '../../config.ts';
 import type { Executor } from '../../db/database.ts';
 import type { AppContext } from '../context.ts';
 import { sm2Sign, sm2Verify } from '../documents/seal.ts';
 import { acquireLease, releaseLease } from '../jobs/lease.ts';
+import { signRequest } from '../partners/secrets.ts';
 import { canonicalJson, sm3Hex, verifyChain } from './chain.ts';
 import { loadCheckpointKey } from './keys.ts';
 import { verifyRowSeals } from './row-seals.ts';
@@ -66,14 +69,19 @@ async function currentLeaves(db: Executor): Promise<{ id: string; seq: number; h
 
 export interface Sink {
   /** Every line written so far, oldest first. */
-  read(): CheckpointLine[];
+  read(): Promise<CheckpointLine[]>;
   append(line: CheckpointLine): Promise<void>;
+  /**
+   * A sink kept in two places: the lines of the copy that counts, and every line where the other copy differs
+   * from it (a line changed, or missing on either side). verifyRecord reports each as `sink_mismatch`.
+   */
+  crossCheck?(): Promise<{ lines: CheckpointLine[]; mismatches: { seq: number; detail: string }[] }>;
 }
 
 /** A JSON-lines file (on another disk or host mount than DATA_DIR; FEP_CHECKPOINT_FILE). */
 export function fileSink(path: string): Sink {
   return {
-    read() {
+    async read() {
       if (!existsSync(path)) return [];
       return readFileSync(path, 'utf8')
         .split('\n')
@@ -87,13 +95,137 @@ export function fileSink(path: string): Sink {
   };
 }
 
+/** The endpoint could not be reached, refused the request, or holds another line with the same number. */
+export class SinkError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'SinkError';
+  }
+}
+
+const isLine = (v: unknown): v is CheckpointLine => {
+  if (!v || typeof v !== 'object') return false;
+  const l = v as Record<string, unknown>;
+  return (
+    Number.isInteger(l.seq) && Number.isInteger(l.leaves) && ['createdAt', 'root', 'prevHash', 'publicKey', 'signature'].every((k) => typeof l[k] === 'string')
+  );
+};
+
 /**
- * Takes a checkpoint: the leaves as committed now (one transaction, so heads and seals agree), the root
- * signed, the line appended to the sink and then recorded in the database with the leaves it covers.
+ * The partner endpoint (FEP_CHECKPOINT_URL; protocol in docs/partners.md "Checkpoint endpoint"): `POST <url>` with
+ * one line as JSON — 201 stored, 200 the same line was stored before (a retry), 409 another line holds that number —
+ * and `GET <url>` for every line, oldest first, as a JSON array. Both are signed as the gateway signs its pushes
+ * (partners/secrets.ts: HMAC-SM3 over method, path, timestamp, nonce and SM3 of the body) with the shared key, so the
+ * endpoint stores only what this platform sent, and answers its lines only to it.
+ */
+export function endpointSink(url: string, key: string, clock: () => Date = () => new Date(), send: typeof fetch = fetch): Sink {
+  const target = new URL(url);
+  const request = async (method: 'GET' | 'POST', body: string): Promise<{ status: number; text: string }> => {
+    const timestamp = clock().toISOString();
+    const nonce = randomBytes(16).toString('hex');
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'x-timestamp': timestamp,
+      'x-nonce': nonce,
+      'x-signature': signRequest(key, method, target.pathname + target.search, timestamp, nonce, body),
+    };
+    if (method === 'POST') headers['content-type'] = 'application/json';
+    try {
+      const r = await send(target, { method, headers, body: method === 'POST' ? body : undefined, signal: AbortSignal.timeout(10_000) });
+      return { status: r.status, text: await r.text() };
+    } catch (err) {
+      const why = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
+      throw new SinkError(`checkpoint endpoint ${target.origin} unreachable: ${why}`, null);
+    }
+  };
+  return {
+    async read() {
+      const r = await request('GET', '');
+      if (r.status !== 200) throw new SinkError(`checkpoint endpoint answered HTTP ${r.status} to GET`, r.status);
+      let lines: unknown;
+      try {
+        lines = JSON.parse(r.text);
+      } catch {
+        throw new SinkError('checkpoint endpoint answered GET with something other than JSON', r.status);
+      }
+      if (!Array.isArray(lines) || !lines.every(isLine))
+        throw new SinkError('checkpoint endpoint answered GET with something other than checkpoint lines', r.status);
+      return lines;
+    },
+    async append(line) {
+      const r = await request('POST', JSON.stringify(line));
+      if (r.status === 201 || r.status === 200) return;
+      if (r.status === 409) throw new SinkError(`checkpoint endpoint holds another line numbered ${line.seq}`, 409);
+      throw new SinkError(`checkpoint endpoint answered HTTP ${r.status} to line ${line.seq}`, r.status);
+    },
+  };
+}
+
+/**
+ * The file and the endpoint together (FEP_CHECKPOINT_URL set). The endpoint's copy counts: it is out of reach of
+ * whoever administers this platform's hosts, the file is not. A line goes to the endpoint first — unreachable, the
+ * checkpoint fails before anything is written anywhere (its transaction recorded nothing either), and the next run
+ * tries again — then to the file. An endpoint configured after checkpoints were written to the file alone gets the
+ * file's lines first, oldest first, so one chain continues on both.
+ */
+export function mirroredSink(file: Sink, endpoint: Sink): Sink {
+  const history = async () => {
+    const [atEndpoint, inFile] = await Promise.all([endpoint.read(), file.read()]);
+    return { atEndpoint, inFile };
+  };
+  // What the last read found (a checkpoint reads, then appends): the endpoint's lines are not fetched twice.
+  let seen: Awaited<ReturnType<typeof history>> | null = null;
+  return {
+    async read() {
+      seen = await history();
+      return seen.atEndpoint.length ? seen.atEndpoint : seen.inFile;
+    },
+    async append(line) {
+      const { atEndpoint, inFile } = seen ?? (await history());
+      seen = null;
+      if (!atEndpoint.length) for (const earlier of inFile) await endpoint.append(earlier);
+      await endpoint.append(line);
+      await file.append(line);
+    },
+    async crossCheck() {
+      const { atEndpoint, inFile } = await history();
+      const mismatches: { seq: number; detail: string }[] = [];
+      const fileBySeq = new Map<number, CheckpointLine[]>();
+      for (const l of inFile) fileBySeq.set(l.seq, [...(fileBySeq.get(l.seq) ?? []), l]);
+      const endpointSeqs = new Set(atEndpoint.map((l) => l.seq));
+      for (const l of atEndpoint) {
+        const copies = fileBySeq.get(l.seq) ?? [];
+        if (copies.length === 0) mismatches.push({ seq: l.seq, detail: 'missing from the file' });
+        else if (copies.some((c) => canonicalJson(c) !== canonicalJson(l)))
+          mismatches.push({ seq: l.seq, detail: 'differs between the file and the endpoint' });
+      }
+      for (const seq of fileBySeq.keys()) if (!endpointSeqs.has(seq)) mismatches.push({ seq, detail: 'missing from the endpoint' });
+      return { lines: atEndpoint, mismatches: mismatches.sort((a, b) => a.seq - b.seq) };
+    },
+  };
+}
+
+/** The sink the configuration names: the file, and the endpoint beside it where one is configured. */
+export function configuredSink(config: Pick<Config, 'checkpointFile' | 'checkpointEndpoint'>, clock?: () => Date, send?: typeof fetch): Sink {
+  const file = fileSink(config.checkpointFile);
+  const e = config.checkpointEndpoint;
+  return e ? mirroredSink(file, endpointSink(e.url, e.key, clock, send)) : file;
+}
+
+/**
+ * Takes a checkpoint: the leaves as committed now (one transaction, so heads and seals agree), the root signed,
+ * the line appended to the sink and then recorded in the database with the leaves it covers. Given the database
+ * (not a transaction), the sink is written between two short transactions: a slow or unreachable endpoint holds
+ * no transaction open (on SQLite that would stop every writer), and a sink that refuses the line leaves the
+ * database as it was — the next run takes the checkpoint again.
  */
 export async function takeCheckpoint(db: Executor, key: CheckpointKey, sink: Sink, now: Date): Promise<CheckpointLine> {
-  const leaves = await currentLeaves(db);
-  const previous = sink.read().at(-1);
+  const inTransaction = <T>(work: (trx: Executor) => Promise<T>): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  const leaves = await inTransaction(currentLeaves);
+  const previous = (await sink.read()).at(-1);
   const unsigned = {
     seq: (previous?.seq ?? 0) + 1,
     createdAt: now.toISOString(),
@@ -104,24 +236,26 @@ export async function takeCheckpoint(db: Executor, key: CheckpointKey, sink: Sin
   };
   const line: CheckpointLine = { ...unsigned, signature: sm2Sign(key, signedText(unsigned)) };
   await sink.append(line);
-  await db.deleteFrom('audit_checkpoint_leaves').execute();
-  for (let i = 0; i < leaves.length; i += 500)
-    await db
-      .insertInto('audit_checkpoint_leaves')
-      .values(leaves.slice(i, i + 500).map((l) => ({ leaf_id: l.id, seq: l.seq, hash: l.hash })))
+  await inTransaction(async (trx) => {
+    await trx.deleteFrom('audit_checkpoint_leaves').execute();
+    for (let i = 0; i < leaves.length; i += 500)
+      await trx
+        .insertInto('audit_checkpoint_leaves')
+        .values(leaves.slice(i, i + 500).map((l) => ({ leaf_id: l.id, seq: l.seq, hash: l.hash })))
+        .execute();
+    await trx
+      .insertInto('audit_checkpoints')
+      .values({
+        seq: line.seq,
+        created_at: line.createdAt,
+        leaves: line.leaves,
+        root: line.root,
+        prev_hash: line.prevHash,
+        signature: line.signature,
+        public_key: line.publicKey,
+      })
       .execute();
-  await db
-    .insertInto('audit_checkpoints')
-    .values({
-      seq: line.seq,
-      created_at: line.createdAt,
-      leaves: line.leaves,
-      root: line.root,
-      prev_hash: line.prevHash,
-      signature: line.signature,
-      public_key: line.publicKey,
-    })
-    .execute();
+  });
   return line;
 }
 
@@ -129,6 +263,7 @@ export interface RecordFinding {
   what: string;
   reason:
     | 'sink_broken'
+    | 'sink_mismatch'
     | 'signature_invalid'
     | 'checkpoint_leaves_altered'
     | 'chain_broken'
@@ -154,7 +289,9 @@ export async function verifyRecord(
   only?: { chains: string[]; rows?: { table: string; ids: string[] } },
 ): Promise<RecordFinding[]> {
   const findings: RecordFinding[] = [];
-  const lines = sink.read();
+  const checked = sink.crossCheck ? await sink.crossCheck() : { lines: await sink.read(), mismatches: [] };
+  const lines = checked.lines;
+  for (const m of checked.mismatches) findings.push({ what: `checkpoint ${m.seq}`, reason: 'sink_mismatch', detail: m.detail });
   let prev = '0'.repeat(64);
   for (const l of lines) {
     if (l.prevHash !== prev) findings.push({ what: `checkpoint ${l.seq}`, reason: 'sink_broken' });
@@ -202,13 +339,24 @@ export async function verifyRecord(
 
 const CHECKPOINT_JOB = 'audit.checkpoint';
 
+/**
+ * What this process saw of its scheduled checkpoints, for /metrics: a sink that refuses them (the endpoint
+ * unreachable) fails every run until it answers again, and the record's window of protection grows meanwhile.
+ */
+export const checkpointHealth = { failures: 0, lastSuccessAt: null as number | null };
+
 /** The scheduled checkpoint (FEP_CHECKPOINT_CRON): one process at a time takes it (a lease). */
 export async function checkpointJob(ctx: Pick<AppContext, 'database' | 'config' | 'now'>, holder: string): Promise<CheckpointLine | null> {
   const { db } = ctx.database;
   if (!(await acquireLease(db, CHECKPOINT_JOB, holder, ctx.now(), 10 * 60_000))) return null;
   try {
     const key = loadCheckpointKey(ctx.config.dataDir, ctx.config.checkpointKey);
-    return await db.transaction().execute((trx) => takeCheckpoint(trx, key, fileSink(ctx.config.checkpointFile), ctx.now()));
+    const line = await takeCheckpoint(db, key, configuredSink(ctx.config, ctx.now), ctx.now());
+    checkpointHealth.lastSuccessAt = ctx.now().getTime();
+    return line;
+  } catch (err) {
+    checkpointHealth.failures++;
+    throw err;
   } finally {
     await releaseLease(db, CHECKPOINT_JOB, holder);
   }

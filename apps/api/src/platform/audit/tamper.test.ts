@@ -277,9 +277,9 @@ for (const database of DATABASES) {
       });
 
     test('a checkpoint line altered in the sink, or signed with another key, is found', async () => {
-      const lines = sink.read();
+      const lines = await sink.read();
       const forged = { ...lines.at(-1)!, root: '0'.repeat(64) };
-      const altered: Sink = { read: () => [...lines.slice(0, -1), forged], append: async () => undefined };
+      const altered: Sink = { read: async () => [...lines.slice(0, -1), forged], append: async () => undefined };
       const found = await verifyRecord(t.ctx.database.db, t.ctx.auditKey, key.publicKey, altered, { chains: [] });
       assert.ok(found.some((f) => f.reason === 'signature_invalid'));
       const other = sm2.generateKeyPairHex();

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { pendingMigrations } from '../../db/migrations/index.ts';
+import { checkpointHealth } from '../audit/checkpoints.ts';
 import type { AppContext } from '../context.ts';
 
 /**
@@ -62,6 +63,25 @@ export function installOperationsEndpoints(app: FastifyInstance, ctx: AppContext
       },
     });
   }
+
+  // Checkpoints of the enforcement record (platform/audit/checkpoints.ts) taken by this process's schedule: failures
+  // mean the sink refused them (the checkpoint endpoint unreachable); nothing was recorded and the next run retries.
+  new Gauge({
+    name: 'fep_record_checkpoint_failures_total',
+    help: 'Scheduled checkpoints of the enforcement record that failed in this process (the sink refused or was unreachable)',
+    registers: [registry],
+    collect() {
+      this.set(checkpointHealth.failures);
+    },
+  });
+  new Gauge({
+    name: 'fep_record_checkpoint_last_success_timestamp_seconds',
+    help: 'When this process last took a checkpoint of the enforcement record (0: not yet)',
+    registers: [registry],
+    collect() {
+      this.set((checkpointHealth.lastSuccessAt ?? 0) / 1000);
+    },
+  });
 
   app.addHook('onResponse', (req, reply, done) => {
     // Requests no route matched share one series (a scan of made-up addresses must not create series).
