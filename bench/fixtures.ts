@@ -1,4 +1,4 @@
-import { completeUsci } from '@fep/domain';
+import { completeUsci, POLICY_KINDS, recordPoints, VENUE_KINDS } from '@fep/domain';
 import type { Kysely } from 'kysely';
 import type { DB, LicenceTable, UnitTable } from '../apps/api/src/db/schema.ts';
 import { uuidv7 } from '../apps/api/src/platform/ids.ts';
@@ -95,4 +95,103 @@ export function benchPermit(agency: { id: string; path: string }, sealKeyId: str
     created_at: '',
     updated_at: '',
   };
+}
+
+/** A seeded PRNG (mulberry32), so generated data and its ground truth are the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `count` units of one agency, each with 1–3 credit records (seeded) and a stale standing (level D under a
+ * policy version that no longer holds), bulk-inserted 500 at a time: the store a nightly recomputation finds
+ * after a policy version takes effect (its worst night). Used by the credit and the levels benchmarks.
+ */
+export async function seedStaleCreditUnits(
+  db: Kysely<DB>,
+  agency: { id: string; path: string; region_code: string },
+  count: number,
+  nowIso: string,
+): Promise<void> {
+  const national = { deductions: POLICY_KINDS['credit.deductions'].nationalDefault, levels: POLICY_KINDS['credit.levels'].nationalDefault };
+  const r = prng(424242);
+  const kinds = ['penalty', 'false_commitment', 'order_overdue', 'reward'] as const;
+  for (let i = 0; i < count; i += 500) {
+    const units = [];
+    const records = [];
+    const standings = [];
+    for (let k = i; k < Math.min(count, i + 500); k++) {
+      const usci = `91211002B${String(k).padStart(8, '0')}X`;
+      units.push({
+        id: uuidv7(),
+        usci,
+        name: `基准单位${k}`,
+        address: `白塔区基准路${k % 999}号`,
+        region_code: agency.region_code,
+        agency_id: agency.id,
+        agency_path: agency.path,
+        venue_kind: VENUE_KINDS[k % VENUE_KINDS.length]!,
+        floor_area: 100 + (k % 5000),
+        key_unit: k % 10 === 0 ? 1 : 0,
+        risk_level: 'low' as const,
+        credit_level: 'A' as const,
+        owner_user_id: null,
+        contact_name: '张三',
+        contact_phone: '13800001234',
+        created_at: nowIso,
+        updated_at: nowIso,
+        self_commitment: 0,
+        last_fire_on: null,
+        responsible_name: null,
+        responsible_key: null,
+        manager_name: null,
+        manager_key: null,
+      });
+      for (let j = 0, n = 1 + Math.floor(r() * 3); j < n; j++) {
+        const kind = kinds[Math.floor(r() * kinds.length)]!;
+        const on = `2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
+        records.push({
+          id: uuidv7(),
+          usci,
+          agency_id: agency.id,
+          kind,
+          severity: 'general' as const,
+          points: recordPoints(national.deductions, national.levels, kind, 'general'),
+          reason: '基准测试',
+          source_type: 'bench',
+          source_id: `${usci}-${j}`,
+          occurred_at: `${on}T02:00:00.000Z`,
+          on_date: on,
+          policy_version: null,
+          subject_name: `基准单位${k}`,
+        });
+      }
+      standings.push({
+        usci,
+        agency_id: agency.id,
+        agency_path: agency.path,
+        subject_name: `基准单位${k}`,
+        score: 0,
+        level: 'D' as const,
+        blacklisted: 0,
+        explanation_json: '{"rule":"","scoreLevel":"D","blacklistReasons":[],"counted":[]}',
+        risk_score: 0,
+        risk_level: 'low' as const,
+        risk_factors_json: '[]',
+        policy_version: 'stale',
+        version: 0,
+        computed_at: nowIso,
+      });
+    }
+    await db.insertInto('units').values(units).execute();
+    await db.insertInto('credit_events').values(records).execute();
+    await db.insertInto('credit_standings').values(standings).execute();
+  }
 }

@@ -9,18 +9,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { POLICY_KINDS, recordPoints, VENUE_KINDS } from '@fep/domain';
 import { createContext } from '../apps/api/src/app.ts';
 import { loadConfig } from '../apps/api/src/config.ts';
 import { creditLevelCounts, sweepCredit } from '../apps/api/src/features/credit/index.ts';
 import { levelFigures } from '../apps/api/src/features/dashboard/index.ts';
-import { uuidv7 } from '../apps/api/src/platform/ids.ts';
+import { seedStaleCreditUnits } from './fixtures.ts';
 import { machine } from './report.ts';
 
 const UNITS = Number(process.env.FEP_BENCH_LEVELS_UNITS ?? 50_000);
 
 export async function levelsBench(): Promise<string> {
-  const national = { deductions: POLICY_KINDS['credit.deductions'].nationalDefault, levels: POLICY_KINDS['credit.levels'].nationalDefault };
   const dir = mkdtempSync(join(tmpdir(), 'fep-bench-levels-'));
   const ctx = await createContext(loadConfig({ DATA_DIR: join(dir, 'data'), FEP_DEMO: 'true', FEP_LOG_LEVEL: 'silent', FEP_SWEEP_CRON: '' }), {
     autoDispatch: false,
@@ -29,86 +27,7 @@ export async function levelsBench(): Promise<string> {
   try {
     const agency = await db.selectFrom('agencies').selectAll().where('region_code', '=', '211002').executeTakeFirstOrThrow();
     const nowIso = ctx.now().toISOString();
-    let seed = 424242;
-    const r = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const kinds = ['penalty', 'false_commitment', 'order_overdue', 'reward'] as const;
-    for (let i = 0; i < UNITS; i += 500) {
-      const units = [];
-      const records = [];
-      const standings = [];
-      for (let k = i; k < Math.min(UNITS, i + 500); k++) {
-        const usci = `91211002B${String(k).padStart(8, '0')}X`;
-        units.push({
-          id: uuidv7(),
-          usci,
-          name: `基准单位${k}`,
-          address: `白塔区基准路${k % 999}号`,
-          region_code: agency.region_code,
-          agency_id: agency.id,
-          agency_path: agency.path,
-          venue_kind: VENUE_KINDS[k % VENUE_KINDS.length]!,
-          floor_area: 100 + (k % 5000),
-          key_unit: k % 10 === 0 ? 1 : 0,
-          risk_level: 'low' as const,
-          credit_level: 'A' as const,
-          owner_user_id: null,
-          contact_name: '张三',
-          contact_phone: '13800001234',
-          created_at: nowIso,
-          updated_at: nowIso,
-          self_commitment: 0,
-          last_fire_on: null,
-          responsible_name: null,
-          responsible_key: null,
-          manager_name: null,
-          manager_key: null,
-        });
-        for (let j = 0, n = 1 + Math.floor(r() * 3); j < n; j++) {
-          const kind = kinds[Math.floor(r() * kinds.length)]!;
-          const on = `2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
-          records.push({
-            id: uuidv7(),
-            usci,
-            agency_id: agency.id,
-            kind,
-            severity: 'general' as const,
-            points: recordPoints(national.deductions, national.levels, kind, 'general'),
-            reason: '基准测试',
-            source_type: 'bench',
-            source_id: `${usci}-${j}`,
-            occurred_at: `${on}T02:00:00.000Z`,
-            on_date: on,
-            policy_version: null,
-            subject_name: `基准单位${k}`,
-          });
-        }
-        standings.push({
-          usci,
-          agency_id: agency.id,
-          agency_path: agency.path,
-          subject_name: `基准单位${k}`,
-          score: 0,
-          level: 'D' as const,
-          blacklisted: 0,
-          explanation_json: '{"rule":"","scoreLevel":"D","blacklistReasons":[],"counted":[]}',
-          risk_score: 0,
-          risk_level: 'low' as const,
-          risk_factors_json: '[]',
-          policy_version: 'stale',
-          version: 0,
-          computed_at: nowIso,
-        });
-      }
-      await db.insertInto('units').values(units).execute();
-      await db.insertInto('credit_events').values(records).execute();
-      await db.insertInto('credit_standings').values(standings).execute();
-    }
+    await seedStaleCreditUnits(db, agency, UNITS, nowIso);
     const time = async <T>(fn: () => Promise<T>) => {
       const s = performance.now();
       const x = await fn();

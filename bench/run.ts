@@ -18,11 +18,11 @@ import { agencySealKey, verifySealedPdf } from '../apps/api/src/platform/documen
 import { complaintsBench } from './complaints.ts';
 import { crashBench } from './crash.ts';
 import { creditBench } from './credit.ts';
-import { levelsBench } from './levels.ts';
 import { dashboardBench } from './dashboard.ts';
 import { figuresBench } from './figures.ts';
 import { firstPaintBench } from './first-paint.ts';
 import { benchPermit } from './fixtures.ts';
+import { levelsBench } from './levels.ts';
 import { lookupBench, lookupSection } from './lookup.ts';
 import { loopBench } from './loop.ts';
 import { monitoringBench } from './monitoring.ts';
