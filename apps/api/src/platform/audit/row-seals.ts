@@ -50,6 +50,44 @@ async function rowsOf(trx: Executor, table: string, ids: string[]): Promise<Map<
 }
 
 /**
+ * The changed rows with the digest of their current seal, in one statement per 200 rows (a left join);
+ * the seals of rows no longer there (deleted in this transaction) are read apart.
+ */
+async function rowsWithSeals(
+  trx: Executor,
+  table: string,
+  ids: string[],
+): Promise<{ rows: Map<string, Record<string, unknown>>; sealDigests: Map<string, string> }> {
+  const rows = new Map<string, Record<string, unknown>>();
+  const sealDigests = new Map<string, string>();
+  const t = sql.table(table);
+  for (let i = 0; i < ids.length; i += 200) {
+    const part = ids.slice(i, i + 200);
+    const found = (
+      await sql<Record<string, unknown>>`select ${sql.join(SEALED_TABLES[table]!.map((c) => sql.ref(`${table}.${c}`)))}, s.digest as fep_seal_digest
+        from ${t} left join audit_row_seals s on s.table_name = ${table} and s.row_id = ${sql.ref(`${table}.id`)}
+        where ${sql.ref(`${table}.id`)} in (${sql.join(part)})`.execute(trx)
+    ).rows;
+    for (const r of found) {
+      const { fep_seal_digest: digest, ...row } = r;
+      rows.set(String(row.id), row);
+      if (typeof digest === 'string') sealDigests.set(String(row.id), digest);
+    }
+  }
+  const gone = ids.filter((id) => !rows.has(id));
+  for (let i = 0; i < gone.length; i += 200) {
+    const seals = await trx
+      .selectFrom('audit_row_seals')
+      .select(['row_id', 'digest'])
+      .where('table_name', '=', table)
+      .where('row_id', 'in', gone.slice(i, i + 200))
+      .execute();
+    for (const x of seals) sealDigests.set(x.row_id, x.digest);
+  }
+  return { rows, sealDigests };
+}
+
+/**
  * Seals the rows this transaction changed (those carrying its mark). A row whose state before this
  * transaction is off its seal was edited outside the product: it is left marked as tampered.
  */
@@ -79,15 +117,12 @@ async function sealRows(
   const at = now.toISOString();
   for (const [table, list] of byTable) {
     const ids = list.map((d) => d.row_id);
-    const rows = await rowsOf(trx, table, ids);
-    const seals = new Map(
-      (await trx.selectFrom('audit_row_seals').selectAll().where('table_name', '=', table).where('row_id', 'in', ids).execute()).map((s) => [s.row_id, s]),
-    );
+    const { rows, sealDigests } = await rowsWithSeals(trx, table, ids);
     for (const d of list) {
-      const seal = seals.get(d.row_id);
-      if (seal && d.old_json) {
+      const sealDigest = sealDigests.get(d.row_id);
+      if (sealDigest !== undefined && d.old_json) {
         const before = OLD_ROW.decode(d.old_json) as Record<string, unknown>;
-        if (rowDigest(table, before) !== seal.digest) {
+        if (rowDigest(table, before) !== sealDigest) {
           if (removed) await trx.insertInto('audit_dirty_rows').values({ table_name: table, row_id: d.row_id, mark: d.mark, old_json: d.old_json, tampered: 1 }).execute();
           else await trx.updateTable('audit_dirty_rows').set({ tampered: 1 }).where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
           continue;
