@@ -50,7 +50,6 @@ export async function writeEvents(trx: Transaction<DB>, deps: AppContext, actor:
     actor_user_id: actor.userId,
     occurred_at: at,
   }));
-  await trx.insertInto('domain_events').values(rows).execute();
   const deliveries = rows.flatMap((r) =>
     deps.events.subscribersOf(r.type).map((subscriber) => ({
       event_id: r.id,
@@ -62,6 +61,17 @@ export async function writeEvents(trx: Transaction<DB>, deps: AppContext, actor:
       done_at: null,
     })),
   );
+  if (deliveries.length && deps.database.dialect === 'postgres') {
+    // One round trip on PostgreSQL: the events in a data-modifying WITH, their deliveries in the statement
+    // itself (the deliveries' foreign key is checked at the end of the statement, when the events are there).
+    await trx
+      .with('written', (db) => db.insertInto('domain_events').values(rows).returning('id'))
+      .insertInto('event_deliveries')
+      .values(deliveries)
+      .execute();
+    return;
+  }
+  await trx.insertInto('domain_events').values(rows).execute();
   if (deliveries.length) await trx.insertInto('event_deliveries').values(deliveries).execute();
 }
 
