@@ -14,6 +14,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ApplicationDocumentTable, ApplicationTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newVerifyCode, sealKeyOf } from '../../platform/documents/issue.ts';
+import { agencyById } from '../../platform/org/agencies.repository.ts';
 import { nextSequence } from '../../platform/documents/sequences.ts';
 import { uuidv7 } from '../../platform/ids.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
@@ -63,7 +64,8 @@ export async function issueIntakeDocument(
   issuedBy: string | null,
 ): Promise<IssuedIntakeDocument> {
   const now = ctx.now();
-  const agency = await trx.selectFrom('agencies').selectAll().where('id', '=', app.agency_id).executeTakeFirstOrThrow();
+  const agency = await agencyById(trx, app.agency_id);
+  if (!agency) throw new Error(`application ${app.id} names a missing agency ${app.agency_id}`);
   const issuedOn = chinaDateOf(now);
   const year = Number(issuedOn.slice(0, 4));
   let number: string;
