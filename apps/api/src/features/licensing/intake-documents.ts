@@ -10,13 +10,14 @@ import {
   type ResolvedPolicy,
   renderDocumentNumber,
 } from '@fep/domain';
+import { insertRows } from '../../db/compiled.ts';
 import type { Executor } from '../../db/database.ts';
 import type { ApplicationDocumentTable, ApplicationTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newVerifyCode, sealKeyOf } from '../../platform/documents/issue.ts';
-import { agencyById } from '../../platform/org/agencies.repository.ts';
 import { nextSequence } from '../../platform/documents/sequences.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { agencyById } from '../../platform/org/agencies.repository.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import { INTAKE_DOCUMENT_CONTENT } from './licensing.columns.ts';
 
@@ -151,7 +152,7 @@ export async function issueIntakeDocument(
     issued_by: issuedBy,
     created_at: now.toISOString(),
   };
-  await trx.insertInto('application_documents').values(document).execute();
+  await insertRows(trx, 'application_documents', [document]);
   return { document, sealKeyCreated: created ? { id: key.id, agencyId: agency.id } : null, numberingVersion };
 }
 

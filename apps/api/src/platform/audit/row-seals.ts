@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { runCompiled } from '../../db/compiled.ts';
 import type { Dialect, Executor } from '../../db/database.ts';
 import { canonicalJson, JsonObject, jsonColumn } from '../../db/json.ts';
 import { SEALED_TABLES } from '../../db/sealed-tables.ts';
@@ -123,7 +124,8 @@ async function sealRows(
       if (sealDigest !== undefined && d.old_json) {
         const before = OLD_ROW.decode(d.old_json) as Record<string, unknown>;
         if (rowDigest(table, before) !== sealDigest) {
-          if (removed) await trx.insertInto('audit_dirty_rows').values({ table_name: table, row_id: d.row_id, mark: d.mark, old_json: d.old_json, tampered: 1 }).execute();
+          if (removed)
+            await trx.insertInto('audit_dirty_rows').values({ table_name: table, row_id: d.row_id, mark: d.mark, old_json: d.old_json, tampered: 1 }).execute();
           else await trx.updateTable('audit_dirty_rows').set({ tampered: 1 }).where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
           continue;
         }
@@ -132,11 +134,12 @@ async function sealRows(
       if (row) {
         const digest = rowDigest(table, row);
         const mac = rowMac(key, table, d.row_id, digest);
-        await trx
-          .insertInto('audit_row_seals')
-          .values({ table_name: table, row_id: d.row_id, digest, mac, sealed_at: at })
-          .onConflict((oc) => oc.columns(['table_name', 'row_id']).doUpdateSet({ digest, mac, sealed_at: at }))
-          .execute();
+        await runCompiled(trx, 'audit_row_seals:seal', [table, d.row_id, digest, mac, at, digest, mac, at], () =>
+          trx
+            .insertInto('audit_row_seals')
+            .values({ table_name: table, row_id: d.row_id, digest, mac, sealed_at: at })
+            .onConflict((oc) => oc.columns(['table_name', 'row_id']).doUpdateSet({ digest, mac, sealed_at: at })),
+        );
       } else await trx.deleteFrom('audit_row_seals').where('table_name', '=', table).where('row_id', '=', d.row_id).execute();
       if (!removed)
         await trx.deleteFrom('audit_dirty_rows').where('table_name', '=', table).where('row_id', '=', d.row_id).where('mark', '=', d.mark).execute();

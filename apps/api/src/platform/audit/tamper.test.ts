@@ -290,11 +290,26 @@ for (const database of DATABASES) {
     test('a row edited outside the record is not sealed over by the next recorded change to it', async () => {
       const db = t.ctx.database.db;
       const { id } = await db.selectFrom('clocks').select('id').where('title', '=', '篡改演练时限0').executeTakeFirstOrThrow();
-      const sealedBefore = await db.selectFrom('audit_row_seals').select('digest').where('table_name', '=', 'clocks').where('row_id', '=', id).executeTakeFirstOrThrow();
+      const sealedBefore = await db
+        .selectFrom('audit_row_seals')
+        .select('digest')
+        .where('table_name', '=', 'clocks')
+        .where('row_id', '=', id)
+        .executeTakeFirstOrThrow();
       await db.updateTable('clocks').set({ due_at: '2027-03-01T00:00:00.000Z', due_date: '2027-03-01' }).where('id', '=', id).execute();
-      const r = await t.app.inject({ method: 'POST', url: `/api/v1/clocks/${id}/pause`, headers: bearer(await t.login('clerk.211000')), payload: { reason: '等待检测' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/clocks/${id}/pause`,
+        headers: bearer(await t.login('clerk.211000')),
+        payload: { reason: '等待检测' },
+      });
       assert.equal(r.statusCode, 200, r.body);
-      const sealedAfter = await db.selectFrom('audit_row_seals').select('digest').where('table_name', '=', 'clocks').where('row_id', '=', id).executeTakeFirstOrThrow();
+      const sealedAfter = await db
+        .selectFrom('audit_row_seals')
+        .select('digest')
+        .where('table_name', '=', 'clocks')
+        .where('row_id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.equal(sealedAfter.digest, sealedBefore.digest, 'the seal still describes the row as the record left it');
       const mark = await db.selectFrom('audit_dirty_rows').select('tampered').where('table_name', '=', 'clocks').where('row_id', '=', id).executeTakeFirst();
       assert.equal(Number(mark?.tampered), 1, 'the row stays listed as tampered');

@@ -68,7 +68,8 @@ export async function agencySealKey(db: Executor, master: Buffer, agencyId: stri
 /** The agency's active seal key, and whether this call generated it (one read when it exists). */
 export async function agencySealKeyOrigin(db: Executor, master: Buffer, agencyId: string, now: Date): Promise<{ key: SealKey; created: boolean }> {
   const row = await db.selectFrom('seal_keys').selectAll().where('agency_id', '=', agencyId).where('active', '=', 1).executeTakeFirst();
-  if (row) return { key: { id: row.id, agencyId, publicKey: row.public_key, privateKey: decryptPrivateKey(master, row.private_key_enc, row.id) }, created: false };
+  if (row)
+    return { key: { id: row.id, agencyId, publicKey: row.public_key, privateKey: decryptPrivateKey(master, row.private_key_enc, row.id) }, created: false };
   const pair = sm2.generateKeyPairHex();
   const id = uuidv7(now.getTime());
   await db

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { insertRows } from '../../db/compiled.ts';
 import { type JsonCodec, JsonObject, jsonColumn } from '../../db/json.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../actor.ts';
@@ -71,8 +72,8 @@ export async function writeEvents(trx: Transaction<DB>, deps: AppContext, actor:
       .execute();
     return;
   }
-  await trx.insertInto('domain_events').values(rows).execute();
-  if (deliveries.length) await trx.insertInto('event_deliveries').values(deliveries).execute();
+  await insertRows(trx, 'domain_events', rows);
+  await insertRows(trx, 'event_deliveries', deliveries);
 }
 
 export function eventOf(row: DB['domain_events']): DomainEvent {
