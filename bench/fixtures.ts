@@ -2,6 +2,7 @@ import { completeUsci, POLICY_KINDS, recordPoints, VENUE_KINDS } from '@fep/doma
 import type { Kysely } from 'kysely';
 import type { DB, LicenceTable, UnitTable } from '../apps/api/src/db/schema.ts';
 import { uuidv7 } from '../apps/api/src/platform/ids.ts';
+import { seededRandom } from '../apps/api/src/platform/seeded-random.ts';
 
 const USCI_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -97,17 +98,8 @@ export function benchPermit(agency: { id: string; path: string }, sealKeyId: str
   };
 }
 
-/** A seeded PRNG (mulberry32), so generated data and its ground truth are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so generated data and its ground truth are the same on every run. */
+export const prng = seededRandom;
 
 /**
  * `count` units of one agency, each with 1–3 credit records (seeded) and a stale standing (level D under a

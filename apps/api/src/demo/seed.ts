@@ -10,6 +10,7 @@ import type { AppContext } from '../platform/context.ts';
 import { hashPassword } from '../platform/iam/passwords.ts';
 import { uuidv7 } from '../platform/ids.ts';
 import { policyValues } from '../platform/policy/policy.columns.ts';
+import { seededRandom as prng } from '../platform/seeded-random.ts';
 import { type Audit, transact } from '../platform/transact.ts';
 
 /**
@@ -99,18 +100,6 @@ const KIND_SUFFIX: Record<string, string> = {
 };
 const STREETS = ['人民路', '解放路', '中山路', '建设路', '胜利街', '新华路', '和平大街', '朝阳路', '文化路', '青年大街'];
 const USCI_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-
-/** A small deterministic generator, so every demo install has the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function demoUsci(regionCode: string, n: number): string {
   const rnd = prng(Number(regionCode) * 1000 + n);

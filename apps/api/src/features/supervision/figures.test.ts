@@ -11,6 +11,7 @@ import { type Executor, openDatabase } from '../../db/database.ts';
 import { migrateToLatest, migrations } from '../../db/migrations/index.ts';
 import type { InspectionTaskTable } from '../../db/schema.ts';
 import { scopeFilter } from '../../platform/org/scope.ts';
+import { seededRandom as prng } from '../../platform/seeded-random.ts';
 import { bearer, DATABASES, multipartFile, startTestApp, type TestApp, TINY_PNG } from '../../test-support/harness.ts';
 import { findTask, listTasks, newInspectionTask, updateTaskIf } from '../inspections/index.ts';
 import { supervisionFigures } from './figures.ts';
@@ -58,17 +59,6 @@ async function assertRollupExact(db: Executor) {
   const key = (r: { agency_path: string; purpose: string; status: string; result: string; n: unknown }) =>
     `${r.agency_path}|${r.purpose}|${r.status}|${r.result}|${Number(r.n)}`;
   assert.deepEqual(rolled.map(key).sort(), counted.map(key).sort());
-}
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read loosely

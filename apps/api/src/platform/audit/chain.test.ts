@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { seededRandom as rng } from '../seeded-random.ts';
 import { canonicalJson } from './chain.ts';
 
 /** The form every stored chain was hashed in: JSON.stringify with a replacer rebuilding objects with sorted keys. */
@@ -10,18 +11,6 @@ function reference(value: unknown): string {
     }
     return v;
   });
-}
-
-/** A small deterministic generator (mulberry32), so a failure names a reproducible seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['a', 'b', 'B', '_x', '10', '9', '0', '01', '4294967294', '4294967295', '-1', '1.5', '中文', 'é', 'z', '', 'toJSON_not', 'after', 'before'];
