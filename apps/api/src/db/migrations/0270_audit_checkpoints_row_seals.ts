@@ -1,6 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import type { Dialect } from '../database.ts';
-import { SEALED_TABLES } from '../sealed-tables.ts';
 
 /**
  * What makes the enforcement record survive an insider with write access to the database (等保 2.0
@@ -14,6 +13,29 @@ import { SEALED_TABLES } from '../sealed-tables.ts';
  *   that an edit made outside the product (no record event) is never sealed afterwards.
  * - `audit_tx_mark`: on SQLite (one writer) the mark of the running transaction; PostgreSQL marks by txid.
  */
+/** The sealed tables as this migration first made them (frozen: later tables get their own migration, e.g. 0773). */
+const SEALED_TABLES: Record<string, readonly string[]> = {
+  clocks: [
+    'id',
+    'target_type',
+    'target_id',
+    'title',
+    'agency_id',
+    'assignee_user_id',
+    'unit',
+    'amount',
+    'legal_document',
+    'legal_clause',
+    'started_at',
+    'status',
+    'due_date',
+    'due_at',
+    'provisional',
+    'policy_version',
+    'event_seq',
+  ],
+};
+
 export function migration(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<unknown>) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { chinaDateOf } from '@fep/domain';
+import { verifyRowSeals } from '../../platform/audit/row-seals.ts';
 import { DATABASES, startTestApp, type TestApp } from '../../test-support/harness.ts';
 import { call, type Json, uploadImage } from '../../test-support/http.ts';
 
@@ -439,6 +440,20 @@ for (const database of DATABASES) {
       assert.equal((await db.selectFrom('enforcement_referrals').select('id').where('source_id', '=', v.taskId).execute()).length, 1);
       assert.equal((await db.selectFrom('credit_events').select('id').where('source_id', '=', v.taskId).execute()).length, 1);
       assert.equal((await db.selectFrom('public_notices').select('id').where('target_id', '=', v.licenceId).execute()).length, 1);
+    });
+
+    // Last: it leaves a permit edited outside the record.
+    test('LIC-07 every permit written above is sealed as its record left it; one edited outside the record is found', async () => {
+      const db = t.ctx.database.db;
+      const ids = (await db.selectFrom('licences').select('id').execute()).map((l) => l.id);
+      assert.ok(ids.length >= 5, `${ids.length} permits`);
+      assert.deepEqual(await verifyRowSeals(db, t.ctx.auditKey, { table: 'licences', ids }), []);
+      const sealed = await db.selectFrom('audit_row_seals').select('row_id').where('table_name', '=', 'licences').execute();
+      assert.equal(sealed.length, ids.length, 'every permit has its seal');
+      await db.updateTable('licences').set({ holder_name: '冒名顶替有限公司' }).where('id', '=', ids[0]!).execute();
+      assert.deepEqual(await verifyRowSeals(db, t.ctx.auditKey, { table: 'licences', ids }), [
+        { table: 'licences', rowId: ids[0], reason: 'changed_without_record' },
+      ]);
     });
   });
 }
