@@ -145,12 +145,20 @@ export function* drawInputLines(input: DrawInput, presorted = false): Generator<
   for (const i of inspectors) yield drawInspectorLine(i);
 }
 
-const LEVELS = new Map<string, string>(['low', 'medium', 'high', 'A', 'B', 'C', 'D'].map((l) => [l, l]));
+const LEVELS = ['low', 'medium', 'high', 'A', 'B', 'C', 'D'];
+/** The field text[from, to) as the shared constant string of its level (no new string per line), or as read. */
+function levelAt(text: string, from: number, to: number): string {
+  for (const l of LEVELS) if (l.length === to - from && text.startsWith(l, from)) return l;
+  return text.slice(from, to);
+}
+/** Whether text[from, to) is the `-` of an empty field. */
+const dashAt = (text: string, from: number, to: number) => to - from === 1 && text.charCodeAt(from) === 45;
 
 /**
  * Reads the published text back (the draw and the replay). A province's file has millions of unit lines:
- * each is cut at its tabs by position (no array of fields per line), and the levels are the shared constant
- * strings, so reading two million units makes two million small objects and little else.
+ * each is cut at its tabs by position (no array of fields per line), the levels are the shared constant
+ * strings and empty fields make no string, so reading two million units makes two million small objects and
+ * their USCIs, little else.
  */
 export function parseDrawInput(text: string): DrawInput {
   const units: DrawUnit[] = [];
@@ -193,26 +201,22 @@ export function scanDrawInput(text: string, onUnit: (u: DrawUnit, plan: PlanRate
       if (t2 < 0 || t9 < t2 || t9 > end) throw new Error(`draw input line ${lineNo}: a unit line has ten fields`);
       const after = text.indexOf('\t', t9 + 1);
       const e9 = after >= 0 && after < end ? after : end;
-      const risk = text.slice(t2 + 1, t3);
-      const credit = text.slice(t3 + 1, t4);
-      const kind = text.slice(t5 + 1, t6);
-      const fire = text.slice(t7 + 1, t8);
-      const drawn = text.slice(t8 + 1, t9);
       let venueKind: string | null = null;
-      if (kind !== '-') {
+      if (!dashAt(text, t5 + 1, t6)) {
+        const kind = text.slice(t5 + 1, t6);
         venueKind = kinds.get(kind) ?? kind;
         kinds.set(venueKind, venueKind);
       }
       onUnit(
         {
           usci: text.slice(t1 + 1, t2),
-          riskLevel: (LEVELS.get(risk) ?? risk) as RiskLevel,
-          creditLevel: (LEVELS.get(credit) ?? credit) as CreditLevel,
+          riskLevel: levelAt(text, t2 + 1, t3) as RiskLevel,
+          creditLevel: levelAt(text, t3 + 1, t4) as CreditLevel,
           keyUnit: t5 - t4 === 2 && text.charCodeAt(t4 + 1) === 49,
           venueKind,
           selfCommitment: t7 - t6 === 2 && text.charCodeAt(t6 + 1) === 49,
-          lastFireOn: fire === '-' ? null : fire,
-          drawnOn: drawn === '-' ? none : drawn.split(','),
+          lastFireOn: dashAt(text, t7 + 1, t8) ? null : text.slice(t7 + 1, t8),
+          drawnOn: dashAt(text, t8 + 1, t9) ? none : text.slice(t8 + 1, t9).split(','),
           inspectedForPurpose: e9 - t9 === 2 && text.charCodeAt(t9 + 1) === 49,
         },
         plan,
