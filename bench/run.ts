@@ -121,7 +121,7 @@ async function supervisionPart(): Promise<string> {
   const supervision = await supervisionBench(units);
   for (const r of supervision) console.log(`${r.label}: ${r.value}${r.reference ? ` | ${r.reference}` : ''}${r.ratio ? ` | ratio ${r.ratio}` : ''}`);
   return [
-    `## Supervision at scale (${units.toLocaleString('en-US')} generated units; \`FEP_BENCH_UNITS\` changes the size)`,
+    `## Supervision at scale (${units.toLocaleString('en-US')} generated units; \`FEP_BENCH_UNITS\` changes the size${process.env.FEP_BENCH_SEED === 'raw' ? '; `FEP_BENCH_SEED=raw`: units inserted directly, no import measured' : ''})`,
     '',
     `\`npm run bench -- supervision\` · ${new Date().toISOString().slice(0, 10)} · ${machine()}, SQLite`,
     '',

@@ -111,14 +111,30 @@ export function canonical(value: unknown): string {
  */
 export const DRAW_INPUT_HEADER = 'FEP-DRAW-INPUT v1';
 
+/** The file's first lines: its header, the plan and the draw date. */
+export function drawInputHead(input: Pick<DrawInput, 'plan' | 'drawDate'>): string {
+  return `${DRAW_INPUT_HEADER}\nplan\t${canonical(input.plan)}\ndate\t${input.drawDate}\n`;
+}
+
+/**
+ * One unit's line: `unit usci risk credit key kind self lastFire drawnOn inspected`, tab-separated. Publication
+ * has the store write the lines of units with default history (no earlier draw, not inspected for the purpose)
+ * in this same layout (supervision's draw-input.ts); a test compares the two.
+ */
+export function drawUnitLine(u: DrawUnit): string {
+  return `unit\t${u.usci}\t${u.riskLevel}\t${u.creditLevel}\t${u.keyUnit ? 1 : 0}\t${u.venueKind ?? '-'}\t${u.selfCommitment ? 1 : 0}\t${u.lastFireOn ?? '-'}\t${u.drawnOn.length === 0 ? '-' : u.drawnOn.length === 1 ? u.drawnOn[0] : [...u.drawnOn].sort().join(',')}\t${u.inspectedForPurpose ? 1 : 0}\n`;
+}
+
+export function drawInspectorLine(i: DrawInspector): string {
+  return `inspector\t${i.userId}\t${i.conflicts.length ? [...i.conflicts].sort().join(',') : '-'}\n`;
+}
+
 export function* drawInputLines(input: DrawInput, presorted = false): Generator<string> {
-  yield `${DRAW_INPUT_HEADER}\n`;
-  yield `plan\t${canonical(input.plan)}\n`;
-  yield `date\t${input.drawDate}\n`;
+  yield drawInputHead(input);
   const units = presorted ? input.units : [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
   let chunk = '';
   for (const u of units) {
-    chunk += `unit\t${u.usci}\t${u.riskLevel}\t${u.creditLevel}\t${u.keyUnit ? 1 : 0}\t${u.venueKind ?? '-'}\t${u.selfCommitment ? 1 : 0}\t${u.lastFireOn ?? '-'}\t${u.drawnOn.length === 0 ? '-' : u.drawnOn.length === 1 ? u.drawnOn[0] : [...u.drawnOn].sort().join(',')}\t${u.inspectedForPurpose ? 1 : 0}\n`;
+    chunk += drawUnitLine(u);
     if (chunk.length > 1 << 16) {
       yield chunk;
       chunk = '';
@@ -126,22 +142,40 @@ export function* drawInputLines(input: DrawInput, presorted = false): Generator<
   }
   if (chunk) yield chunk;
   const inspectors = presorted ? input.inspectors : [...input.inspectors].sort((a, b) => (a.userId < b.userId ? -1 : 1));
-  for (const i of inspectors) yield `inspector\t${i.userId}\t${i.conflicts.length ? [...i.conflicts].sort().join(',') : '-'}\n`;
+  for (const i of inspectors) yield drawInspectorLine(i);
 }
 
-const LEVELS = new Map<string, string>(['low', 'medium', 'high', 'A', 'B', 'C', 'D'].map((l) => [l, l]));
+const LEVELS = ['low', 'medium', 'high', 'A', 'B', 'C', 'D'];
+/** The field text[from, to) as the shared constant string of its level (no new string per line), or as read. */
+function levelAt(text: string, from: number, to: number): string {
+  for (const l of LEVELS) if (l.length === to - from && text.startsWith(l, from)) return l;
+  return text.slice(from, to);
+}
+/** Whether text[from, to) is the `-` of an empty field. */
+const dashAt = (text: string, from: number, to: number) => to - from === 1 && text.charCodeAt(from) === 45;
 
 /**
  * Reads the published text back (the draw and the replay). A province's file has millions of unit lines:
- * each is cut at its tabs by position (no array of fields per line), and the levels are the shared constant
- * strings, so reading two million units makes two million small objects and little else.
+ * each is cut at its tabs by position (no array of fields per line), the levels are the shared constant
+ * strings and empty fields make no string, so reading two million units makes two million small objects and
+ * their USCIs, little else.
  */
 export function parseDrawInput(text: string): DrawInput {
+  const units: DrawUnit[] = [];
+  const rest = scanDrawInput(text, (u) => units.push(u));
+  return { ...rest, units };
+}
+
+/**
+ * Reads the published text, handing each unit to `onUnit` in the file's order with the plan and date read so
+ * far (the object is the caller's to keep or drop): the draw keeps only what it needs of two million units, not
+ * two million objects.
+ */
+export function scanDrawInput(text: string, onUnit: (u: DrawUnit, plan: PlanRates | null, drawDate: string) => void): Omit<DrawInput, 'units'> {
   let pos = text.indexOf('\n');
   if (text.slice(0, pos) !== DRAW_INPUT_HEADER) throw new Error('not a draw input file');
   let plan: PlanRates | null = null;
   let drawDate = '';
-  const units: DrawUnit[] = [];
   const inspectors: DrawInspector[] = [];
   const none: string[] = [];
   const kinds = new Map<string, string>();
@@ -167,27 +201,27 @@ export function parseDrawInput(text: string): DrawInput {
       if (t2 < 0 || t9 < t2 || t9 > end) throw new Error(`draw input line ${lineNo}: a unit line has ten fields`);
       const after = text.indexOf('\t', t9 + 1);
       const e9 = after >= 0 && after < end ? after : end;
-      const risk = text.slice(t2 + 1, t3);
-      const credit = text.slice(t3 + 1, t4);
-      const kind = text.slice(t5 + 1, t6);
-      const fire = text.slice(t7 + 1, t8);
-      const drawn = text.slice(t8 + 1, t9);
       let venueKind: string | null = null;
-      if (kind !== '-') {
+      if (!dashAt(text, t5 + 1, t6)) {
+        const kind = text.slice(t5 + 1, t6);
         venueKind = kinds.get(kind) ?? kind;
         kinds.set(venueKind, venueKind);
       }
-      units.push({
-        usci: text.slice(t1 + 1, t2),
-        riskLevel: (LEVELS.get(risk) ?? risk) as RiskLevel,
-        creditLevel: (LEVELS.get(credit) ?? credit) as CreditLevel,
-        keyUnit: t5 - t4 === 2 && text.charCodeAt(t4 + 1) === 49,
-        venueKind,
-        selfCommitment: t7 - t6 === 2 && text.charCodeAt(t6 + 1) === 49,
-        lastFireOn: fire === '-' ? null : fire,
-        drawnOn: drawn === '-' ? none : drawn.split(','),
-        inspectedForPurpose: e9 - t9 === 2 && text.charCodeAt(t9 + 1) === 49,
-      });
+      onUnit(
+        {
+          usci: text.slice(t1 + 1, t2),
+          riskLevel: levelAt(text, t2 + 1, t3) as RiskLevel,
+          creditLevel: levelAt(text, t3 + 1, t4) as CreditLevel,
+          keyUnit: t5 - t4 === 2 && text.charCodeAt(t4 + 1) === 49,
+          venueKind,
+          selfCommitment: t7 - t6 === 2 && text.charCodeAt(t6 + 1) === 49,
+          lastFireOn: dashAt(text, t7 + 1, t8) ? null : text.slice(t7 + 1, t8),
+          drawnOn: dashAt(text, t8 + 1, t9) ? none : text.slice(t8 + 1, t9).split(','),
+          inspectedForPurpose: e9 - t9 === 2 && text.charCodeAt(t9 + 1) === 49,
+        },
+        plan,
+        drawDate,
+      );
       continue;
     }
     const f = text.slice(start, end).split('\t');
@@ -206,7 +240,7 @@ export function parseDrawInput(text: string): DrawInput {
     }
   }
   if (!plan || !drawDate) throw new Error('draw input without plan or date');
-  return { plan, drawDate, units, inspectors };
+  return { plan, drawDate, inspectors };
 }
 
 /** The hash of everything the draw depends on except the public value; published before the draw. */
@@ -267,52 +301,61 @@ export function rateOf(stratum: string, plan: PlanRates): number {
 }
 
 /**
- * Runs the draw. `inputsHash` is the published hash of the input (computed here when not given); units
- * already sorted by USCI (as the published file is) are not sorted again.
+ * Step 1 of the algorithm, one unit at a time in USCI order: a unit is set aside with its reason or joins its
+ * stratum (only its USCI is kept).
  */
-export function runDraw(input: DrawInput, publicValue: string, hash: Hash, inputsHash = drawInputsHash(input, hash)): DrawResult {
-  const seed = drawSeed(publicValue, inputsHash, hash);
-  const stream = new DrawStream(seed, hash);
-  const { plan, drawDate } = input;
-  const yearAgo = monthsBefore(drawDate, 12);
-  const intervalStart = monthsBefore(drawDate, plan.minMonthsBetween);
-  const twoYearsAgo = monthsBefore(drawDate, 24);
+class Strata {
+  readonly setAside: SetAside[] = [];
+  readonly byStratum = new Map<string, string[]>();
+  // A stratum's list is found without building its key (a province's directory passes through `add`).
+  private readonly listOf = new Map<string, string[]>();
+  private readonly yearAgo: string;
+  private readonly intervalStart: string;
+  private readonly twoYearsAgo: string;
+  constructor(
+    private readonly plan: PlanRates,
+    private readonly drawDate: string,
+  ) {
+    this.yearAgo = monthsBefore(drawDate, 12);
+    this.intervalStart = monthsBefore(drawDate, plan.minMonthsBetween);
+    this.twoYearsAgo = monthsBefore(drawDate, 24);
+  }
 
-  const setAside: SetAside[] = [];
-  const byStratum = new Map<string, DrawUnit[]>();
-  const sorted = input.units.every((u, i, a) => i === 0 || a[i - 1]!.usci < u.usci) ? input.units : [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
-  // A province's directory passes through this loop: no array or string is made for a unit that needs none
-  // (most were never drawn), and a unit's stratum list is found without building its key.
-  const listOf = new Map<string, DrawUnit[]>();
-  for (const u of sorted) {
+  add(u: DrawUnit): void {
+    const { plan, drawDate } = this;
     let recent = 0;
-    for (const d of u.drawnOn) if (d > yearAgo && d <= drawDate) recent++;
-    if (recent >= plan.maxDrawsPerYear) setAside.push({ usci: u.usci, reason: 'cap_per_year' });
-    else if (plan.minMonthsBetween > 0 && u.drawnOn.length > 0 && u.drawnOn.some((d) => d > intervalStart && d <= drawDate))
-      setAside.push({ usci: u.usci, reason: 'cap_interval' });
-    else if (plan.excludeSelfCommitted && u.selfCommitment && u.riskLevel === 'low' && !(u.lastFireOn && u.lastFireOn > twoYearsAgo))
-      setAside.push({ usci: u.usci, reason: 'self_committed' });
-    else if (u.inspectedForPurpose) setAside.push({ usci: u.usci, reason: 'already_inspected' });
+    for (const d of u.drawnOn) if (d > this.yearAgo && d <= drawDate) recent++;
+    if (recent >= plan.maxDrawsPerYear) this.setAside.push({ usci: u.usci, reason: 'cap_per_year' });
+    else if (plan.minMonthsBetween > 0 && u.drawnOn.length > 0 && u.drawnOn.some((d) => d > this.intervalStart && d <= drawDate))
+      this.setAside.push({ usci: u.usci, reason: 'cap_interval' });
+    else if (plan.excludeSelfCommitted && u.selfCommitment && u.riskLevel === 'low' && !(u.lastFireOn && u.lastFireOn > this.twoYearsAgo))
+      this.setAside.push({ usci: u.usci, reason: 'self_committed' });
+    else if (u.inspectedForPurpose) this.setAside.push({ usci: u.usci, reason: 'already_inspected' });
     else {
       const campaign = plan.campaign && u.venueKind && plan.campaign.venueKinds.includes(u.venueKind) ? 1 : 0;
       const short = `${u.riskLevel}${u.creditLevel}${u.keyUnit ? 1 : 0}${campaign}`;
-      let list = listOf.get(short);
+      let list = this.listOf.get(short);
       if (!list) {
         list = [];
-        listOf.set(short, list);
-        byStratum.set(stratumOf(u, plan), list);
+        this.listOf.set(short, list);
+        this.byStratum.set(stratumOf(u, plan), list);
       }
-      list.push(u);
+      list.push(u.usci);
     }
   }
+}
 
-  const inspectors = [...input.inspectors].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+/** Steps 2 to 4: the sample of each stratum and two inspectors for each unit drawn. */
+function drawStrata(strataOf: Strata, inspectorList: readonly DrawInspector[], plan: PlanRates, seed: string, inputsHash: string, hash: Hash): DrawResult {
+  const stream = new DrawStream(seed, hash);
+  const inspectors = [...inspectorList].sort((a, b) => (a.userId < b.userId ? -1 : 1));
   // Most units have no conflicted inspector: they draw from the whole list; the few that do, from the rest.
   const conflictsOf = new Map<string, Set<string>>();
   for (const i of inspectors) for (const usci of i.conflicts) conflictsOf.set(usci, (conflictsOf.get(usci) ?? new Set()).add(i.userId));
   const drawn: DrawnUnit[] = [];
   const strata: DrawResult['strata'] = [];
   const unstaffed: string[] = [];
+  const { byStratum, setAside } = strataOf;
   for (const key of [...byStratum.keys()].sort()) {
     const units = byStratum.get(key)!;
     const rate = rateOf(key, plan);
@@ -323,18 +366,54 @@ export function runDraw(input: DrawInput, publicValue: string, hash: Hash, input
       [pool[i], pool[j]] = [pool[j]!, pool[i]!];
     }
     strata.push({ key, eligible: units.length, rate, drawn: n });
-    for (const u of pool.slice(0, n)) {
-      const conflicted = conflictsOf.get(u.usci);
+    for (const usci of pool.slice(0, n)) {
+      const conflicted = conflictsOf.get(usci);
       const free = conflicted ? inspectors.filter((i) => !conflicted.has(i.userId)) : inspectors;
       if (free.length < 2) {
-        unstaffed.push(u.usci);
+        unstaffed.push(usci);
         continue;
       }
       const a = stream.int(free.length);
       let b = stream.int(free.length - 1);
       if (b >= a) b++;
-      drawn.push({ usci: u.usci, stratum: key, inspectors: [free[a]!.userId, free[b]!.userId] });
+      drawn.push({ usci, stratum: key, inspectors: [free[a]!.userId, free[b]!.userId] });
     }
   }
   return { seed, inputsHash, drawn, strata, setAside, unstaffed };
+}
+
+/**
+ * Runs the draw. `inputsHash` is the published hash of the input (computed here when not given); units
+ * already sorted by USCI (as the published file is) are not sorted again.
+ */
+export function runDraw(input: DrawInput, publicValue: string, hash: Hash, inputsHash = drawInputsHash(input, hash)): DrawResult {
+  const seed = drawSeed(publicValue, inputsHash, hash);
+  const sorted = input.units.every((u, i, a) => i === 0 || a[i - 1]!.usci < u.usci) ? input.units : [...input.units].sort((a, b) => (a.usci < b.usci ? -1 : 1));
+  const strata = new Strata(input.plan, input.drawDate);
+  for (const u of sorted) strata.add(u);
+  return drawStrata(strata, input.inspectors, input.plan, seed, inputsHash, hash);
+}
+
+/**
+ * Runs the draw over the published text itself (`inputsHash` is its published hash): the same result as
+ * `runDraw(parseDrawInput(text), …)`, but a unit's object lives only while it is sorted into its stratum. A
+ * file whose units are not in USCI order is drawn through `runDraw`, which sorts them.
+ */
+export function runDrawOnText(text: string, publicValue: string, hash: Hash, inputsHash: string): DrawResult {
+  let strata: Strata | null = null;
+  let previous = '';
+  let drawable = true;
+  const head = scanDrawInput(text, (u, plan, drawDate) => {
+    if (!drawable) return;
+    // drawInputLines writes the plan and the date before the units, in USCI order; any other file is drawn the long way.
+    if (!plan || !drawDate || (previous !== '' && !(previous < u.usci))) {
+      drawable = false;
+      return;
+    }
+    previous = u.usci;
+    strata ??= new Strata(plan, drawDate);
+    strata.add(u);
+  });
+  if (!drawable) return runDraw(parseDrawInput(text), publicValue, hash, inputsHash);
+  return drawStrata(strata ?? new Strata(head.plan, head.drawDate), head.inspectors, head.plan, drawSeed(publicValue, inputsHash, hash), inputsHash, hash);
 }

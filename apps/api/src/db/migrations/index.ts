@@ -86,6 +86,7 @@ import { migration as dashboardUnitLevels } from './0770_dashboard_unit_levels.t
 import { migration as partnersClientCertificates } from './0771_partners_client_certificates.ts';
 import { migration as unitsDrawInputIndex } from './0772_units_draw_input_index.ts';
 import { migration as licencesRowSeals } from './0773_licences_row_seals.ts';
+import { migration as inspectionTasksDropPrefixIndex } from './0785_inspection_tasks_drop_prefix_index.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -182,6 +183,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0771_partners_client_certificates': partnersClientCertificates(dialect),
     '0772_units_draw_input_index': unitsDrawInputIndex,
     '0773_licences_row_seals': licencesRowSeals(dialect),
+    '0785_inspection_tasks_drop_prefix_index': inspectionTasksDropPrefixIndex,
   };
 }
 

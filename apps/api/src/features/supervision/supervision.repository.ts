@@ -57,11 +57,11 @@ export async function unitByUsci(db: Executor, usci: string) {
 
 export async function unitsByUsci(db: Executor, uscis: string[]) {
   const out = new Map<string, { id: string; name: string; address: string; agency_id: string; agency_path: string; region_code: string }>();
-  for (let i = 0; i < uscis.length; i += 500) {
+  for (let i = 0; i < uscis.length; i += 1000) {
     const rows = await db
       .selectFrom('units')
       .select(['id', 'usci', 'name', 'address', 'agency_id', 'agency_path', 'region_code'])
-      .where('usci', 'in', uscis.slice(i, i + 500))
+      .where('usci', 'in', uscis.slice(i, i + 1000))
       .execute();
     for (const r of rows) out.set(r.usci, r);
   }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, type ReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Content-addressed storage: DATA_DIR/files/ab/cd/<sha256>. The same bytes are stored once. */
@@ -29,6 +29,60 @@ export async function storeBlob(dataDir: string, data: Buffer): Promise<string> 
     }
   }
   return sha;
+}
+
+/** A blob written piece by piece (a file too large to hold twice in memory); `finish` stores it under its SHA-256. */
+export interface BlobWriter {
+  write(data: Buffer): Promise<void>;
+  /** Stores the bytes written and returns their SHA-256. */
+  finish(): Promise<string>;
+  /** Removes what was written (the caller failed before finishing). */
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens a blob to be written in pieces: the pieces go to a temporary file in the store while their SHA-256 is
+ * taken, and the file is renamed to its content address at the end (as `storeBlob`, atomically).
+ */
+export async function openBlobWriter(dataDir: string): Promise<BlobWriter> {
+  const root = join(dataDir, 'files');
+  await mkdir(root, { recursive: true });
+  const tmp = join(root, `${randomUUID()}.tmp`);
+  const file = await open(tmp, 'wx', 0o600);
+  const hash = createHash('sha256');
+  let closed = false;
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await file.close();
+    }
+  };
+  return {
+    async write(data) {
+      hash.update(data);
+      await file.write(data);
+    },
+    async finish() {
+      await close();
+      const sha = hash.digest('hex');
+      const path = blobPath(dataDir, sha);
+      if (existsSync(path)) await rm(tmp, { force: true });
+      else {
+        await mkdir(join(path, '..'), { recursive: true });
+        try {
+          await rename(tmp, path);
+        } catch (err) {
+          await rm(tmp, { force: true });
+          if (!existsSync(path)) throw err;
+        }
+      }
+      return sha;
+    },
+    async abort() {
+      await close();
+      await rm(tmp, { force: true });
+    },
+  };
 }
 
 export function readBlob(dataDir: string, sha: string): Promise<Buffer> {

@@ -1,10 +1,10 @@
-import { runDraw } from '@fep/domain';
+import { runDrawOnText } from '@fep/domain';
 import type { InspectionTaskTable, RandomPlanTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { INSPECTOR_IDS, insertTasks, newInspectionTask } from '../../inspections/index.ts';
-import { frozenInput, sm3 } from '../draw-input.ts';
+import { frozenText, sm3 } from '../draw-input.ts';
 import { DRAW_SUMMARY } from '../supervision.columns.ts';
 import { findPlan, unitsByUsci, updatePlanIf } from '../supervision.repository.ts';
 
@@ -28,7 +28,8 @@ export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPl
     const nowIso = deps.now().toISOString();
     if (!(await updatePlanIf(trx, id, 'published', { status: 'drawn', public_value: input.publicValue, drawn_at: nowIso, updated_at: nowIso })))
       throw new AppError('SUPERVISION.PLAN_STATE', '计划已抽取');
-    const result = runDraw(await frozenInput(deps, plan, 'sha256'), input.publicValue, sm3, plan.inputs_hash!);
+    // The file is read as text and drawn as it is read: the draw keeps the units' USCIs, not their objects.
+    const result = runDrawOnText(await frozenText(deps, plan, 'sha256'), input.publicValue, sm3, plan.inputs_hash!);
     const units = await unitsByUsci(
       trx,
       result.drawn.map((d) => d.usci),

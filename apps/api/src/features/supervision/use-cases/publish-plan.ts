@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { drawInputLines } from '@fep/domain';
 import type { RandomPlanTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { storeBlob } from '../../../platform/files/storage.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
-import { collectDrawInput } from '../draw-input.ts';
+import { freezeDrawInput } from '../draw-input.ts';
 import { findPlan, updatePlanIf } from '../supervision.repository.ts';
 
 /**
@@ -24,24 +21,16 @@ export async function publishPlan(deps: Deps, actor: Actor, input: { plan: Rando
       !(await updatePlanIf(trx, id, 'draft', { status: 'published', public_value_source: input.publicValueSource, published_at: nowIso, updated_at: nowIso }))
     )
       throw new AppError('SUPERVISION.PLAN_STATE', '计划已公布，不能再次公布');
-    const drawInput = await collectDrawInput(trx, plan);
-    if (drawInput.inspectors.length < 2) throw new AppError('SUPERVISION.PLAN_STATE', '辖区持证检查人员不足两名，不能公布计划');
-    // The published file and its hash, line by line (a province's directory never becomes one JSON value).
-    const h = createHash('sm3');
-    const chunks: Buffer[] = [];
-    for (const line of drawInputLines(drawInput, true)) {
-      const b = Buffer.from(line, 'utf8');
-      h.update(b);
-      chunks.push(b);
-    }
-    const inputsHash = h.digest('hex');
-    const sha = await storeBlob(deps.config.dataDir, Buffer.concat(chunks));
+    // The published file and its hashes, written page by page (a province's directory is never held whole).
+    const frozen = await freezeDrawInput(trx, deps.config.dataDir, plan);
+    const inputsHash = frozen.inputsHash;
+    const sha = frozen.sha256;
     await updatePlanIf(trx, id, 'published', { inputs_hash: inputsHash, inputs_sha256: sha });
     await audit({
       action: 'random_plan.publish',
       targetType: 'random_plan',
       targetId: id,
-      details: { inputsHash, units: drawInput.units.length, inspectors: drawInput.inspectors.length, publicValueSource: input.publicValueSource },
+      details: { inputsHash, units: frozen.units, inspectors: frozen.inspectors, publicValueSource: input.publicValueSource },
     });
     return {
       ...plan,
