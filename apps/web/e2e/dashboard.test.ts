@@ -7,7 +7,7 @@ import { centreEventsTopic } from '@fep/domain';
 import ExcelJS from 'exceljs';
 import { DEMO_DEVICES, type MonitoringConsumer } from '../../api/src/features/monitoring/index.ts';
 import { publishToBroker, startTestMonitoring } from '../../api/src/test-support/broker.ts';
-import { type E2E, expectAccessible, SHOTS, startE2E } from './support.ts';
+import { type E2E, expectAccessible, SHOTS, settledBox, startE2E } from './support.ts';
 
 /**
  * Browser test of the leaders' dashboard and map (MON-02, SUP-13) in Debian's headless Chromium: 辽阳's leader
@@ -175,8 +175,8 @@ describe('leaders’ dashboard and map in headless Chromium', () => {
     const map = page.getByRole('application', { name: '点选单位位置的地图' });
     await map.locator('.map-pin').waitFor();
     await map.scrollIntoViewIfNeeded();
-    const pin = await map.locator('.map-pin').boundingBox();
-    assert.ok(pin, 'the present place is drawn');
+    // Where the pin is once the map has settled on it (it may still be panning or zooming to it).
+    const pin = await settledBox(map.locator('.map-pin'));
     await page.touchscreen.tap(pin.x + pin.width / 2 + 40, pin.y + pin.height / 2);
     await page.getByTestId('unit-position').filter({ hasText: '已选位置' }).waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { buildApp, createContext } from '../../api/src/app.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import type { AppContext } from '../../api/src/platform/context.ts';
@@ -216,6 +216,22 @@ export async function answerTo(page: Page, path: RegExp, click: () => Promise<vo
   await click();
   const r = await answered;
   assert.ok(r.ok(), `${path}: ${r.status()} ${await r.text()}`);
+}
+
+/**
+ * The element's box once it has stopped moving (two reads 150 ms apart agree): a map that pans or zooms to
+ * its pin after opening moves the pin under a tap aimed at where it was a moment before.
+ */
+export async function settledBox(locator: Locator, timeout = 15_000): Promise<{ x: number; y: number; width: number; height: number }> {
+  const until = Date.now() + timeout;
+  let last = await locator.boundingBox();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 150));
+    const box = await locator.boundingBox();
+    if (box && last && Math.abs(box.x - last.x) < 0.5 && Math.abs(box.y - last.y) < 0.5) return box;
+    assert.ok(Date.now() < until, `the element kept moving for ${timeout} ms`);
+    last = box;
+  }
 }
 
 /** axe-core's browser build, evaluated in the page (through the debugging protocol, so the product's CSP does not block it). */
