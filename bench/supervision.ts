@@ -22,6 +22,7 @@ import { loadConfig } from '../apps/api/src/config.ts';
 import { importUnits } from '../apps/api/src/features/units/index.ts';
 import { systemActor } from '../apps/api/src/platform/actor.ts';
 import { uuidv7 } from '../apps/api/src/platform/ids.ts';
+import { seededRandom as prng } from '../apps/api/src/platform/seeded-random.ts';
 
 const run = promisify(execFile);
 
@@ -33,16 +34,6 @@ export interface Row {
 }
 
 const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A deterministic CSV of `n` units in Liaoyang (detachment and brigade), with valid USCIs. */
 export async function generate(file: string, n: number): Promise<string[]> {

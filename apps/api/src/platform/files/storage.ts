@@ -21,14 +21,27 @@ export async function storeBlob(dataDir: string, data: Buffer): Promise<string> 
     await mkdir(join(path, '..'), { recursive: true });
     const tmp = `${path}.${randomUUID()}.tmp`;
     await writeFile(tmp, data, { mode: 0o600 });
-    try {
-      await rename(tmp, path);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      if (!existsSync(path)) throw err;
-    }
+    await moveIntoPlace(tmp, path);
   }
   return sha;
+}
+
+/**
+ * Renames a written temporary file to its content address. Another writer of the same bytes may have got
+ * there first: then its copy stands (same content) and the temporary file is removed.
+ */
+async function moveIntoPlace(tmp: string, path: string): Promise<void> {
+  if (existsSync(path)) {
+    await rm(tmp, { force: true });
+    return;
+  }
+  await mkdir(join(path, '..'), { recursive: true });
+  try {
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    if (!existsSync(path)) throw err;
+  }
 }
 
 /** A blob written piece by piece (a file too large to hold twice in memory); `finish` stores it under its SHA-256. */
@@ -65,17 +78,7 @@ export async function openBlobWriter(dataDir: string): Promise<BlobWriter> {
     async finish() {
       await close();
       const sha = hash.digest('hex');
-      const path = blobPath(dataDir, sha);
-      if (existsSync(path)) await rm(tmp, { force: true });
-      else {
-        await mkdir(join(path, '..'), { recursive: true });
-        try {
-          await rename(tmp, path);
-        } catch (err) {
-          await rm(tmp, { force: true });
-          if (!existsSync(path)) throw err;
-        }
-      }
+      await moveIntoPlace(tmp, blobPath(dataDir, sha));
       return sha;
     },
     async abort() {
