@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { HealthView } from '@fep/contracts';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
@@ -143,7 +143,7 @@ export async function buildApp(
     },
     trustProxy: true,
     // Access lines are written at info level; below it, skip building them for every request.
-    disableRequestLogging: !['trace', 'debug', 'info'].includes(ctx.config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['trace', 'debug', 'info'].includes(ctx.config.logLevel) }),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });

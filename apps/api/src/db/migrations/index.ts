@@ -87,6 +87,8 @@ import { migration as partnersClientCertificates } from './0771_partners_client_
 import { migration as unitsDrawInputIndex } from './0772_units_draw_input_index.ts';
 import { migration as licencesRowSeals } from './0773_licences_row_seals.ts';
 import { migration as inspectionTasksDropPrefixIndex } from './0785_inspection_tasks_drop_prefix_index.ts';
+import { migration as inspectionsTaskInspectorsByUser } from './0786_inspections_task_inspectors_by_user.ts';
+import { migration as inspectionTasksTriggerKeyPartial } from './0787_inspection_tasks_trigger_key_partial.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -184,6 +186,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0772_units_draw_input_index': unitsDrawInputIndex,
     '0773_licences_row_seals': licencesRowSeals(dialect),
     '0785_inspection_tasks_drop_prefix_index': inspectionTasksDropPrefixIndex,
+    '0786_inspections_task_inspectors_by_user': inspectionsTaskInspectorsByUser(dialect),
+    '0787_inspection_tasks_trigger_key_partial': inspectionTasksTriggerKeyPartial,
   };
 }
 

@@ -12,7 +12,7 @@ import { dropSchema, pgAdmin } from '../../test-support/pg-schema.ts';
 import { assignedTo, inspectorsOfTasks } from './inspections.repository.ts';
 import { newInspectionTask } from './new-task.ts';
 
-/** Migration 0030: a store with tasks before the join table keeps every task's inspectors, in order. */
+/** Migrations 0030 and 0786: a store with tasks before the join table keeps every task's inspectors, in order. */
 for (const kind of DATABASES) {
   describe(`inspection task inspectors migration [${kind}]`, () => {
     test('SUP-09 existing inspector arrays are copied into inspection_task_inspectors; assignedTo finds them', async () => {
@@ -61,10 +61,19 @@ for (const kind of DATABASES) {
         await db.insertInto('inspection_tasks').values(legacy).execute();
 
         await migrateToLatest(db as never, database.dialect);
+        // The join rows, through 0030's copy and 0786's rebuild keyed by (user, task), in the task's order.
+        const joined = await db.selectFrom('inspection_task_inspectors').select(['task_id', 'user_id', 'position']).execute();
+        const byTask = (id: string) =>
+          joined
+            .filter((j) => j.task_id === id)
+            .sort((x, y) => x.position - y.position)
+            .map((j) => j.user_id);
+        assert.deepEqual(byTask(a.id), ['u-2', 'u-1'], 'order kept');
+        assert.deepEqual(byTask(b.id), ['u-3', 'u-2']);
+        assert.deepEqual(byTask(c.id), []);
         const ids = await inspectorsOfTasks(db, [a.id, b.id, c.id]);
-        assert.deepEqual(ids.get(a.id), ['u-2', 'u-1'], 'order kept');
-        assert.deepEqual(ids.get(b.id), ['u-3', 'u-2']);
-        assert.equal(ids.get(c.id), undefined);
+        assert.deepEqual(ids.get(a.id), ['u-2', 'u-1']);
+        assert.deepEqual(ids.get(c.id), []);
         const mine = await db.selectFrom('inspection_tasks').select('id').where(assignedTo('u-2')).orderBy('id').execute();
         assert.deepEqual(
           mine.map((m) => m.id),

@@ -8,10 +8,9 @@ import { INSPECTOR_IDS } from './inspections.columns.ts';
 
 /**
  * Storage of inspection tasks, the only code that writes `inspection_tasks` and
- * `inspection_task_inspectors`. The two inspectors of a task live in the join table (indexed by user, so
- * "my tasks" is a lookup, not a LIKE over JSON); `inspector_ids_json` is kept as a denormalised copy,
- * written here in the same statement batch, so that synchronous readers (`inspectorIdsOf`) and code that
- * still reads the column keep working.
+ * `inspection_task_inspectors`. The two inspectors of a task live in the join table keyed by (user, task), so
+ * "my tasks" is a lookup, not a LIKE over JSON; `inspector_ids_json` is their copy in the task's order, written
+ * here in the same statement batch, and is what the inspectors of a given task are read from.
  */
 export type TaskStatus = InspectionTaskTable['status'];
 
@@ -20,18 +19,20 @@ export function inspectorIdsOf(task: Pick<InspectionTaskTable, 'inspector_ids_js
   return INSPECTOR_IDS.decode(task.inspector_ids_json) ?? [];
 }
 
-/** The inspectors of tasks, from the join table: task id → user ids in order. */
+/**
+ * The inspectors of tasks: task id → user ids in order. Read from the tasks' own `inspector_ids_json`, which this
+ * repository writes with the join rows in the same statement batch; the join table is keyed by user (migration 0786)
+ * and answers only "the tasks of this inspector".
+ */
 export async function inspectorsOfTasks(db: Executor, taskIds: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < taskIds.length; i += 500) {
     const rows = await db
-      .selectFrom('inspection_task_inspectors')
-      .select(['task_id', 'user_id'])
-      .where('task_id', 'in', taskIds.slice(i, i + 500))
-      .orderBy('task_id')
-      .orderBy('position')
+      .selectFrom('inspection_tasks')
+      .select(['id', 'inspector_ids_json'])
+      .where('id', 'in', taskIds.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.task_id, [...(out.get(r.task_id) ?? []), r.user_id]);
+    for (const r of rows) out.set(r.id, inspectorIdsOf(r));
   }
   return out;
 }
@@ -40,8 +41,15 @@ export async function findTask(db: Executor, id: string): Promise<InspectionTask
   return db.selectFrom('inspection_tasks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The join rows of tasks, in key order (user, task): a draw's two hundred thousand rows go into the table's one B-tree in order. */
 function joinRows(rows: readonly InspectionTaskTable[]) {
-  return rows.flatMap((t) => [...new Set(inspectorIdsOf(t))].map((user_id, i) => ({ task_id: t.id, user_id, position: i + 1 })));
+  const out: { task_id: string; user_id: string; position: number }[] = [];
+  for (const t of rows) {
+    let position = 0;
+    for (const user_id of new Set(inspectorIdsOf(t))) out.push({ task_id: t.id, user_id, position: ++position });
+  }
+  if (out.length > 1) out.sort((a, b) => (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : a.task_id < b.task_id ? -1 : a.task_id > b.task_id ? 1 : 0));
+  return out;
 }
 
 async function insertJoinRows(trx: Executor, rows: readonly InspectionTaskTable[]): Promise<void> {
@@ -68,7 +76,8 @@ export async function insertTaskOnce(trx: Executor, row: InspectionTaskTable & {
   const r = await trx
     .insertInto('inspection_tasks')
     .values(row)
-    .onConflict((oc) => oc.column('trigger_key').doNothing())
+    // The unique index is partial (migration 0787): the conflict target names its predicate.
+    .onConflict((oc) => oc.column('trigger_key').where('trigger_key', 'is not', null).doNothing())
     .executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
   await insertJoinRows(trx, [row]);
@@ -128,7 +137,10 @@ export async function updateTaskIf(
     [written, 1],
   ]);
   if (ids) {
-    await trx.deleteFrom('inspection_task_inspectors').where('task_id', '=', task.id).execute();
+    // The rows to replace are those of the task as read (the version check above proves it is the stored one),
+    // found by the table's key (user, task).
+    const before = [...new Set(inspectorIdsOf(task))];
+    if (before.length > 0) await trx.deleteFrom('inspection_task_inspectors').where('user_id', 'in', before).where('task_id', '=', task.id).execute();
     await insertJoinRows(trx, [written]);
   }
   return written;
@@ -195,14 +207,10 @@ export function assignedTo(userId: string) {
     );
 }
 
-/** The tasks of a random plan with their inspectors (from the join table), by USCI. */
+/** The tasks of a random plan with their inspectors, by USCI. */
 export async function tasksOfPlan(db: Executor, planId: string): Promise<(InspectionTaskTable & { inspectorIds: string[] })[]> {
   const tasks = await db.selectFrom('inspection_tasks').selectAll().where('plan_id', '=', planId).orderBy('usci').execute();
-  const ids = await inspectorsOfTasks(
-    db,
-    tasks.map((t) => t.id),
-  );
-  return tasks.map((t) => ({ ...t, inspectorIds: ids.get(t.id) ?? [] }));
+  return tasks.map((t) => ({ ...t, inspectorIds: inspectorIdsOf(t) }));
 }
 
 // ---- the task list (keyset pages) ---------------------------------------------------------------

@@ -408,6 +408,17 @@ for (const database of DATABASES) {
       const again = await burst(t, as('clerk.440106'), 'POST', `/api/v1/inspection-tasks/${p.taskId}/assign`, { inspectorIds: others });
       oneWinner(again, ['LICENSING.TASK_NOT_OPEN', 'LICENSING.ALREADY_ASSIGNED']);
       assert.equal(await auditCount(t, 'inspection_task.assign', p.taskId), 2);
+      // The join rows ("my tasks") are the new inspectors' alone: the old rows were found by their key and removed.
+      const joined = await t.ctx.database.db
+        .selectFrom('inspection_task_inspectors')
+        .select(['user_id', 'position'])
+        .where('task_id', '=', p.taskId)
+        .orderBy('position')
+        .execute();
+      assert.deepEqual(
+        joined.map((j) => j.user_id),
+        others,
+      );
     });
 
     test('LIC-03 verification ordering rectification: one numbered order', async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import {
   type CreditLevel,
   type DrawInput,
@@ -232,11 +232,36 @@ export async function frozenText(
   plan: RandomPlanTable,
   check: 'sm3' | 'sha256' = 'sm3',
 ): Promise<string> {
+  const { text, checked } = await frozenTextChecking(ctx, plan, check);
+  await checked;
+  return text;
+}
+
+/**
+ * The frozen input's text at once, and its check as a promise: with `sha256` the digest runs on the thread pool
+ * (Web Crypto) while the caller reads the text, so a draw spends no time of its own on the check. `checked` rejects
+ * when the file does not match its published hash; the caller must await it before using what it read.
+ */
+export async function frozenTextChecking(
+  ctx: Pick<AppContext, 'config'> | { dataDir: string },
+  plan: RandomPlanTable,
+  check: 'sm3' | 'sha256',
+): Promise<{ text: string; checked: Promise<void> }> {
   if (!plan.inputs_sha256) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未公布');
   const bytes = await readBlob('dataDir' in ctx ? ctx.dataDir : ctx.config.dataDir, plan.inputs_sha256);
   const expected = check === 'sm3' ? plan.inputs_hash : plan.inputs_sha256;
-  if (createHash(check).update(bytes).digest('hex') !== expected) throw new Error(`published draw input of plan ${plan.id} does not match its hash`);
-  return bytes.toString('utf8');
+  const mismatch = () => new Error(`published draw input of plan ${plan.id} does not match its hash`);
+  const checked =
+    check === 'sha256'
+      ? webcrypto.subtle.digest('SHA-256', bytes).then((d) => {
+          if (Buffer.from(d).toString('hex') !== expected) throw mismatch();
+        })
+      : createHash(check).update(bytes).digest('hex') === expected
+        ? Promise.resolve()
+        : Promise.reject(mismatch());
+  // Handled by the caller's await; marked here so that a rejection while the caller still reads is not reported unhandled.
+  checked.catch(() => {});
+  return { text: bytes.toString('utf8'), checked };
 }
 
 /**

@@ -1,10 +1,10 @@
-import { runDrawOnText } from '@fep/domain';
+import { type DrawResult, runDrawOnText } from '@fep/domain';
 import type { InspectionTaskTable, RandomPlanTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { INSPECTOR_IDS, insertTasks, newInspectionTask } from '../../inspections/index.ts';
-import { frozenText, sm3 } from '../draw-input.ts';
+import { frozenTextChecking, sm3 } from '../draw-input.ts';
 import { DRAW_SUMMARY } from '../supervision.columns.ts';
 import { findPlan, unitsByUsci, updatePlanIf } from '../supervision.repository.ts';
 
@@ -14,22 +14,42 @@ function countBy(xs: string[]): Record<string, number> {
   return out;
 }
 
+const planState = (status: string) => new AppError('SUPERVISION.PLAN_STATE', status === 'drawn' ? '计划已抽取' : '请先公布计划及其输入，再抽取', { status });
+
 /**
  * The draw (SUP-05): seed = SM3(public value ‖ inputs hash); tasks with two inspectors each, in one
  * transaction. The plan moves published → drawn by compare-and-set first: a plan is drawn once.
+ *
+ * The published file is read and drawn over before the write transaction opens — a province's file is a hundred
+ * megabytes, and the store's writer would otherwise wait on that CPU work. The inputs of a published plan are frozen:
+ * the transaction checks that the plan is still published with the same inputs hash before it writes anything.
  */
 export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; publicValue: string }) {
+  if (input.plan.status !== 'published') throw planState(input.plan.status);
+  return persistDraw(deps, actor, input, await drawFromFile(deps, input));
+}
+
+/**
+ * The draw over the published file, checked against its hash. The file is read as text and drawn as it is read (the
+ * draw keeps the units' USCIs, not their objects); its text is not held once drawn.
+ */
+async function drawFromFile(deps: Deps, input: { plan: RandomPlanTable; publicValue: string }): Promise<DrawResult> {
+  const { text, checked } = await frozenTextChecking(deps, input.plan, 'sha256');
+  const result = runDrawOnText(text, input.publicValue, sm3, input.plan.inputs_hash!);
+  await checked;
+  return result;
+}
+
+function persistDraw(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; publicValue: string }, result: DrawResult) {
   const id = input.plan.id;
   return transact(deps, actor, async (trx, audit) => {
     const plan = await findPlan(trx, id);
     if (!plan) throw new AppError('RESOURCE.NOT_FOUND', '抽查计划不存在或无权查看');
-    if (plan.status !== 'published')
-      throw new AppError('SUPERVISION.PLAN_STATE', plan.status === 'drawn' ? '计划已抽取' : '请先公布计划及其输入，再抽取', { status: plan.status });
+    if (plan.status !== 'published') throw planState(plan.status);
+    if (plan.inputs_hash !== input.plan.inputs_hash) throw planState(plan.status);
     const nowIso = deps.now().toISOString();
     if (!(await updatePlanIf(trx, id, 'published', { status: 'drawn', public_value: input.publicValue, drawn_at: nowIso, updated_at: nowIso })))
       throw new AppError('SUPERVISION.PLAN_STATE', '计划已抽取');
-    // The file is read as text and drawn as it is read: the draw keeps the units' USCIs, not their objects.
-    const result = runDrawOnText(await frozenText(deps, plan, 'sha256'), input.publicValue, sm3, plan.inputs_hash!);
     const units = await unitsByUsci(
       trx,
       result.drawn.map((d) => d.usci),
