@@ -77,6 +77,7 @@ describe('licensing in headless Chromium', () => {
       .getByRole('row', { name: /鑫源大酒店/ })
       .getByRole('link')
       .click();
+    await clerkPage.getByRole('heading', { name: /鑫源大酒店/ }).waitFor();
     await clerkPage.getByRole('button', { name: '受理并当场许可' }).click();
     await clerkPage.getByRole('button', { name: '确认受理' }).click();
     await expectOutcome(clerkPage, '已受理并发放电子许可证', 'licensing-accept-commitment');

@@ -80,6 +80,7 @@ export async function startE2E(password: string, env: Record<string, string> = {
     dataDir,
     password,
     async login(page, path, username) {
+      watchWrites(page);
       await page.goto(`${base}${path}`);
       await page.getByLabel('用户名').fill(username);
       await page.getByLabel('密码').fill(password);
@@ -180,6 +181,32 @@ export async function recordLockedExit(page: Page): Promise<void> {
   await page.locator('img.thumb').waitFor();
 }
 
+/** The page's writes (method, path, answer or failure), newest last, kept so that a failed wait can say what was sent. */
+const WRITES = new WeakMap<Page, string[]>();
+
+/** Records the page's non-GET requests and what became of them (installed by `login`). */
+export function watchWrites(page: Page): void {
+  if (WRITES.has(page)) return;
+  const log: string[] = [];
+  WRITES.set(page, log);
+  const at = () => new Date().toISOString().slice(11, 23);
+  const path = (url: string) => new URL(url).pathname;
+  page.on('request', (r) => {
+    if (r.method() !== 'GET') log.push(`${at()} sent ${r.method()} ${path(r.url())}`);
+  });
+  page.on('response', (r) => {
+    if (r.request().method() !== 'GET') log.push(`${at()} answered ${r.status()} ${r.request().method()} ${path(r.url())}`);
+  });
+  page.on('requestfailed', (r) => {
+    if (r.method() !== 'GET') log.push(`${at()} failed (${r.failure()?.errorText ?? '?'}) ${r.method()} ${path(r.url())}`);
+  });
+}
+
+function recentWrites(page: Page): string {
+  const log = WRITES.get(page);
+  return log?.length ? `; the page's last writes: ${log.slice(-6).join(' | ')}` : '; the page sent no write';
+}
+
 /**
  * Waits for the toast that tells the outcome of an action: the expected success, or an error toast whose
  * text is then the failure. Without either in time, a screenshot of the page is kept beside the others
@@ -198,7 +225,7 @@ export async function expectOutcome(page: Page, success: string, name: string, t
     );
   if (!seen) {
     await page.screenshot({ path: `${SHOTS}failure-${name}.png`, fullPage: true }).catch(() => undefined);
-    assert.fail(`${name}: neither “${success}” nor an error was shown within ${timeout} ms (screenshot failure-${name}.png)`);
+    assert.fail(`${name}: neither “${success}” nor an error was shown within ${timeout} ms (screenshot failure-${name}.png)${recentWrites(page)}`);
   }
   if (!(await ok.count())) assert.fail(`${name}: the action failed with “${await failed.first().textContent()}”`);
 }

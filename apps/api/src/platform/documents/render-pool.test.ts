@@ -38,10 +38,16 @@ function stable(pdf: Buffer): string {
     .replace(/FEPSEAL1;[^)]*/, '');
 }
 
-function failingPool(mode: 'crash' | 'hang', failures: number, opts: { size?: number; timeoutMs?: number } = {}) {
+function failingPool(mode: 'crash' | 'hang' | 'stall', failures: number, opts: { size?: number; timeoutMs?: number; startTimeoutMs?: number } = {}) {
   const counter = new SharedArrayBuffer(4);
   new Int32Array(counter)[0] = failures;
-  return new RenderPool({ entry: FAILING, workerData: { failures: counter, mode }, size: opts.size ?? 1, timeoutMs: opts.timeoutMs });
+  return new RenderPool({
+    entry: FAILING,
+    workerData: { failures: counter, mode },
+    size: opts.size ?? 1,
+    timeoutMs: opts.timeoutMs,
+    startTimeoutMs: opts.startTimeoutMs,
+  });
 }
 
 describe('render pool (worker threads)', () => {
@@ -106,6 +112,22 @@ describe('render pool (worker threads)', () => {
     const d = await p.render(SPEC, KEY);
     assert.equal(verifySealedPdf(d.pdf, () => KEY.publicKey).ok, true);
     assert.equal(p.failures, 1);
+  });
+
+  test('a worker that never finishes starting is ended after the start limit and its document rendered on a fresh one', async () => {
+    const p = pool(failingPool('stall', 1, { startTimeoutMs: 3000 }));
+    const d = await p.render(SPEC, KEY);
+    assert.equal(verifySealedPdf(d.pdf, () => KEY.publicKey).ok, true);
+    assert.equal(p.failures, 1);
+    assert.equal(p.renderedHere, 0);
+  });
+
+  test('workers that never start: the document is rendered on the main thread after the second attempt', async () => {
+    const p = pool(failingPool('stall', 100, { startTimeoutMs: 2000 }));
+    const d = await p.render(SPEC, KEY);
+    assert.equal(verifySealedPdf(d.pdf, () => KEY.publicKey).ok, true);
+    assert.equal(p.failures, 2);
+    assert.equal(p.renderedHere, 1);
   });
 
   test('closing ends every worker and refuses what comes after', async () => {

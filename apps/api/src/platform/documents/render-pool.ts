@@ -49,6 +49,8 @@ export interface RenderPoolOptions {
   maxQueue?: number;
   /** A document not back after this long counts as a hung worker (default 30 s). */
   timeoutMs?: number;
+  /** A worker not started after this long counts as hung too, and its documents go to a fresh one (default 15 s). */
+  startTimeoutMs?: number;
   /** Worker attempts before a document is rendered on the main thread (default 2). */
   attempts?: number;
   /** The worker module (tests give one that fails on purpose). */
@@ -73,6 +75,7 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   jobs: Map<number, Job>;
+  startTimer?: NodeJS.Timeout;
 }
 
 const BOOT = new URL('../workers/boot.mjs', import.meta.url);
@@ -110,6 +113,7 @@ export class RenderPool implements DocumentRenderer {
   private readonly perWorker: number;
   private readonly maxQueue: number;
   private readonly timeoutMs: number;
+  private readonly startTimeoutMs: number;
   private readonly attempts: number;
   private nextId = 1;
   private closed = false;
@@ -123,6 +127,7 @@ export class RenderPool implements DocumentRenderer {
     this.perWorker = Math.max(1, opts.perWorker ?? 1);
     this.maxQueue = opts.maxQueue ?? 1000;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.startTimeoutMs = opts.startTimeoutMs ?? 15_000;
     this.attempts = opts.attempts ?? 2;
   }
 
@@ -166,8 +171,13 @@ export class RenderPool implements DocumentRenderer {
     const worker = new Worker(BOOT, { workerData: { entry: entry.href, test: this.opts.workerData } });
     worker.unref();
     const slot: Slot = { worker, ready: false, jobs: new Map() };
+    // A start that never ends (a module loader stuck in the thread) would otherwise hold its documents for good: the
+    // caller's request would never answer. It counts as a hung worker; its documents go to a fresh one.
+    slot.startTimer = setTimeout(() => this.fail(slot, new Error(`render worker did not start within ${this.startTimeoutMs} ms`)), this.startTimeoutMs);
+    slot.startTimer.unref();
     worker.on('message', (m: RenderReply | 'ready') => {
       if (m === 'ready') {
+        clearTimeout(slot.startTimer);
         slot.ready = true;
         for (const job of slot.jobs.values()) this.send(slot, job);
         return;
@@ -200,6 +210,7 @@ export class RenderPool implements DocumentRenderer {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     this.slots.splice(i, 1);
+    clearTimeout(slot.startTimer);
     void slot.worker.terminate();
     if (this.closed) return;
     this.failures++;

@@ -252,6 +252,7 @@ export function ApplicationDetail() {
         open={open === 'accept'}
         a={a}
         guide={guide}
+        busy={action.isPending}
         onClose={() => setOpen(null)}
         onOk={(pending) => act('accept', { pendingDocuments: pending }, a.path === 'commitment' ? '已受理并发放电子许可证' : '已受理')}
       />
@@ -329,12 +330,15 @@ function AcceptModal({
   open,
   a,
   guide,
+  busy,
   onClose,
   onOk,
 }: {
   open: boolean;
   a: ApplicationView;
   guide: LicensingGuide;
+  /** The acceptance is on its way (a commitment-path permit is being issued): the button shows it and takes no second click. */
+  busy: boolean;
   onClose(): void;
   onOk(pending: string[]): Promise<void>;
 }) {
@@ -352,6 +356,7 @@ function AcceptModal({
       onOk={() => void onOk(sel).catch(() => undefined)}
       okText="确认受理"
       okButtonProps={{ disabled: blocked.length > 0 }}
+      confirmLoading={busy}
       destroyOnHidden
     >
       {missing.length === 0 ? (
