@@ -9,6 +9,7 @@ import type {
   OrderExtensionTable,
   RandomPlanTable,
   RectificationOrderTable,
+  UnitTable,
 } from '../../db/schema.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { applyClockEvent, type NewClock, startClock } from '../../platform/clocks/clocks.service.ts';
@@ -61,15 +62,13 @@ export async function unitByUsci(db: Executor, usci: string) {
  * in statements of 1,000 compiled once per shape (a draw looks up a hundred thousand units).
  */
 export async function unitsByUsci(db: Executor, uscis: readonly string[]) {
-  const out = new Map<string, { id: string; name: string; address: string; agency_id: string; agency_path: string; region_code: string; usci: string }>();
+  type DrawnUnit = Pick<UnitTable, 'id' | 'usci' | 'name' | 'address' | 'agency_id' | 'agency_path' | 'region_code'>;
+  const out = new Map<string, DrawnUnit>();
   const sorted = [...uscis].sort();
   for (let i = 0; i < sorted.length; i += 1000) {
     const chunk = sorted.slice(i, i + 1000);
-    const r = await runCompiled<{ id: string; usci: string; name: string; address: string; agency_id: string; agency_path: string; region_code: string }>(
-      db,
-      `units-by-usci:${chunk.length}`,
-      chunk,
-      () => db.selectFrom('units').select(['id', 'usci', 'name', 'address', 'agency_id', 'agency_path', 'region_code']).where('usci', 'in', chunk),
+    const r = await runCompiled<DrawnUnit>(db, `units-by-usci:${chunk.length}`, chunk, () =>
+      db.selectFrom('units').select(['id', 'usci', 'name', 'address', 'agency_id', 'agency_path', 'region_code']).where('usci', 'in', chunk),
     );
     for (const row of r.rows) out.set(row.usci, row);
   }
