@@ -4,6 +4,7 @@ import { insertRows } from '../../db/compiled.ts';
 import type { Executor } from '../../db/database.ts';
 import type { DB, InspectionTaskTable } from '../../db/schema.ts';
 import { scopeFilter } from '../../platform/org/scope.ts';
+import { yieldToLoop } from '../../platform/workers/yield.ts';
 import { INSPECTOR_IDS } from './inspections.columns.ts';
 
 /**
@@ -91,9 +92,16 @@ export async function insertTaskOnce(trx: Executor, row: InspectionTaskTable & {
  * 500 rows × 31 values for every statement.
  */
 export async function insertTasks(trx: Executor, rows: InspectionTaskTable[], chunk = 500): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await insertRows(trx, 'inspection_tasks', rows.slice(i, i + chunk));
+  // Between statements the event loop turns (yieldToLoop): the other requests are served during a draw's seconds of writes.
+  for (let i = 0; i < rows.length; i += chunk) {
+    if (i > 0) await yieldToLoop();
+    await insertRows(trx, 'inspection_tasks', rows.slice(i, i + chunk));
+  }
   const values = joinRows(rows);
-  for (let i = 0; i < values.length; i += 2000) await insertRows(trx, 'inspection_task_inspectors', values.slice(i, i + 2000));
+  for (let i = 0; i < values.length; i += 2000) {
+    await yieldToLoop();
+    await insertRows(trx, 'inspection_task_inspectors', values.slice(i, i + 2000));
+  }
   await countTasks(
     trx,
     rows.map((r) => [r, 1]),

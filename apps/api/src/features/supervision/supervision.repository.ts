@@ -23,6 +23,7 @@ import { agencyById, findAgency } from '../../platform/org/agencies.repository.t
 import { scopeFilter } from '../../platform/org/scope.ts';
 import { resolveForAgency } from '../../platform/policy/policy.repository.ts';
 import type { Deps } from '../../platform/transact.ts';
+import { yieldToLoop } from '../../platform/workers/yield.ts';
 import { findTask, insertTask, type TaskPatch, type TaskStatus, tasksOfPlan, updateTaskIf } from '../inspections/index.ts';
 
 /**
@@ -66,6 +67,8 @@ export async function unitsByUsci(db: Executor, uscis: readonly string[]) {
   const out = new Map<string, DrawnUnit>();
   const sorted = [...uscis].sort();
   for (let i = 0; i < sorted.length; i += 1000) {
+    // The event loop turns between statements: the other requests are served during a draw's hundred lookups.
+    if (i > 0) await yieldToLoop();
     const chunk = sorted.slice(i, i + 1000);
     const r = await runCompiled<DrawnUnit>(db, `units-by-usci:${chunk.length}`, chunk, () =>
       db.selectFrom('units').select(['id', 'usci', 'name', 'address', 'agency_id', 'agency_path', 'region_code']).where('usci', 'in', chunk),

@@ -54,7 +54,7 @@ function persistDraw(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; p
       trx,
       result.drawn.map((d) => d.usci),
     );
-    const rows: InspectionTaskTable[] = result.drawn.map((d) => {
+    const task = (d: (typeof result.drawn)[number]): InspectionTaskTable => {
       const u = units.get(d.usci)!;
       return newInspectionTask(
         {
@@ -74,8 +74,9 @@ function persistDraw(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; p
         },
         nowIso,
       );
-    });
-    await insertTasks(trx, rows);
+    };
+    // Built and written 5,000 at a time: no stretch of a province's draw holds the event loop for long.
+    for (let i = 0; i < result.drawn.length; i += 5000) await insertTasks(trx, result.drawn.slice(i, i + 5000).map(task));
     const summary = { strata: result.strata, setAside: countBy(result.setAside.map((s) => s.reason)), drawn: result.drawn.length, unstaffed: result.unstaffed };
     await updatePlanIf(trx, id, 'drawn', { seed: result.seed, summary_json: DRAW_SUMMARY.encode(summary) });
     await audit({
