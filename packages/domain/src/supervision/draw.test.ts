@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { type DrawInput, DrawStream, type DrawUnit, drawInputLines, drawInputsHash, parseDrawInput, runDraw } from './draw.ts';
+import {
+  type DrawInput,
+  DrawStream,
+  type DrawUnit,
+  drawInputLines,
+  drawInputsHash,
+  parseDrawInput,
+  runDraw,
+  runDrawOnText,
+  runDrawOnTextPausing,
+} from './draw.ts';
 
 const sm3 = (s: string) => createHash('sm3').update(s, 'utf8').digest('hex');
 
@@ -159,6 +169,20 @@ describe('SUP-03/04 verifiable stratified random draw', () => {
     const chi2 = units.reduce((s, u) => s + ((counts.get(u.usci) ?? 0) - expected) ** 2 / expected, 0);
     // 19 degrees of freedom: the critical value at p = 0.01 is 36.19.
     assert.ok(chi2 < 36.19, `chi-square ${chi2.toFixed(2)} ≥ 36.19: the draw favours some units`);
+  });
+
+  it('SUP-05 the draw over the text in steps is the draw over the text, and pauses every 50,000 lines and after each stratum', async () => {
+    const units = Array.from({ length: 120_000 }, (_, i) => unit(i, { riskLevel: i % 3 === 0 ? 'high' : 'medium', keyUnit: i % 5 === 0 }));
+    const text = [...drawInputLines({ plan: plan(), drawDate: '2026-11-26', units, inspectors: inspectors(12) })].join('');
+    const lines = text.split('\n').filter((l) => l !== '').length;
+    let pauses = 0;
+    const stepped = await runDrawOnTextPausing(text, 'v', sm3, 'h', async () => {
+      pauses++;
+    });
+    assert.deepEqual(stepped, runDrawOnText(text, 'v', sm3, 'h'));
+    assert.deepEqual(stepped, runDraw(parseDrawInput(text), 'v', sm3, 'h'));
+    assert.ok(stepped.drawn.length > 0);
+    assert.equal(pauses, Math.floor((lines + 1) / 50_000) + stepped.strata.length, 'a pause per 50,000 lines and per stratum');
   });
 
   it('the stream is uniform enough for small ranges and refuses empty ones', () => {

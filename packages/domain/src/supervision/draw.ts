@@ -172,6 +172,20 @@ export function parseDrawInput(text: string): DrawInput {
  * two million objects.
  */
 export function scanDrawInput(text: string, onUnit: (u: DrawUnit, plan: PlanRates | null, drawDate: string) => void): Omit<DrawInput, 'units'> {
+  return finish(scanDrawInputSteps(text, onUnit));
+}
+
+/** Lines read between two pauses of a stepwise scan (`scanDrawInputSteps`). */
+const LINES_PER_STEP = 50_000;
+
+/**
+ * `scanDrawInput` in steps: the generator pauses after every 50,000 lines, so that a caller on a server can let other
+ * work run between them (`runDrawOnTextPausing`); drained without pausing it is `scanDrawInput`.
+ */
+export function* scanDrawInputSteps(
+  text: string,
+  onUnit: (u: DrawUnit, plan: PlanRates | null, drawDate: string) => void,
+): Generator<void, Omit<DrawInput, 'units'>, void> {
   let pos = text.indexOf('\n');
   if (text.slice(0, pos) !== DRAW_INPUT_HEADER) throw new Error('not a draw input file');
   let plan: PlanRates | null = null;
@@ -186,6 +200,7 @@ export function scanDrawInput(text: string, onUnit: (u: DrawUnit, plan: PlanRate
     if (end < 0) end = text.length;
     pos = end;
     lineNo++;
+    if (lineNo % LINES_PER_STEP === 0) yield;
     if (end === start) continue;
     if (text.startsWith('unit\t', start)) {
       // unit usci risk credit key kind self lastFire drawnOn inspected
@@ -347,6 +362,18 @@ class Strata {
 
 /** Steps 2 to 4: the sample of each stratum and two inspectors for each unit drawn. */
 function drawStrata(strataOf: Strata, inspectorList: readonly DrawInspector[], plan: PlanRates, seed: string, inputsHash: string, hash: Hash): DrawResult {
+  return finish(drawStrataSteps(strataOf, inspectorList, plan, seed, inputsHash, hash));
+}
+
+/** `drawStrata` in steps: a pause after each stratum drawn. */
+function* drawStrataSteps(
+  strataOf: Strata,
+  inspectorList: readonly DrawInspector[],
+  plan: PlanRates,
+  seed: string,
+  inputsHash: string,
+  hash: Hash,
+): Generator<void, DrawResult, void> {
   const stream = new DrawStream(seed, hash);
   const inspectors = [...inspectorList].sort((a, b) => (a.userId < b.userId ? -1 : 1));
   // Most units have no conflicted inspector: they draw from the whole list; the few that do, from the rest.
@@ -378,6 +405,7 @@ function drawStrata(strataOf: Strata, inspectorList: readonly DrawInspector[], p
       if (b >= a) b++;
       drawn.push({ usci, stratum: key, inspectors: [free[a]!.userId, free[b]!.userId] });
     }
+    yield;
   }
   return { seed, inputsHash, drawn, strata, setAside, unstaffed };
 }
@@ -400,10 +428,27 @@ export function runDraw(input: DrawInput, publicValue: string, hash: Hash, input
  * file whose units are not in USCI order is drawn through `runDraw`, which sorts them.
  */
 export function runDrawOnText(text: string, publicValue: string, hash: Hash, inputsHash: string): DrawResult {
+  return finish(drawOnTextSteps(text, publicValue, hash, inputsHash));
+}
+
+/**
+ * `runDrawOnText` with a pause between steps (every 50,000 lines of the file, and after each stratum drawn): a server passes a pause that
+ * lets its event loop turn, so that the seconds a province's file takes do not hold every other request. The result is
+ * `runDrawOnText`'s, whatever the pause does.
+ */
+export async function runDrawOnTextPausing(text: string, publicValue: string, hash: Hash, inputsHash: string, pause: () => Promise<void>): Promise<DrawResult> {
+  const steps = drawOnTextSteps(text, publicValue, hash, inputsHash);
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    await pause();
+  }
+}
+
+function* drawOnTextSteps(text: string, publicValue: string, hash: Hash, inputsHash: string): Generator<void, DrawResult, void> {
   let strata: Strata | null = null;
   let previous = '';
   let drawable = true;
-  const head = scanDrawInput(text, (u, plan, drawDate) => {
+  const head = yield* scanDrawInputSteps(text, (u, plan, drawDate) => {
     if (!drawable) return;
     // drawInputLines writes the plan and the date before the units, in USCI order; any other file is drawn the long way.
     if (!plan || !drawDate || (previous !== '' && !(previous < u.usci))) {
@@ -415,5 +460,17 @@ export function runDrawOnText(text: string, publicValue: string, hash: Hash, inp
     strata.add(u);
   });
   if (!drawable) return runDraw(parseDrawInput(text), publicValue, hash, inputsHash);
-  return drawStrata(strata ?? new Strata(head.plan, head.drawDate), head.inspectors, head.plan, drawSeed(publicValue, inputsHash, hash), inputsHash, hash);
+  return yield* drawStrataSteps(
+    strata ?? new Strata(head.plan, head.drawDate),
+    head.inspectors,
+    head.plan,
+    drawSeed(publicValue, inputsHash, hash),
+    inputsHash,
+    hash,
+  );
+}
+
+/** Runs a stepwise computation to its end without pausing. */
+function finish<T>(steps: Generator<void, T, void>): T {
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
 }

@@ -68,7 +68,7 @@ export async function unitsByUsci(db: Executor, uscis: readonly string[]) {
   const sorted = [...uscis].sort();
   for (let i = 0; i < sorted.length; i += 1000) {
     // The event loop turns between statements: the other requests are served during a draw's hundred lookups.
-    if (i > 0) await yieldToLoop();
+    await yieldToLoop();
     const chunk = sorted.slice(i, i + 1000);
     const r = await runCompiled<DrawnUnit>(db, `units-by-usci:${chunk.length}`, chunk, () =>
       db.selectFrom('units').select(['id', 'usci', 'name', 'address', 'agency_id', 'agency_path', 'region_code']).where('usci', 'in', chunk),

@@ -1,8 +1,9 @@
-import { type DrawResult, runDrawOnText } from '@fep/domain';
+import { type DrawResult, runDrawOnTextPausing } from '@fep/domain';
 import type { InspectionTaskTable, RandomPlanTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
+import { yieldToLoop } from '../../../platform/workers/yield.ts';
 import { INSPECTOR_IDS, insertTasks, newInspectionTask } from '../../inspections/index.ts';
 import { frozenTextChecking, sm3 } from '../draw-input.ts';
 import { DRAW_SUMMARY } from '../supervision.columns.ts';
@@ -35,7 +36,8 @@ export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPl
  */
 async function drawFromFile(deps: Deps, input: { plan: RandomPlanTable; publicValue: string }): Promise<DrawResult> {
   const { text, checked } = await frozenTextChecking(deps, input.plan, 'sha256');
-  const result = runDrawOnText(text, input.publicValue, sm3, input.plan.inputs_hash!);
+  // The file is drawn over in steps with a turn of the event loop between them: other requests are served meanwhile.
+  const result = await runDrawOnTextPausing(text, input.publicValue, sm3, input.plan.inputs_hash!, yieldToLoop);
   await checked;
   return result;
 }
