@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { AppContext } from '../../api/src/platform/context.ts';
-import { type E2E, expectAccessible, expectOutcome, PNG, SHOTS, startE2E } from './support.ts';
+import { type E2E, expectAccessible, expectOutcome, expectShown, PNG, SHOTS, startE2E } from './support.ts';
 
 /**
  * Browser test of penalty enforcement (ENF-01 … ENF-07, OVS-01) in Debian's headless Chromium: an inspector
@@ -106,7 +106,7 @@ describe('penalty enforcement in headless Chromium', () => {
     await officer.getByText('已告知，待陈述申辩').first().waitFor();
     await step(officer, '提交法制审核');
     await officer.getByRole('button', { name: /确\s*认/ }).click();
-    await officer.getByText('法制审核中').first().waitFor();
+    await expectShown(officer, officer.getByText('法制审核中').first(), 'enforcement-submit-review');
     await officer.close();
 
     // The legal reviewer finds the case in the review queue and returns it with an opinion.

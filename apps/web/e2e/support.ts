@@ -208,6 +208,21 @@ function recentWrites(page: Page): string {
 }
 
 /**
+ * Waits for what the page shows once an action took effect; without it in time, a screenshot is kept
+ * (failure-<name>.png) and the failure names the page's last writes and their answers.
+ */
+export async function expectShown(page: Page, locator: Locator, name: string, timeout = 60_000): Promise<void> {
+  const seen = await locator.waitFor({ timeout }).then(
+    () => true,
+    () => false,
+  );
+  if (!seen) {
+    await page.screenshot({ path: `${SHOTS}failure-${name}.png`, fullPage: true }).catch(() => undefined);
+    assert.fail(`${name}: not shown within ${timeout} ms (screenshot failure-${name}.png)${recentWrites(page)}`);
+  }
+}
+
+/**
  * Waits for the toast that tells the outcome of an action: the expected success, or an error toast whose
  * text is then the failure. Without either in time, a screenshot of the page is kept beside the others
  * (failure-<name>.png) so that a run on a loaded machine says what the user saw.
