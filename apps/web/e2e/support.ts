@@ -216,10 +216,13 @@ export async function expectShown(page: Page, locator: Locator, name: string, ti
     () => true,
     () => false,
   );
-  if (!seen) {
-    await page.screenshot({ path: `${SHOTS}failure-${name}.png`, fullPage: true }).catch(() => undefined);
-    assert.fail(`${name}: not shown within ${timeout} ms (screenshot failure-${name}.png)${recentWrites(page)}`);
-  }
+  if (!seen) await failShowing(page, name, `not shown within ${timeout} ms`);
+}
+
+/** Fails a wait: keeps a screenshot of what the user saw (failure-<name>.png) and names the page's last writes. */
+async function failShowing(page: Page, name: string, what: string): Promise<never> {
+  await page.screenshot({ path: `${SHOTS}failure-${name}.png`, fullPage: true }).catch(() => undefined);
+  assert.fail(`${name}: ${what} (screenshot failure-${name}.png)${recentWrites(page)}`);
 }
 
 /**
@@ -238,10 +241,7 @@ export async function expectOutcome(page: Page, success: string, name: string, t
       () => true,
       () => false,
     );
-  if (!seen) {
-    await page.screenshot({ path: `${SHOTS}failure-${name}.png`, fullPage: true }).catch(() => undefined);
-    assert.fail(`${name}: neither “${success}” nor an error was shown within ${timeout} ms (screenshot failure-${name}.png)${recentWrites(page)}`);
-  }
+  if (!seen) await failShowing(page, name, `neither “${success}” nor an error was shown within ${timeout} ms`);
   if (!(await ok.count())) assert.fail(`${name}: the action failed with “${await failed.first().textContent()}”`);
 }
 

@@ -182,7 +182,7 @@ const LINES_PER_STEP = 50_000;
  * `scanDrawInput` in steps: the generator pauses after every 50,000 lines, so that a caller on a server can let other
  * work run between them (`runDrawOnTextPausing`); drained without pausing it is `scanDrawInput`.
  */
-export function* scanDrawInputSteps(
+function* scanDrawInputSteps(
   text: string,
   onUnit: (u: DrawUnit, plan: PlanRates | null, drawDate: string) => void,
 ): Generator<void, Omit<DrawInput, 'units'>, void> {

@@ -42,7 +42,7 @@ export async function findTask(db: Executor, id: string): Promise<InspectionTask
   return db.selectFrom('inspection_tasks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The join rows of tasks, in key order (user, task): a draw's two hundred thousand rows go into the table's one B-tree in order. */
+/** The join rows of tasks, in key order (user, task): a draw's rows go into the table's one B-tree in order. */
 function joinRows(rows: readonly InspectionTaskTable[]) {
   const out: { task_id: string; user_id: string; position: number }[] = [];
   for (const t of rows) {

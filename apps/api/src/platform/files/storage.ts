@@ -21,21 +21,16 @@ export async function storeBlob(dataDir: string, data: Buffer): Promise<string> 
     await mkdir(join(path, '..'), { recursive: true });
     const tmp = `${path}.${randomUUID()}.tmp`;
     await writeFile(tmp, data, { mode: 0o600 });
-    await moveIntoPlace(tmp, path);
+    await renameIntoPlace(tmp, path);
   }
   return sha;
 }
 
 /**
- * Renames a written temporary file to its content address. Another writer of the same bytes may have got
- * there first: then its copy stands (same content) and the temporary file is removed.
+ * Renames a written temporary file to its content address (whose directory exists). Another writer of the same
+ * bytes may have got there first: then its copy stands (same content) and the temporary file is removed.
  */
-async function moveIntoPlace(tmp: string, path: string): Promise<void> {
-  if (existsSync(path)) {
-    await rm(tmp, { force: true });
-    return;
-  }
-  await mkdir(join(path, '..'), { recursive: true });
+async function renameIntoPlace(tmp: string, path: string): Promise<void> {
   try {
     await rename(tmp, path);
   } catch (err) {
@@ -78,7 +73,12 @@ export async function openBlobWriter(dataDir: string): Promise<BlobWriter> {
     async finish() {
       await close();
       const sha = hash.digest('hex');
-      await moveIntoPlace(tmp, blobPath(dataDir, sha));
+      const path = blobPath(dataDir, sha);
+      if (existsSync(path)) await rm(tmp, { force: true });
+      else {
+        await mkdir(join(path, '..'), { recursive: true });
+        await renameIntoPlace(tmp, path);
+      }
       return sha;
     },
     async abort() {
