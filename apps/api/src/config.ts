@@ -46,6 +46,11 @@ export interface Config {
    * XLSX what its ZIP inflates to — in all, and in shared strings (which a spreadsheet reader keeps in memory).
    */
   imports: { maxRows: number; maxUncompressedBytes: number; maxSharedStringsBytes: number; maxSharedStrings: number };
+  /**
+   * Inspection tasks of a random draw written per transaction (the draw's own and each one after it): a province's
+   * draw of a hundred thousand units holds the store's writer for a short stretch at a time, not for seconds.
+   */
+  drawTasksPerTransaction: number;
   /** Run the clock sweep on a schedule (cron, Beijing time). Empty disables it. */
   sweepCron: string;
   /** HMAC key of the enforcement record chain; when absent one is generated under dataDir/keys. */
@@ -266,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSharedStringsBytes: positiveInteger(env, 'FEP_IMPORT_MAX_SHARED_STRINGS_BYTES', 16 * 1024 * 1024),
       maxSharedStrings: positiveInteger(env, 'FEP_IMPORT_MAX_SHARED_STRINGS', 200_000),
     },
+    drawTasksPerTransaction: positiveInteger(env, 'FEP_DRAW_TASKS_PER_TRANSACTION', 2_000),
     sweepCron: env.FEP_SWEEP_CRON ?? '*/5 * * * *',
     auditKey: env.FEP_AUDIT_KEY || undefined,
     sealMasterKey: env.FEP_SEAL_MASTER_KEY || undefined,

@@ -5,7 +5,7 @@ import { gatewaySubscribers } from './features/gateway/index.ts';
 import { licensingSubscribers } from './features/licensing/index.ts';
 import { notificationSubscribers } from './features/notifications/index.ts';
 import { MONITORING_CHECK_TRIGGERED } from './features/monitoring/index.ts';
-import { dishonestTaskSubscriber, monitoringTaskSubscriber } from './features/supervision/index.ts';
+import { dishonestTaskSubscriber, drawTasksSubscriber, monitoringTaskSubscriber } from './features/supervision/index.ts';
 import type { EventBus } from './platform/events/bus.ts';
 
 /**
@@ -22,6 +22,7 @@ export function registerSubscribers(bus: EventBus): void {
     ...dashboardSubscribers,
     dishonestTaskSubscriber(INSPECTION_TRIGGERED),
     monitoringTaskSubscriber(MONITORING_CHECK_TRIGGERED),
+    drawTasksSubscriber,
   ])
     bus.subscribe(s);
 }

@@ -60,6 +60,7 @@ export const PlanView = Type.Object({
   publicValue: Nullable(Type.String()),
   seed: Nullable(Type.String()),
   summary: Nullable(PlanDrawSummary),
+  tasksPending: Type.Number({ description: '已抽中但检查任务尚在生成的单位数' }),
   policyVersion: Nullable(Type.String()),
   publishedAt: Nullable(Type.String()),
   drawnAt: Nullable(Type.String()),
@@ -70,7 +71,11 @@ export type PlanView = Static<typeof PlanView>;
 /** GET /api/v1/supervision/plans and GET /api/v1/public/plans. */
 export const PlanList = Type.Array(PlanView);
 /** POST /api/v1/supervision/plans/:id/draw: the seed and what was drawn. */
-export const PlanDrawView = Type.Object({ seed: Type.String(), summary: PlanDrawSummary });
+export const PlanDrawView = Type.Object({
+  seed: Type.String(),
+  summary: PlanDrawSummary,
+  tasksPending: Type.Number({ description: '已抽中但检查任务尚在生成的单位数（大规模抽取在抽取后分批生成任务）' }),
+});
 export type PlanDrawView = Static<typeof PlanDrawView>;
 /**
  * GET /api/v1/public/plans/:id/inputs: the frozen draw inputs as published (a JSON file download, served

@@ -53,6 +53,7 @@ export * from './services/appointment-requests.ts';
 export * from './services/evaluation.ts';
 export * from './services/training.ts';
 export * from './supervision/draw.ts';
+export * from './supervision/draw-result.ts';
 export * from './supervision/order.ts';
 export * from './supervision/unit-row.ts';
 export * from './usci.ts';

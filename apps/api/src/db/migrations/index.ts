@@ -89,6 +89,7 @@ import { migration as licencesRowSeals } from './0773_licences_row_seals.ts';
 import { migration as inspectionTasksDropPrefixIndex } from './0785_inspection_tasks_drop_prefix_index.ts';
 import { migration as inspectionsTaskInspectorsByUser } from './0786_inspections_task_inspectors_by_user.ts';
 import { migration as inspectionTasksTriggerKeyPartial } from './0787_inspection_tasks_trigger_key_partial.ts';
+import { migration as supervisionPlanDrawnTasks } from './0788_supervision_plan_drawn_tasks.ts';
 
 /**
  * Migrations in code, one file per owning feature and step, written once for both dialects with Kysely's
@@ -188,6 +189,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0785_inspection_tasks_drop_prefix_index': inspectionTasksDropPrefixIndex,
     '0786_inspections_task_inspectors_by_user': inspectionsTaskInspectorsByUser(dialect),
     '0787_inspection_tasks_trigger_key_partial': inspectionTasksTriggerKeyPartial,
+    '0788_supervision_plan_drawn_tasks': supervisionPlanDrawnTasks,
   };
 }
 

@@ -43,6 +43,10 @@ export interface RandomPlanTable {
   public_value: string | null;
   seed: string | null;
   summary_json: string | null;
+  /** The drawn result as a file (FEP-DRAW-RESULT): the drawn units and their inspectors in the order drawn. */
+  result_sha256: string | null;
+  /** Drawn units whose inspection tasks are still to be written (written in short transactions after the draw). */
+  tasks_pending: number;
   policy_version: string | null;
   created_by: string;
   published_at: string | null;

@@ -8,6 +8,7 @@ import {
   drawUnitLine,
   type PlanRates,
   parseDrawInput,
+  parseDrawResult,
   type RandomQuotaPolicy,
   type RiskLevel,
   runDraw,
@@ -18,7 +19,7 @@ import type { Executor } from '../../db/database.ts';
 import type { RandomPlanTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { openBlobWriter, readBlob } from '../../platform/files/storage.ts';
+import { openBlobWriter, readBlob, readBlobChecked } from '../../platform/files/storage.ts';
 import { drawStandings } from '../credit/index.ts';
 import { tasksOfPlan } from '../inspections/index.ts';
 import { PLAN_RATES } from './supervision.columns.ts';
@@ -272,8 +273,12 @@ export async function replayPlan(env: { db: Executor; dataDir: string }, plan: R
   if (plan.status !== 'drawn' || !plan.public_value) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未抽取');
   const input = await frozenInput(env, plan);
   const result = runDraw(input, plan.public_value, sm3, plan.inputs_hash!);
-  const tasks = await tasksOfPlan(env.db, plan.id);
-  const stored = tasks.map((t) => `${t.usci}:${JSON.stringify(t.inspectorIds)}`).sort();
-  const replayed = result.drawn.map((d) => `${d.usci}:${JSON.stringify(d.inspectors)}`).sort();
+  const replayed = result.drawn.map((d) => `${d.usci}:${JSON.stringify(d.inspectors)}`);
+  // Compared with the result kept when the plan was drawn, in the order drawn; plans drawn before results were
+  // kept as files wrote every task in the draw's transaction: their tasks are the result.
+  const stored = plan.result_sha256
+    ? parseDrawResult((await readBlobChecked(env.dataDir, plan.result_sha256)).toString('utf8')).drawn.map((d) => `${d.usci}:${JSON.stringify(d.inspectors)}`)
+    : (await tasksOfPlan(env.db, plan.id)).map((t) => `${t.usci}:${JSON.stringify(t.inspectorIds)}`).sort();
+  if (!plan.result_sha256) replayed.sort();
   return { identical: result.seed === plan.seed && JSON.stringify(stored) === JSON.stringify(replayed), result };
 }

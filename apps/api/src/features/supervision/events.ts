@@ -72,3 +72,13 @@ export interface RandomCheckRecorded {
   publishBy: string;
   publishRule: { days: number; unit: 'calendar_days'; legalBasis: string; policyVersion: string | null };
 }
+
+/**
+ * A plan was drawn and some of its inspection tasks are still to be written (a province's draw writes its first ones
+ * in the draw's transaction): supervision writes the rest in short transactions (`writePendingDrawTasks`).
+ */
+export const DRAW_TASKS_PENDING = 'supervision.draw_tasks_pending';
+export interface DrawTasksPending {
+  planId: string;
+  pending: number;
+}

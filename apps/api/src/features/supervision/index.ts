@@ -8,7 +8,9 @@
 import { systemActor } from '../../platform/actor.ts';
 import type { Subscriber } from '../../platform/events/bus.ts';
 import type { InspectionTriggered } from '../credit/index.ts';
+import { DRAW_TASKS_PENDING, type DrawTasksPending } from './events.ts';
 import { openDishonestTask, openTriggerTask } from './use-cases/open-dishonest-task.ts';
+import { writePendingDrawTasks } from './use-cases/write-drawn-tasks.ts';
 
 export * from './events.ts';
 export { FIGURES_MAX_AGE_MS, supervisionFigures } from './figures.ts';
@@ -47,3 +49,18 @@ export function dishonestTaskSubscriber(creditInspectionTriggered: string): Subs
     },
   };
 }
+
+/**
+ * The inspection tasks a province's draw left pending, written after it (SUP-05). The handler is idempotent by the
+ * plan's pending count, not by the delivery's key: each of its transactions writes the next units' tasks by
+ * compare-and-set on that count, so a delivery retried after a crash resumes where the count stands (a key claimed
+ * by the first transaction would make the retry skip the rest).
+ */
+export const drawTasksSubscriber: Subscriber = {
+  name: 'supervision.write_draw_tasks',
+  types: [DRAW_TASKS_PENDING],
+  async handle(deps, event) {
+    const { idempotency: _claim, ...rest } = deps;
+    await writePendingDrawTasks(rest, systemActor('draw-tasks'), { planId: (event.payload as unknown as DrawTasksPending).planId });
+  },
+};

@@ -25,6 +25,7 @@ export const presentPlan = (p: RandomPlanTable, opts: { list?: boolean } = {}): 
   publicValue: p.public_value,
   seed: p.seed,
   summary: DRAW_SUMMARY.decode(p.summary_json),
+  tasksPending: p.tasks_pending,
   policyVersion: p.policy_version,
   publishedAt: p.published_at,
   drawnAt: p.drawn_at,

@@ -47,6 +47,21 @@ export async function updatePlanIf(trx: Executor, id: string, expected: RandomPl
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * Compare-and-set on a drawn plan's count of units still without their inspection task: of two writers of the same
+ * tasks, one moves the count and writes them, the other finds it moved.
+ */
+export async function updateTasksPendingIf(trx: Executor, id: string, expected: number, next: number): Promise<boolean> {
+  const r = await trx
+    .updateTable('random_plans')
+    .set({ tasks_pending: next })
+    .where('id', '=', id)
+    .where('status', '=', 'drawn')
+    .where('tasks_pending', '=', expected)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** A task of a plan gets its checklist from the plan (stored once there). */
 export async function withPlanChecklist(db: Executor, task: InspectionTaskTable): Promise<InspectionTaskTable> {
   if (task.checklist_json || !task.plan_id) return task;

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomUUID, webcrypto } from 'node:crypto';
 import { createReadStream, existsSync, type ReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -90,6 +90,17 @@ export async function openBlobWriter(dataDir: string): Promise<BlobWriter> {
 
 export function readBlob(dataDir: string, sha: string): Promise<Buffer> {
   return readFile(blobPath(dataDir, sha));
+}
+
+/**
+ * The stored bytes, refused when they no longer hash to their address (changed or damaged on disk). The digest runs
+ * on the thread pool (Web Crypto): checking a file of megabytes does not hold the event loop.
+ */
+export async function readBlobChecked(dataDir: string, sha: string): Promise<Buffer> {
+  const bytes = await readBlob(dataDir, sha);
+  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+  if (digest !== sha) throw new Error(`stored file ${sha} does not match its content address`);
+  return bytes;
 }
 
 /** The stored bytes as a stream: a large file (a province's draw input) is sent without holding it whole. */

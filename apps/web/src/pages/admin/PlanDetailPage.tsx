@@ -1,12 +1,13 @@
 import type { PlanView, TaskQueueRow } from '@fep/contracts';
 import { INSPECTION_RESULT_LABELS, TASK_STATUS_LABELS } from '@fep/domain';
-import { Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Skeleton, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiErrorResult } from '../../components/ApiErrorResult.tsx';
 import { type ListColumn, ListPage } from '../../components/ListPage.tsx';
 import { RecordTimeline } from '../../components/RecordTimeline.tsx';
 import { beijingDateTime } from '../../licensing.ts';
-import { useApi } from '../../query.ts';
+import { invalidateApi, useApi } from '../../query.ts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
@@ -30,7 +31,12 @@ const COLUMNS: ListColumn<TaskQueueRow>[] = [
 /** SUP-04/05/06: one random-inspection plan — its published draw and the units and inspectors it drew, filterable and exportable. */
 export function PlanDetailPage() {
   const { id } = useParams();
-  const q = useApi<PlanView>(`/api/v1/supervision/plans/${id}`);
+  // A province's draw writes its inspection tasks in batches after the draw: the page follows them until all are written.
+  const q = useApi<PlanView>(`/api/v1/supervision/plans/${id}`, { refetchInterval: (query) => (query.state.data?.tasksPending ? 2000 : false) });
+  const pending = q.data?.tasksPending;
+  useEffect(() => {
+    if (pending !== undefined) void invalidateApi('/api/v1/inspection-task-queue');
+  }, [pending]);
   if (q.error) return <ApiErrorResult error={q.error} what="抽查计划" />;
   const p = q.data;
   if (!p) return <Skeleton active />;
@@ -51,6 +57,15 @@ export function PlanDetailPage() {
           <Descriptions.Item label="公示">{p.status === 'draft' ? '公布后公示' : <Link to={`/plans/${p.id}`}>查看公示页</Link>}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {p.status === 'drawn' && p.summary && p.tasksPending > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`检查任务生成中：已生成 ${p.summary.drawn - p.tasksPending} / ${p.summary.drawn} 家`}
+          description="抽取结果已确定并公示；抽中单位的检查任务正分批生成，完成后下方列表自动更新。"
+        />
+      )}
       {p.status === 'drawn' && (
         <ListPage<TaskQueueRow>
           listKey="plan-units"

@@ -53,7 +53,13 @@ export function PublicPlansPage() {
                 />
               )}
             </Card>
-            <Card title={`抽取结果（${results.items.length} 户）`}>
+            <Card
+              title={
+                results.plan.tasksPending > 0 && results.plan.summary
+                  ? `抽取结果（共 ${results.plan.summary.drawn} 户，已列出 ${results.items.length} 户，其余生成中）`
+                  : `抽取结果（${results.items.length} 户）`
+              }
+            >
               <Table
                 rowKey="usci"
                 size="small"

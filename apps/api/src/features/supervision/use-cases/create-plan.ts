@@ -56,6 +56,8 @@ export async function createPlan(deps: Deps, actor: Actor, input: NewPlan): Prom
       public_value: null,
       seed: null,
       summary_json: null,
+      result_sha256: null,
+      tasks_pending: 0,
       policy_version: `${quota!.versionKey} ${factors!.versionKey} ${items!.versionKey}`,
       created_by: userIdOf(actor),
       published_at: null,

@@ -1,13 +1,15 @@
-import { type DrawResult, runDrawOnTextPausing } from '@fep/domain';
-import type { InspectionTaskTable, RandomPlanTable } from '../../../db/schema.ts';
+import { type DrawResult, drawResultText, runDrawOnTextPausing } from '@fep/domain';
+import type { RandomPlanTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { storeBlob } from '../../../platform/files/storage.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { yieldToLoop } from '../../../platform/workers/yield.ts';
-import { INSPECTOR_IDS, insertTasks, newInspectionTask } from '../../inspections/index.ts';
 import { frozenTextChecking, sm3 } from '../draw-input.ts';
+import { DRAW_TASKS_PENDING, type DrawTasksPending } from '../events.ts';
 import { DRAW_SUMMARY } from '../supervision.columns.ts';
-import { findPlan, unitsByUsci, updatePlanIf } from '../supervision.repository.ts';
+import { findPlan, updatePlanIf } from '../supervision.repository.ts';
+import { writeDrawnTasks } from './write-drawn-tasks.ts';
 
 function countBy(xs: string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -18,8 +20,13 @@ function countBy(xs: string[]): Record<string, number> {
 const planState = (status: string) => new AppError('SUPERVISION.PLAN_STATE', status === 'drawn' ? '计划已抽取' : '请先公布计划及其输入，再抽取', { status });
 
 /**
- * The draw (SUP-05): seed = SM3(public value ‖ inputs hash); tasks with two inspectors each, in one
- * transaction. The plan moves published → drawn by compare-and-set first: a plan is drawn once.
+ * The draw (SUP-05): seed = SM3(public value ‖ inputs hash); a task with two inspectors for each unit drawn. The
+ * plan moves published → drawn by compare-and-set: a plan is drawn once. The result (every unit drawn and its
+ * inspectors, in the order drawn) is kept as a file whose address the plan records, in the draw's transaction with
+ * the seed, the summary and the first `drawTasksPerTransaction` tasks. A province's draw of a hundred thousand
+ * units leaves the rest pending and announces it (DRAW_TASKS_PENDING): supervision writes them in short
+ * transactions after the draw, so that the store's single writer is never held for the seconds a hundred thousand
+ * tasks take and the draw answers at once. The outcome is fixed when the draw commits; the tasks follow from it.
  *
  * The published file is read and drawn over before the write transaction opens — a province's file is a hundred
  * megabytes, and the store's writer would otherwise wait on that CPU work. The inputs of a published plan are frozen:
@@ -27,7 +34,11 @@ const planState = (status: string) => new AppError('SUPERVISION.PLAN_STATE', sta
  */
 export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; publicValue: string }) {
   if (input.plan.status !== 'published') throw planState(input.plan.status);
-  return persistDraw(deps, actor, input, await drawFromFile(deps, input));
+  const result = await drawFromFile(deps, input);
+  // The result is kept as a file before the transaction (content-addressed: a retry stores the same bytes once);
+  // the transaction records its address with the plan.
+  const resultSha256 = await storeBlob(deps.config.dataDir, Buffer.from(drawResultText(result), 'utf8'));
+  return persistDraw(deps, actor, input, result, resultSha256);
 }
 
 /**
@@ -42,51 +53,47 @@ async function drawFromFile(deps: Deps, input: { plan: RandomPlanTable; publicVa
   return result;
 }
 
-function persistDraw(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; publicValue: string }, result: DrawResult) {
+function persistDraw(deps: Deps, actor: Actor, input: { plan: RandomPlanTable; publicValue: string }, result: DrawResult, resultSha256: string) {
   const id = input.plan.id;
-  return transact(deps, actor, async (trx, audit) => {
+  return transact(deps, actor, async (trx, audit, emit) => {
     const plan = await findPlan(trx, id);
     if (!plan) throw new AppError('RESOURCE.NOT_FOUND', '抽查计划不存在或无权查看');
     if (plan.status !== 'published') throw planState(plan.status);
     if (plan.inputs_hash !== input.plan.inputs_hash) throw planState(plan.status);
     const nowIso = deps.now().toISOString();
-    if (!(await updatePlanIf(trx, id, 'published', { status: 'drawn', public_value: input.publicValue, drawn_at: nowIso, updated_at: nowIso })))
-      throw new AppError('SUPERVISION.PLAN_STATE', '计划已抽取');
-    const units = await unitsByUsci(
-      trx,
-      result.drawn.map((d) => d.usci),
-    );
-    const task = (d: (typeof result.drawn)[number]): InspectionTaskTable => {
-      const u = units.get(d.usci)!;
-      return newInspectionTask(
-        {
-          agency_id: u.agency_id,
-          agency_path: u.agency_path,
-          region_code: u.region_code,
-          purpose: 'random',
-          usci: d.usci,
-          subject_name: u.name,
-          venue_address: u.address,
-          status: 'assigned',
-          inspector_ids_json: INSPECTOR_IDS.encode(d.inspectors),
-          policy_version: plan.policy_version,
-          plan_id: plan.id,
-          unit_id: u.id,
-          trigger_reason: plan.purpose,
-        },
-        nowIso,
-      );
-    };
-    // Built and written 5,000 at a time: no stretch of a province's draw holds the event loop for long.
-    for (let i = 0; i < result.drawn.length; i += 5000) await insertTasks(trx, result.drawn.slice(i, i + 5000).map(task));
     const summary = { strata: result.strata, setAside: countBy(result.setAside.map((s) => s.reason)), drawn: result.drawn.length, unstaffed: result.unstaffed };
-    await updatePlanIf(trx, id, 'drawn', { seed: result.seed, summary_json: DRAW_SUMMARY.encode(summary) });
+    // The first tasks are written here; a province's rest follow in short transactions (writePendingDrawTasks).
+    const now = result.drawn.slice(0, deps.config.drawTasksPerTransaction);
+    const pending = result.drawn.length - now.length;
+    const drawn: Partial<RandomPlanTable> = {
+      status: 'drawn',
+      public_value: input.publicValue,
+      drawn_at: nowIso,
+      updated_at: nowIso,
+      seed: result.seed,
+      summary_json: DRAW_SUMMARY.encode(summary),
+      result_sha256: resultSha256,
+      tasks_pending: pending,
+    };
+    if (!(await updatePlanIf(trx, id, 'published', drawn))) throw new AppError('SUPERVISION.PLAN_STATE', '计划已抽取');
+    await writeDrawnTasks(trx, { ...plan, ...drawn }, now, nowIso);
     await audit({
       action: 'random_plan.draw',
       targetType: 'random_plan',
       targetId: id,
-      details: { seed: result.seed, publicValue: input.publicValue, inputsHash: result.inputsHash, drawn: result.drawn.length },
+      details: {
+        seed: result.seed,
+        publicValue: input.publicValue,
+        inputsHash: result.inputsHash,
+        drawn: result.drawn.length,
+        result: resultSha256,
+        tasksPending: pending,
+      },
     });
-    return { seed: result.seed, summary };
+    if (pending > 0) {
+      const payload: DrawTasksPending = { planId: id, pending };
+      emit({ type: DRAW_TASKS_PENDING, targetType: 'random_plan', targetId: id, agencyId: plan.agency_id, payload: { ...payload } });
+    }
+    return { seed: result.seed, summary, tasksPending: pending };
   });
 }
