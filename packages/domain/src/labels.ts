@@ -168,6 +168,7 @@ export const RECORD_ACTION_LABELS: Record<string, string> = {
   'random_plan.create': '制定抽查计划',
   'random_plan.publish': '公布抽查计划',
   'random_plan.draw': '随机抽取检查对象和人员',
+  'random_plan.write_tasks': '生成抽中单位的检查任务',
   'random_plan.read': '查阅抽查计划',
   'enforcement_referral.create': '移送执法办案',
   'enforcement_case.create': '提出立案申请',
