@@ -233,21 +233,21 @@ export async function frozenText(
   plan: RandomPlanTable,
   check: 'sm3' | 'sha256' = 'sm3',
 ): Promise<string> {
-  const { text, checked } = await frozenTextChecking(ctx, plan, check);
+  const { bytes, checked } = await frozenBytesChecking(ctx, plan, check);
   await checked;
-  return text;
+  return bytes.toString('utf8');
 }
 
 /**
- * The frozen input's text at once, and its check as a promise: with `sha256` the digest runs on the thread pool
- * (Web Crypto) while the caller reads the text, so a draw spends no time of its own on the check. `checked` rejects
+ * The frozen input's bytes at once, and its check as a promise: with `sha256` the digest runs on the thread pool
+ * (Web Crypto) while the caller reads the bytes, so a draw spends no time of its own on the check. `checked` rejects
  * when the file does not match its published hash; the caller must await it before using what it read.
  */
-export async function frozenTextChecking(
+export async function frozenBytesChecking(
   ctx: Pick<AppContext, 'config'> | { dataDir: string },
   plan: RandomPlanTable,
   check: 'sm3' | 'sha256',
-): Promise<{ text: string; checked: Promise<void> }> {
+): Promise<{ bytes: Buffer; checked: Promise<void> }> {
   if (!plan.inputs_sha256) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未公布');
   const bytes = await readBlob('dataDir' in ctx ? ctx.dataDir : ctx.config.dataDir, plan.inputs_sha256);
   const expected = check === 'sm3' ? plan.inputs_hash : plan.inputs_sha256;
@@ -262,7 +262,7 @@ export async function frozenTextChecking(
         : Promise.reject(mismatch());
   // Handled by the caller's await; marked here so that a rejection while the caller still reads is not reported unhandled.
   checked.catch(() => {});
-  return { text: bytes.toString('utf8'), checked };
+  return { bytes, checked };
 }
 
 /**

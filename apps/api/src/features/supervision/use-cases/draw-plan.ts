@@ -1,11 +1,11 @@
-import { type DrawResult, drawResultText, runDrawOnTextPausing } from '@fep/domain';
+import { type DrawResult, drawResultText, runDrawOnBytesPausing } from '@fep/domain';
 import type { RandomPlanTable } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { storeBlob } from '../../../platform/files/storage.ts';
 import { type Deps, transact } from '../../../platform/transact.ts';
 import { yieldToLoop } from '../../../platform/workers/yield.ts';
-import { frozenTextChecking, sm3 } from '../draw-input.ts';
+import { frozenBytesChecking, sm3 } from '../draw-input.ts';
 import { DRAW_TASKS_PENDING, type DrawTasksPending } from '../events.ts';
 import { DRAW_SUMMARY } from '../supervision.columns.ts';
 import { findPlan, updatePlanIf } from '../supervision.repository.ts';
@@ -42,13 +42,13 @@ export async function drawPlan(deps: Deps, actor: Actor, input: { plan: RandomPl
 }
 
 /**
- * The draw over the published file, checked against its hash. The file is read as text and drawn as it is read (the
- * draw keeps the units' USCIs, not their objects); its text is not held once drawn.
+ * The draw over the published file, checked against its hash. The file is drawn over as bytes (`runDrawOnBytesPausing`:
+ * only the drawn units' USCIs become strings), in steps with a turn of the event loop between them, so that other
+ * requests are served meanwhile; the SHA-256 check runs on the thread pool at the same time.
  */
 async function drawFromFile(deps: Deps, input: { plan: RandomPlanTable; publicValue: string }): Promise<DrawResult> {
-  const { text, checked } = await frozenTextChecking(deps, input.plan, 'sha256');
-  // The file is drawn over in steps with a turn of the event loop between them: other requests are served meanwhile.
-  const result = await runDrawOnTextPausing(text, input.publicValue, sm3, input.plan.inputs_hash!, yieldToLoop);
+  const { bytes, checked } = await frozenBytesChecking(deps, input.plan, 'sha256');
+  const result = await runDrawOnBytesPausing(bytes, input.publicValue, sm3, input.plan.inputs_hash!, yieldToLoop);
   await checked;
   return result;
 }
