@@ -91,6 +91,7 @@ export const ERROR_STATUS = {
   'MARKET.ENGINEER_NOT_OF_ORGANISATION': 422,
   'MARKET.BAN_PERIOD_INVALID': 400,
   'SUPERVISION.PLAN_STATE': 409,
+  'SUPERVISION.DRAW_TASKS_PENDING': 409,
   /** Fire product checks (MKT-02): a plan drawn twice, a result recorded twice, a referral moved out of order, a result breaking the finding rules. */
   /** Fire incidents (FIR-01 … FIR-03): a step out of order, a request breaking the tier's rules, a review late or twice. */
   'INCIDENT.STATE': 409,

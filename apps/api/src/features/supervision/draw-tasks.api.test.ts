@@ -74,9 +74,26 @@ for (const database of DATABASES) {
       const shown = await call(t, leader, 'GET', `/api/v1/supervision/plans/${id}`);
       assert.equal(shown.body.tasksPending, drawn - PER, 'the plan shows how many are still to be written');
 
+      // Until they are written, the draw history another plan of the area would freeze is incomplete: its publication waits.
+      const next = await call(t, leader, 'POST', '/api/v1/supervision/plans', {
+        title: '下一轮抽查',
+        purpose: '下一轮',
+        periodStart: '2027-07-01',
+        periodEnd: '2027-12-31',
+        defaultRate: 0.1,
+        rates: {},
+      });
+      assert.equal(next.status, 201, JSON.stringify(next.body));
+      const early = await call(t, leader, 'POST', `/api/v1/supervision/plans/${next.body.id}/publish`, { publicValueSource: '中国福利彩票3D开奖号码' });
+      assert.equal(early.status, 409, JSON.stringify(early.body));
+      assert.equal(early.body.code, 'SUPERVISION.DRAW_TASKS_PENDING');
+      assert.match(early.body.message, /检查任务尚在生成/);
+
       await t.drain();
       await assertEachOnce(id, result.drawn);
       assert.equal((await call(t, leader, 'GET', `/api/v1/supervision/plans/${id}`)).body.tasksPending, 0);
+      const later = await call(t, leader, 'POST', `/api/v1/supervision/plans/${next.body.id}/publish`, { publicValueSource: '中国福利彩票3D开奖号码' });
+      assert.equal(later.status, 200, JSON.stringify(later.body));
       const batches = await db
         .selectFrom('audit_events')
         .select('details')

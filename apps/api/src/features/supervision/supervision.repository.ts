@@ -62,6 +62,20 @@ export async function updateTasksPendingIf(trx: Executor, id: string, expected: 
   return Number(r.numUpdatedRows) === 1;
 }
 
+/**
+ * A drawn plan of the same area (the agency's, an ancestor's or a descendant's) whose inspection tasks are still being
+ * written, if any: until they are, the directory's draw history and inspections for a purpose are incomplete.
+ */
+export async function planWritingTasksOver(db: Executor, agencyPath: string): Promise<Pick<RandomPlanTable, 'id' | 'title' | 'tasks_pending'> | undefined> {
+  const writing = await db
+    .selectFrom('random_plans')
+    .select(['id', 'title', 'agency_path', 'tasks_pending'])
+    .where('status', '=', 'drawn')
+    .where('tasks_pending', '>', 0)
+    .execute();
+  return writing.find((p) => p.agency_path.startsWith(agencyPath) || agencyPath.startsWith(p.agency_path));
+}
+
 /** A task of a plan gets its checklist from the plan (stored once there). */
 export async function withPlanChecklist(db: Executor, task: InspectionTaskTable): Promise<InspectionTaskTable> {
   if (task.checklist_json || !task.plan_id) return task;
