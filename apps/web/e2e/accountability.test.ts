@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { answerTo, type E2E, registerIncident, SHOTS, startE2E } from './support.ts';
+import { answerTo, type E2E, registerIncident, SHOTS, startE2E, tap } from './support.ts';
 
 /**
  * Browser test of the FIR-04 back-office page (责任调查评估): the inspector records the accountability investigation of a
@@ -10,13 +9,6 @@ import { answerTo, type E2E, registerIncident, SHOTS, startE2E } from './support
 const PASSWORD = 'E2e-Accountability@2026';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' } as const;
 const DESKTOP = { viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' } as const;
-
-async function tap(page: Page, target: Locator) {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  assert.ok(box, 'the control is on screen');
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 describe('fire accountability in headless Chromium', () => {
   let e: E2E;
@@ -73,10 +65,10 @@ describe('fire accountability in headless Chromium', () => {
     await page.goto(`${e.base}/admin/incident-accountability`);
     const card = page.locator('.ant-card', { hasText: '浏览器测试亡人火灾厂房' }).last();
     await card.getByText(/评估期限：\d{4}-\d{2}-\d{2}/).waitFor();
-    await tap(page, card.getByRole('button', { name: '登记一年评估' }));
+    await tap(card.getByRole('button', { name: '登记一年评估' }));
     const form = page.getByRole('dialog');
     await form.getByLabel('评估结论（公开）').fill('整改措施全部落实，复查合格');
-    await answerTo(page, /\/evaluation$/, () => tap(page, form.getByRole('button', { name: '登记并公布' })));
+    await answerTo(page, /\/evaluation$/, () => tap(form.getByRole('button', { name: '登记并公布' })));
     await form.waitFor({ state: 'hidden' });
     await card.getByText('整改措施已评估').waitFor();
     await page.screenshot({ path: `${SHOTS}accountability-phone.png`, fullPage: true });

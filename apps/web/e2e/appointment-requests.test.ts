@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { verifySealedPdf } from '../../api/src/platform/documents/seal.ts';
-import { answerTo, type E2E, registerIncident, SHOTS, startE2E } from './support.ts';
+import { answerTo, type E2E, registerIncident, SHOTS, startE2E, tap } from './support.ts';
 
 /**
  * Browser test on a 390 px phone and a desktop: a unit books a fire drill at the times that suit it and the agency's
@@ -17,13 +17,6 @@ const DESKTOP = { viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Shan
 
 /** The Beijing civil date `days` from now, YYYY-MM-DD. */
 const beijingDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-async function tap(page: Page, target: Locator) {
-  await target.scrollIntoViewIfNeeded();
-  const box = await target.boundingBox();
-  assert.ok(box, 'the control is on screen');
-  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
-}
 
 async function noSidewaysScroll(page: Page, what: string) {
   const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -55,7 +48,7 @@ describe("appointments at the unit's time and the determination PDF in headless 
     await page.getByLabel('联系电话').fill('13800001234');
     await page.getByLabel('方便的时间一').fill(`${day}T09:30`);
     await page.getByLabel('方便的时间二（可选）').fill(`${day}T14:00`);
-    await answerTo(page, /\/appointments\/requests$/, () => tap(page, page.getByRole('button', { name: '提交预约' })));
+    await answerTo(page, /\/appointments\/requests$/, () => tap(page.getByRole('button', { name: '提交预约' })));
     const card = page.locator('.ant-card', { hasText: '全员疏散逃生演练' });
     await card.getByText('待消防救援机构确认').waitFor();
     await card.getByText(`${day} 09:30；${day} 14:00`).waitFor();
@@ -124,7 +117,7 @@ describe("appointments at the unit's time and the determination PDF in headless 
     await page.goto(`${e.base}/portal/incidents`);
     const card = page.locator('.ant-card', { hasText: '浏览器测试认定书仓库' });
     await card.getByText(/火认字〔\d{4}〕第\d{4}号/).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), tap(page, card.getByRole('button', { name: '下载火灾事故认定书' }))]);
+    const [download] = await Promise.all([page.waitForEvent('download'), tap(card.getByRole('button', { name: '下载火灾事故认定书' }))]);
     assert.match(download.suggestedFilename(), /^火灾事故认定书-.*\.pdf$/);
     const mine = join(e.dataDir, 'determination-unit.pdf');
     await download.saveAs(mine);

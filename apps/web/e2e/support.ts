@@ -246,6 +246,14 @@ export async function expectOutcome(page: Page, success: string, name: string, t
 }
 
 /**
+ * Taps a control on a touch screen once it is visible, stable and receives events (Playwright's actionability checks):
+ * a tap at a box measured while a dialog still zooms open lands beside the control and sends nothing.
+ */
+export async function tap(target: Locator): Promise<void> {
+  await target.tap();
+}
+
+/**
  * Clicks what sends a write and waits for the server's answer to it (a POST whose path ends with `path`),
  * failing with the status and the server's message when it is refused. A toast lasts three seconds, which a
  * starved test process can miss; the answer and the page's lasting state cannot be missed.
