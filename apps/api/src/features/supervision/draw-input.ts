@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import {
   type CreditLevel,
   type DrawInput,
@@ -19,7 +19,7 @@ import type { Executor } from '../../db/database.ts';
 import type { RandomPlanTable } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { openBlobWriter, readBlob, readBlobChecked, sha256OffThread } from '../../platform/files/storage.ts';
+import { openBlobWriter, readBlob, readBlobChecked } from '../../platform/files/storage.ts';
 import { drawStandings } from '../credit/index.ts';
 import { tasksOfPlan } from '../inspections/index.ts';
 import { PLAN_RATES } from './supervision.columns.ts';
@@ -254,8 +254,8 @@ export async function frozenBytesChecking(
   const mismatch = () => new Error(`published draw input of plan ${plan.id} does not match its hash`);
   const checked =
     check === 'sha256'
-      ? sha256OffThread(bytes).then((d) => {
-          if (d !== expected) throw mismatch();
+      ? webcrypto.subtle.digest('SHA-256', bytes).then((d) => {
+          if (Buffer.from(d).toString('hex') !== expected) throw mismatch();
         })
       : createHash(check).update(bytes).digest('hex') === expected
         ? Promise.resolve()
@@ -273,13 +273,12 @@ export async function replayPlan(env: { db: Executor; dataDir: string }, plan: R
   if (plan.status !== 'drawn' || !plan.public_value) throw new AppError('SUPERVISION.PLAN_STATE', '计划尚未抽取');
   const input = await frozenInput(env, plan);
   const result = runDraw(input, plan.public_value, sm3, plan.inputs_hash!);
-  const key = (usci: string, inspectors: readonly string[]) => `${usci}:${JSON.stringify(inspectors)}`;
-  const replayed = result.drawn.map((d) => key(d.usci, d.inspectors));
+  const replayed = result.drawn.map((d) => `${d.usci}:${JSON.stringify(d.inspectors)}`);
   // Compared with the result kept when the plan was drawn, in the order drawn; plans drawn before results were
-  // kept as files wrote every task in the draw's transaction: their tasks are the result, in no order.
+  // kept as files wrote every task in the draw's transaction: their tasks are the result.
   const stored = plan.result_sha256
-    ? parseDrawResult((await readBlobChecked(env.dataDir, plan.result_sha256)).toString('utf8')).drawn.map((d) => key(d.usci, d.inspectors))
-    : (await tasksOfPlan(env.db, plan.id)).map((t) => key(t.usci, t.inspectorIds)).sort();
+    ? parseDrawResult((await readBlobChecked(env.dataDir, plan.result_sha256)).toString('utf8')).drawn.map((d) => `${d.usci}:${JSON.stringify(d.inspectors)}`)
+    : (await tasksOfPlan(env.db, plan.id)).map((t) => `${t.usci}:${JSON.stringify(t.inspectorIds)}`).sort();
   if (!plan.result_sha256) replayed.sort();
   return { identical: result.seed === plan.seed && JSON.stringify(stored) === JSON.stringify(replayed), result };
 }

@@ -98,13 +98,9 @@ export function readBlob(dataDir: string, sha: string): Promise<Buffer> {
  */
 export async function readBlobChecked(dataDir: string, sha: string): Promise<Buffer> {
   const bytes = await readBlob(dataDir, sha);
-  if ((await sha256OffThread(bytes)) !== sha) throw new Error(`stored file ${sha} does not match its content address`);
+  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+  if (digest !== sha) throw new Error(`stored file ${sha} does not match its content address`);
   return bytes;
-}
-
-/** SHA-256 (hex) computed on the thread pool (Web Crypto): megabytes are hashed without holding the event loop. */
-export async function sha256OffThread(bytes: Uint8Array): Promise<string> {
-  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 /** The stored bytes as a stream: a large file (a province's draw input) is sent without holding it whole. */
